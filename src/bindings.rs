@@ -1,0 +1,171 @@
+//! The WebAssembly bindings: the only module that knows about JavaScript.
+//!
+//! Each export reads its arguments into the engine's JSON tree with serde-wasm-bindgen,
+//! calls the engine, and returns plain JSON-compatible objects. Every failure becomes a
+//! JS `Error` whose message starts with a JSON Pointer.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::json::Json;
+use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A decimal number: a string such as "12500" or "0.025" (or a finite JS number on input). */
+export type DecimalInput = string | number;
+/** A decimal in plain notation without trailing zeros, such as "750000". */
+export type Decimal = string;
+
+export interface Stage { name: string; rate: DecimalInput }
+export interface Model {
+  funnel: { top: DecimalInput; stages: Stage[]; dealSize: DecimalInput };
+  target?: DecimalInput | null;
+  cycleDays?: DecimalInput | null;
+  acquisitionCost?: DecimalInput | null;
+  customer?: {
+    purchaseValue?: DecimalInput | null;
+    purchasesPerYear?: DecimalInput | null;
+    lifespanYears?: DecimalInput | null;
+    annualChurn?: DecimalInput | null;
+    grossMargin?: DecimalInput | null;
+  } | null;
+  retention?: { start: DecimalInput; end: DecimalInput; new: DecimalInput } | null;
+  growth?: { previous: DecimalInput; current: DecimalInput } | null;
+}
+
+export interface Report {
+  funnel: {
+    stages: { name: string; rate: Decimal; count: Decimal }[];
+    conversion: Decimal;
+    deals: Decimal;
+    revenue: Decimal;
+  };
+  target?: {
+    attainment: Decimal;
+    gap: Decimal;
+    dealsNeeded: Decimal | null;
+    needed: { top: Decimal | null; stages: { name: string; count: Decimal | null }[] };
+  };
+  velocity?: { perDay: Decimal };
+  economics?: {
+    cac: Decimal | null;
+    clv: Decimal | null;
+    ltvToCac: Decimal | null;
+    paybackMonths: Decimal | null;
+  };
+  retention?: { rate: Decimal; churn: Decimal };
+  growth?: { rate: Decimal };
+}
+
+export type Change =
+  | { lever: string; by: DecimalInput }
+  | { lever: string; add: DecimalInput }
+  | { lever: string; to: DecimalInput };
+export interface WhatIfResult { base: Report; scenario: Report }
+
+export interface Goal { lever: string; metric: string; target: DecimalInput }
+export interface Solution { value: Decimal; report: Report }
+
+export interface SensitivityOptions { metric?: string | null; by?: DecimalInput | null }
+export interface SensitivityRow {
+  lever: string;
+  lowValue: Decimal;
+  highValue: Decimal;
+  low: Decimal;
+  high: Decimal;
+  swing: Decimal;
+}
+
+export interface Range { lever: string; low: DecimalInput; high: DecimalInput; mode?: DecimalInput | null }
+export interface SimulateOptions {
+  ranges?: Range[] | null;
+  samples?: DecimalInput | null;
+  seed?: DecimalInput | null;
+  metric?: string | null;
+  threshold?: DecimalInput | null;
+}
+export interface Summary {
+  samples: Decimal;
+  mean: Decimal;
+  p10: Decimal;
+  p50: Decimal;
+  p90: Decimal;
+  probabilityAtLeast?: Decimal;
+}
+"#;
+
+/// Turns an engine error into a JS `Error` with the contract's `pointer: message` text.
+fn js_error(error: Error) -> JsValue {
+    js_sys::Error::new(&error.to_string()).into()
+}
+
+fn read(value: JsValue) -> Result<Json, Error> {
+    Json::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| js_error(Error::new("", error.to_string())))
+}
+
+/// `compute(model)`: every KPI of the model.
+#[wasm_bindgen(js_name = compute, unchecked_return_type = "Report")]
+pub fn compute_js(#[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue) -> Result<JsValue, JsValue> {
+    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
+    write(&crate::compute(&model).map_err(js_error)?)
+}
+
+/// `whatIf(model, changes)`: the report before and after the changes.
+#[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIfResult")]
+pub fn what_if_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Change[]")] changes: JsValue,
+) -> Result<JsValue, JsValue> {
+    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
+    let changes = Change::list_from_json(&read(changes).map_err(js_error)?).map_err(js_error)?;
+    write(&crate::what_if(&model, &changes).map_err(js_error)?)
+}
+
+/// `solve(model, goal)`: the lever value that makes the metric hit the target.
+#[wasm_bindgen(js_name = solve, unchecked_return_type = "Solution")]
+pub fn solve_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Goal")] goal: JsValue,
+) -> Result<JsValue, JsValue> {
+    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
+    let goal = Goal::from_json(&read(goal).map_err(js_error)?).map_err(js_error)?;
+    write(&crate::solve(&model, &goal).map_err(js_error)?)
+}
+
+/// `sensitivity(model, options?)`: the levers ranked by the metric's swing.
+#[wasm_bindgen(js_name = sensitivity, unchecked_return_type = "SensitivityRow[]")]
+pub fn sensitivity_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SensitivityOptions | null | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
+    let options = SensitivityOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
+    write(&crate::sensitivity(&model, &options).map_err(js_error)?)
+}
+
+/// `simulate(model, options)`: Monte Carlo percentiles and the chance of reaching the threshold.
+#[wasm_bindgen(js_name = simulate, unchecked_return_type = "Summary")]
+pub fn simulate_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SimulateOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
+    let options = SimulateOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
+    write(&crate::simulate(&model, &options).map_err(js_error)?)
+}
+
+/// Traps on purpose, so tests can prove the widget recovers from a dead instance.
+/// Only in builds with the `test-trap` feature, never in the published package.
+#[cfg(feature = "test-trap")]
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests() {
+    core::arch::wasm32::unreachable()
+}

@@ -1,0 +1,106 @@
+//! The universal sales formula: volume x conversion per stage x deal size.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::Funnel;
+use crate::number;
+
+/// The forward funnel in numbers: how many reach each stage, and what they bring in.
+///
+/// ```
+/// let model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
+///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+///     "dealSize": "12500"}}"#).unwrap();
+/// let report = sales_kpi::compute(&model).unwrap();
+/// assert_eq!(report.funnel.stages[0].count.to_string(), "300");
+/// assert_eq!(report.funnel.revenue.to_string(), "750000.0000");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FunnelReport {
+    /// Each stage with its rate and the count that reaches it.
+    pub stages: Vec<StageReport>,
+    /// The share of `top` that becomes a deal: the product of all rates.
+    #[serde(serialize_with = "number::serialize")]
+    pub conversion: Decimal,
+    /// The count of the last stage.
+    #[serde(serialize_with = "number::serialize")]
+    pub deals: Decimal,
+    /// Deals x deal size.
+    #[serde(serialize_with = "number::serialize")]
+    pub revenue: Decimal,
+}
+
+/// One stage of the forward funnel.
+///
+/// ```
+/// let stage = sales_kpi::StageReport { name: "deals".into(), rate: 1.into(), count: 5.into() };
+/// assert_eq!(stage.count.to_string(), "5");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageReport {
+    /// The stage's name, as given.
+    pub name: String,
+    /// The stage's rate, as given.
+    #[serde(serialize_with = "number::serialize")]
+    pub rate: Decimal,
+    /// `top x rate_1 x ... x rate_i`.
+    #[serde(serialize_with = "number::serialize")]
+    pub count: Decimal,
+}
+
+/// The funnel's figures without names: what every other KPI is built on.
+#[derive(Debug, Clone)]
+pub(crate) struct FunnelFigures {
+    pub(crate) counts: Vec<Decimal>,
+    pub(crate) conversion: Decimal,
+    pub(crate) deals: Decimal,
+    pub(crate) revenue: Decimal,
+}
+
+/// Runs the funnel forward with checked arithmetic.
+pub(crate) fn figures(funnel: &Funnel) -> Result<FunnelFigures> {
+    let mut counts = Vec::with_capacity(funnel.stages.len());
+    let mut count = funnel.top;
+    let mut conversion = Decimal::ONE;
+    for (index, stage) in funnel.stages.iter().enumerate() {
+        count = count
+            .checked_mul(stage.rate)
+            .ok_or_else(|| Error::overflow(format!("/funnel/stages/{index}/count")))?;
+        conversion = conversion
+            .checked_mul(stage.rate)
+            .ok_or_else(|| Error::overflow("/funnel/conversion"))?;
+        counts.push(count);
+    }
+    let revenue = count
+        .checked_mul(funnel.deal_size)
+        .ok_or_else(|| Error::overflow("/funnel/revenue"))?;
+    Ok(FunnelFigures {
+        counts,
+        conversion,
+        deals: count,
+        revenue,
+    })
+}
+
+impl FunnelReport {
+    pub(crate) fn new(funnel: &Funnel, figures: &FunnelFigures) -> Self {
+        FunnelReport {
+            stages: funnel
+                .stages
+                .iter()
+                .zip(&figures.counts)
+                .map(|(stage, &count)| StageReport {
+                    name: stage.name.clone(),
+                    rate: stage.rate,
+                    count,
+                })
+                .collect(),
+            conversion: figures.conversion,
+            deals: figures.deals,
+            revenue: figures.revenue,
+        }
+    }
+}

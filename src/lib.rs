@@ -1,0 +1,63 @@
+//! # sales-kpi
+//!
+//! An exact sales-KPI engine: the universal sales formula (opportunities x hit rate x
+//! average deal size), targets and the backwards funnel, pipeline velocity, CAC, CLV,
+//! LTV:CAC, payback, retention, churn and growth, plus what-if, goal seek, sensitivity
+//! and Monte Carlo simulation. Every KPI is computed in decimal arithmetic
+//! (`rust_decimal`, 28 significant digits) with checked operations: no binary floats,
+//! no panics. Bad input is an [`Error`] that names the JSON Pointer of the field.
+//!
+//! The same five functions are exported to JavaScript by the WebAssembly bindings as
+//! `compute`, `whatIf`, `solve`, `sensitivity` and `simulate`.
+//!
+//! ```
+//! use sales_kpi::{compute, Model};
+//! let model = Model::from_json_str(r#"{
+//!   "funnel": { "top": "12000",
+//!     "stages": [{ "name": "meetings", "rate": "0.025" }, { "name": "deals", "rate": "0.2" }],
+//!     "dealSize": "12500" },
+//!   "target": "1000000" }"#).unwrap();
+//! let report = compute(&model).unwrap();
+//! assert_eq!(sales_kpi::number::format_decimal(report.funnel.revenue), "750000");
+//! let needed = report.target.unwrap().needed;
+//! assert_eq!(needed.top.unwrap().to_string(), "16000"); // "you need 16000 visitors"
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod economics;
+mod error;
+mod funnel;
+pub mod json;
+mod lever;
+mod metric;
+mod model;
+pub mod number;
+mod report;
+mod retention;
+mod sensitivity;
+mod simulate;
+mod solve;
+mod target;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod text;
+mod velocity;
+mod whatif;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+pub use economics::EconomicsReport;
+pub use error::{Error, Result};
+pub use funnel::{FunnelReport, StageReport};
+pub use lever::{Bound, Bounds, Lever, MAX_RANGES};
+pub use metric::{evaluate, Metric};
+pub use model::{Customer, Funnel, Growth, Lifespan, Model, Retention, Stage, MAX_NAME_CHARS, MAX_STAGES};
+pub use report::{compute, Report};
+pub use retention::{GrowthReport, RetentionReport};
+pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
+pub use simulate::{simulate, Range, SimulateOptions, Summary, MAX_SAMPLES};
+pub use solve::{solve, Goal, Solution, MAX_SOLVER_EVALUATIONS};
+pub use target::{Needed, NeededStage, TargetReport};
+pub use velocity::VelocityReport;
+pub use whatif::{what_if, Change, ChangeOp, WhatIf};

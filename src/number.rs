@@ -1,0 +1,177 @@
+//! Decimal numbers as they cross the boundary: strict parsing and plain formatting.
+
+use rust_decimal::Decimal;
+
+/// The longest number text the engine reads, so a hostile input cannot make it work hard.
+pub const MAX_NUMBER_TEXT: usize = 64;
+
+/// The largest mantissa a `Decimal` holds: 2^96 - 1.
+const MAX_MANTISSA: u128 = (1u128 << 96) - 1;
+
+/// Reads a decimal in plain or scientific notation, exactly.
+///
+/// Accepts an optional `-`, digits, an optional `.` followed by digits, and an
+/// optional exponent (`e` or `E`, optional sign, digits). Everything else, such as
+/// `"12,5"`, `" 1"`, `"NaN"` or `".5"`, is refused with a sentence that says why.
+/// A value that needs more than 28 decimal places, or more than 2^96 in its
+/// mantissa, is outside the decimal type and refused rather than rounded.
+///
+/// ```
+/// use sales_kpi::number::parse_decimal;
+/// assert_eq!(parse_decimal("1.5e3").unwrap().to_string(), "1500");
+/// assert_eq!(parse_decimal("-0.025").unwrap().to_string(), "-0.025");
+/// assert!(parse_decimal("12,5").is_err());
+/// ```
+pub fn parse_decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
+    if text.is_empty() {
+        return Err("must be a number, not empty text".into());
+    }
+    if text.len() > MAX_NUMBER_TEXT {
+        return Err(format!(
+            "is longer than {MAX_NUMBER_TEXT} characters; write a shorter number"
+        ));
+    }
+    let not_a_number = || {
+        format!(
+            "is not a number (got \"{text}\"); write digits with a point for decimals, like 1234.5 or 1.5e3, without spaces or thousands separators"
+        )
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let negative = bytes.first() == Some(&b'-');
+    if negative {
+        at = 1;
+    }
+    let int_start = at;
+    while at < bytes.len() && bytes[at].is_ascii_digit() {
+        at += 1;
+    }
+    let int_digits = &bytes[int_start..at];
+    if int_digits.is_empty() {
+        return Err(not_a_number());
+    }
+    let mut frac_digits: &[u8] = &[];
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        let frac_start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        frac_digits = &bytes[frac_start..at];
+        if frac_digits.is_empty() {
+            return Err(not_a_number());
+        }
+    }
+    let mut exponent: i64 = 0;
+    if matches!(bytes.get(at), Some(b'e') | Some(b'E')) {
+        at += 1;
+        let exponent_negative = match bytes.get(at) {
+            Some(b'-') => {
+                at += 1;
+                true
+            }
+            Some(b'+') => {
+                at += 1;
+                false
+            }
+            _ => false,
+        };
+        let exp_start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            // Saturating keeps a 60-digit exponent from overflowing; it is out of range anyway.
+            exponent = exponent
+                .saturating_mul(10)
+                .saturating_add(i64::from(bytes[at] - b'0'));
+            at += 1;
+        }
+        if at == exp_start {
+            return Err(not_a_number());
+        }
+        if exponent_negative {
+            exponent = -exponent;
+        }
+    }
+    if at != bytes.len() {
+        return Err(not_a_number());
+    }
+
+    let out_of_range = || {
+        format!("is outside the range of exact decimals (got {text}); use at most 28 digits after the point and at most 28 before it")
+    };
+    let mut digits: Vec<u8> = int_digits.iter().chain(frac_digits).copied().collect();
+    let mut power = exponent.saturating_sub(frac_digits.len() as i64);
+    let leading_zeros = digits.iter().take_while(|&&d| d == b'0').count();
+    digits.drain(..leading_zeros);
+    if digits.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+        power = power.saturating_add(1);
+    }
+    if digits.len() > 29 {
+        return Err(out_of_range());
+    }
+    let mut mantissa: u128 = 0;
+    for digit in &digits {
+        mantissa = mantissa * 10 + u128::from(digit - b'0');
+    }
+    let scale = if power >= 0 {
+        if power > 28 {
+            return Err(out_of_range());
+        }
+        mantissa = mantissa
+            .checked_mul(10u128.pow(power as u32))
+            .ok_or_else(out_of_range)?;
+        0
+    } else {
+        if power < -28 {
+            return Err(out_of_range());
+        }
+        (-power) as u32
+    };
+    if mantissa > MAX_MANTISSA {
+        return Err(out_of_range());
+    }
+    let signed = if negative {
+        -(mantissa as i128)
+    } else {
+        mantissa as i128
+    };
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| out_of_range())
+}
+
+/// Writes a decimal in plain notation with no trailing zeros: `"750000"`, `"0.025"`.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use sales_kpi::number::format_decimal;
+/// assert_eq!(format_decimal(Decimal::new(7_500_000_000, 4)), "750000");
+/// assert_eq!(format_decimal(Decimal::new(-0, 2)), "0");
+/// ```
+pub fn format_decimal(value: Decimal) -> String {
+    if value.is_zero() {
+        "0".into()
+    } else {
+        value.normalize().to_string()
+    }
+}
+
+/// Serializes a decimal as its plain text, for `#[serde(serialize_with)]`.
+pub(crate) fn serialize<S: serde::Serializer>(
+    value: &Decimal,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format_decimal(*value))
+}
+
+/// Serializes an optional decimal as its plain text or `null`.
+pub(crate) fn serialize_option<S: serde::Serializer>(
+    value: &Option<Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serialize(value, serializer),
+        None => serializer.serialize_none(),
+    }
+}

@@ -1,0 +1,414 @@
+//! `simulate`: Monte Carlo over uncertain levers, with exact decimal KPIs per sample.
+
+use rand_core::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::json::{Fields, Json};
+use crate::lever::{Lever, MAX_RANGES};
+use crate::metric::{evaluate, Metric};
+use crate::model::Model;
+use crate::number::{self, format_decimal};
+
+/// The most samples one simulation may draw, so a page stays responsive.
+pub const MAX_SAMPLES: u32 = 1_000_000;
+
+/// Draws are decimals with this many digits after the point: fine enough for any
+/// statistic, and exact to build from an integer without a binary float.
+const DRAW_DIGITS: u32 = 15;
+const DRAW_STEPS: u64 = 1_000_000_000_000_000;
+
+/// One uncertain lever: uniform on [low, high], or triangular when `mode` is given.
+///
+/// ```
+/// let range = sales_kpi::Range { lever: "/funnel/dealSize".into(), low: 10_000.into(),
+///     high: 15_000.into(), mode: None };
+/// assert!(range.low < range.high);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Range {
+    /// The JSON Pointer of the lever in the model.
+    pub lever: String,
+    /// The lowest value drawn.
+    pub low: Decimal,
+    /// The highest value drawn.
+    pub high: Decimal,
+    /// The most likely value, for a triangular draw.
+    pub mode: Option<Decimal>,
+}
+
+/// What to simulate and how often.
+///
+/// ```
+/// let options = sales_kpi::SimulateOptions::new(vec![]);
+/// assert_eq!(options.samples, 10_000);
+/// assert_eq!(options.metric, "/funnel/revenue");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimulateOptions {
+    /// The uncertain levers, each drawn independently.
+    pub ranges: Vec<Range>,
+    /// 1 to 1,000,000 samples; 10,000 by default.
+    pub samples: u32,
+    /// The generator's seed; the same seed gives the same summary.
+    pub seed: u64,
+    /// The JSON Pointer of the metric; `/funnel/revenue` by default.
+    pub metric: String,
+    /// The value to beat for `probabilityAtLeast`; the model's target by default.
+    pub threshold: Option<Decimal>,
+}
+
+impl SimulateOptions {
+    /// Options with the given ranges and every default.
+    ///
+    /// ```
+    /// assert_eq!(sales_kpi::SimulateOptions::new(vec![]).seed, 0);
+    /// ```
+    pub fn new(ranges: Vec<Range>) -> Self {
+        SimulateOptions {
+            ranges,
+            samples: 10_000,
+            seed: 0,
+            metric: "/funnel/revenue".into(),
+            threshold: None,
+        }
+    }
+
+    /// Reads options; errors point into them, such as `/samples` or `/ranges/0/low`.
+    ///
+    /// ```
+    /// use sales_kpi::{json::Json, SimulateOptions};
+    /// let options = SimulateOptions::from_json(&Json::parse(r#"{"ranges": [{"lever": "/funnel/top",
+    ///     "low": "100", "high": "200"}], "samples": 500, "seed": 7}"#).unwrap()).unwrap();
+    /// assert_eq!((options.samples, options.seed), (500, 7));
+    /// let error = SimulateOptions::from_json(&Json::parse(r#"{"ranges": [], "samples": 0}"#).unwrap());
+    /// assert!(error.unwrap_err().to_string().starts_with("/samples: "));
+    /// ```
+    pub fn from_json(value: &Json) -> Result<SimulateOptions> {
+        let fields = Fields::open(
+            value,
+            "",
+            &["ranges", "samples", "seed", "metric", "threshold"],
+        )?;
+        let ranges = match fields.get("ranges") {
+            None => Vec::new(),
+            Some(Json::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    let pointer = format!("/ranges/{index}");
+                    let range = Fields::open(item, &pointer, &["lever", "low", "high", "mode"])?;
+                    Ok(Range {
+                        lever: range.text("lever")?.to_owned(),
+                        low: range.number("low")?,
+                        high: range.number("high")?,
+                        mode: range.optional_number("mode")?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
+            Some(other) => {
+                return Err(Error::new(
+                    "/ranges",
+                    format!("must be a list of ranges (got {})", other.kind()),
+                ))
+            }
+        };
+        let mut options = SimulateOptions::new(ranges);
+        if let Some(samples) = fields.optional_number("samples")? {
+            options.samples = samples
+                .to_u32()
+                .filter(|&count| Decimal::from(count) == samples && (1..=MAX_SAMPLES).contains(&count))
+                .ok_or_else(|| {
+                    Error::new(
+                        "/samples",
+                        format!(
+                            "must be a whole number from 1 to {MAX_SAMPLES} (got {})",
+                            format_decimal(samples)
+                        ),
+                    )
+                })?;
+        }
+        if let Some(seed) = fields.optional_number("seed")? {
+            options.seed = seed
+                .to_u64()
+                .filter(|&whole| Decimal::from(whole) == seed)
+                .ok_or_else(|| {
+                    Error::new(
+                        "/seed",
+                        format!(
+                            "must be a whole number from 0 to 18446744073709551615 (got {})",
+                            format_decimal(seed)
+                        ),
+                    )
+                })?;
+        }
+        if fields.get("metric").is_some() {
+            options.metric = fields.text("metric")?.to_owned();
+        }
+        options.threshold = fields.optional_number("threshold")?;
+        Ok(options)
+    }
+}
+
+/// The distribution of the metric over the samples. Percentiles are nearest-rank.
+///
+/// ```
+/// let summary = sales_kpi::Summary { samples: 1, mean: 5.into(), p10: 5.into(), p50: 5.into(),
+///     p90: 5.into(), probability_at_least: None };
+/// assert_eq!(summary.p50, summary.mean);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// How many samples were drawn.
+    #[serde(serialize_with = "serialize_count")]
+    pub samples: u32,
+    /// The mean of the metric.
+    #[serde(serialize_with = "number::serialize")]
+    pub mean: Decimal,
+    /// The 10th percentile.
+    #[serde(serialize_with = "number::serialize")]
+    pub p10: Decimal,
+    /// The median.
+    #[serde(serialize_with = "number::serialize")]
+    pub p50: Decimal,
+    /// The 90th percentile.
+    #[serde(serialize_with = "number::serialize")]
+    pub p90: Decimal,
+    /// The share of samples with the metric at or above the threshold, when there is one.
+    #[serde(
+        serialize_with = "number::serialize_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub probability_at_least: Option<Decimal>,
+}
+
+fn serialize_count<S: serde::Serializer>(count: &u32, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+    serializer.serialize_str(&count.to_string())
+}
+
+/// How one lever is drawn, prepared once before the loop.
+struct Draw {
+    lever: Lever,
+    low: Decimal,
+    span: Decimal,
+    /// Where the mode sits in [0, 1] for a triangular draw.
+    peak: Option<f64>,
+}
+
+impl Draw {
+    fn value(&self, rng: &mut Xoshiro256PlusPlus) -> Decimal {
+        if self.span.is_zero() {
+            return self.low;
+        }
+        let share = match self.peak {
+            None => uniform_steps(rng),
+            Some(peak) => {
+                // Inverse CDF of the triangular distribution on [0, 1].
+                let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+                let t = if u < peak {
+                    (u * peak).sqrt()
+                } else {
+                    1.0 - ((1.0 - u) * (1.0 - peak)).sqrt()
+                };
+                ((t * DRAW_STEPS as f64).round() as u64).min(DRAW_STEPS)
+            }
+        };
+        // share <= 10^15 with 15 digits: always a valid decimal in [0, 1].
+        let fraction =
+            Decimal::try_from_i128_with_scale(i128::from(share), DRAW_DIGITS).unwrap_or_default();
+        // span x fraction <= span, so the sum stays within [low, high]; the fallback is unreachable.
+        self.span
+            .checked_mul(fraction)
+            .and_then(|offset| self.low.checked_add(offset))
+            .unwrap_or(self.low)
+    }
+}
+
+/// A whole number in [0, 10^15), uniform, by rejection so no value is favoured.
+fn uniform_steps(rng: &mut Xoshiro256PlusPlus) -> u64 {
+    loop {
+        let candidate = rng.next_u64() >> 14;
+        if candidate < DRAW_STEPS {
+            return candidate;
+        }
+    }
+}
+
+/// Draws the levers, computes the metric exactly for each sample, and summarises it.
+///
+/// The same model, options and seed give the same summary, byte for byte.
+///
+/// ```
+/// use sales_kpi::{simulate, Model, Range, SimulateOptions};
+/// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
+///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+///     "dealSize": "12500"}, "target": "1000000"}"#).unwrap();
+/// let mut options = SimulateOptions::new(vec![Range { lever: "/funnel/dealSize".into(),
+///     low: 10_000.into(), high: 20_000.into(), mode: None }]);
+/// options.seed = 42;
+/// let summary = simulate(&model, &options).unwrap();
+/// assert!(summary.p10 <= summary.p50 && summary.p50 <= summary.p90);
+/// assert!(summary.p10 >= 600_000.into() && summary.p90 <= 1_200_000.into());
+/// assert_eq!(summary, simulate(&model, &options).unwrap());
+/// ```
+pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
+    let metric = model.metric(&options.metric)?;
+    if !(1..=MAX_SAMPLES).contains(&options.samples) {
+        return Err(Error::new(
+            "/samples",
+            format!("must be a whole number from 1 to {MAX_SAMPLES}"),
+        ));
+    }
+    let draws = prepare(model, &options.ranges)?;
+    let relations_matter = draws
+        .iter()
+        .any(|draw| matches!(draw.lever, Lever::RetentionEnd | Lever::RetentionNew));
+    let threshold = options.threshold.or(model.target);
+
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(options.seed);
+    let mut sampled = model.clone();
+    let mut values = Vec::with_capacity(options.samples as usize);
+    for _ in 0..options.samples {
+        for draw in &draws {
+            sampled.set(draw.lever, draw.value(&mut rng));
+        }
+        if relations_matter {
+            sampled.validate().map_err(|error| {
+                Error::new(
+                    "/ranges",
+                    format!("the ranges can draw an invalid model ({error}); narrow them so they cannot overlap"),
+                )
+            })?;
+        }
+        let value = evaluate(&sampled, metric)?.ok_or_else(|| {
+            Error::new(
+                &options.metric,
+                "is undefined for some drawn values (for example with zero deals); narrow the ranges",
+            )
+        })?;
+        values.push(value);
+    }
+    summarise(values, threshold, metric)
+}
+
+fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
+    if ranges.len() > MAX_RANGES {
+        return Err(Error::new(
+            "/ranges",
+            format!("must hold at most {MAX_RANGES} ranges"),
+        ));
+    }
+    let mut draws: Vec<Draw> = Vec::with_capacity(ranges.len());
+    for (index, range) in ranges.iter().enumerate() {
+        let lever = model.lever(&range.lever)?;
+        let pointer = |field: &str| format!("/ranges/{index}/{field}");
+        if draws.iter().any(|draw| draw.lever == lever) {
+            return Err(Error::new(
+                pointer("lever"),
+                format!("{} already has a range; give each lever once", range.lever),
+            ));
+        }
+        let bounds = model.bounds(lever);
+        for (field, value) in [("low", Some(range.low)), ("high", Some(range.high)), ("mode", range.mode)] {
+            if let Some(value) = value {
+                if !bounds.contains(value) {
+                    return Err(Error::new(
+                        pointer(field),
+                        format!(
+                            "{} {} (got {})",
+                            range.lever,
+                            bounds.describe(),
+                            format_decimal(value)
+                        ),
+                    ));
+                }
+            }
+        }
+        if range.high < range.low {
+            return Err(Error::new(
+                pointer("high"),
+                format!(
+                    "must be at least low ({}) (got {})",
+                    format_decimal(range.low),
+                    format_decimal(range.high)
+                ),
+            ));
+        }
+        let span = range
+            .high
+            .checked_sub(range.low)
+            .ok_or_else(|| Error::overflow(pointer("high")))?;
+        let peak = match range.mode {
+            Some(mode) if mode < range.low || mode > range.high => {
+                return Err(Error::new(
+                    pointer("mode"),
+                    format!("must lie between low and high (got {})", format_decimal(mode)),
+                ))
+            }
+            Some(mode) if !span.is_zero() => mode
+                .checked_sub(range.low)
+                .and_then(|offset| offset.checked_div(span))
+                .and_then(|share| share.to_f64()),
+            _ => None,
+        };
+        draws.push(Draw {
+            lever,
+            low: range.low,
+            span,
+            peak,
+        });
+    }
+    Ok(draws)
+}
+
+fn summarise(mut values: Vec<Decimal>, threshold: Option<Decimal>, metric: Metric) -> Result<Summary> {
+    let count = values.len();
+    let overflow = || Error::overflow(format!("{}/mean", metric.pointer()));
+    // Summing distances from the first sample keeps the sum small, and makes the mean of
+    // identical samples exactly that sample.
+    let origin = values[0];
+    let mut total = Decimal::ZERO;
+    for value in &values {
+        total = value
+            .checked_sub(origin)
+            .and_then(|distance| total.checked_add(distance))
+            .ok_or_else(overflow)?;
+    }
+    let mean = total
+        .checked_div(Decimal::from(count as u64))
+        .and_then(|shift| origin.checked_add(shift))
+        .ok_or_else(overflow)?;
+    let probability_at_least = threshold.map(|threshold| {
+        let hits = values.iter().filter(|&&value| value >= threshold).count();
+        Decimal::from(hits as u64)
+            .checked_div(Decimal::from(count as u64))
+            .unwrap_or_default()
+    });
+    // Nearest rank: the value at index ceil(p x n) - 1 of the sorted samples. Selection
+    // finds the three ranks in linear time; sorting all samples is not needed.
+    let rank = |tenths: usize| (tenths * count).div_ceil(10) - 1;
+    let (p10_rank, p50_rank, p90_rank) = (rank(1), rank(5), rank(9));
+    let (below, &mut p50, above) = values.select_nth_unstable(p50_rank);
+    let p10 = if p10_rank == p50_rank {
+        p50
+    } else {
+        *below.select_nth_unstable(p10_rank).1
+    };
+    let p90 = if p90_rank == p50_rank {
+        p50
+    } else {
+        *above.select_nth_unstable(p90_rank - p50_rank - 1).1
+    };
+    Ok(Summary {
+        samples: count as u32,
+        mean,
+        p10,
+        p50,
+        p90,
+        probability_at_least,
+    })
+}

@@ -1,0 +1,359 @@
+//! `solve`: goal seek. Which value of one lever makes a metric hit a target?
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::json::{Fields, Json};
+use crate::lever::{Bound, Lever};
+use crate::metric::{evaluate, Metric};
+use crate::model::Model;
+use crate::number::{self, format_decimal};
+use crate::report::{compute, Report};
+
+/// The most metric evaluations one bracketing search may spend, so a solve always ends.
+pub const MAX_SOLVER_EVALUATIONS: usize = 600;
+
+/// Probes per direction while looking for a bracket: doubling steps cover any decimal.
+const BRACKET_PROBES: u32 = 100;
+
+/// Bisection stops when the bracket is this narrow relative to its ends (1e-16).
+const RELATIVE_WIDTH: Decimal = Decimal::from_parts(1, 0, 0, false, 16);
+
+/// A metric within this relative distance of the target (1e-9) counts as hitting it.
+const RELATIVE_HIT: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
+
+/// What to seek: the value of `lever` at which the report's `metric` equals `target`.
+///
+/// ```
+/// use sales_kpi::{json::Json, Goal};
+/// let goal = Goal::from_json(&Json::parse(r#"{"lever": "/funnel/dealSize",
+///     "metric": "/funnel/revenue", "target": "1000000"}"#).unwrap()).unwrap();
+/// assert_eq!(goal.metric, "/funnel/revenue");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Goal {
+    /// The JSON Pointer of the number in the model to solve for.
+    pub lever: String,
+    /// The JSON Pointer of the number in the report to aim at.
+    pub metric: String,
+    /// The value the metric should take.
+    pub target: Decimal,
+}
+
+impl Goal {
+    /// Reads a goal; errors point into it, such as `/target`.
+    ///
+    /// ```
+    /// let error = sales_kpi::Goal::from_json(&sales_kpi::json::Json::Null).unwrap_err();
+    /// assert_eq!(error.to_string(), ": must be an object (got null)");
+    /// ```
+    pub fn from_json(value: &Json) -> Result<Goal> {
+        let fields = Fields::open(value, "", &["lever", "metric", "target"])?;
+        Ok(Goal {
+            lever: fields.text("lever")?.to_owned(),
+            metric: fields.text("metric")?.to_owned(),
+            target: fields.number("target")?,
+        })
+    }
+}
+
+/// The solved value and the report of the model with it in place.
+///
+/// ```
+/// # let model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "1",
+/// #     "stages": [{"name": "deals", "rate": "1"}], "dealSize": "1"}}"#).unwrap();
+/// let solution = sales_kpi::Solution { value: 1.into(), report: sales_kpi::compute(&model).unwrap() };
+/// assert_eq!(solution.value.to_string(), "1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Solution {
+    /// The lever's value that reaches the target.
+    #[serde(serialize_with = "number::serialize")]
+    pub value: Decimal,
+    /// `compute` of the model with `value` in place.
+    pub report: Report,
+}
+
+/// Finds the lever's value that makes the metric equal the target, all else held.
+///
+/// Where the metric is proportional to the lever (revenue against top, a rate or the deal
+/// size) the answer is exact, such as deal size = target / deals. Elsewhere a bracketing
+/// search with bisection finds it to within 1e-12 relative, in a bounded number of steps.
+/// No solution in the lever's valid range is an error naming the lever and saying why.
+///
+/// ```
+/// use sales_kpi::{json::Json, solve, Goal, Model};
+/// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
+///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+///     "dealSize": "12500"}, "target": "1000000"}"#).unwrap();
+/// let goal = Goal { lever: "/funnel/stages/0/rate".into(), metric: "/funnel/revenue".into(),
+///     target: 1_000_000.into() };
+/// let solution = solve(&model, &goal).unwrap();
+/// assert_eq!(solution.value.normalize().to_string(), "0.0333333333333333333333333333");
+///
+/// let too_high = Goal { target: 100_000_000.into(), ..goal };
+/// assert!(solve(&model, &too_high).unwrap_err().to_string()
+///     .starts_with("/funnel/stages/0/rate: would need to be"));
+/// ```
+pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
+    let lever = model.lever(&goal.lever)?;
+    let metric = model.metric(&goal.metric)?;
+    let value = match proportional_value(model, lever, metric, goal)? {
+        Some(value) => value,
+        None => search(model, lever, metric, goal)?,
+    };
+    let bounds = model.bounds(lever);
+    if !bounds.contains(value) {
+        let limit = match bounds.max {
+            Bound::Inclusive(max) | Bound::Exclusive(max) if value > max => {
+                let percent = if lever.is_rate() {
+                    ", that is more than 100 %"
+                } else {
+                    ""
+                };
+                format!("above {}{percent}", format_decimal(max))
+            }
+            _ => "below what it can be".to_owned(),
+        };
+        return Err(Error::new(
+            &goal.lever,
+            format!(
+                "would need to be {} ({limit}), so {} cannot reach {} with this lever alone",
+                format_decimal(value),
+                goal.metric,
+                format_decimal(goal.target)
+            ),
+        ));
+    }
+    let mut solved = model.clone();
+    solved.set(lever, value);
+    solved.validate().map_err(|error| {
+        Error::new(
+            &goal.lever,
+            format!("the solution {} leaves the model invalid: {error}", format_decimal(value)),
+        )
+    })?;
+    Ok(Solution {
+        value,
+        report: compute(&solved)?,
+    })
+}
+
+/// The exact answer where the metric is `lever x k`, with `k` the metric at lever = 1.
+fn proportional_value(
+    model: &Model,
+    lever: Lever,
+    metric: Metric,
+    goal: &Goal,
+) -> Result<Option<Decimal>> {
+    let overflow = || Error::new(&goal.lever, "would need to be too large for exact decimals");
+    // Attainment and velocity are revenue over a constant: seek that revenue instead,
+    // so the answer takes one rounding, as deal size = target / deals does.
+    let (metric, wanted) = match (metric, model.target, model.cycle_days) {
+        (Metric::Attainment, Some(target), _) => (
+            Metric::Revenue,
+            goal.target.checked_mul(target).ok_or_else(overflow)?,
+        ),
+        (Metric::PerDay, _, Some(days)) => (
+            Metric::Revenue,
+            goal.target.checked_mul(days).ok_or_else(overflow)?,
+        ),
+        _ => (metric, goal.target),
+    };
+    let proportional = match (lever, metric) {
+        (Lever::Top | Lever::DealSize, Metric::Revenue) => true,
+        (Lever::StageRate(_), Metric::Revenue | Metric::Deals | Metric::Conversion) => true,
+        (Lever::Top, Metric::Deals) => true,
+        (Lever::Top, Metric::StageCount(_)) => true,
+        (Lever::StageRate(rate), Metric::StageCount(count)) => rate <= count,
+        _ => false,
+    };
+    if !proportional {
+        return Ok(None);
+    }
+    let mut unit = model.clone();
+    unit.set(lever, Decimal::ONE);
+    let per_unit = evaluate(&unit, metric)?.unwrap_or_default();
+    if per_unit.is_zero() {
+        return Err(Error::new(
+            &goal.lever,
+            format!(
+                "does not move {}, because another factor of it is 0",
+                goal.metric
+            ),
+        ));
+    }
+    wanted.checked_div(per_unit).ok_or_else(overflow).map(Some)
+}
+
+/// One point of the search: a lever value and how far the metric is from the target there.
+#[derive(Clone, Copy)]
+struct Probe {
+    value: Decimal,
+    miss: Decimal,
+}
+
+struct Search<'a> {
+    model: Model,
+    lever: Lever,
+    metric: Metric,
+    goal: &'a Goal,
+    evaluations: usize,
+    lowest: Option<Decimal>,
+    highest: Option<Decimal>,
+}
+
+impl Search<'_> {
+    /// The metric minus the target at `value`; `None` where the metric is undefined.
+    fn miss(&mut self, value: Decimal) -> Result<Option<Probe>> {
+        self.evaluations += 1;
+        if self.evaluations > MAX_SOLVER_EVALUATIONS {
+            return Err(Error::new(
+                &self.goal.lever,
+                format!("no solution found within {MAX_SOLVER_EVALUATIONS} steps"),
+            ));
+        }
+        self.model.set(self.lever, value);
+        let Some(metric) = evaluate(&self.model, self.metric).ok().flatten() else {
+            return Ok(None);
+        };
+        self.lowest = Some(self.lowest.map_or(metric, |low| low.min(metric)));
+        self.highest = Some(self.highest.map_or(metric, |high| high.max(metric)));
+        Ok(metric
+            .checked_sub(self.goal.target)
+            .map(|miss| Probe { value, miss }))
+    }
+}
+
+/// Probes outward from the current value in doubling steps until the metric crosses the
+/// target, then bisects that bracket.
+fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<Decimal> {
+    let start = model.get(lever).unwrap_or_default();
+    let bounds = model.bounds(lever);
+    let mut search = Search {
+        model: model.clone(),
+        lever,
+        metric,
+        goal,
+        evaluations: 0,
+        lowest: None,
+        highest: None,
+    };
+    let mut up = search.miss(start)?;
+    if let Some(probe) = up {
+        if probe.miss.is_zero() {
+            return Ok(start);
+        }
+    }
+    let mut down = up;
+    let mut bracket = None;
+    'probing: for step in 1..=BRACKET_PROBES + 1 {
+        for upward in [true, false] {
+            let Some(point) = probe_point(start, bounds.min, bounds.max, step, upward) else {
+                continue;
+            };
+            let Some(probe) = search.miss(point)? else {
+                continue;
+            };
+            let previous = if upward { &mut up } else { &mut down };
+            if let Some(before) = *previous {
+                if probe.miss.is_zero() {
+                    return Ok(probe.value);
+                }
+                if before.miss.is_sign_negative() != probe.miss.is_sign_negative() {
+                    bracket = Some((before, probe));
+                    break 'probing;
+                }
+            }
+            *previous = Some(probe);
+        }
+    }
+    let Some((mut a, mut b)) = bracket else {
+        let reach = match (search.lowest, search.highest) {
+            (Some(low), Some(high)) if low == high => {
+                return Err(Error::new(
+                    &goal.lever,
+                    format!("does not move {} for this model", goal.metric),
+                ))
+            }
+            (Some(low), Some(high)) => format!(
+                "; within its valid range {} only goes from about {} to {}",
+                goal.metric,
+                format_decimal(low.round_dp(6)),
+                format_decimal(high.round_dp(6))
+            ),
+            _ => String::new(),
+        };
+        return Err(Error::new(
+            &goal.lever,
+            format!(
+                "no valid value makes {} equal {}{reach}",
+                goal.metric,
+                format_decimal(goal.target)
+            ),
+        ));
+    };
+    loop {
+        let Some(width) = b.value.checked_sub(a.value).map(|width| width.abs()) else {
+            break;
+        };
+        let scale = a.value.abs().max(b.value.abs());
+        let Some(middle) = a
+            .value
+            .checked_add(b.value)
+            .and_then(|sum| sum.checked_div(Decimal::TWO))
+        else {
+            break;
+        };
+        if width <= scale.checked_mul(RELATIVE_WIDTH).unwrap_or(scale) || middle == a.value || middle == b.value {
+            break;
+        }
+        match search.miss(middle)? {
+            Some(probe) if probe.miss.is_zero() => return Ok(probe.value),
+            Some(probe) if probe.miss.is_sign_negative() == a.miss.is_sign_negative() => a = probe,
+            Some(probe) => b = probe,
+            // Undefined inside the bracket: give up on that half, keep the defined one.
+            None => b = Probe { value: middle, ..b },
+        }
+    }
+    let best = if a.miss.abs() <= b.miss.abs() { a } else { b };
+    if best.miss.abs() > goal.target.abs().checked_mul(RELATIVE_HIT).unwrap_or_default() && !best.miss.is_zero() {
+        return Err(Error::new(
+            &goal.lever,
+            format!(
+                "{} jumps past {} near {}: no value makes it equal, only close",
+                goal.metric,
+                format_decimal(goal.target),
+                format_decimal(best.value.round_dp(12))
+            ),
+        ));
+    }
+    Ok(best.value)
+}
+
+/// The `step`-th probe from `start` toward one end: halving the distance to a finite end,
+/// doubling the distance toward an open one. `None` when there is no such point.
+fn probe_point(start: Decimal, min: Bound, max: Bound, step: u32, upward: bool) -> Option<Decimal> {
+    let end = if upward { max } else { min };
+    let last = step == BRACKET_PROBES + 1;
+    match end {
+        Bound::Inclusive(end) if last => Some(end),
+        Bound::Inclusive(end) | Bound::Exclusive(end) if !last => {
+            let distance = end.checked_sub(start)?;
+            let fraction = Decimal::ONE.checked_div(power_of_two(step.min(90))?)?;
+            end.checked_sub(distance.checked_mul(fraction)?)
+        }
+        Bound::Unbounded if upward && !last => {
+            let unit = start.abs().max(Decimal::ONE);
+            let growth = power_of_two(step)?.checked_sub(Decimal::ONE)?;
+            start.checked_add(unit.checked_mul(growth)?)
+        }
+        _ => None,
+    }
+}
+
+/// 2^exponent, or `None` past the decimal range.
+fn power_of_two(exponent: u32) -> Option<Decimal> {
+    (0..exponent).try_fold(Decimal::ONE, |power, _| power.checked_mul(Decimal::TWO))
+}

@@ -1,0 +1,81 @@
+//! The five functions on JSON text, as the JS bindings see them: for native callers,
+//! fuzzing and benchmarks. Inputs and outputs are JSON; errors are `pointer: message`.
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::json::Json;
+use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+
+fn to_text<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|error| Error::new("", error.to_string()))
+}
+
+/// `compute` on a model in JSON text.
+///
+/// ```
+/// let report = sales_kpi::text::compute(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}}"#).unwrap();
+/// assert!(report.contains(r#""revenue":"15""#));
+/// ```
+pub fn compute(model: &str) -> Result<String> {
+    to_text(&crate::compute(&Model::from_json_str(model)?)?)
+}
+
+/// `whatIf` on a model and a list of changes in JSON text.
+///
+/// ```
+/// let result = sales_kpi::text::what_if(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}}"#,
+///     r#"[{"lever": "/funnel/top", "to": "20"}]"#).unwrap();
+/// assert!(result.contains(r#""revenue":"30""#));
+/// ```
+pub fn what_if(model: &str, changes: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    let changes = Change::list_from_json(&Json::parse(changes)?)?;
+    to_text(&crate::what_if(&model, &changes)?)
+}
+
+/// `solve` on a model and a goal in JSON text.
+///
+/// ```
+/// let solution = sales_kpi::text::solve(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}}"#,
+///     r#"{"lever": "/funnel/dealSize", "metric": "/funnel/revenue", "target": "50"}"#).unwrap();
+/// assert!(solution.starts_with(r#"{"value":"10""#));
+/// ```
+pub fn solve(model: &str, goal: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    to_text(&crate::solve(&model, &Goal::from_json(&Json::parse(goal)?)?)?)
+}
+
+/// `sensitivity` on a model and options in JSON text (`null` for the defaults).
+///
+/// ```
+/// let rows = sales_kpi::text::sensitivity(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}}"#, "null").unwrap();
+/// assert!(rows.starts_with(r#"[{"lever":"/funnel/dealSize""#));
+/// ```
+pub fn sensitivity(model: &str, options: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    to_text(&crate::sensitivity(
+        &model,
+        &SensitivityOptions::from_json(&Json::parse(options)?)?,
+    )?)
+}
+
+/// `simulate` on a model and options in JSON text.
+///
+/// ```
+/// let summary = sales_kpi::text::simulate(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}}"#,
+///     r#"{"ranges": [{"lever": "/funnel/top", "low": "10", "high": "10"}], "samples": 3}"#).unwrap();
+/// assert_eq!(summary, r#"{"samples":"3","mean":"15","p10":"15","p50":"15","p90":"15"}"#);
+/// ```
+pub fn simulate(model: &str, options: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    to_text(&crate::simulate(
+        &model,
+        &SimulateOptions::from_json(&Json::parse(options)?)?,
+    )?)
+}
