@@ -1,5 +1,6 @@
 //! Unit economics: CAC, customer lifetime value, LTV:CAC and payback.
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -16,9 +17,9 @@ const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 ///     {"name": "deals", "rate": "0.5"}], "dealSize": "1000"}, "acquisitionCost": "5000",
 ///     "customer": {"lifespanYears": "3", "grossMargin": "0.5"}}"#).unwrap();
 /// let economics = sales_kpi::compute(&model).unwrap().economics.unwrap();
-/// assert_eq!(economics.cac.unwrap().to_string(), "100");
-/// assert_eq!(economics.clv.unwrap().to_string(), "1500.0");
-/// assert_eq!(economics.ltv_to_cac.unwrap().to_string(), "15");
+/// assert_eq!(economics.cac.unwrap().normalize().to_string(), "100");
+/// assert_eq!(economics.clv.unwrap().normalize().to_string(), "1500");
+/// assert_eq!(economics.ltv_to_cac.unwrap().normalize().to_string(), "15");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -40,7 +41,7 @@ pub struct EconomicsReport {
 pub(crate) fn compute(model: &Model, deals: Decimal) -> Result<EconomicsReport> {
     let cac = match model.acquisition_cost {
         Some(cost) if !deals.is_zero() => Some(
-            cost.checked_div(deals)
+            cost.over(deals)
                 .ok_or_else(|| Error::overflow("/economics/cac"))?,
         ),
         _ => None,
@@ -51,36 +52,34 @@ pub(crate) fn compute(model: &Model, deals: Decimal) -> Result<EconomicsReport> 
             let overflow = || Error::overflow("/economics/clv");
             let purchase_value = customer.purchase_value.unwrap_or(model.funnel.deal_size);
             let per_year = purchase_value
-                .checked_mul(customer.purchases_per_year.unwrap_or(Decimal::ONE))
+                .times(customer.purchases_per_year.unwrap_or(Decimal::ONE))
                 .ok_or_else(overflow)?;
             let lifespan = match customer.lifespan {
                 Lifespan::Years(years) => years,
-                Lifespan::AnnualChurn(churn) => {
-                    Decimal::ONE.checked_div(churn).ok_or_else(overflow)?
-                }
+                Lifespan::AnnualChurn(churn) => Decimal::ONE.over(churn).ok_or_else(overflow)?,
             };
             let margin = customer.gross_margin.unwrap_or(Decimal::ONE);
             let clv = per_year
-                .checked_mul(lifespan)
-                .and_then(|value| value.checked_mul(margin))
+                .times(lifespan)
+                .and_then(|value| value.times(margin))
                 .ok_or_else(overflow)?;
             let yearly_margin = per_year
-                .checked_mul(margin)
+                .times(margin)
                 .ok_or_else(|| Error::overflow("/economics/paybackMonths"))?;
             (Some(clv), Some(yearly_margin))
         }
     };
     let ltv_to_cac = match (clv, cac) {
         (Some(clv), Some(cac)) if !cac.is_zero() => Some(
-            clv.checked_div(cac)
+            clv.over(cac)
                 .ok_or_else(|| Error::overflow("/economics/ltvToCac"))?,
         ),
         _ => None,
     };
     let payback_months = match (cac, yearly_margin) {
         (Some(cac), Some(margin)) if !margin.is_zero() => Some(
-            cac.checked_mul(MONTHS_PER_YEAR)
-                .and_then(|months| months.checked_div(margin))
+            cac.times(MONTHS_PER_YEAR)
+                .and_then(|months| months.over(margin))
                 .ok_or_else(|| Error::overflow("/economics/paybackMonths"))?,
         ),
         _ => None,

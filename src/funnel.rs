@@ -1,5 +1,6 @@
 //! The universal sales formula: volume x conversion per stage x deal size.
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -14,8 +15,8 @@ use crate::number;
 ///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
 ///     "dealSize": "12500"}}"#).unwrap();
 /// let report = sales_kpi::compute(&model).unwrap();
-/// assert_eq!(report.funnel.stages[0].count.to_string(), "300");
-/// assert_eq!(report.funnel.revenue.to_string(), "750000.0000");
+/// assert_eq!(report.funnel.stages[0].count.normalize().to_string(), "300");
+/// assert_eq!(report.funnel.revenue.normalize().to_string(), "750000");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -67,15 +68,15 @@ pub(crate) fn figures(funnel: &Funnel) -> Result<FunnelFigures> {
     let mut conversion = Decimal::ONE;
     for (index, stage) in funnel.stages.iter().enumerate() {
         count = count
-            .checked_mul(stage.rate)
+            .times(stage.rate)
             .ok_or_else(|| Error::overflow(format!("/funnel/stages/{index}/count")))?;
         conversion = conversion
-            .checked_mul(stage.rate)
+            .times(stage.rate)
             .ok_or_else(|| Error::overflow("/funnel/conversion"))?;
         counts.push(count);
     }
     let revenue = count
-        .checked_mul(funnel.deal_size)
+        .times(funnel.deal_size)
         .ok_or_else(|| Error::overflow("/funnel/revenue"))?;
     Ok(FunnelFigures {
         counts,

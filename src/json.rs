@@ -1,17 +1,12 @@
-//! A small JSON tree that keeps what the engine must see and `serde_json::Value` hides:
-//! a JS `NaN` stays a non-finite number (to be refused) instead of turning into `null`.
-//! It also caps nesting and size while it is read, so hostile input is refused early.
-
-use core::cell::Cell;
-use core::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+//! A small JSON tree and its reader. Numbers keep their text, so `0.1` reaches the decimal
+//! parser as written and never passes through a binary float. The reader caps size and
+//! nesting before it builds anything, so hostile input is refused early.
 
 use crate::error::{Error, Result};
 use crate::number::parse_decimal;
 use rust_decimal::Decimal;
 
-/// The most bytes of input one call reads (keys, texts and 8 per value), so a page stays responsive.
+/// The most bytes of JSON one input may have, so a page stays responsive.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024;
 
 /// The deepest nesting one input may have; the deepest valid input is 4 levels deep.
@@ -21,17 +16,17 @@ pub const MAX_DEPTH: usize = 16;
 ///
 /// ```
 /// use sales_kpi::json::Json;
-/// let value = Json::parse(r#"{"top": "12000"}"#).unwrap();
-/// assert!(matches!(value, Json::Object(_)));
+/// let value = Json::parse(r#"{"top": 1.50}"#).unwrap();
+/// assert_eq!(value, Json::Object(vec![("top".into(), Json::Number("1.50".into()))]));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Json {
-    /// `null`, or `undefined` from JS.
+    /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
-    /// A number, kept as read; it may be non-finite when it comes from JS.
-    Number(JsonNumber),
+    /// A number, as the text it was written in.
+    Number(String),
     /// A text.
     String(String),
     /// An array.
@@ -40,73 +35,36 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
-/// A JSON number as the reader handed it over.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum JsonNumber {
-    /// A whole number that fits `i64`.
-    Int(i64),
-    /// A whole number above `i64::MAX`.
-    UInt(u64),
-    /// Anything else, possibly `NaN` or infinite.
-    Float(f64),
-}
-
-impl JsonNumber {
-    /// The number's shortest round-trip text, as the contract reads JS numbers.
-    ///
-    /// ```
-    /// use sales_kpi::json::JsonNumber;
-    /// assert_eq!(JsonNumber::Float(0.1).to_text().unwrap(), "1e-1");
-    /// assert!(JsonNumber::Float(f64::NAN).to_text().is_none());
-    /// ```
-    pub fn to_text(self) -> Option<String> {
-        match self {
-            JsonNumber::Int(value) => Some(value.to_string()),
-            JsonNumber::UInt(value) => Some(value.to_string()),
-            // `{:e}` prints the shortest digits that round-trip, like JS's Number#toString.
-            JsonNumber::Float(value) if value.is_finite() => Some(format!("{value:e}")),
-            JsonNumber::Float(_) => None,
-        }
-    }
-}
-
 impl Json {
-    /// Parses JSON text, with the same depth and size limits as input from JS.
+    /// Parses JSON text of at most [`MAX_INPUT_BYTES`], nested at most [`MAX_DEPTH`] deep.
+    /// A key that appears twice in one object is an error.
     ///
     /// ```
     /// use sales_kpi::json::Json;
-    /// assert!(Json::parse("[1, 2").is_err());
+    /// assert!(Json::parse("[1, 2").unwrap_err().to_string().starts_with(": is not valid JSON"));
+    /// assert_eq!(Json::parse(r#"{"a": 1, "a": 2}"#).unwrap_err().to_string(),
+    ///     "/a: appears twice; give each field once");
     /// ```
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Json> {
-        if text.len() > 4 * MAX_INPUT_BYTES {
-            return Err(Error::new("", too_large_message()));
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(Error::new(
+                "",
+                format!(
+                    "is larger than {} KB, the limit for one input",
+                    MAX_INPUT_BYTES / 1024
+                ),
+            ));
         }
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let value = Json::from_deserializer(&mut deserializer)?;
-        deserializer
-            .end()
-            .map_err(|error| Error::new("", format!("is not valid JSON: {error}")))?;
-        Ok(value)
-    }
-
-    /// Reads a value from any serde deserializer (serde_json, serde-wasm-bindgen),
-    /// turning its errors into engine errors with a pointer.
-    ///
-    /// ```
-    /// use sales_kpi::json::Json;
-    /// let mut reader = serde_json::Deserializer::from_str("[true]");
-    /// assert_eq!(Json::from_deserializer(&mut reader).unwrap(), Json::Array(vec![Json::Bool(true)]));
-    /// ```
-    pub fn from_deserializer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json> {
-        let budget = Cell::new(MAX_INPUT_BYTES);
-        let seed = Node {
-            budget: &budget,
-            depth: 0,
-            pointer: String::new(),
+        let mut reader = Reader {
+            bytes: text.as_bytes(),
+            at: 0,
         };
-        seed.deserialize(deserializer)
-            .map_err(|error| split_error(&error.to_string()))
+        let value = reader.value(0, &mut String::new())?;
+        reader.skip_space();
+        if reader.at != reader.bytes.len() {
+            return Err(reader.syntax("nothing after the value"));
+        }
+        Ok(value)
     }
 
     /// A short name of the value's kind, for error messages.
@@ -120,26 +78,6 @@ impl Json {
             Json::Object(_) => "an object",
         }
     }
-}
-
-fn too_large_message() -> String {
-    format!(
-        "is larger than {} KB, the limit for one input",
-        MAX_INPUT_BYTES / 1024
-    )
-}
-
-/// Our own messages inside serde errors read `pointer: sentence`; others get the root pointer.
-fn split_error(text: &str) -> Error {
-    if text.starts_with('/') {
-        if let Some((pointer, message)) = text.split_once(": ") {
-            return Error::new(pointer, message);
-        }
-    }
-    if let Some(message) = text.strip_prefix(": ") {
-        return Error::new("", message);
-    }
-    Error::new("", format!("cannot be read: {text}"))
 }
 
 /// Appends one reference token to a pointer, escaped as RFC 6901 requires.
@@ -162,140 +100,227 @@ pub fn child_pointer(parent: &str, token: &str) -> String {
     pointer
 }
 
-struct Node<'a> {
-    budget: &'a Cell<usize>,
-    depth: usize,
-    pointer: String,
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
 }
 
-impl Node<'_> {
-    fn spend<E: de::Error>(&self, bytes: usize) -> core::result::Result<(), E> {
-        let left = self.budget.get();
-        if bytes > left {
-            return Err(E::custom(format!(": {}", too_large_message())));
-        }
-        self.budget.set(left - bytes);
-        Ok(())
+impl Reader<'_> {
+    fn syntax(&self, expected: &str) -> Error {
+        Error::new(
+            "",
+            format!("is not valid JSON: expected {expected} at byte {}", self.at),
+        )
     }
 
-    fn child(&self, token: &str) -> Node<'_> {
-        Node {
-            budget: self.budget,
-            depth: self.depth + 1,
-            pointer: child_pointer(&self.pointer, token),
+    fn skip_space(&mut self) {
+        while matches!(self.bytes.get(self.at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
         }
     }
 
-    /// Puts this node's pointer in front of an error that does not carry one yet.
-    fn locate<E: de::Error>(&self, error: E) -> E {
-        let text = error.to_string();
-        if text.starts_with('/') || text.starts_with(": ") {
-            error
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_space();
+        let found = self.bytes.get(self.at) == Some(&byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
         } else {
-            E::custom(format!("{}: cannot be read: {text}", self.pointer))
+            Err(self.syntax("a value"))
         }
     }
-}
 
-impl<'de> DeserializeSeed<'de> for Node<'_> {
-    type Value = Json;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> core::result::Result<Json, D::Error> {
-        if self.depth > MAX_DEPTH {
-            return Err(de::Error::custom(format!(
-                "{}: is nested deeper than {MAX_DEPTH} levels",
-                self.pointer
-            )));
+    /// `pointer` is the path to this value, kept for the errors that need one.
+    fn value(&mut self, depth: usize, pointer: &mut String) -> Result<Json> {
+        if depth > MAX_DEPTH {
+            return Err(Error::new(
+                pointer.as_str(),
+                format!("is nested deeper than {MAX_DEPTH} levels"),
+            ));
         }
-        self.spend(8)?;
-        deserializer.deserialize_any(self)
+        self.skip_space();
+        match self.bytes.get(self.at) {
+            Some(b'{') => {
+                self.at += 1;
+                let mut entries: Vec<(String, Json)> = Vec::new();
+                if self.eat(b'}') {
+                    return Ok(Json::Object(entries));
+                }
+                loop {
+                    self.skip_space();
+                    if self.bytes.get(self.at) != Some(&b'"') {
+                        return Err(self.syntax("a key in quotes"));
+                    }
+                    let key = self.string()?;
+                    if !self.eat(b':') {
+                        return Err(self.syntax("':'"));
+                    }
+                    let length = pointer.len();
+                    *pointer = child_pointer(pointer, &key);
+                    if entries.iter().any(|(seen, _)| *seen == key) {
+                        return Err(Error::new(
+                            pointer.as_str(),
+                            "appears twice; give each field once",
+                        ));
+                    }
+                    let value = self.value(depth + 1, pointer)?;
+                    pointer.truncate(length);
+                    entries.push((key, value));
+                    if self.eat(b'}') {
+                        return Ok(Json::Object(entries));
+                    }
+                    if !self.eat(b',') {
+                        return Err(self.syntax("',' or '}'"));
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.at += 1;
+                let mut items = Vec::new();
+                if self.eat(b']') {
+                    return Ok(Json::Array(items));
+                }
+                loop {
+                    let length = pointer.len();
+                    *pointer = child_pointer(pointer, &items.len().to_string());
+                    let item = self.value(depth + 1, pointer)?;
+                    pointer.truncate(length);
+                    items.push(item);
+                    if self.eat(b']') {
+                        return Ok(Json::Array(items));
+                    }
+                    if !self.eat(b',') {
+                        return Err(self.syntax("',' or ']'"));
+                    }
+                }
+            }
+            Some(b'"') => Ok(Json::String(self.string()?)),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.syntax("a value")),
+        }
     }
-}
 
-impl<'de> Visitor<'de> for Node<'_> {
-    type Value = Json;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a JSON value")
-    }
-
-    fn visit_bool<E: de::Error>(self, value: bool) -> core::result::Result<Json, E> {
-        Ok(Json::Bool(value))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> core::result::Result<Json, E> {
-        Ok(Json::Number(JsonNumber::Int(value)))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> core::result::Result<Json, E> {
-        Ok(Json::Number(match i64::try_from(value) {
-            Ok(value) => JsonNumber::Int(value),
-            Err(_) => JsonNumber::UInt(value),
-        }))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> core::result::Result<Json, E> {
-        Ok(Json::Number(JsonNumber::Float(value)))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> core::result::Result<Json, E> {
-        self.spend(value.len())?;
-        Ok(Json::String(value.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> core::result::Result<Json, E> {
-        self.spend(value.len())?;
-        Ok(Json::String(value))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> core::result::Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> core::result::Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> core::result::Result<Json, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> core::result::Result<Json, A::Error> {
-        let mut items = Vec::new();
-        loop {
-            let index = items.len().to_string();
-            match access.next_element_seed(self.child(&index)) {
-                Ok(Some(item)) => items.push(item),
-                Ok(None) => break,
-                Err(error) => return Err(self.child(&index).locate(error)),
+    /// A number as JSON writes it; its text is kept for the exact decimal parser.
+    fn number(&mut self) -> Result<Json> {
+        let start = self.at;
+        let digits = |reader: &mut Self| {
+            let first = reader.at;
+            while reader.bytes.get(reader.at).is_some_and(u8::is_ascii_digit) {
+                reader.at += 1;
+            }
+            reader.at > first
+        };
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        if !digits(self) {
+            return Err(self.syntax("digits"));
+        }
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return Err(self.syntax("digits after '.'"));
             }
         }
-        Ok(Json::Array(items))
+        if matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.bytes.get(self.at), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return Err(self.syntax("exponent digits"));
+            }
+        }
+        let text = core::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default();
+        Ok(Json::Number(text.to_owned()))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> core::result::Result<Json, A::Error> {
-        let mut entries: Vec<(String, Json)> = Vec::new();
+    /// A string starting at the opening quote, with escapes resolved. A lone surrogate
+    /// becomes U+FFFD, as a browser would show it.
+    fn string(&mut self) -> Result<String> {
+        self.at += 1;
+        let mut text = Vec::new();
         loop {
-            let key = match access.next_key::<String>() {
-                Ok(Some(key)) => key,
-                Ok(None) => break,
-                Err(error) => return Err(self.locate(error)),
+            let Some(&byte) = self.bytes.get(self.at) else {
+                return Err(self.syntax("'\"'"));
             };
-            self.spend(key.len())?;
-            let child = self.child(&key);
-            if entries.iter().any(|(seen, _)| *seen == key) {
-                return Err(de::Error::custom(format!(
-                    "{}: appears twice; give each field once",
-                    child.pointer
-                )));
+            self.at += 1;
+            match byte {
+                b'"' => break,
+                b'\\' => {
+                    let Some(&escape) = self.bytes.get(self.at) else {
+                        return Err(self.syntax("an escape"));
+                    };
+                    self.at += 1;
+                    let simple = match escape {
+                        b'"' => Some(b'"'),
+                        b'\\' => Some(b'\\'),
+                        b'/' => Some(b'/'),
+                        b'b' => Some(8),
+                        b'f' => Some(12),
+                        b'n' => Some(b'\n'),
+                        b'r' => Some(b'\r'),
+                        b't' => Some(b'\t'),
+                        _ => None,
+                    };
+                    if let Some(simple) = simple {
+                        text.push(simple);
+                        continue;
+                    }
+                    if escape != b'u' {
+                        return Err(self.syntax("a valid escape"));
+                    }
+                    let unit = self.hex4()?;
+                    let character = if (0xD800..0xDC00).contains(&unit)
+                        && self.bytes[self.at..].starts_with(b"\\u")
+                    {
+                        let resume = self.at;
+                        self.at += 2;
+                        let low = self.hex4()?;
+                        if (0xDC00..0xE000).contains(&low) {
+                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                        } else {
+                            self.at = resume;
+                            None
+                        }
+                    } else {
+                        char::from_u32(unit)
+                    };
+                    let mut buffer = [0; 4];
+                    text.extend_from_slice(
+                        character
+                            .unwrap_or(char::REPLACEMENT_CHARACTER)
+                            .encode_utf8(&mut buffer)
+                            .as_bytes(),
+                    );
+                }
+                0..=0x1F => return Err(self.syntax("no control characters inside text")),
+                other => text.push(other),
             }
-            let value = match access.next_value_seed(self.child(&key)) {
-                Ok(value) => value,
-                Err(error) => return Err(child.locate(error)),
-            };
-            entries.push((key, value));
         }
-        Ok(Json::Object(entries))
+        // The input was a &str and escapes add whole characters, so this is valid UTF-8.
+        Ok(String::from_utf8(text).unwrap_or_default())
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let digits = self
+            .bytes
+            .get(self.at..self.at + 4)
+            .ok_or_else(|| self.syntax("four hex digits"))?;
+        let text = core::str::from_utf8(digits).map_err(|_| self.syntax("four hex digits"))?;
+        let unit = u32::from_str_radix(text, 16).map_err(|_| self.syntax("four hex digits"))?;
+        self.at += 4;
+        Ok(unit)
     }
 }
 
@@ -314,7 +339,10 @@ impl<'a> Fields<'a> {
                 format!("must be an object (got {})", value.kind()),
             ));
         };
-        if let Some((key, _)) = entries.iter().find(|(key, _)| !known.contains(&key.as_str())) {
+        if let Some((key, _)) = entries
+            .iter()
+            .find(|(key, _)| !known.contains(&key.as_str()))
+        {
             return Err(Error::new(
                 child_pointer(pointer, key),
                 format!("unknown field; the fields here are {}", known.join(", ")),
@@ -377,17 +405,13 @@ impl<'a> Fields<'a> {
 /// assert_eq!(error.to_string(), "/rate: must be a number (got a true/false value)");
 /// ```
 pub fn decimal(value: &Json, pointer: &str) -> Result<Decimal> {
-    let text = match value {
-        Json::String(text) => text.clone(),
-        Json::Number(number) => number.to_text().ok_or_else(|| {
-            Error::new(pointer, "must be a finite number (got NaN or Infinity)")
-        })?,
-        other => {
-            return Err(Error::new(
-                pointer,
-                format!("must be a number (got {})", other.kind()),
-            ))
+    match value {
+        Json::String(text) | Json::Number(text) => {
+            parse_decimal(text).map_err(|message| Error::new(pointer, message))
         }
-    };
-    parse_decimal(&text).map_err(|message| Error::new(pointer, message))
+        other => Err(Error::new(
+            pointer,
+            format!("must be a number (got {})", other.kind()),
+        )),
+    }
 }

@@ -253,7 +253,11 @@ impl Bounds {
         let number = |value: Decimal| format_decimal(value);
         match (self.min, self.max) {
             (Bound::Inclusive(min), Bound::Inclusive(max)) => {
-                format!("must be between {} and {}{relative}", number(min), number(max))
+                format!(
+                    "must be between {} and {}{relative}",
+                    number(min),
+                    number(max)
+                )
             }
             (Bound::Inclusive(min), Bound::Unbounded) if self.relative.is_none() => {
                 format!("must be {} or more", number(min))
@@ -261,12 +265,22 @@ impl Bounds {
             (Bound::Inclusive(min), Bound::Unbounded) => {
                 format!("must be at least {}{relative}", number(min))
             }
-            (Bound::Exclusive(min), Bound::Unbounded) => format!("must be more than {}", number(min)),
+            (Bound::Exclusive(min), Bound::Unbounded) => {
+                format!("must be more than {}", number(min))
+            }
             (Bound::Exclusive(min), Bound::Inclusive(max)) => {
-                format!("must be more than {} and at most {}", number(min), number(max))
+                format!(
+                    "must be more than {} and at most {}",
+                    number(min),
+                    number(max)
+                )
             }
             (Bound::Exclusive(min), Bound::Exclusive(max)) => {
-                format!("must be more than {} and less than {}", number(min), number(max))
+                format!(
+                    "must be more than {} and less than {}",
+                    number(min),
+                    number(max)
+                )
             }
             _ => "is outside its valid range".into(),
         }

@@ -52,7 +52,9 @@ pub use error::{Error, Result};
 pub use funnel::{FunnelReport, StageReport};
 pub use lever::{Bound, Bounds, Lever, MAX_RANGES};
 pub use metric::{evaluate, Metric};
-pub use model::{Customer, Funnel, Growth, Lifespan, Model, Retention, Stage, MAX_NAME_CHARS, MAX_STAGES};
+pub use model::{
+    Customer, Funnel, Growth, Lifespan, Model, Retention, Stage, MAX_NAME_CHARS, MAX_STAGES,
+};
 pub use report::{compute, Report};
 pub use retention::{GrowthReport, RetentionReport};
 pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};

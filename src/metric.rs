@@ -166,9 +166,7 @@ impl Model {
         })?;
         let stage_count = self.funnel.stages.len();
         let (present, missing) = match metric.section() {
-            Section::Funnel | Section::Target
-                if matches!(metric, Metric::StageCount(i) | Metric::NeededCount(i) if i >= stage_count) =>
-            {
+            Section::Funnel | Section::Target if matches!(metric, Metric::StageCount(i) | Metric::NeededCount(i) if i >= stage_count) => {
                 (false, "a stage the funnel does not have")
             }
             Section::Funnel => (true, ""),
@@ -205,12 +203,7 @@ impl Model {
 /// ```
 pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
     let figures = funnel::figures(&model.funnel)?;
-    let absent = || {
-        Error::new(
-            metric.pointer(),
-            "is not in the report for this model",
-        )
-    };
+    let absent = || Error::new(metric.pointer(), "is not in the report for this model");
     Ok(match metric {
         Metric::StageCount(index) => Some(*figures.counts.get(index).ok_or_else(absent)?),
         Metric::Conversion => Some(figures.conversion),
@@ -221,7 +214,8 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
         | Metric::DealsNeeded
         | Metric::NeededTop
         | Metric::NeededCount(_) => {
-            let report = target::compute(&model.funnel, &figures, model.target.ok_or_else(absent)?)?;
+            let report =
+                target::compute(&model.funnel, &figures, model.target.ok_or_else(absent)?)?;
             match metric {
                 Metric::Attainment => Some(report.attainment),
                 Metric::Gap => Some(report.gap),
@@ -233,9 +227,9 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
                 _ => None,
             }
         }
-        Metric::PerDay => Some(
-            velocity::compute(figures.revenue, model.cycle_days.ok_or_else(absent)?)?.per_day,
-        ),
+        Metric::PerDay => {
+            Some(velocity::compute(figures.revenue, model.cycle_days.ok_or_else(absent)?)?.per_day)
+        }
         Metric::Cac | Metric::Clv | Metric::LtvToCac | Metric::PaybackMonths => {
             let report = economics::compute(model, figures.deals)?;
             match metric {

@@ -349,7 +349,10 @@ impl Model {
             Lever::Target => self.target.as_mut(),
             Lever::CycleDays => self.cycle_days.as_mut(),
             Lever::AcquisitionCost => self.acquisition_cost.as_mut(),
-            Lever::PurchaseValue => self.customer.as_mut().and_then(|c| c.purchase_value.as_mut()),
+            Lever::PurchaseValue => self
+                .customer
+                .as_mut()
+                .and_then(|c| c.purchase_value.as_mut()),
             Lever::PurchasesPerYear => self
                 .customer
                 .as_mut()
@@ -392,11 +395,12 @@ impl Model {
         let zero = Decimal::ZERO;
         let one = Decimal::ONE;
         match lever {
-            Lever::StageRate(_) | Lever::GrossMargin => Bounds::new(Inclusive(zero), Inclusive(one)),
-            Lever::Top
-            | Lever::DealSize
-            | Lever::AcquisitionCost
-            | Lever::GrowthCurrent => Bounds::new(Inclusive(zero), Unbounded),
+            Lever::StageRate(_) | Lever::GrossMargin => {
+                Bounds::new(Inclusive(zero), Inclusive(one))
+            }
+            Lever::Top | Lever::DealSize | Lever::AcquisitionCost | Lever::GrowthCurrent => {
+                Bounds::new(Inclusive(zero), Unbounded)
+            }
             Lever::Target
             | Lever::CycleDays
             | Lever::PurchaseValue

@@ -69,7 +69,11 @@ pub fn compute(model: &Model) -> Result<Report> {
         } else {
             None
         },
-        retention: model.retention.as_ref().map(retention::retention).transpose()?,
+        retention: model
+            .retention
+            .as_ref()
+            .map(retention::retention)
+            .transpose()?,
         growth: model.growth.as_ref().map(retention::growth).transpose()?,
         funnel: FunnelReport::new(&model.funnel, &figures),
     })

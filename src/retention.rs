@@ -1,5 +1,6 @@
 //! Retention, churn and sales growth over a period.
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -14,8 +15,8 @@ use crate::number;
 ///     {"name": "deals", "rate": "1"}], "dealSize": "1"},
 ///     "retention": {"start": "200", "end": "210", "new": "30"}}"#).unwrap();
 /// let retention = sales_kpi::compute(&model).unwrap().retention.unwrap();
-/// assert_eq!(retention.rate.to_string(), "0.9");
-/// assert_eq!(retention.churn.to_string(), "0.1");
+/// assert_eq!(retention.rate.normalize().to_string(), "0.9");
+/// assert_eq!(retention.churn.normalize().to_string(), "0.1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RetentionReport {
@@ -33,7 +34,7 @@ pub struct RetentionReport {
 /// let model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "1", "stages": [
 ///     {"name": "deals", "rate": "1"}], "dealSize": "1"},
 ///     "growth": {"previous": "800000", "current": "912000"}}"#).unwrap();
-/// assert_eq!(sales_kpi::compute(&model).unwrap().growth.unwrap().rate.to_string(), "0.14");
+/// assert_eq!(sales_kpi::compute(&model).unwrap().growth.unwrap().rate.normalize().to_string(), "0.14");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GrowthReport {
@@ -45,11 +46,11 @@ pub struct GrowthReport {
 pub(crate) fn retention(input: &Retention) -> Result<RetentionReport> {
     let rate = input
         .end
-        .checked_sub(input.new)
-        .and_then(|kept| kept.checked_div(input.start))
+        .minus(input.new)
+        .and_then(|kept| kept.over(input.start))
         .ok_or_else(|| Error::overflow("/retention/rate"))?;
     let churn = Decimal::ONE
-        .checked_sub(rate)
+        .minus(rate)
         .ok_or_else(|| Error::overflow("/retention/churn"))?;
     Ok(RetentionReport { rate, churn })
 }
@@ -57,8 +58,8 @@ pub(crate) fn retention(input: &Retention) -> Result<RetentionReport> {
 pub(crate) fn growth(input: &Growth) -> Result<GrowthReport> {
     let rate = input
         .current
-        .checked_sub(input.previous)
-        .and_then(|change| change.checked_div(input.previous))
+        .minus(input.previous)
+        .and_then(|change| change.over(input.previous))
         .ok_or_else(|| Error::overflow("/growth/rate"))?;
     Ok(GrowthReport { rate })
 }

@@ -1,5 +1,6 @@
 //! `sensitivity`: which lever moves a metric most, for a tornado chart.
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -118,8 +119,8 @@ pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<Se
         let bounds = model.bounds(lever);
         let pointer = lever.pointer();
         let overflow = || Error::new(&pointer, "moving it overflows the decimal range");
-        let low_value = bounds.clamp(old.checked_mul(down).ok_or_else(overflow)?);
-        let high_value = bounds.clamp(old.checked_mul(up).ok_or_else(overflow)?);
+        let low_value = bounds.clamp(old.times(down).ok_or_else(overflow)?);
+        let high_value = bounds.clamp(old.times(up).ok_or_else(overflow)?);
         if !bounds.contains(low_value) || !bounds.contains(high_value) {
             continue;
         }
@@ -132,7 +133,7 @@ pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<Se
             continue;
         };
         let swing = high
-            .checked_sub(low)
+            .minus(low)
             .ok_or_else(|| Error::overflow(&options.metric))?
             .abs();
         if swing.is_zero() {
@@ -147,10 +148,14 @@ pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<Se
             swing,
         });
     }
-    rows.sort_by(|a, b| b.swing.cmp(&a.swing).then_with(|| a.lever.cmp(&b.lever)));
+    rows.sort_unstable_by(|a, b| b.swing.cmp(&a.swing).then_with(|| a.lever.cmp(&b.lever)));
     Ok(rows)
 }
 
 fn check_by(by: Decimal) -> Result<()> {
-    Bounds::new(Bound::Exclusive(Decimal::ZERO), Bound::Exclusive(Decimal::ONE)).check(by, "/by")
+    Bounds::new(
+        Bound::Exclusive(Decimal::ZERO),
+        Bound::Exclusive(Decimal::ONE),
+    )
+    .check(by, "/by")
 }

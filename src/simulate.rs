@@ -1,5 +1,6 @@
 //! `simulate`: Monte Carlo over uncertain levers, with exact decimal KPIs per sample.
 
+use crate::number::Exact;
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rust_decimal::prelude::ToPrimitive;
@@ -120,7 +121,9 @@ impl SimulateOptions {
         if let Some(samples) = fields.optional_number("samples")? {
             options.samples = samples
                 .to_u32()
-                .filter(|&count| Decimal::from(count) == samples && (1..=MAX_SAMPLES).contains(&count))
+                .filter(|&count| {
+                    Decimal::from(count) == samples && (1..=MAX_SAMPLES).contains(&count)
+                })
                 .ok_or_else(|| {
                     Error::new(
                         "/samples",
@@ -186,7 +189,10 @@ pub struct Summary {
     pub probability_at_least: Option<Decimal>,
 }
 
-fn serialize_count<S: serde::Serializer>(count: &u32, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+fn serialize_count<S: serde::Serializer>(
+    count: &u32,
+    serializer: S,
+) -> core::result::Result<S::Ok, S::Error> {
     serializer.serialize_str(&count.to_string())
 }
 
@@ -222,8 +228,8 @@ impl Draw {
             Decimal::try_from_i128_with_scale(i128::from(share), DRAW_DIGITS).unwrap_or_default();
         // span x fraction <= span, so the sum stays within [low, high]; the fallback is unreachable.
         self.span
-            .checked_mul(fraction)
-            .and_then(|offset| self.low.checked_add(offset))
+            .times(fraction)
+            .and_then(|offset| self.low.plus(offset))
             .unwrap_or(self.low)
     }
 }
@@ -313,7 +319,11 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
             ));
         }
         let bounds = model.bounds(lever);
-        for (field, value) in [("low", Some(range.low)), ("high", Some(range.high)), ("mode", range.mode)] {
+        for (field, value) in [
+            ("low", Some(range.low)),
+            ("high", Some(range.high)),
+            ("mode", range.mode),
+        ] {
             if let Some(value) = value {
                 if !bounds.contains(value) {
                     return Err(Error::new(
@@ -340,18 +350,21 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
         }
         let span = range
             .high
-            .checked_sub(range.low)
+            .minus(range.low)
             .ok_or_else(|| Error::overflow(pointer("high")))?;
         let peak = match range.mode {
             Some(mode) if mode < range.low || mode > range.high => {
                 return Err(Error::new(
                     pointer("mode"),
-                    format!("must lie between low and high (got {})", format_decimal(mode)),
+                    format!(
+                        "must lie between low and high (got {})",
+                        format_decimal(mode)
+                    ),
                 ))
             }
             Some(mode) if !span.is_zero() => mode
-                .checked_sub(range.low)
-                .and_then(|offset| offset.checked_div(span))
+                .minus(range.low)
+                .and_then(|offset| offset.over(span))
                 .and_then(|share| share.to_f64()),
             _ => None,
         };
@@ -365,7 +378,11 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
     Ok(draws)
 }
 
-fn summarise(mut values: Vec<Decimal>, threshold: Option<Decimal>, metric: Metric) -> Result<Summary> {
+fn summarise(
+    mut values: Vec<Decimal>,
+    threshold: Option<Decimal>,
+    metric: Metric,
+) -> Result<Summary> {
     let count = values.len();
     let overflow = || Error::overflow(format!("{}/mean", metric.pointer()));
     // Summing distances from the first sample keeps the sum small, and makes the mean of
@@ -374,18 +391,18 @@ fn summarise(mut values: Vec<Decimal>, threshold: Option<Decimal>, metric: Metri
     let mut total = Decimal::ZERO;
     for value in &values {
         total = value
-            .checked_sub(origin)
-            .and_then(|distance| total.checked_add(distance))
+            .minus(origin)
+            .and_then(|distance| total.plus(distance))
             .ok_or_else(overflow)?;
     }
     let mean = total
-        .checked_div(Decimal::from(count as u64))
-        .and_then(|shift| origin.checked_add(shift))
+        .over(Decimal::from(count as u64))
+        .and_then(|shift| origin.plus(shift))
         .ok_or_else(overflow)?;
     let probability_at_least = threshold.map(|threshold| {
         let hits = values.iter().filter(|&&value| value >= threshold).count();
         Decimal::from(hits as u64)
-            .checked_div(Decimal::from(count as u64))
+            .over(Decimal::from(count as u64))
             .unwrap_or_default()
     });
     // Nearest rank: the value at index ceil(p x n) - 1 of the sorted samples. Selection

@@ -1,5 +1,6 @@
 //! `solve`: goal seek. Which value of one lever makes a metric hit a target?
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -99,7 +100,7 @@ pub struct Solution {
 pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
     let lever = model.lever(&goal.lever)?;
     let metric = model.metric(&goal.metric)?;
-    let value = match proportional_value(model, lever, metric, goal)? {
+    let value = match closed_form(model, lever, metric, goal)? {
         Some(value) => value,
         None => search(model, lever, metric, goal)?,
     };
@@ -131,7 +132,10 @@ pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
     solved.validate().map_err(|error| {
         Error::new(
             &goal.lever,
-            format!("the solution {} leaves the model invalid: {error}", format_decimal(value)),
+            format!(
+                "the solution {} leaves the model invalid: {error}",
+                format_decimal(value)
+            ),
         )
     })?;
     Ok(Solution {
@@ -140,8 +144,41 @@ pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
     })
 }
 
-/// The exact answer where the metric is `lever x k`, with `k` the metric at lever = 1.
-fn proportional_value(
+/// How a metric depends on a lever when everything else is held.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// metric = k x lever
+    Proportional,
+    /// metric = k / lever
+    Inverse,
+}
+
+fn shape(lever: Lever, metric: Metric) -> Option<Shape> {
+    use Lever as L;
+    use Metric as M;
+    match (lever, metric) {
+        (L::Top | L::DealSize, M::Revenue) => Some(Shape::Proportional),
+        (L::Top | L::StageRate(_), M::Deals) => Some(Shape::Proportional),
+        (L::StageRate(_), M::Revenue | M::Conversion) => Some(Shape::Proportional),
+        (L::Top, M::StageCount(_)) => Some(Shape::Proportional),
+        (L::StageRate(rate), M::StageCount(count)) if rate <= count => Some(Shape::Proportional),
+        (L::AcquisitionCost, M::Cac | M::PaybackMonths) => Some(Shape::Proportional),
+        (
+            L::PurchaseValue | L::PurchasesPerYear | L::LifespanYears | L::GrossMargin,
+            M::Clv | M::LtvToCac,
+        ) => Some(Shape::Proportional),
+        (L::CycleDays, M::PerDay) => Some(Shape::Inverse),
+        (L::AcquisitionCost, M::LtvToCac) => Some(Shape::Inverse),
+        (L::AnnualChurn, M::Clv | M::LtvToCac) => Some(Shape::Inverse),
+        (L::Target, M::Attainment) => Some(Shape::Inverse),
+        _ => None,
+    }
+}
+
+/// The closed-form answer where the metric is `k x lever` or `k / lever`, with `k` the
+/// metric at lever = 1. It is checked against the metric before it is trusted; `None`
+/// sends the goal to the bracketing search.
+fn closed_form(
     model: &Model,
     lever: Lever,
     metric: Metric,
@@ -150,31 +187,30 @@ fn proportional_value(
     let overflow = || Error::new(&goal.lever, "would need to be too large for exact decimals");
     // Attainment and velocity are revenue over a constant: seek that revenue instead,
     // so the answer takes one rounding, as deal size = target / deals does.
-    let (metric, wanted) = match (metric, model.target, model.cycle_days) {
-        (Metric::Attainment, Some(target), _) => (
+    let (metric, wanted) = match (lever, metric, model.target, model.cycle_days) {
+        (
+            Lever::Top | Lever::StageRate(_) | Lever::DealSize,
+            Metric::Attainment,
+            Some(target),
+            _,
+        ) => (
             Metric::Revenue,
-            goal.target.checked_mul(target).ok_or_else(overflow)?,
+            goal.target.times(target).ok_or_else(overflow)?,
         ),
-        (Metric::PerDay, _, Some(days)) => (
+        (Lever::Top | Lever::StageRate(_) | Lever::DealSize, Metric::PerDay, _, Some(days)) => (
             Metric::Revenue,
-            goal.target.checked_mul(days).ok_or_else(overflow)?,
+            goal.target.times(days).ok_or_else(overflow)?,
         ),
         _ => (metric, goal.target),
     };
-    let proportional = match (lever, metric) {
-        (Lever::Top | Lever::DealSize, Metric::Revenue) => true,
-        (Lever::StageRate(_), Metric::Revenue | Metric::Deals | Metric::Conversion) => true,
-        (Lever::Top, Metric::Deals) => true,
-        (Lever::Top, Metric::StageCount(_)) => true,
-        (Lever::StageRate(rate), Metric::StageCount(count)) => rate <= count,
-        _ => false,
-    };
-    if !proportional {
+    let Some(shape) = shape(lever, metric) else {
         return Ok(None);
-    }
+    };
     let mut unit = model.clone();
     unit.set(lever, Decimal::ONE);
-    let per_unit = evaluate(&unit, metric)?.unwrap_or_default();
+    let Some(per_unit) = evaluate(&unit, metric)? else {
+        return Ok(None);
+    };
     if per_unit.is_zero() {
         return Err(Error::new(
             &goal.lever,
@@ -184,7 +220,36 @@ fn proportional_value(
             ),
         ));
     }
-    wanted.checked_div(per_unit).ok_or_else(overflow).map(Some)
+    let value = match shape {
+        Shape::Proportional => wanted.over(per_unit).ok_or_else(overflow)?,
+        Shape::Inverse if wanted.is_zero() || wanted.is_sign_negative() => {
+            return Err(Error::new(
+                &goal.lever,
+                format!(
+                    "no value makes {} equal {}: it is always more than 0",
+                    goal.metric,
+                    format_decimal(goal.target)
+                ),
+            ))
+        }
+        Shape::Inverse => per_unit.over(wanted).ok_or_else(overflow)?,
+    };
+    if !model.bounds(lever).contains(value) {
+        // Out of range: report it as the answer, so solve says why it cannot be reached.
+        return Ok(Some(value));
+    }
+    let mut check = model.clone();
+    check.set(lever, value);
+    let hit = evaluate(&check, metric)
+        .ok()
+        .flatten()
+        .is_some_and(|reached| {
+            let tolerance = wanted.abs().times(RELATIVE_HIT).unwrap_or_default();
+            reached
+                .minus(wanted)
+                .is_some_and(|miss| miss.abs() <= tolerance)
+        });
+    Ok(hit.then_some(value))
 }
 
 /// One point of the search: a lever value and how far the metric is from the target there.
@@ -221,7 +286,7 @@ impl Search<'_> {
         self.lowest = Some(self.lowest.map_or(metric, |low| low.min(metric)));
         self.highest = Some(self.highest.map_or(metric, |high| high.max(metric)));
         Ok(metric
-            .checked_sub(self.goal.target)
+            .minus(self.goal.target)
             .map(|miss| Probe { value, miss }))
     }
 }
@@ -294,19 +359,15 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
             ),
         ));
     };
-    loop {
-        let Some(width) = b.value.checked_sub(a.value).map(|width| width.abs()) else {
-            break;
-        };
+    while let Some(width) = b.value.minus(a.value).map(|width| width.abs()) {
         let scale = a.value.abs().max(b.value.abs());
-        let Some(middle) = a
-            .value
-            .checked_add(b.value)
-            .and_then(|sum| sum.checked_div(Decimal::TWO))
-        else {
+        let Some(middle) = a.value.plus(b.value).and_then(|sum| sum.over(Decimal::TWO)) else {
             break;
         };
-        if width <= scale.checked_mul(RELATIVE_WIDTH).unwrap_or(scale) || middle == a.value || middle == b.value {
+        if width <= scale.times(RELATIVE_WIDTH).unwrap_or(scale)
+            || middle == a.value
+            || middle == b.value
+        {
             break;
         }
         match search.miss(middle)? {
@@ -318,7 +379,9 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
         }
     }
     let best = if a.miss.abs() <= b.miss.abs() { a } else { b };
-    if best.miss.abs() > goal.target.abs().checked_mul(RELATIVE_HIT).unwrap_or_default() && !best.miss.is_zero() {
+    if best.miss.abs() > goal.target.abs().times(RELATIVE_HIT).unwrap_or_default()
+        && !best.miss.is_zero()
+    {
         return Err(Error::new(
             &goal.lever,
             format!(
@@ -340,14 +403,14 @@ fn probe_point(start: Decimal, min: Bound, max: Bound, step: u32, upward: bool) 
     match end {
         Bound::Inclusive(end) if last => Some(end),
         Bound::Inclusive(end) | Bound::Exclusive(end) if !last => {
-            let distance = end.checked_sub(start)?;
-            let fraction = Decimal::ONE.checked_div(power_of_two(step.min(90))?)?;
-            end.checked_sub(distance.checked_mul(fraction)?)
+            let distance = end.minus(start)?;
+            let fraction = Decimal::ONE.over(power_of_two(step.min(90))?)?;
+            end.minus(distance.times(fraction)?)
         }
         Bound::Unbounded if upward && !last => {
             let unit = start.abs().max(Decimal::ONE);
-            let growth = power_of_two(step)?.checked_sub(Decimal::ONE)?;
-            start.checked_add(unit.checked_mul(growth)?)
+            let growth = power_of_two(step)?.minus(Decimal::ONE)?;
+            start.plus(unit.times(growth)?)
         }
         _ => None,
     }
@@ -355,5 +418,5 @@ fn probe_point(start: Decimal, min: Bound, max: Bound, step: u32, upward: bool) 
 
 /// 2^exponent, or `None` past the decimal range.
 fn power_of_two(exponent: u32) -> Option<Decimal> {
-    (0..exponent).try_fold(Decimal::ONE, |power, _| power.checked_mul(Decimal::TWO))
+    (0..exponent).try_fold(Decimal::ONE, |power, _| power.times(Decimal::TWO))
 }

@@ -1,5 +1,6 @@
 //! Targets: attainment, the gap, and the backwards funnel in whole counts.
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -71,10 +72,10 @@ pub(crate) fn compute(
 ) -> Result<TargetReport> {
     let attainment = figures
         .revenue
-        .checked_div(target)
+        .over(target)
         .ok_or_else(|| Error::overflow("/target/attainment"))?;
     let gap = target
-        .checked_sub(figures.revenue)
+        .minus(figures.revenue)
         .ok_or_else(|| Error::overflow("/target/gap"))?
         .max(Decimal::ZERO);
     let deals_needed = if funnel.deal_size.is_zero() {
@@ -125,12 +126,12 @@ pub(crate) fn compute(
 /// true quotient lies a hair above or below a whole number; the products settle it exactly.
 pub(crate) fn ceil_div(dividend: Decimal, divisor: Decimal, pointer: &str) -> Result<Decimal> {
     let overflow = || Error::overflow(pointer);
-    let mut whole = dividend.checked_div(divisor).ok_or_else(overflow)?.ceil();
-    if whole.checked_mul(divisor).ok_or_else(overflow)? < dividend {
-        whole = whole.checked_add(Decimal::ONE).ok_or_else(overflow)?;
+    let mut whole = dividend.over(divisor).ok_or_else(overflow)?.ceil();
+    if whole.times(divisor).ok_or_else(overflow)? < dividend {
+        whole = whole.plus(Decimal::ONE).ok_or_else(overflow)?;
     } else if whole > Decimal::ZERO {
         let fewer = whole - Decimal::ONE;
-        if fewer.checked_mul(divisor).ok_or_else(overflow)? >= dividend {
+        if fewer.times(divisor).ok_or_else(overflow)? >= dividend {
             whole = fewer;
         }
     }
@@ -145,11 +146,17 @@ mod tests {
     fn ceil_div_is_exact_where_the_quotient_rounds() {
         // 1 / 3 rounds to 0.333...3; three of them fall short of 1, so 4 is needed.
         let third = Decimal::ONE / Decimal::from(3);
-        assert_eq!(ceil_div(Decimal::ONE, third, "/x").unwrap(), Decimal::from(4));
+        assert_eq!(
+            ceil_div(Decimal::ONE, third, "/x").unwrap(),
+            Decimal::from(4)
+        );
         assert_eq!(
             ceil_div(Decimal::from(80), Decimal::new(2, 1), "/x").unwrap(),
             Decimal::from(400)
         );
-        assert_eq!(ceil_div(Decimal::ZERO, Decimal::ONE, "/x").unwrap(), Decimal::ZERO);
+        assert_eq!(
+            ceil_div(Decimal::ZERO, Decimal::ONE, "/x").unwrap(),
+            Decimal::ZERO
+        );
     }
 }

@@ -46,7 +46,10 @@ pub fn what_if(model: &str, changes: &str) -> Result<String> {
 /// ```
 pub fn solve(model: &str, goal: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    to_text(&crate::solve(&model, &Goal::from_json(&Json::parse(goal)?)?)?)
+    to_text(&crate::solve(
+        &model,
+        &Goal::from_json(&Json::parse(goal)?)?,
+    )?)
 }
 
 /// `sensitivity` on a model and options in JSON text (`null` for the defaults).

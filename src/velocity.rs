@@ -1,5 +1,6 @@
 //! Pipeline velocity: revenue that flows through the pipeline per day.
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -12,7 +13,7 @@ use crate::number;
 /// let model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "100", "stages": [
 ///     {"name": "deals", "rate": "0.5"}], "dealSize": "90"}, "cycleDays": "30"}"#).unwrap();
 /// let velocity = sales_kpi::compute(&model).unwrap().velocity.unwrap();
-/// assert_eq!(velocity.per_day.to_string(), "150");
+/// assert_eq!(velocity.per_day.normalize().to_string(), "150");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -25,7 +26,7 @@ pub struct VelocityReport {
 pub(crate) fn compute(revenue: Decimal, cycle_days: Decimal) -> Result<VelocityReport> {
     Ok(VelocityReport {
         per_day: revenue
-            .checked_div(cycle_days)
+            .over(cycle_days)
             .ok_or_else(|| Error::overflow("/velocity/perDay"))?,
     })
 }

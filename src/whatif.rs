@@ -1,5 +1,6 @@
 //! `whatIf`: the model with some levers changed, beside the model as it is.
 
+use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -133,10 +134,8 @@ pub(crate) fn apply(model: &mut Model, change: &Change) -> Result<()> {
     let lever = model.lever(&change.lever)?;
     let old = model.get(lever).unwrap_or_default();
     let new = match change.op {
-        ChangeOp::By(by) => Decimal::ONE
-            .checked_add(by)
-            .and_then(|factor| old.checked_mul(factor)),
-        ChangeOp::Add(add) => old.checked_add(add),
+        ChangeOp::By(by) => Decimal::ONE.plus(by).and_then(|factor| old.times(factor)),
+        ChangeOp::Add(add) => old.plus(add),
         ChangeOp::To(to) => Some(to),
     }
     .ok_or_else(|| {
