@@ -59,10 +59,10 @@ impl Json {
             bytes: text.as_bytes(),
             at: 0,
         };
-        let value = reader.value(0, &mut String::new())?;
+        let value = reader.value(0).map_err(ReadError::into_error)?;
         reader.skip_space();
         if reader.at != reader.bytes.len() {
-            return Err(reader.syntax("nothing after the value"));
+            return Err(reader.syntax("nothing after the value").into_error());
         }
         Ok(value)
     }
@@ -105,12 +105,39 @@ struct Reader<'a> {
     at: usize,
 }
 
+/// A syntax error is about the text as a whole; a located one gets the path to its value
+/// prefixed while the reader unwinds, so the happy path never builds a pointer.
+enum ReadError {
+    Syntax(Error),
+    Located(Error),
+}
+
+impl ReadError {
+    fn within(self, token: &str) -> Self {
+        match self {
+            ReadError::Located(error) => ReadError::Located(Error::new(
+                child_pointer("", token) + error.pointer(),
+                error.message(),
+            )),
+            syntax => syntax,
+        }
+    }
+
+    fn into_error(self) -> Error {
+        match self {
+            ReadError::Syntax(error) | ReadError::Located(error) => error,
+        }
+    }
+}
+
+type Read<T> = core::result::Result<T, ReadError>;
+
 impl Reader<'_> {
-    fn syntax(&self, expected: &str) -> Error {
-        Error::new(
+    fn syntax(&self, expected: &str) -> ReadError {
+        ReadError::Syntax(Error::new(
             "",
             format!("is not valid JSON: expected {expected} at byte {}", self.at),
-        )
+        ))
     }
 
     fn skip_space(&mut self) {
@@ -128,7 +155,7 @@ impl Reader<'_> {
         found
     }
 
-    fn literal(&mut self, word: &str, value: Json) -> Result<Json> {
+    fn literal(&mut self, word: &str, value: Json) -> Read<Json> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
@@ -137,13 +164,12 @@ impl Reader<'_> {
         }
     }
 
-    /// `pointer` is the path to this value, kept for the errors that need one.
-    fn value(&mut self, depth: usize, pointer: &mut String) -> Result<Json> {
+    fn value(&mut self, depth: usize) -> Read<Json> {
         if depth > MAX_DEPTH {
-            return Err(Error::new(
-                pointer.as_str(),
+            return Err(ReadError::Located(Error::new(
+                "",
                 format!("is nested deeper than {MAX_DEPTH} levels"),
-            ));
+            )));
         }
         self.skip_space();
         match self.bytes.get(self.at) {
@@ -162,16 +188,13 @@ impl Reader<'_> {
                     if !self.eat(b':') {
                         return Err(self.syntax("':'"));
                     }
-                    let length = pointer.len();
-                    *pointer = child_pointer(pointer, &key);
                     if entries.iter().any(|(seen, _)| *seen == key) {
-                        return Err(Error::new(
-                            pointer.as_str(),
+                        return Err(ReadError::Located(Error::new(
+                            child_pointer("", &key),
                             "appears twice; give each field once",
-                        ));
+                        )));
                     }
-                    let value = self.value(depth + 1, pointer)?;
-                    pointer.truncate(length);
+                    let value = self.value(depth + 1).map_err(|error| error.within(&key))?;
                     entries.push((key, value));
                     if self.eat(b'}') {
                         return Ok(Json::Object(entries));
@@ -188,10 +211,9 @@ impl Reader<'_> {
                     return Ok(Json::Array(items));
                 }
                 loop {
-                    let length = pointer.len();
-                    *pointer = child_pointer(pointer, &items.len().to_string());
-                    let item = self.value(depth + 1, pointer)?;
-                    pointer.truncate(length);
+                    let item = self
+                        .value(depth + 1)
+                        .map_err(|error| error.within(&items.len().to_string()))?;
                     items.push(item);
                     if self.eat(b']') {
                         return Ok(Json::Array(items));
@@ -211,7 +233,7 @@ impl Reader<'_> {
     }
 
     /// A number as JSON writes it; its text is kept for the exact decimal parser.
-    fn number(&mut self) -> Result<Json> {
+    fn number(&mut self) -> Read<Json> {
         let start = self.at;
         let digits = |reader: &mut Self| {
             let first = reader.at;
@@ -247,7 +269,7 @@ impl Reader<'_> {
 
     /// A string starting at the opening quote, with escapes resolved. A lone surrogate
     /// becomes U+FFFD, as a browser would show it.
-    fn string(&mut self) -> Result<String> {
+    fn string(&mut self) -> Read<String> {
         self.at += 1;
         let mut text = Vec::new();
         loop {
@@ -312,7 +334,7 @@ impl Reader<'_> {
         Ok(String::from_utf8(text).unwrap_or_default())
     }
 
-    fn hex4(&mut self) -> Result<u32> {
+    fn hex4(&mut self) -> Read<u32> {
         let digits = self
             .bytes
             .get(self.at..self.at + 4)
@@ -373,13 +395,16 @@ impl<'a> Fields<'a> {
 
     /// A required decimal.
     pub(crate) fn number(&self, key: &str) -> Result<Decimal> {
-        decimal(self.required(key)?, &self.pointer_of(key))
+        read_decimal(self.required(key)?)
+            .map_err(|message| Error::new(self.pointer_of(key), message))
     }
 
     /// An optional decimal.
     pub(crate) fn optional_number(&self, key: &str) -> Result<Option<Decimal>> {
         self.get(key)
-            .map(|value| decimal(value, &self.pointer_of(key)))
+            .map(|value| {
+                read_decimal(value).map_err(|message| Error::new(self.pointer_of(key), message))
+            })
             .transpose()
     }
 
@@ -405,13 +430,13 @@ impl<'a> Fields<'a> {
 /// assert_eq!(error.to_string(), "/rate: must be a number (got a true/false value)");
 /// ```
 pub fn decimal(value: &Json, pointer: &str) -> Result<Decimal> {
+    read_decimal(value).map_err(|message| Error::new(pointer, message))
+}
+
+/// A decimal from a JSON string or number, or the sentence that says why not.
+fn read_decimal(value: &Json) -> core::result::Result<Decimal, String> {
     match value {
-        Json::String(text) | Json::Number(text) => {
-            parse_decimal(text).map_err(|message| Error::new(pointer, message))
-        }
-        other => Err(Error::new(
-            pointer,
-            format!("must be a number (got {})", other.kind()),
-        )),
+        Json::String(text) | Json::Number(text) => parse_decimal(text),
+        other => Err(format!("must be a number (got {})", other.kind())),
     }
 }

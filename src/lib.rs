@@ -39,7 +39,6 @@ mod sensitivity;
 mod simulate;
 mod solve;
 mod target;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod text;
 mod velocity;
 mod whatif;

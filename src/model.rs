@@ -145,7 +145,6 @@ impl Model {
     ///     .unwrap_err();
     /// assert_eq!(error.to_string().split(':').next(), Some("/funnel/dealsize"));
     /// ```
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json_str(text: &str) -> Result<Model> {
         Model::from_json(&Json::parse(text)?)
     }

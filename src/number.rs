@@ -98,24 +98,34 @@ pub fn parse_decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
     let out_of_range = || {
         format!("is outside the range of exact decimals (got {text}); use at most 28 digits after the point and at most 28 before it")
     };
-    let mut digits: Vec<u8> = int_digits.iter().chain(frac_digits).copied().collect();
-    let mut power = exponent.saturating_sub(frac_digits.len() as i64);
-    let leading_zeros = digits.iter().take_while(|&&d| d == b'0').count();
-    digits.drain(..leading_zeros);
-    if digits.is_empty() {
+    // Significant digits go into the mantissa; leading zeros add nothing and trailing
+    // zeros only move the decimal point, so neither counts against the 29-digit limit.
+    let mut mantissa: u128 = 0;
+    let mut significant = 0usize;
+    let mut pending_zeros = 0i64;
+    for &digit in int_digits.iter().chain(frac_digits) {
+        if digit == b'0' {
+            if significant > 0 {
+                pending_zeros += 1;
+            }
+            continue;
+        }
+        for _ in 0..=pending_zeros {
+            mantissa *= 10;
+        }
+        significant += pending_zeros as usize + 1;
+        if significant > 29 {
+            return Err(out_of_range());
+        }
+        mantissa += u128::from(digit - b'0');
+        pending_zeros = 0;
+    }
+    if mantissa == 0 {
         return Ok(Decimal::ZERO);
     }
-    while digits.last() == Some(&b'0') {
-        digits.pop();
-        power = power.saturating_add(1);
-    }
-    if digits.len() > 29 {
-        return Err(out_of_range());
-    }
-    let mut mantissa: u128 = 0;
-    for digit in &digits {
-        mantissa = mantissa * 10 + u128::from(digit - b'0');
-    }
+    let power = exponent
+        .saturating_sub(frac_digits.len() as i64)
+        .saturating_add(pending_zeros);
     let scale = if power >= 0 {
         if power > 28 {
             return Err(out_of_range());
