@@ -13,6 +13,9 @@ use crate::error::Error;
 use crate::json::Json;
 use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
 
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** A decimal number: a string such as "12500" or "0.025" (or a finite JS number on input). */

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::Funnel;
+use crate::model::{Funnel, MAX_STAGES};
 use crate::number;
 
 /// The forward funnel in numbers: how many reach each stage, and what they bring in.
@@ -52,10 +52,12 @@ pub struct StageReport {
     pub count: Decimal,
 }
 
-/// The funnel's figures without names: what every other KPI is built on.
+/// The funnel's figures without names: what every other KPI is built on. The counts live
+/// in a fixed array, so the simulation's hot loop allocates nothing per sample.
 #[derive(Debug, Clone)]
 pub(crate) struct FunnelFigures {
-    pub(crate) counts: Vec<Decimal>,
+    counts: [Decimal; MAX_STAGES],
+    stages: usize,
     pub(crate) conversion: Decimal,
     pub(crate) deals: Decimal,
     pub(crate) revenue: Decimal,
@@ -63,7 +65,7 @@ pub(crate) struct FunnelFigures {
 
 /// Runs the funnel forward with checked arithmetic.
 pub(crate) fn figures(funnel: &Funnel) -> Result<FunnelFigures> {
-    let mut counts = Vec::with_capacity(funnel.stages.len());
+    let mut counts = [Decimal::ZERO; MAX_STAGES];
     let mut count = funnel.top;
     let mut conversion = Decimal::ONE;
     for (index, stage) in funnel.stages.iter().enumerate() {
@@ -73,17 +75,27 @@ pub(crate) fn figures(funnel: &Funnel) -> Result<FunnelFigures> {
         conversion = conversion
             .times(stage.rate)
             .ok_or_else(|| Error::overflow("/funnel/conversion"))?;
-        counts.push(count);
+        if let Some(slot) = counts.get_mut(index) {
+            *slot = count;
+        }
     }
     let revenue = count
         .times(funnel.deal_size)
         .ok_or_else(|| Error::overflow("/funnel/revenue"))?;
     Ok(FunnelFigures {
         counts,
+        stages: funnel.stages.len().min(MAX_STAGES),
         conversion,
         deals: count,
         revenue,
     })
+}
+
+impl FunnelFigures {
+    /// The count reaching each stage, in order.
+    pub(crate) fn counts(&self) -> &[Decimal] {
+        &self.counts[..self.stages]
+    }
 }
 
 impl FunnelReport {
@@ -92,7 +104,7 @@ impl FunnelReport {
             stages: funnel
                 .stages
                 .iter()
-                .zip(&figures.counts)
+                .zip(figures.counts())
                 .map(|(stage, &count)| StageReport {
                     name: stage.name.clone(),
                     rate: stage.rate,

@@ -205,7 +205,7 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
     let figures = funnel::figures(&model.funnel)?;
     let absent = || Error::new(metric.pointer(), "is not in the report for this model");
     Ok(match metric {
-        Metric::StageCount(index) => Some(*figures.counts.get(index).ok_or_else(absent)?),
+        Metric::StageCount(index) => Some(*figures.counts().get(index).ok_or_else(absent)?),
         Metric::Conversion => Some(figures.conversion),
         Metric::Deals => Some(figures.deals),
         Metric::Revenue => Some(figures.revenue),

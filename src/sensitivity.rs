@@ -110,8 +110,9 @@ pub struct SensitivityRow {
 pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<SensitivityRow>> {
     let metric = model.metric(&options.metric)?;
     check_by(options.by)?;
-    let down = Decimal::ONE - options.by;
-    let up = Decimal::ONE + options.by;
+    // `by` lies in (0, 1), so neither factor can overflow.
+    let down = Decimal::ONE.minus(options.by).unwrap_or_default();
+    let up = Decimal::ONE.plus(options.by).unwrap_or_default();
     let mut rows = Vec::new();
     let mut moved = model.clone();
     for lever in model.levers() {

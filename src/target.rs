@@ -130,7 +130,7 @@ pub(crate) fn ceil_div(dividend: Decimal, divisor: Decimal, pointer: &str) -> Re
     if whole.times(divisor).ok_or_else(overflow)? < dividend {
         whole = whole.plus(Decimal::ONE).ok_or_else(overflow)?;
     } else if whole > Decimal::ZERO {
-        let fewer = whole - Decimal::ONE;
+        let fewer = whole.minus(Decimal::ONE).ok_or_else(overflow)?;
         if fewer.times(divisor).ok_or_else(overflow)? >= dividend {
             whole = fewer;
         }
