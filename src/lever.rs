@@ -103,6 +103,38 @@ impl Lever {
         }
     }
 
+    /// The lever's valid range on its own, before relations with other fields
+    /// (retention's `new` may not exceed `end`; see [`crate::Model::bounds`]).
+    ///
+    /// ```
+    /// use sales_kpi::Lever;
+    /// assert!(Lever::AnnualChurn.own_bounds().contains(1.into()));
+    /// assert!(!Lever::AnnualChurn.own_bounds().contains(0.into()));
+    /// ```
+    pub fn own_bounds(self) -> Bounds {
+        use Bound::{Exclusive, Inclusive, Unbounded};
+        let (zero, one) = (Decimal::ZERO, Decimal::ONE);
+        match self {
+            Lever::StageRate(_) | Lever::GrossMargin => {
+                Bounds::new(Inclusive(zero), Inclusive(one))
+            }
+            Lever::Top
+            | Lever::DealSize
+            | Lever::AcquisitionCost
+            | Lever::GrowthCurrent
+            | Lever::RetentionEnd
+            | Lever::RetentionNew => Bounds::new(Inclusive(zero), Unbounded),
+            Lever::Target
+            | Lever::CycleDays
+            | Lever::PurchaseValue
+            | Lever::PurchasesPerYear
+            | Lever::LifespanYears
+            | Lever::RetentionStart
+            | Lever::GrowthPrevious => Bounds::new(Exclusive(zero), Unbounded),
+            Lever::AnnualChurn => Bounds::new(Exclusive(zero), Inclusive(one)),
+        }
+    }
+
     /// Whether the lever is a rate, so that a change of one percentage point makes sense.
     ///
     /// ```

@@ -390,32 +390,16 @@ impl Model {
     /// assert!(!model.bounds(Lever::StageRate(0)).contains(2.into()));
     /// ```
     pub fn bounds(&self, lever: Lever) -> Bounds {
-        use Bound::{Exclusive, Inclusive, Unbounded};
-        let zero = Decimal::ZERO;
-        let one = Decimal::ONE;
-        match lever {
-            Lever::StageRate(_) | Lever::GrossMargin => {
-                Bounds::new(Inclusive(zero), Inclusive(one))
+        match (lever, self.retention) {
+            (Lever::RetentionEnd, Some(retention)) => {
+                Bounds::new(Bound::Inclusive(retention.new), Bound::Unbounded).relative_to("new")
             }
-            Lever::Top | Lever::DealSize | Lever::AcquisitionCost | Lever::GrowthCurrent => {
-                Bounds::new(Inclusive(zero), Unbounded)
-            }
-            Lever::Target
-            | Lever::CycleDays
-            | Lever::PurchaseValue
-            | Lever::PurchasesPerYear
-            | Lever::LifespanYears
-            | Lever::RetentionStart
-            | Lever::GrowthPrevious => Bounds::new(Exclusive(zero), Unbounded),
-            Lever::AnnualChurn => Bounds::new(Exclusive(zero), Inclusive(one)),
-            Lever::RetentionEnd => {
-                let new = self.retention.map_or(zero, |r| r.new);
-                Bounds::new(Inclusive(new), Unbounded).relative_to("new")
-            }
-            Lever::RetentionNew => {
-                let end = self.retention.map_or(zero, |r| r.end);
-                Bounds::new(Inclusive(zero), Inclusive(end)).relative_to("end")
-            }
+            (Lever::RetentionNew, Some(retention)) => Bounds::new(
+                Bound::Inclusive(Decimal::ZERO),
+                Bound::Inclusive(retention.end),
+            )
+            .relative_to("end"),
+            _ => lever.own_bounds(),
         }
     }
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::json::{Fields, Json};
 use crate::lever::{Lever, MAX_RANGES};
-use crate::metric::{evaluate, Metric};
+use crate::metric::evaluate;
 use crate::model::Model;
 use crate::number::{self, format_decimal};
 
@@ -298,7 +298,7 @@ pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
         })?;
         values.push(value);
     }
-    summarise(values, threshold, metric)
+    summarise(values, threshold)
 }
 
 fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
@@ -318,7 +318,8 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
                 format!("{} already has a range; give each lever once", range.lever),
             ));
         }
-        let bounds = model.bounds(lever);
+        // Each lever on its own: relations between drawn levers are checked per sample.
+        let bounds = lever.own_bounds();
         for (field, value) in [
             ("low", Some(range.low)),
             ("high", Some(range.high)),
@@ -378,27 +379,9 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
     Ok(draws)
 }
 
-fn summarise(
-    mut values: Vec<Decimal>,
-    threshold: Option<Decimal>,
-    metric: Metric,
-) -> Result<Summary> {
+fn summarise(mut values: Vec<Decimal>, threshold: Option<Decimal>) -> Result<Summary> {
     let count = values.len();
-    let overflow = || Error::overflow(format!("{}/mean", metric.pointer()));
-    // Summing distances from the first sample keeps the sum small, and makes the mean of
-    // identical samples exactly that sample.
-    let origin = values[0];
-    let mut total = Decimal::ZERO;
-    for value in &values {
-        total = value
-            .minus(origin)
-            .and_then(|distance| total.plus(distance))
-            .ok_or_else(overflow)?;
-    }
-    let mean = total
-        .over(Decimal::from(count as u64))
-        .and_then(|shift| origin.plus(shift))
-        .ok_or_else(overflow)?;
+    let mean = mean(&values).ok_or_else(|| Error::overflow("/mean"))?;
     let probability_at_least = threshold.map(|threshold| {
         let hits = values.iter().filter(|&&value| value >= threshold).count();
         Decimal::from(hits as u64)
@@ -428,4 +411,27 @@ fn summarise(
         p90,
         probability_at_least,
     })
+}
+
+/// The mean, exactly where it can be. Summing distances from the first sample keeps the sum
+/// small and makes the mean of identical samples that very sample; if even that sum would
+/// overflow, a running mean (one division per sample) gets there without large sums.
+fn mean(values: &[Decimal]) -> Option<Decimal> {
+    let origin = *values.first()?;
+    let count = Decimal::from(values.len() as u64);
+    let total = values.iter().try_fold(Decimal::ZERO, |total, value| {
+        value
+            .minus(origin)
+            .and_then(|distance| total.plus(distance))
+    });
+    if let Some(total) = total {
+        return total.over(count).and_then(|shift| origin.plus(shift));
+    }
+    values
+        .iter()
+        .enumerate()
+        .try_fold(Decimal::ZERO, |mean, (index, value)| {
+            let step = value.minus(mean)?.over(Decimal::from(index as u64 + 1))?;
+            mean.plus(step)
+        })
 }

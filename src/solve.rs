@@ -15,14 +15,11 @@ use crate::report::{compute, Report};
 /// The most metric evaluations one bracketing search may spend, so a solve always ends.
 pub const MAX_SOLVER_EVALUATIONS: usize = 600;
 
-/// Probes per direction while looking for a bracket: doubling steps cover any decimal.
-const BRACKET_PROBES: u32 = 100;
-
-/// Bisection stops when the bracket is this narrow relative to its ends (1e-16).
-const RELATIVE_WIDTH: Decimal = Decimal::from_parts(1, 0, 0, false, 16);
-
 /// A metric within this relative distance of the target (1e-9) counts as hitting it.
 const RELATIVE_HIT: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
+
+/// For a target of 0, where no relative distance works, a metric this close (1e-20) hits it.
+const ABSOLUTE_HIT: Decimal = Decimal::from_parts(1, 0, 0, false, 20);
 
 /// What to seek: the value of `lever` at which the report's `metric` equals `target`.
 ///
@@ -238,18 +235,37 @@ fn closed_form(
         // Out of range: report it as the answer, so solve says why it cannot be reached.
         return Ok(Some(value));
     }
-    let mut check = model.clone();
-    check.set(lever, value);
-    let hit = evaluate(&check, metric)
-        .ok()
-        .flatten()
-        .is_some_and(|reached| {
-            let tolerance = wanted.abs().times(RELATIVE_HIT).unwrap_or_default();
-            reached
-                .minus(wanted)
-                .is_some_and(|miss| miss.abs() <= tolerance)
+    // k = metric(1) may itself be rounded (CAC at 1 is 1 / deals); scaling from the
+    // current value instead (value = target x L / metric(L)) is exact wherever the
+    // current metric is. Both are checked, and the closer one wins.
+    let current = model.get(lever).unwrap_or_default();
+    let scaled = evaluate(model, metric)?
+        .filter(|at_current| !at_current.is_zero() && !current.is_zero())
+        .and_then(|at_current| match shape {
+            Shape::Proportional => wanted.times(current)?.over(at_current),
+            Shape::Inverse => at_current.times(current)?.over(wanted),
         });
-    Ok(hit.then_some(value))
+    let miss = |candidate: Decimal| {
+        let mut check = model.clone();
+        check.set(lever, candidate);
+        evaluate(&check, metric)
+            .ok()
+            .flatten()
+            .and_then(|reached| reached.minus(wanted))
+            .map(|miss| miss.abs())
+    };
+    let tolerance = wanted.abs().times(RELATIVE_HIT).unwrap_or_default();
+    let mut best = miss(value)
+        .filter(|&off| off <= tolerance)
+        .map(|off| (value, off));
+    if let Some(candidate) = scaled.filter(|&c| c != value && model.bounds(lever).contains(c)) {
+        if let Some(off) = miss(candidate).filter(|&off| off <= tolerance) {
+            if best.is_none_or(|(_, best_off)| off < best_off) {
+                best = Some((candidate, off));
+            }
+        }
+    }
+    Ok(best.map(|(value, _)| value))
 }
 
 /// One point of the search: a lever value and how far the metric is from the target there.
@@ -291,8 +307,9 @@ impl Search<'_> {
     }
 }
 
-/// Probes outward from the current value in doubling steps until the metric crosses the
-/// target, then bisects that bracket.
+/// Probes outward from the current value until the metric crosses the target, bisects
+/// that bracket down to the last decimal digit, then prefers the shortest decimal in it
+/// that does as well: a search for growth 0 answers 800000, not 800000.000000000006.
 fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<Decimal> {
     let start = model.get(lever).unwrap_or_default();
     let bounds = model.bounds(lever);
@@ -305,33 +322,37 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
         lowest: None,
         highest: None,
     };
-    let mut up = search.miss(start)?;
-    if let Some(probe) = up {
+    let origin = search.miss(start)?;
+    if let Some(probe) = origin {
         if probe.miss.is_zero() {
             return Ok(start);
         }
     }
-    let mut down = up;
+    let ways = [
+        probe_points(start, bounds.max, true),
+        probe_points(start, bounds.min, false),
+    ];
+    let mut previous = [origin, origin];
     let mut bracket = None;
-    'probing: for step in 1..=BRACKET_PROBES + 1 {
-        for upward in [true, false] {
-            let Some(point) = probe_point(start, bounds.min, bounds.max, step, upward) else {
+    let longest = ways.iter().map(Vec::len).max().unwrap_or(0);
+    'probing: for step in 0..longest {
+        for (way, points) in ways.iter().enumerate() {
+            let Some(&point) = points.get(step) else {
                 continue;
             };
             let Some(probe) = search.miss(point)? else {
                 continue;
             };
-            let previous = if upward { &mut up } else { &mut down };
-            if let Some(before) = *previous {
-                if probe.miss.is_zero() {
-                    return Ok(probe.value);
-                }
+            if probe.miss.is_zero() {
+                return Ok(probe.value);
+            }
+            if let Some(before) = previous[way] {
                 if before.miss.is_sign_negative() != probe.miss.is_sign_negative() {
                     bracket = Some((before, probe));
                     break 'probing;
                 }
             }
-            *previous = Some(probe);
+            previous[way] = Some(probe);
         }
     }
     let Some((mut a, mut b)) = bracket else {
@@ -359,15 +380,9 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
             ),
         ));
     };
-    while let Some(width) = b.value.minus(a.value).map(|width| width.abs()) {
-        let scale = a.value.abs().max(b.value.abs());
-        let Some(middle) = a.value.plus(b.value).and_then(|sum| sum.over(Decimal::TWO)) else {
-            break;
-        };
-        if width <= scale.times(RELATIVE_WIDTH).unwrap_or(scale)
-            || middle == a.value
-            || middle == b.value
-        {
+    // Halve until the two ends are neighbouring decimals; the evaluation cap bounds it too.
+    while let Some(middle) = a.value.plus(b.value).and_then(|sum| sum.over(Decimal::TWO)) {
+        if middle == a.value || middle == b.value {
             break;
         }
         match search.miss(middle)? {
@@ -378,10 +393,30 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
             None => b = Probe { value: middle, ..b },
         }
     }
-    let best = if a.miss.abs() <= b.miss.abs() { a } else { b };
-    if best.miss.abs() > goal.target.abs().times(RELATIVE_HIT).unwrap_or_default()
-        && !best.miss.is_zero()
-    {
+    let mut best = if a.miss.abs() <= b.miss.abs() { a } else { b };
+    let (low, high) = (a.value.min(b.value), b.value.max(a.value));
+    for places in 0..=28 {
+        let short = best.value.round_dp(places);
+        if short == best.value {
+            break;
+        }
+        if short < low || short > high {
+            continue;
+        }
+        if let Some(probe) = search.miss(short)? {
+            if probe.miss.abs() <= best.miss.abs() {
+                best = probe;
+                break;
+            }
+        }
+    }
+    let tolerance = goal
+        .target
+        .abs()
+        .times(RELATIVE_HIT)
+        .unwrap_or_default()
+        .max(ABSOLUTE_HIT);
+    if best.miss.abs() > tolerance {
         return Err(Error::new(
             &goal.lever,
             format!(
@@ -395,25 +430,52 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
     Ok(best.value)
 }
 
-/// The `step`-th probe from `start` toward one end: halving the distance to a finite end,
-/// doubling the distance toward an open one. `None` when there is no such point.
-fn probe_point(start: Decimal, min: Bound, max: Bound, step: u32, upward: bool) -> Option<Decimal> {
-    let end = if upward { max } else { min };
-    let last = step == BRACKET_PROBES + 1;
-    match end {
-        Bound::Inclusive(end) if last => Some(end),
-        Bound::Inclusive(end) | Bound::Exclusive(end) if !last => {
-            let distance = end.minus(start)?;
-            let fraction = Decimal::ONE.over(power_of_two(step.min(90))?)?;
-            end.minus(distance.times(fraction)?)
+/// How many halvings the probes take toward either end of a finite range.
+const PROBE_HALVINGS: u32 = 60;
+
+/// Probe points from `start` toward one end, ordered outward: fine steps near the start,
+/// then ever closer to a finite end, or doubling steps toward an open one. Probing both
+/// near the start and near the end finds a crossing wherever it lies.
+fn probe_points(start: Decimal, bound: Bound, upward: bool) -> Vec<Decimal> {
+    let mut points = Vec::new();
+    let halves = |k: u32| power_of_two(k).and_then(|power| Decimal::ONE.over(power));
+    match bound {
+        Bound::Inclusive(end) | Bound::Exclusive(end) => {
+            let Some(distance) = end.minus(start) else {
+                return points;
+            };
+            if distance.is_zero() {
+                return points;
+            }
+            for k in (2..=PROBE_HALVINGS).rev() {
+                points.extend(halves(k).and_then(|f| start.plus(distance.times(f)?)));
+            }
+            for k in 1..=PROBE_HALVINGS {
+                points.extend(halves(k).and_then(|f| end.minus(distance.times(f)?)));
+            }
+            if matches!(bound, Bound::Inclusive(_)) {
+                points.push(end);
+            }
         }
-        Bound::Unbounded if upward && !last => {
+        Bound::Unbounded if upward => {
             let unit = start.abs().max(Decimal::ONE);
-            let growth = power_of_two(step)?.minus(Decimal::ONE)?;
-            start.plus(unit.times(growth)?)
+            for k in (1..=PROBE_HALVINGS).rev() {
+                points.extend(halves(k).and_then(|f| start.plus(unit.times(f)?)));
+            }
+            for k in 0..=96 {
+                let Some(point) = power_of_two(k)
+                    .and_then(|power| unit.times(power))
+                    .and_then(|step| start.plus(step))
+                else {
+                    break;
+                };
+                points.push(point);
+            }
         }
-        _ => None,
+        Bound::Unbounded => {}
     }
+    points.dedup();
+    points
 }
 
 /// 2^exponent, or `None` past the decimal range.
