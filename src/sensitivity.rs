@@ -149,7 +149,14 @@ pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<Se
             swing,
         });
     }
-    rows.sort_unstable_by(|a, b| b.swing.cmp(&a.swing).then_with(|| a.lever.cmp(&b.lever)));
+    // At most 28 rows: an insertion sort does it without the standard library's 2 KB sort.
+    for sorted in 1..rows.len() {
+        let mut at = sorted;
+        while at > 0 && ranks_before(&rows[at], &rows[at - 1]) {
+            rows.swap(at, at - 1);
+            at -= 1;
+        }
+    }
     Ok(rows)
 }
 
@@ -159,4 +166,9 @@ fn check_by(by: Decimal) -> Result<()> {
         Bound::Exclusive(Decimal::ONE),
     )
     .check(by, "/by")
+}
+
+/// Larger swing first; equal swings by lever pointer, ascending.
+fn ranks_before(row: &SensitivityRow, other: &SensitivityRow) -> bool {
+    row.swing > other.swing || (row.swing == other.swing && row.lever < other.lever)
 }
