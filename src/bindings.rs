@@ -6,11 +6,11 @@
 //! numbers into binary floats; the text keeps `0.1` as written for the exact decimal
 //! reader. Every failure becomes a JS `Error` whose message starts with a JSON Pointer.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::json::Json;
+use crate::write::ToJson;
 use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
 
 #[global_allocator]
@@ -144,10 +144,8 @@ fn read(value: JsValue) -> Result<Json, Error> {
     Json::parse(&text)
 }
 
-fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    serde_json::to_string(value)
-        .map(|text| from_json_text(&text))
-        .map_err(|error| js_error(Error::new("", error.to_string())))
+fn write<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {
+    Ok(from_json_text(&value.to_json()))
 }
 
 /// `compute(model)`: every KPI of the model.

@@ -42,6 +42,7 @@ mod target;
 pub mod text;
 mod velocity;
 mod whatif;
+pub mod write;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

@@ -1,14 +1,13 @@
 //! The five functions on JSON text, as the JS bindings see them: for native callers,
 //! fuzzing and benchmarks. Inputs and outputs are JSON; errors are `pointer: message`.
 
-use serde::Serialize;
-
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::json::Json;
+use crate::write::ToJson;
 use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
 
-fn to_text<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|error| Error::new("", error.to_string()))
+fn to_text<T: ToJson>(value: &T) -> Result<String> {
+    Ok(value.to_json())
 }
 
 /// `compute` on a model in JSON text.
