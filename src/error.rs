@@ -26,10 +26,13 @@ impl Error {
     /// assert_eq!(error.message(), "must be more than 0 (got 0)");
     /// ```
     pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Error {
-            pointer: pointer.into(),
-            message: message.into(),
-        }
+        Error::from_parts(pointer.into(), message.into())
+    }
+
+    /// One out-of-line constructor, so the many error sites stay small in wasm.
+    #[inline(never)]
+    fn from_parts(pointer: String, message: String) -> Self {
+        Error { pointer, message }
     }
 
     /// The JSON Pointer of the offending input or result; `""` is the whole input.
@@ -52,9 +55,14 @@ impl Error {
 
     /// The error for a result that does not fit the decimal type.
     pub(crate) fn overflow(pointer: impl Into<String>) -> Self {
-        Error::new(
+        Error::overflow_at(pointer.into())
+    }
+
+    #[inline(never)]
+    fn overflow_at(pointer: String) -> Self {
+        Error::from_parts(
             pointer,
-            "the result is too large for exact decimal arithmetic; use smaller numbers",
+            "the result is too large for exact decimal arithmetic; use smaller numbers".into(),
         )
     }
 }

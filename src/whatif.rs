@@ -57,25 +57,23 @@ impl Change {
                 format!("must be a list of changes (got {})", value.kind()),
             ));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                let pointer = format!("/{index}");
-                let fields = Fields::open(item, &pointer, &["lever", "by", "add", "to"])?;
-                let lever = fields.text("lever")?.to_owned();
-                let ops = [
-                    fields.optional_number("by")?.map(ChangeOp::By),
-                    fields.optional_number("add")?.map(ChangeOp::Add),
-                    fields.optional_number("to")?.map(ChangeOp::To),
-                ];
-                let mut given = ops.into_iter().flatten();
-                match (given.next(), given.next()) {
-                    (Some(op), None) => Ok(Change { lever, op }),
-                    _ => Err(Error::new(pointer, "give exactly one of by, add or to")),
-                }
-            })
-            .collect()
+        let mut changes = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let pointer = format!("/{index}");
+            let fields = Fields::open(item, &pointer, &["lever", "by", "add", "to"])?;
+            let lever = fields.text("lever")?.to_owned();
+            let ops = [
+                fields.optional_number("by")?.map(ChangeOp::By),
+                fields.optional_number("add")?.map(ChangeOp::Add),
+                fields.optional_number("to")?.map(ChangeOp::To),
+            ];
+            let mut given = ops.into_iter().flatten();
+            match (given.next(), given.next()) {
+                (Some(op), None) => changes.push(Change { lever, op }),
+                _ => return Err(Error::new(pointer, "give exactly one of by, add or to")),
+            }
+        }
+        Ok(changes)
     }
 }
 
