@@ -365,10 +365,14 @@ impl<'a> Fields<'a> {
             .iter()
             .find(|(key, _)| !known.contains(&key.as_str()))
         {
-            return Err(Error::new(
-                child_pointer(pointer, key),
-                format!("unknown field; the fields here are {}", known.join(", ")),
-            ));
+            let mut message = String::from("unknown field; the fields here are ");
+            for (index, name) in known.iter().enumerate() {
+                if index > 0 {
+                    message.push_str(", ");
+                }
+                message.push_str(name);
+            }
+            return Err(Error::new(child_pointer(pointer, key), message));
         }
         Ok(Fields { pointer, entries })
     }

@@ -160,11 +160,27 @@ pub fn parse_decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
 /// assert_eq!(format_decimal(Decimal::new(-0, 2)), "0");
 /// ```
 pub fn format_decimal(value: Decimal) -> String {
-    if value.is_zero() {
-        "0".into()
-    } else {
-        value.normalize().to_string()
+    // Written by hand rather than through `Display`: this is the only place decimals become
+    // text, and rust_decimal's formatter with core::fmt behind it weighed more in wasm.
+    let value = value.normalize();
+    let mut mantissa = value.mantissa().unsigned_abs();
+    let scale = value.scale() as usize;
+    let mut digits = Vec::with_capacity(32);
+    while mantissa > 0 || digits.len() <= scale {
+        digits.push(b'0' + (mantissa % 10) as u8);
+        mantissa /= 10;
     }
+    let mut text = String::with_capacity(digits.len() + 2);
+    if value.is_sign_negative() && !value.is_zero() {
+        text.push('-');
+    }
+    for (position, digit) in digits.iter().enumerate().rev() {
+        text.push(char::from(*digit));
+        if position == scale && scale > 0 {
+            text.push('.');
+        }
+    }
+    text
 }
 
 /// Serializes a decimal as its plain text, for `#[serde(serialize_with)]`.
@@ -219,5 +235,37 @@ impl Exact for Decimal {
     #[inline(never)]
     fn over(self, other: Self) -> Option<Self> {
         self.checked_div(other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formatting_matches_display_without_trailing_zeros() {
+        for text in [
+            "0",
+            "-0",
+            "0.000",
+            "1",
+            "-1",
+            "10",
+            "100.00",
+            "0.5",
+            "-0.05",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-7922816251426433759354395033.5",
+            "12500.1230",
+        ] {
+            let value = parse_decimal(text).unwrap();
+            let expected = if value.is_zero() {
+                "0".to_owned()
+            } else {
+                value.normalize().to_string()
+            };
+            assert_eq!(format_decimal(value), expected, "{text}");
+        }
     }
 }
