@@ -56,6 +56,7 @@ impl Json {
             ));
         }
         let mut reader = Reader {
+            text,
             bytes: text.as_bytes(),
             at: 0,
         };
@@ -101,6 +102,7 @@ pub fn child_pointer(parent: &str, token: &str) -> String {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -263,85 +265,87 @@ impl Reader<'_> {
                 return Err(self.syntax("exponent digits"));
             }
         }
-        let text = core::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default();
-        Ok(Json::Number(text.to_owned()))
+        // Only ASCII was read, so the slice falls on character boundaries.
+        Ok(Json::Number(
+            self.text.get(start..self.at).unwrap_or_default().to_owned(),
+        ))
     }
 
     /// A string starting at the opening quote, with escapes resolved. A lone surrogate
     /// becomes U+FFFD, as a browser would show it.
     fn string(&mut self) -> Read<String> {
         self.at += 1;
-        let mut text = Vec::new();
+        let mut text = String::new();
+        // Runs without escapes are copied as slices of the input, which is already UTF-8:
+        // quotes and backslashes are ASCII, so every cut falls on a character boundary.
+        let mut run = self.at;
         loop {
             let Some(&byte) = self.bytes.get(self.at) else {
                 return Err(self.syntax("'\"'"));
             };
-            self.at += 1;
             match byte {
-                b'"' => break,
+                b'"' => {
+                    text.push_str(self.text.get(run..self.at).unwrap_or_default());
+                    self.at += 1;
+                    break;
+                }
                 b'\\' => {
+                    text.push_str(self.text.get(run..self.at).unwrap_or_default());
+                    self.at += 1;
                     let Some(&escape) = self.bytes.get(self.at) else {
                         return Err(self.syntax("an escape"));
                     };
                     self.at += 1;
-                    let simple = match escape {
-                        b'"' => Some(b'"'),
-                        b'\\' => Some(b'\\'),
-                        b'/' => Some(b'/'),
-                        b'b' => Some(8),
-                        b'f' => Some(12),
-                        b'n' => Some(b'\n'),
-                        b'r' => Some(b'\r'),
-                        b't' => Some(b'\t'),
-                        _ => None,
+                    let character = match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err(self.syntax("a valid escape")),
                     };
-                    if let Some(simple) = simple {
-                        text.push(simple);
-                        continue;
-                    }
-                    if escape != b'u' {
-                        return Err(self.syntax("a valid escape"));
-                    }
-                    let unit = self.hex4()?;
-                    let character = if (0xD800..0xDC00).contains(&unit)
-                        && self.bytes[self.at..].starts_with(b"\\u")
-                    {
-                        let resume = self.at;
-                        self.at += 2;
-                        let low = self.hex4()?;
-                        if (0xDC00..0xE000).contains(&low) {
-                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-                        } else {
-                            self.at = resume;
-                            None
-                        }
-                    } else {
-                        char::from_u32(unit)
-                    };
-                    let mut buffer = [0; 4];
-                    text.extend_from_slice(
-                        character
-                            .unwrap_or(char::REPLACEMENT_CHARACTER)
-                            .encode_utf8(&mut buffer)
-                            .as_bytes(),
-                    );
+                    text.push(character);
+                    run = self.at;
                 }
                 0..=0x1F => return Err(self.syntax("no control characters inside text")),
-                other => text.push(other),
+                _ => self.at += 1,
             }
         }
-        // The input was a &str and escapes add whole characters, so this is valid UTF-8.
-        Ok(String::from_utf8(text).unwrap_or_default())
+        Ok(text)
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair.
+    fn unicode_escape(&mut self) -> Read<char> {
+        let unit = self.hex4()?;
+        if (0xD800..0xDC00).contains(&unit) && self.bytes[self.at..].starts_with(b"\\u") {
+            let resume = self.at;
+            self.at += 2;
+            let low = self.hex4()?;
+            if (0xDC00..0xE000).contains(&low) {
+                let joined = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                return Ok(char::from_u32(joined).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            self.at = resume;
+        }
+        Ok(char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER))
     }
 
     fn hex4(&mut self) -> Read<u32> {
-        let digits = self
-            .bytes
-            .get(self.at..self.at + 4)
-            .ok_or_else(|| self.syntax("four hex digits"))?;
-        let text = core::str::from_utf8(digits).map_err(|_| self.syntax("four hex digits"))?;
-        let unit = u32::from_str_radix(text, 16).map_err(|_| self.syntax("four hex digits"))?;
-        self.at += 4;
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = match self.bytes.get(self.at) {
+                Some(&byte @ b'0'..=b'9') => byte - b'0',
+                Some(&byte @ b'a'..=b'f') => byte - b'a' + 10,
+                Some(&byte @ b'A'..=b'F') => byte - b'A' + 10,
+                _ => return Err(self.syntax("four hex digits")),
+            };
+            unit = unit * 16 + u32::from(digit);
+            self.at += 1;
+        }
         Ok(unit)
     }
 }
@@ -442,5 +446,37 @@ fn read_decimal(value: &Json) -> core::result::Result<Decimal, String> {
     match value {
         Json::String(text) | Json::Number(text) => parse_decimal(text),
         other => Err(format!("must be a number (got {})", other.kind())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_read_like_serde_json() {
+        for text in [
+            r#""plain""#,
+            r#""é€😀 <b>""#,
+            r#""a\"b\\c\/d\b\f\n\r\t""#,
+            r#""\u00e9\u20AC""#,
+            r#""\ud83d\ude00""#,
+            r#""lone \ud800 surrogate""#,
+            r#""\ud800\u0041""#,
+            r#""""#,
+        ] {
+            let Json::String(ours) = Json::parse(text).unwrap() else {
+                panic!("{text}")
+            };
+            let theirs: String = serde_json::from_str(text).unwrap_or_else(|_| ours.clone());
+            assert_eq!(ours, theirs, "{text}");
+        }
+        assert_eq!(
+            Json::parse(r#""\ud800\u0041""#).unwrap(),
+            Json::String("\u{fffd}A".into())
+        );
+        for bad in ["\"a", "\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"\u{1}\""] {
+            assert!(Json::parse(bad).is_err(), "{bad:?}");
+        }
     }
 }
