@@ -74,6 +74,8 @@ export interface Goal { lever: string; metric: string; target: DecimalInput }
 export interface Solution { value: Decimal; report: Report }
 
 export interface SensitivityOptions { metric?: string | null; by?: DecimalInput | null }
+/** `sensitivity(model)` ranks the levers for revenue, each moved 10 % down and up. */
+export function sensitivity(model: Model): SensitivityRow[];
 export interface SensitivityRow {
   lever: string;
   lowValue: Decimal;
@@ -183,12 +185,14 @@ pub fn solve_js(
 #[wasm_bindgen(js_name = sensitivity, unchecked_return_type = "SensitivityRow[]")]
 pub fn sensitivity_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SensitivityOptions | null | undefined")]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SensitivityOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let options =
-        SensitivityOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
+    let options = match options {
+        Some(options) => read(options).map_err(js_error)?,
+        None => Json::Null,
+    };
+    let options = SensitivityOptions::from_json(&options).map_err(js_error)?;
     write(&crate::sensitivity(&model, &options).map_err(js_error)?)
 }
 

@@ -163,12 +163,27 @@ pub fn format_decimal(value: Decimal) -> String {
     // Written by hand rather than through `Display`: this is the only place decimals become
     // text, and rust_decimal's formatter with core::fmt behind it weighed more in wasm.
     let value = value.normalize();
-    let mut mantissa = value.mantissa().unsigned_abs();
     let scale = value.scale() as usize;
+    // Digits, least significant first. A mantissa has at most 96 bits: one 128-bit division
+    // splits it into two parts that 64-bit arithmetic (native in wasm) finishes.
+    let mantissa = value.mantissa().unsigned_abs();
+    const TEN_TO_19: u128 = 10_000_000_000_000_000_000;
+    let (high, mut low) = if mantissa > u128::from(u64::MAX) {
+        ((mantissa / TEN_TO_19) as u64, (mantissa % TEN_TO_19) as u64)
+    } else {
+        (0, mantissa as u64)
+    };
     let mut digits = Vec::with_capacity(32);
-    while mantissa > 0 || digits.len() <= scale {
-        digits.push(b'0' + (mantissa % 10) as u8);
-        mantissa /= 10;
+    if high > 0 {
+        for _ in 0..19 {
+            digits.push(b'0' + (low % 10) as u8);
+            low /= 10;
+        }
+        low = high;
+    }
+    while low > 0 || digits.len() <= scale {
+        digits.push(b'0' + (low % 10) as u8);
+        low /= 10;
     }
     let mut text = String::with_capacity(digits.len() + 2);
     if value.is_sign_negative() && !value.is_zero() {
