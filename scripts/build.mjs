@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Builds the npm package's engine: Rust -> wasm32 -> wasm-bindgen (--target web) -> wasm-opt -Oz,
+// then bundles the widget into www/dist/ (scripts/bundle.mjs).
+//
+//   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts
+//   node scripts/build.mjs --test-trap   -> www/pkg-test/ (same names), built with `--features test-trap`
+//   SALES_KPI_TEST_TRAP=1 node scripts/build.mjs   same as --test-trap
+//
+// Assumes the tools are present (run scripts/setup.mjs first, as `npm start` / `npm test` do).
+//
+// wasm-opt: the npm package `binaryen` (a pinned devDependency, node_modules/.bin/wasm-opt) is used,
+// or $WASM_OPT if set. Debian's binaryen 108 is NOT used: it rewrites the export of wasm-bindgen's
+// externref table (`__wbindgen_externrefs`) to point at the funcref table, so init() then fails with
+// "WebAssembly.Table.set(): Argument 1 is invalid for table". The smoke check below catches that.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET = 'wasm32-unknown-unknown';
+const NAME = 'sales_kpi';
+
+// Features of the wasm that rustc (wasm32 defaults) and wasm-bindgen (externref table, multi-value
+// returns) emit; wasm-opt must keep them.
+const WASM_OPT_FEATURES = [
+  '--enable-bulk-memory',
+  '--enable-sign-ext',
+  '--enable-nontrapping-float-to-int',
+  '--enable-mutable-globals',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+export function wasmOptPath() {
+  if (process.env.WASM_OPT) return process.env.WASM_OPT;
+  const local = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
+  if (existsSync(local)) return local;
+  throw new Error('wasm-opt not found: run `npm ci` (it comes with the `binaryen` devDependency) or set WASM_OPT');
+}
+
+/** Instantiates the built package in a fresh Node process: catches a broken wasm before any test does. */
+function smokeTest(outDir) {
+  const js = pathToFileURL(join(outDir, `${NAME}.js`)).href;
+  const wasm = join(outDir, `${NAME}_bg.wasm`);
+  const script = `
+    const m = await import(${JSON.stringify(js)});
+    const { readFileSync } = await import('node:fs');
+    m.initSync({ module: readFileSync(${JSON.stringify(wasm)}) });
+    for (const f of ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate']) {
+      if (typeof m[f] !== 'function') throw new Error('missing export ' + f);
+    }`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`the built package does not load in Node:\n${(r.stderr || r.stdout).trim().split('\n').slice(0, 8).join('\n')}`);
+  }
+}
+
+function run(cmd, args, opts = {}) {
+  console.log(`[build] $ ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (r.error) throw new Error(`could not run ${cmd} (${r.error.code ?? r.error.message}); run \`node scripts/setup.mjs\``);
+  if (r.status !== 0) throw new Error(`${cmd} failed with exit code ${r.status}`);
+}
+
+/**
+ * Runs cargo and returns the path of the .wasm it produced (wherever the target dir is:
+ * CARGO_TARGET_DIR, build.target-dir, ...), read from cargo's JSON messages.
+ */
+function cargoBuild(args) {
+  const full = [...args, '--message-format=json-render-diagnostics'];
+  console.log(`[build] $ cargo ${args.join(' ')}`);
+  const r = spawnSync('cargo', full, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.error) throw new Error(`could not run cargo (${r.error.code ?? r.error.message}); is Rust installed?`);
+  if (r.status !== 0) throw new Error(`cargo failed with exit code ${r.status}`);
+  let wasm = null;
+  for (const line of r.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const msg = JSON.parse(line);
+    if (msg.reason === 'compiler-artifact' && msg.target?.name === NAME) {
+      wasm = msg.filenames.find((f) => f.endsWith('.wasm')) ?? wasm;
+    }
+  }
+  if (!wasm || !existsSync(wasm)) throw new Error(`cargo did not report a ${NAME}.wasm artifact`);
+  return wasm;
+}
+
+function kib(n) {
+  return `${(n / 1024).toFixed(1)} KiB`;
+}
+
+export function build({ testTrap = false } = {}) {
+  const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : 'pkg');
+  const cargoArgs = ['build', '--release', '--lib', '--target', TARGET];
+  if (testTrap) cargoArgs.push('--features', 'test-trap');
+  const raw = cargoBuild(cargoArgs);
+
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', outDir, '--out-name', NAME, raw]);
+
+  const wasm = join(outDir, `${NAME}_bg.wasm`);
+  const before = statSync(wasm).size;
+  run(wasmOptPath(), ['-Oz', ...WASM_OPT_FEATURES, '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
+
+  for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`]) {
+    if (!existsSync(join(outDir, f))) throw new Error(`missing ${relative(ROOT, join(outDir, f))} after the build`);
+  }
+  smokeTest(outDir);
+  const bytes = readFileSync(wasm);
+  const trapExports = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).filter((e) => /trap/i.test(e.name));
+  if (!testTrap && trapExports.length) {
+    throw new Error(`the published build exports ${trapExports.map((e) => e.name).join(', ')}: the test-trap feature leaked in`);
+  }
+  if (testTrap && !trapExports.length) console.warn('[build] warning: the test-trap build has no trap export');
+  console.log(
+    `[build] ${relative(ROOT, wasm)}: ${kib(bytes.length)} (${kib(before)} before wasm-opt, ${kib(gzipSync(bytes, { level: 9 }).length)} gzipped)`,
+  );
+  return outDir;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const testTrap = process.argv.includes('--test-trap') || /^(1|true|yes)$/i.test(process.env.SALES_KPI_TEST_TRAP ?? '');
+  try {
+    const out = build({ testTrap });
+    console.log(`[build] done: ${relative(ROOT, out)}/`);
+    if (!testTrap) {
+      // The embeddable widget: minified, code-split, self-contained in www/dist/.
+      const { bundle } = await import('./bundle.mjs');
+      const files = await bundle();
+      console.log(`[build] done: www/dist/ (${files.length} JS files and the wasm)`);
+    }
+  } catch (e) {
+    console.error(`[build] FAILED: ${e.message}`);
+    process.exit(1);
+  }
+}
