@@ -81,6 +81,42 @@ impl Json {
     }
 }
 
+/// Whether `text` is a JSON Pointer (RFC 6901) that can begin a message: empty (the whole
+/// document) or starting with `/`, with `~` only in `~0` or `~1`, at most 128 bytes, and
+/// without control characters or `": "`, which would let caller text pose as the end of an
+/// engine pointer. Other text is reported at the field that holds it.
+///
+/// ```
+/// use sales_kpi::json::is_pointer_shaped;
+/// assert!(is_pointer_shaped("/funnel/stages/0/rate"));
+/// assert!(is_pointer_shaped(""));
+/// assert!(is_pointer_shaped("/funnel/stages/ 1/rate"));
+/// assert!(!is_pointer_shaped("funnel/top"));
+/// assert!(!is_pointer_shaped("/~2"));
+/// assert!(!is_pointer_shaped("/funnel/top: spoof"));
+/// ```
+pub fn is_pointer_shaped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let escapes_valid = bytes
+        .iter()
+        .enumerate()
+        .all(|(at, &byte)| byte != b'~' || matches!(bytes.get(at + 1), Some(b'0' | b'1')));
+    (text.is_empty() || bytes[0] == b'/')
+        && text.len() <= 128
+        && escapes_valid
+        && !text.contains(": ")
+        && !text.chars().any(char::is_control)
+}
+
+/// The error for lever or metric text that is not a pointer, at the field that holds it.
+pub(crate) fn not_a_pointer(field: &str, text: &str, example: &str) -> Error {
+    let shown: String = text.chars().take(64).collect();
+    Error::new(
+        field,
+        format!("is not a JSON Pointer (got \"{shown}\"); use one such as {example}"),
+    )
+}
+
 /// Appends one reference token to a pointer, escaped as RFC 6901 requires.
 ///
 /// ```

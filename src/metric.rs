@@ -148,16 +148,25 @@ impl Metric {
 }
 
 impl Model {
-    /// Finds the metric a pointer names in this model's report, refusing pointers that name nothing.
+    /// Finds the metric a pointer names in this model's report, refusing pointers that name
+    /// nothing. Text that is not a pointer at all is reported at `field`, as with levers.
     ///
     /// ```
     /// let model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "100",
     ///     "stages": [{"name": "deals", "rate": "0.1"}], "dealSize": "500"}}"#).unwrap();
-    /// assert!(model.metric("/funnel/revenue").is_ok());
-    /// let error = model.metric("/target/attainment").unwrap_err();
+    /// assert!(model.metric("/funnel/revenue", "/metric").is_ok());
+    /// let error = model.metric("/target/attainment", "/metric").unwrap_err();
     /// assert!(error.to_string().starts_with("/target/attainment: "));
+    /// assert!(model.metric("revenue", "/metric").unwrap_err().to_string().starts_with("/metric: "));
     /// ```
-    pub fn metric(&self, pointer: &str) -> Result<Metric> {
+    pub fn metric(&self, pointer: &str, field: &str) -> Result<Metric> {
+        if !crate::json::is_pointer_shaped(pointer) {
+            return Err(crate::json::not_a_pointer(
+                field,
+                pointer,
+                "/funnel/revenue",
+            ));
+        }
         let metric = Metric::parse(pointer).ok_or_else(|| {
             Error::new(
                 pointer,

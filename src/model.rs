@@ -264,15 +264,25 @@ impl Model {
         levers
     }
 
-    /// Finds the lever a pointer names, refusing pointers that name nothing present.
+    /// Finds the lever a pointer names, refusing pointers that name nothing present. An
+    /// error begins with the pointer; text that is not a pointer at all is reported at
+    /// `field`, the place in the caller's input that holds it (such as `/lever`).
     ///
     /// ```
     /// let model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "100",
     ///     "stages": [{"name": "deals", "rate": "0.1"}], "dealSize": "500"}}"#).unwrap();
-    /// assert!(model.lever("/funnel/dealSize").is_ok());
-    /// assert!(model.lever("/target").unwrap_err().to_string().starts_with("/target: "));
+    /// assert!(model.lever("/funnel/dealSize", "/lever").is_ok());
+    /// assert!(model.lever("/target", "/lever").unwrap_err().to_string().starts_with("/target: "));
+    /// assert!(model.lever("dealSize", "/lever").unwrap_err().to_string().starts_with("/lever: "));
     /// ```
-    pub fn lever(&self, pointer: &str) -> Result<Lever> {
+    pub fn lever(&self, pointer: &str, field: &str) -> Result<Lever> {
+        if !crate::json::is_pointer_shaped(pointer) {
+            return Err(crate::json::not_a_pointer(
+                field,
+                pointer,
+                "/funnel/dealSize",
+            ));
+        }
         let lever = Lever::parse(pointer).ok_or_else(|| {
             Error::new(
                 pointer,

@@ -110,12 +110,13 @@ pub fn parse_decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
             }
             continue;
         }
-        for _ in 0..=pending_zeros {
-            mantissa *= 10;
-        }
+        // Counted before multiplying: a long run of zeros would overflow the u128 otherwise.
         significant += pending_zeros as usize + 1;
         if significant > 29 {
             return Err(out_of_range());
+        }
+        for _ in 0..=pending_zeros {
+            mantissa *= 10;
         }
         mantissa += u128::from(digit - b'0');
         pending_zeros = 0;

@@ -108,7 +108,7 @@ pub struct SensitivityRow {
 /// assert_eq!(rows[0].swing.normalize().to_string(), "150000");
 /// ```
 pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<SensitivityRow>> {
-    let metric = model.metric(&options.metric)?;
+    let metric = model.metric(&options.metric, "/metric")?;
     check_by(options.by)?;
     // `by` lies in (0, 1), so neither factor can overflow.
     let down = Decimal::ONE.minus(options.by).unwrap_or_default();

@@ -262,7 +262,7 @@ fn uniform_steps(rng: &mut Xoshiro256PlusPlus) -> u64 {
 /// assert_eq!(summary, simulate(&model, &options).unwrap());
 /// ```
 pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
-    let metric = model.metric(&options.metric)?;
+    let metric = model.metric(&options.metric, "/metric")?;
     if !(1..=MAX_SAMPLES).contains(&options.samples) {
         return Err(Error::new(
             "/samples",
@@ -310,7 +310,7 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
     }
     let mut draws: Vec<Draw> = Vec::with_capacity(ranges.len());
     for (index, range) in ranges.iter().enumerate() {
-        let lever = model.lever(&range.lever)?;
+        let lever = model.lever(&range.lever, &format!("/ranges/{index}/lever"))?;
         let pointer = |field: &str| format!("/ranges/{index}/{field}");
         if draws.iter().any(|draw| draw.lever == lever) {
             return Err(Error::new(

@@ -95,8 +95,8 @@ pub struct Solution {
 ///     .starts_with("/funnel/stages/0/rate: would need to be"));
 /// ```
 pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
-    let lever = model.lever(&goal.lever)?;
-    let metric = model.metric(&goal.metric)?;
+    let lever = model.lever(&goal.lever, "/lever")?;
+    let metric = model.metric(&goal.metric, "/metric")?;
     let value = match closed_form(model, lever, metric, goal)? {
         Some(value) => value,
         None => search(model, lever, metric, goal)?,
@@ -410,12 +410,11 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
             }
         }
     }
-    let tolerance = goal
-        .target
-        .abs()
-        .times(RELATIVE_HIT)
-        .unwrap_or_default()
-        .max(ABSOLUTE_HIT);
+    let tolerance = if goal.target.is_zero() {
+        ABSOLUTE_HIT
+    } else {
+        goal.target.abs().times(RELATIVE_HIT).unwrap_or_default()
+    };
     if best.miss.abs() > tolerance {
         return Err(Error::new(
             &goal.lever,

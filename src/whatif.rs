@@ -118,8 +118,8 @@ pub struct WhatIf {
 pub fn what_if(model: &Model, changes: &[Change]) -> Result<WhatIf> {
     let base = compute(model)?;
     let mut changed = model.clone();
-    for change in changes {
-        apply(&mut changed, change)?;
+    for (index, change) in changes.iter().enumerate() {
+        apply(&mut changed, change, &format!("/{index}/lever"))?;
     }
     Ok(WhatIf {
         base,
@@ -127,9 +127,10 @@ pub fn what_if(model: &Model, changes: &[Change]) -> Result<WhatIf> {
     })
 }
 
-/// Applies one change and checks that the model is still valid.
-pub(crate) fn apply(model: &mut Model, change: &Change) -> Result<()> {
-    let lever = model.lever(&change.lever)?;
+/// Applies one change and checks that the model is still valid; `field` is where the
+/// change's lever was given, for a lever that is not a pointer at all.
+pub(crate) fn apply(model: &mut Model, change: &Change, field: &str) -> Result<()> {
+    let lever = model.lever(&change.lever, field)?;
     let old = model.get(lever).unwrap_or_default();
     let new = match change.op {
         ChangeOp::By(by) => Decimal::ONE.plus(by).and_then(|factor| old.times(factor)),

@@ -416,9 +416,10 @@ fn a_lever_pointer_that_names_nothing_is_an_error_beginning_with_it() {
         let e = what_if_err(&example(), json!([{ "lever": pointer, "by": "0.1" }]));
         assert_starts(&e, &format!("{pointer}: "));
     }
-    // Not a pointer at all.
+    // Not a pointer at all: reported at the field that holds it, so caller text never
+    // poses as an engine pointer.
     let e = what_if_err(&example(), json!([{ "lever": "funnel/top", "by": "0.1" }]));
-    assert_starts(&e, "funnel/top: ");
+    assert_starts(&e, "/0/lever: ");
     let e = what_if_err(&example(), json!([{ "lever": "", "by": "0.1" }]));
     assert_starts(&e, ": ");
 }
