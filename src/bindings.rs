@@ -9,7 +9,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::json::Json;
+use crate::json::{too_large, Json, MAX_INPUT_BYTES};
 use crate::write::ToJson;
 use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
 
@@ -119,31 +119,36 @@ function keepNumbers(key, value) {
 export function fromJsonText(text) {
   return JSON.parse(text);
 }
-export function toJsonText(value) {
+export function toJsonText(value, limit) {
+  let text;
   try {
-    const text = JSON.stringify(value);
+    text = JSON.stringify(value);
     // Only a null in the text can hide a NaN or an Infinity; only then is the slower,
     // careful pass needed. BigInts throw here and take the careful pass too.
-    if (text !== undefined && !text.includes('null')) return text;
+    if (text === undefined || text.includes('null')) text = undefined;
   } catch {}
-  return JSON.stringify(value, keepNumbers) ?? 'null';
+  text ??= JSON.stringify(value, keepNumbers) ?? 'null';
+  // Refused here, before the text is copied into wasm memory, which never shrinks: each
+  // UTF-16 unit is at least one UTF-8 byte, so a longer text is over the engine's limit.
+  return text.length > limit ? undefined : text;
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = fromJsonText)]
     fn from_json_text(text: &str) -> JsValue;
     #[wasm_bindgen(catch, js_name = toJsonText)]
-    fn to_json_text(value: &JsValue) -> Result<String, JsValue>;
+    fn to_json_text(value: &JsValue, limit: u32) -> Result<Option<String>, JsValue>;
 }
 
 fn read(value: JsValue) -> Result<Json, Error> {
-    let text = to_json_text(&value).map_err(|_| {
+    let text = to_json_text(&value, MAX_INPUT_BYTES as u32).map_err(|_| {
         Error::new(
             "",
             "cannot be read as JSON (it may refer to itself or hold values JSON cannot express)",
         )
     })?;
-    Json::parse(&text)
+    // `None`: longer than the limit, refused before it was copied into wasm memory.
+    Json::parse(&text.ok_or_else(too_large)?)
 }
 
 fn write<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {

@@ -47,13 +47,7 @@ impl Json {
     /// ```
     pub fn parse(text: &str) -> Result<Json> {
         if text.len() > MAX_INPUT_BYTES {
-            return Err(Error::new(
-                "",
-                format!(
-                    "is larger than {} KB, the limit for one input",
-                    MAX_INPUT_BYTES / 1024
-                ),
-            ));
+            return Err(too_large());
         }
         let mut reader = Reader {
             text,
@@ -81,6 +75,17 @@ impl Json {
     }
 }
 
+/// The error for an input over [`MAX_INPUT_BYTES`], about the input as a whole.
+pub(crate) fn too_large() -> Error {
+    Error::new(
+        "",
+        format!(
+            "is larger than {} KB, the limit for one input",
+            MAX_INPUT_BYTES / 1024
+        ),
+    )
+}
+
 /// Whether `text` is a JSON Pointer (RFC 6901) that can begin a message: empty (the whole
 /// document) or starting with `/`, with `~` only in `~0` or `~1`, at most 128 bytes, and
 /// without control characters or `": "`, which would let caller text pose as the end of an
@@ -104,8 +109,9 @@ pub fn is_pointer_shaped(text: &str) -> bool {
     (text.is_empty() || bytes[0] == b'/')
         && text.len() <= 128
         && escapes_valid
-        && !text.contains(": ")
-        && !text.chars().any(char::is_control)
+        // Byte checks, not `str::contains`: its substring searcher costs kilobytes of wasm.
+        && !bytes.windows(2).any(|pair| pair == b": ")
+        && !bytes.iter().any(|&byte| byte < 0x20 || byte == 0x7F)
 }
 
 /// The error for lever or metric text that is not a pointer, at the field that holds it.

@@ -1,8 +1,7 @@
 //! Regression tests for what fuzzing found (fuzz/RESULTS.md, scripts/fuzz.sh).
 //!
-//! Each test names the fuzz target and the finding. Tests marked `#[ignore]` are contract
-//! questions rather than crashes: they hold the reproducer and assert the contract as
-//! written; un-ignore them once the engine or the contract is settled.
+//! Each test names the fuzz target and the finding, with the input that found it. All three
+//! findings were fixed in 184e91d; these tests keep them fixed.
 
 use sales_kpi::text;
 
@@ -122,13 +121,12 @@ fn numbers_at_the_edge_of_the_decimal_type_read_exactly() {
     }
 }
 
-/// Finding 2 (target solve), a contract question: the contract says the solved metric is
-/// within 1e-9 relative of the target; the engine also accepts 1e-20 absolute
-/// (`ABSOLUTE_HIT` in src/solve.rs), so for a target below 1e-11 it answers a value whose
-/// metric is off by up to 100 %. Here count = 10^10 x rate cannot be 5e-28 for any
-/// representable rate (it would need 5e-38), and solve answers rate 0 with count 0.
-/// Either solve should say no value reaches it, or the contract should name the absolute
-/// tolerance.
+/// Finding 2 (target solve): the contract says the solved metric is within 1e-9 relative of
+/// the target; the engine also accepted 1e-20 absolute (`ABSOLUTE_HIT` in src/solve.rs) for
+/// every target, so for a target below 1e-11 it answered a value whose metric was off by up
+/// to 100 %. Here count = 10^10 x rate cannot be 5e-28 for any representable rate (it would
+/// need 5e-38), yet solve answered rate 0 with count 0. Now the absolute tolerance applies
+/// only to a target of 0.
 #[test]
 fn solve_for_a_target_below_the_resolution_is_an_error_or_within_1e_9() {
     let model = r#"{"funnel": {"top": "10000000000", "stages": [{"name": "a", "rate": "0.5"}],
@@ -140,14 +138,12 @@ fn solve_for_a_target_below_the_resolution_is_an_error_or_within_1e_9() {
     }
 }
 
-/// Finding 3 (targets what_if, solve, sensitivity, simulate), a contract question: a lever
-/// or metric text that is not a JSON Pointer at all is echoed as the error's "pointer", so
-/// the message does not begin with a pointer: `abc: names no number in the model`, and
-/// `": names no ..."` for an empty lever, which reads like an error about the whole input.
-/// The echo also lets the caller's text pose as an engine pointer
-/// (`"/funnel/top: must be between 0 and 1"`). Suggestion: when the text is not a valid
-/// pointer (empty, no leading `/`, a `~` not followed by 0 or 1), report it at the field
-/// that holds it (`/lever`, `/0/lever`, `/metric`, `/ranges/0/lever`).
+/// Finding 3 (targets what_if, solve, sensitivity, simulate): a lever or metric text that is
+/// not a JSON Pointer at all was echoed as the error's "pointer", so the message did not
+/// begin with a pointer (`abc: names no number in the model`; `": names no ..."` for an empty
+/// lever, which reads like an error about the whole input), and the caller's text could pose
+/// as an engine pointer (`"/funnel/top: must be between 0 and 1"`). Now such text is reported
+/// at the field that holds it (`/lever`, `/0/lever`, `/metric`, `/ranges/0/lever`).
 #[test]
 fn a_lever_that_is_not_a_pointer_is_reported_at_the_field_that_holds_it() {
     let goal = |lever: &str| {
@@ -166,4 +162,24 @@ fn a_lever_that_is_not_a_pointer_is_reported_at_the_field_that_holds_it() {
     assert!(error.to_string().starts_with("/0/lever: "), "{error}");
     let error = text::sensitivity(MODEL, r#"{"metric": "revenue"}"#).unwrap_err();
     assert!(error.to_string().starts_with("/metric: "), "{error}");
+    for metric in ["", "revenue"] {
+        let goal = format!(r#"{{"lever": "/funnel/top", "metric": "{metric}", "target": "1"}}"#);
+        let error = text::solve(MODEL, &goal).unwrap_err();
+        assert!(
+            error.to_string().starts_with("/metric: "),
+            "{metric:?}: {error}"
+        );
+        let options = format!(r#"{{"samples": 1, "metric": "{metric}"}}"#);
+        let error = text::simulate(MODEL, &options).unwrap_err();
+        assert!(
+            error.to_string().starts_with("/metric: "),
+            "{metric:?}: {error}"
+        );
+    }
+    let ranges = r#"{"ranges": [{"lever": "abc", "low": "1", "high": "2"}], "samples": 1}"#;
+    let error = text::simulate(MODEL, ranges).unwrap_err();
+    assert!(
+        error.to_string().starts_with("/ranges/0/lever: "),
+        "{error}"
+    );
 }

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// `npm test`: setup, build, then every check in order. Stops at the first failure and names it.
+//
+//   node scripts/test.mjs                 everything
+//   node scripts/test.mjs --skip-setup    do not check/install tools (faster when you know they are there)
+//   node scripts/test.mjs --only=node,browser   run only the named steps (after setup and build)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
+
+function testFiles(dir) {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs)
+    .filter((f) => /\.test\.(m|c)?js$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function hasTestTrapFeature() {
+  return /^\s*test-trap\s*=/m.test(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'));
+}
+
+const node = process.execPath;
+const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** Each step: [id, description, command, args] or a function returning that (evaluated when reached). */
+const steps = [
+  ['setup', 'install missing tools', node, ['scripts/setup.mjs', '--test']],
+  ['build', 'build www/pkg', node, ['scripts/build.mjs']],
+  () => (hasTestTrapFeature() ? ['build-test-trap', 'build www/pkg-test (--features test-trap)', node, ['scripts/build.mjs', '--test-trap']] : null),
+  ['fmt', 'cargo fmt --check', 'cargo', ['fmt', '--check', ...(process.stdout.isTTY ? [] : ['--', '--color=never'])]],
+  ['clippy', 'cargo clippy --all-targets', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
+  ['clippy-wasm', 'cargo clippy --lib (wasm32)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
+  ['cargo-test', 'cargo test (unit, integration, doc)', 'cargo', ['test']],
+  ['types', 'TypeScript check (tests/types)', node, [tsc, '-p', 'tests/types/tsconfig.json']],
+  () => {
+    const files = testFiles('tests/node');
+    return files.length ? ['node', 'node tests (tests/node)', node, ['--test', ...files]] : ['node', 'node tests (none found)', null, []];
+  },
+  () => {
+    const files = testFiles('tests/browser');
+    return files.length ? ['browser', 'browser tests (tests/browser)', node, ['--test', ...files]] : ['browser', 'browser tests (none found)', null, []];
+  },
+];
+
+const results = [];
+const started = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
+
+function summary(ok) {
+  console.log('\n──────── npm test summary ────────');
+  for (const r of results) console.log(`  ${r.status.padEnd(7)} ${r.id.padEnd(16)} ${secs(r.ms).padStart(7)}  ${r.desc}`);
+  const passed = results.filter((r) => r.status === 'ok').length;
+  const skipped = results.filter((r) => r.status === 'skipped').length;
+  const failed = results.find((r) => r.status === 'FAILED');
+  console.log(
+    ok
+      ? `npm test: PASSED (${passed} steps passed, ${skipped} skipped) in ${secs(Date.now() - started)}`
+      : `npm test: FAILED at step "${failed.id}" (${failed.desc}) after ${secs(Date.now() - started)}`,
+  );
+}
+
+for (let step of steps) {
+  if (typeof step === 'function') step = step();
+  if (!step) continue;
+  const [id, desc, cmd, cmdArgs] = step;
+  const pre = id === 'setup' || id.startsWith('build');
+  if ((id === 'setup' && args.includes('--skip-setup')) || (only.length && !pre && !only.includes(id))) {
+    continue;
+  }
+  if (cmd === null) {
+    console.log(`\n▶ ${id}: ${desc} — skipped`);
+    results.push({ id, desc, status: 'skipped', ms: 0 });
+    continue;
+  }
+  console.log(`\n▶ ${id}: ${desc}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const ms = Date.now() - t0;
+  if (r.error || r.status !== 0) {
+    results.push({ id, desc, status: 'FAILED', ms });
+    const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit code ${r.status}`;
+    console.error(`\n✖ step "${id}" failed (${why}): ${[cmd, ...cmdArgs].join(' ')}`);
+    summary(false);
+    process.exit(1);
+  }
+  results.push({ id, desc, status: 'ok', ms });
+}
+summary(true);

@@ -1,0 +1,68 @@
+// The builder's snippets work when pasted into a blank page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, useBrowser } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const W = 'sales-kpi-calculator';
+
+async function settle(fn, want) {
+  let got;
+  for (let i = 0; i < 100; i++) {
+    got = await fn();
+    if (want(got)) return got;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`did not settle: ${got}`);
+}
+
+test('builder: settings and preview numbers make a two-line snippet that works on a blank page', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}builder.html`);
+  let script;
+  let iframe;
+  try {
+    const preview = page.locator('#preview');
+    await preview.locator('[data-result="/funnel/revenue"][data-value]').waitFor();
+    await page.selectOption('select[name=preset]', 'leads');
+    await page.selectOption('select[name=locale]', 'nl-NL');
+    await page.selectOption('select[name=currency]', 'EUR');
+    await page.locator('input[name=sections][value=economics]').check();
+    await settle(() => preview.locator('[data-result="/funnel/revenue"]').getAttribute('data-value'), (v) => v === '135000');
+    await preview.locator('input[data-field="/funnel/dealSize"]').fill('5.000');
+    await preview.locator('input[data-whatif="/funnel/dealSize"]').fill('15');
+    script = await settle(() => page.locator('#script-snippet').inputValue(), (v) => v.includes('+15%'));
+    const lines = script.split('\n');
+    assert.equal(lines.length, 2);
+    assert.match(lines[0], /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/widget\/sales-kpi-calculator\.js"><\/script>$/);
+    assert.match(lines[1], /^<sales-kpi-calculator preset="leads" locale="nl-NL" currency="EUR" sections="funnel target whatif goal economics" model="\{&quot;funnel&quot;.*&quot;dealSize&quot;:&quot;5000&quot;.*" what-if="\/funnel\/dealSize:\+15%"><\/sales-kpi-calculator>$/);
+    iframe = await page.locator('#iframe-snippet').inputValue();
+    assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?preset=leads&amp;locale=nl-NL/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+
+  for (const [name, snippet] of [
+    ['script', script],
+    ['iframe', iframe],
+  ]) {
+    const blank = await openPage(env.browser, null);
+    try {
+      const body = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Leeg</title></head><body><main>${snippet}</main></body></html>`;
+      await blank.page.route(`${env.server.url}pasted-${name}.html`, (route) => route.fulfill({ contentType: 'text/html', body }));
+      await blank.page.goto(`${env.server.url}pasted-${name}.html`);
+      const scope = name === 'iframe' ? blank.page.frameLocator('iframe') : blank.page;
+      const rev = scope.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
+      await rev.waitFor();
+      // 500 × 0.4 × 0.5 × 0.3 × 5000, then +15 %.
+      assert.equal(await rev.getAttribute('data-value'), '150000', name);
+      assert.equal(await scope.locator(`${W} [data-scenario="/funnel/revenue"]`).getAttribute('data-value'), '172500', name);
+      assert.match(await rev.textContent(), /€\s?150\.000/, name);
+      assert.equal(await scope.locator(`${W} [data-section="pEcon"]`).count(), 1, name);
+      assert.deepEqual(blank.pageErrors, [], name);
+      assert.deepEqual(blank.consoleErrors, [], name);
+    } finally {
+      await blank.close();
+    }
+  }
+});

@@ -1,0 +1,94 @@
+// The widget never breaks its host: a trapped engine is replaced, a missing engine is explained,
+// several widgets share one engine, and wasm-url is honoured.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openPage, useBrowser, WWW } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const W = 'sales-kpi-calculator';
+
+const host = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}
+<script type="module" src="widget/sales-kpi-calculator.js"></script></head><body><main><h1>Host</h1>${body}<p id="after">The rest of the article.</p></main></body></html>`;
+
+async function serve(page, name, body) {
+  await page.route(`${env.server.url}${name}`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  await page.goto(`${env.server.url}${name}`);
+}
+
+test('after the engine traps, the widget loads a fresh one and carries on', { skip: !existsSync(join(WWW, 'pkg-test', 'sales_kpi.js')) && 'no www/pkg-test build (npm run build:test)' }, async () => {
+  const { page, pageErrors, requests, close } = await openPage(env.browser, null);
+  try {
+    // The page's engine is the test build, wrapped so that one compute() call can be made to trap.
+    const wrapper = `import init, * as real from '/pkg-test/sales_kpi.js';
+export default init;
+export const { whatIf, solve, sensitivity, simulate } = real;
+export function compute(m) { if (globalThis.trapNext) { globalThis.trapNext = false; real.__trapForTests(); } return real.compute(m); }`;
+    await page.route(/\/pkg\/sales_kpi\.js(\?.*)?$/, (route) => route.fulfill({ contentType: 'text/javascript', body: wrapper }));
+    await page.route(/\/pkg\/sales_kpi_bg\.wasm$/, (route) => route.continue({ url: `${env.server.url}pkg-test/sales_kpi_bg.wasm` }));
+    await serve(page, 'trap.html', host(`<${W}></${W}>`));
+    const rev = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
+    await rev.waitFor();
+    await page.evaluate(() => (globalThis.trapNext = true));
+    await page.locator(`${W} input[data-field="/funnel/top"]`).fill('24000');
+    for (let i = 0; i < 100 && (await rev.getAttribute('data-value')) !== '1500000'; i++) await page.waitForTimeout(50);
+    assert.equal(await rev.getAttribute('data-value'), '1500000');
+    assert.ok(requests.some((u) => /\/pkg\/sales_kpi\.js\?r=1$/.test(u)), 'a fresh engine module was loaded');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a missing engine is explained inside the widget; the host page is untouched', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, null);
+  try {
+    await serve(page, 'nowasm.html', host(`<${W} wasm-url="/nothing-here.wasm"></${W}>`));
+    const msg = page.locator(`${W} .fatal`);
+    await msg.waitFor();
+    assert.match(await msg.textContent(), /could not start/);
+    assert.equal(await page.locator('#after').textContent(), 'The rest of the article.');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('several widgets share one engine; wasm-url is honoured and a bad one is reported', async () => {
+  const { page, requests, pageErrors, close } = await openPage(env.browser, null);
+  try {
+    const body = `<${W} preset="inbound" wasm-url="pkg/sales_kpi_bg.wasm?copy"></${W}><${W} preset="leads" locale="nl-NL"></${W}><${W} preset="outbound" wasm-url="javascript:alert(1)"></${W}>`;
+    await serve(page, 'many.html', host(body));
+    const revs = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
+    for (let i = 0; i < 100 && (await revs.count()) < 3; i++) await page.waitForTimeout(50);
+    assert.deepEqual(await revs.evaluateAll((els) => els.map((e) => e.dataset.value)), ['750000', '135000', '200000']);
+    assert.deepEqual(requests.filter((u) => u.includes('.wasm')).map((u) => new URL(u).pathname + new URL(u).search), ['/pkg/sales_kpi_bg.wasm?copy']);
+    assert.match(await page.locator(`${W}[preset=outbound] .notice`).textContent(), /wasm-url/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('attribute changes after load rebuild the widget (light/dark theme, locale, preset)', async () => {
+  const { page, close } = await openPage(env.browser, null);
+  try {
+    await serve(page, 'attrs.html', host(`<${W} id="w"></${W}>`));
+    const rev = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
+    await rev.waitFor();
+    await page.evaluate(() => {
+      const w = document.getElementById('w');
+      w.setAttribute('preset', 'leads');
+      w.setAttribute('locale', 'da-DK');
+      w.setAttribute('theme', 'dark');
+    });
+    for (let i = 0; i < 100 && (await rev.getAttribute('data-value')) !== '135000'; i++) await page.waitForTimeout(50);
+    assert.equal(await rev.getAttribute('data-value'), '135000');
+    assert.match(await page.locator(`${W} h2`).textContent(), /Salgs-KPI-beregner/);
+    const bg = await page.evaluate(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.root')).backgroundColor);
+    assert.equal(bg, 'rgb(20, 24, 29)');
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,107 @@
+// The whole state travels in the URL fragment and comes back exactly; a tampered fragment loads
+// the defaults and says so. CSV export holds the exact engine values.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { openPage, useBrowser } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const W = 'sales-kpi-calculator';
+const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('data-value');
+const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+const stateOf = (page) => page.evaluate(() => JSON.stringify(document.querySelector('sales-kpi-calculator').state));
+
+async function waitHash(page, previous) {
+  for (let i = 0; i < 100; i++) {
+    const url = page.url();
+    if (url.includes('#skc=') && url !== previous) return url;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the URL fragment was not written');
+}
+
+test('the URL fragment round-trips the whole state exactly', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}index.html?locale=nl-NL`);
+  let url;
+  let state;
+  try {
+    await ready(page);
+    const field = (p) => page.locator(`${W} input[data-field="${p}"]`);
+    await field('/funnel/top').fill('12.345,678');
+    await field('/funnel/stages/0/name').fill('Demo’s & “calls” <b>');
+    await field('/funnel/dealSize').fill('0,000000000000000000000000001');
+    await field('/funnel/dealSize').fill('98.765,4321');
+    await page.locator(`${W} input[data-whatif="/funnel/dealSize"]`).fill('-3,25');
+    await page.locator(`${W} input[data-range-low="/funnel/top"]`).fill('10.000');
+    await page.locator(`${W} input[data-range-high="/funnel/top"]`).fill('14.000');
+    state = await stateOf(page);
+    // Written after a short pause in typing: wait until the fragment holds this state.
+    for (let i = 0; ; i++) {
+      url = await waitHash(page);
+      const s = JSON.parse(Buffer.from(url.split('#skc=')[1], 'base64url').toString('utf8'));
+      if (s.m.funnel.top === '12345.678' && Object.keys(s.r).length) break;
+      assert.ok(i < 200, 'the fragment holds the edited state');
+      await page.waitForTimeout(50);
+    }
+    assert.match(state, /"top":"12345.678"/);
+    assert.match(state, /"dealSize":"98765.4321"/);
+    assert.match(state, /"value":"-0.0325"/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+  const second = await openPage(env.browser, url);
+  try {
+    await ready(second.page);
+    assert.equal(await stateOf(second.page), state, 'the same state, byte for byte');
+    assert.equal(await second.page.locator(`${W} input[data-field="/funnel/stages/0/name"]`).inputValue(), 'Demo’s & “calls” <b>');
+    assert.equal(await second.page.locator(`${W} input[data-field="/funnel/top"]`).inputValue(), '12.345,678');
+    assert.equal((await second.page.locator(`${W} .notice`).textContent()).trim(), '');
+  } finally {
+    await second.close();
+  }
+});
+
+test('a tampered fragment loads the defaults and says so politely', async () => {
+  const good = { v: 1, p: 'inbound', c: 'EUR', m: { funnel: { top: '1', stages: [{ name: 'x', rate: '1.5' }], dealSize: '1' } }, w: {}, r: {} };
+  const b64 = Buffer.from(JSON.stringify(good)).toString('base64url');
+  for (const hash of ['#skc=not-base64!!', `#skc=${b64}`, '#skc=eyJ2IjoxfQ']) {
+    const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}index.html${hash}`);
+    try {
+      await ready(page);
+      assert.equal(await value(page, '[data-result="/funnel/revenue"]'), '750000');
+      const notice = page.locator(`${W} .notice`);
+      assert.match(await notice.textContent(), /could not be read/);
+      assert.equal(await notice.getAttribute('role'), 'status');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('copy link gives a link that opens the same numbers; CSV holds exact values', async () => {
+  const { page, context, close } = await openPage(env.browser, `${env.server.url}embed.html?preset=outbound&sections=all`, { contextOptions: { acceptDownloads: true } });
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await ready(page);
+    await page.locator(`${W} input[data-field="/funnel/top"]`).fill('2500');
+    await page.locator(`${W} button`, { hasText: 'Copy link' }).click();
+    await page.locator(`${W} .share [role=status]`, { hasText: 'Link copied' }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /embed\.html\?preset=outbound&sections=all#skc=/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download CSV' }).click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    assert.match(csv, /"input","\/funnel\/top","Calls and e-mails","2500",""/);
+    assert.match(csv, /"result","\/funnel\/revenue","Revenue","250000","275000"/);
+    const again = await openPage(env.browser, link);
+    try {
+      await ready(again.page);
+      assert.equal(await value(again.page, '[data-result="/funnel/revenue"]'), '250000');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await close();
+  }
+});

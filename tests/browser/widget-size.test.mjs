@@ -1,0 +1,43 @@
+// What an embed downloads from the unbundled source (www/widget, www/pkg), brotli-compressed.
+// The budgets of what ships (the bundle in www/dist: 15 KB for a first view's JavaScript, 60 KB
+// for the whole embed with the wasm) are checked in widget-dist.test.mjs.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { openPage, useBrowser, WWW } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const br = (path) => brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The files a page fetched for its widget, with their brotli sizes. */
+async function fetched(url) {
+  const { page, requests, close } = await openPage(env.browser, url);
+  try {
+    await page.locator('sales-kpi-calculator [data-result="/funnel/revenue"][data-value]').first().waitFor();
+    await page.waitForTimeout(300);
+    const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg)\//.test(p));
+    const sizes = Object.fromEntries(files.map((p) => [p, br(join(WWW, p))]));
+    const js = files.filter((p) => p.endsWith('.js')).reduce((s, p) => s + sizes[p], 0);
+    const wasm = files.filter((p) => p.endsWith('.wasm')).reduce((s, p) => s + sizes[p], 0);
+    return { files, js, wasm };
+  } finally {
+    await close();
+  }
+}
+
+test('a default two-line embed keeps its JavaScript small', async (t) => {
+  const { files, js, wasm } = await fetched(`${env.server.url}embed.html`);
+  t.diagnostic(`default embed: ${files.length} files, JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
+  assert.ok(!files.includes('/widget/panels.js'), 'the extra panels are not loaded when not shown');
+  assert.equal(files.filter((f) => /i18n-\w+\.js$/.test(f)).length, 1, 'one language only');
+  assert.ok(js < 28 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+});
+
+test('the full planner with every panel', async (t) => {
+  const { js, wasm } = await fetched(`${env.server.url}index.html`);
+  t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
+  assert.ok(js < 34 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+});

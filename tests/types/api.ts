@@ -1,0 +1,93 @@
+// Type check of the npm package's public API (www/pkg/sales_kpi.d.ts), run by `npm test`:
+//   tsc -p tests/types/tsconfig.json     (strict, no emit)
+// It is never executed; it must only compile. Imports go through the package's own name, so the
+// `exports` map of package.json ("types" condition) is checked too.
+import init, { initSync, compute, whatIf, solve, sensitivity, simulate } from 'sales-kpi';
+import type {
+  Model,
+  Report,
+  Change,
+  WhatIfResult,
+  Goal,
+  Solution,
+  SensitivityOptions,
+  SensitivityRow,
+  SimulateOptions,
+  Summary,
+} from 'sales-kpi';
+
+const model: Model = {
+  funnel: {
+    top: '12000',
+    stages: [
+      { name: 'meetings', rate: '0.025' },
+      { name: 'deals', rate: '0.2' },
+    ],
+    dealSize: '12500',
+  },
+  target: '1000000',
+  cycleDays: '45',
+  acquisitionCost: '90000',
+  customer: { purchaseValue: '12500', purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
+  retention: { start: '200', end: '210', new: '30' },
+  growth: { previous: '800000', current: '912000' },
+};
+
+// Only the funnel is required.
+const minimal: Model = { funnel: { top: '1', stages: [{ name: 'a', rate: '1' }], dealSize: '1' } };
+
+export async function inBrowser(): Promise<string> {
+  await init();
+  const report: Report = compute(model);
+  const revenue: string = report.funnel.revenue;
+  const deals: string = report.funnel.deals;
+  const firstCount: string = report.funnel.stages[0].count;
+  const cac = report.economics?.cac;
+  const cacText: string = cac ?? 'n/a';
+  const needed = report.target?.needed.top;
+  const neededText: string = needed ?? 'n/a';
+  return [revenue, deals, firstCount, cacText, neededText].join(' ');
+}
+
+export function inNode(bytes: Uint8Array): void {
+  initSync({ module: bytes });
+
+  const changes: Change[] = [
+    { lever: '/funnel/dealSize', by: '0.1' },
+    { lever: '/funnel/stages/0/rate', add: '0.01' },
+    { lever: '/funnel/top', to: '20000' },
+  ];
+  const w: WhatIfResult = whatIf(model, changes);
+  const delta: [string, string] = [w.base.funnel.revenue, w.scenario.funnel.revenue];
+
+  const goal: Goal = { lever: '/funnel/dealSize', metric: '/funnel/revenue', target: '1000000' };
+  const s: Solution = solve(model, goal);
+  const value: string = s.value;
+  const solvedReport: Report = s.report;
+
+  const sOpts: SensitivityOptions = { metric: '/funnel/revenue', by: '0.1' };
+  const rows: SensitivityRow[] = sensitivity(model, sOpts);
+  const first: string | undefined = rows[0]?.lever;
+  const swing: string | undefined = rows[0]?.swing;
+  sensitivity(minimal);
+
+  const simOpts: SimulateOptions = {
+    ranges: [{ lever: '/funnel/dealSize', low: '10000', high: '15000', mode: '12500' }],
+    samples: 1000,
+    seed: 42,
+  };
+  const summary: Summary = simulate(model, simOpts);
+  const percentiles: string[] = [summary.p10, summary.p50, summary.p90, summary.mean];
+
+  void [delta, value, solvedReport, first, swing, percentiles];
+}
+
+// Wrongly typed calls must not compile.
+// @ts-expect-error a number is not a Model
+compute(42);
+// @ts-expect-error the funnel is required
+compute({});
+// @ts-expect-error a Report is not a string
+export const notAString: string = compute(model);
+// @ts-expect-error a Goal needs a metric
+solve(model, { lever: '/funnel/top', target: '1' });

@@ -1,0 +1,112 @@
+// The embed builder: settings go to the live preview as attributes; the numbers and what-ifs the
+// reader types into the preview come back in its change event. Both make the snippets.
+import { shift } from './widget/format.js';
+import { translator } from './widget/i18n.js';
+import { presetModel } from './widget/state.js';
+
+const form = document.getElementById('settings');
+const preview = document.getElementById('preview');
+const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
+const DEFAULTS = {
+  inbound: 'funnel target whatif goal',
+  outbound: 'funnel target whatif goal',
+  leads: 'funnel target whatif goal',
+  'unit-economics': 'funnel economics retention whatif',
+};
+const root = new URL('./', location.href);
+let state = null;
+// Each language's preset names, to leave an unchanged preset model out of the snippet.
+const tr = Object.fromEntries(await Promise.all(['en', 'nl', 'da'].map(async (l) => [l, await translator(l)])));
+
+const boxes = document.getElementById('sections');
+for (const s of SECTIONS) {
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = 'sections';
+  box.value = s;
+  label.append(box, ` ${s}`);
+  boxes.append(label);
+}
+
+function checkDefaults() {
+  const on = DEFAULTS[form.preset.value].split(' ');
+  for (const b of form.querySelectorAll('[name=sections]')) b.checked = on.includes(b.value);
+}
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function whatIfText(whatif) {
+  return Object.entries(whatif)
+    .map(([lever, c]) => {
+      const v = shift(c.value, 2);
+      return `${lever}:${v.startsWith('-') ? v : `+${v}`}${c.unit === 'add' ? 'pp' : '%'}`;
+    })
+    .join(' ');
+}
+
+/** The attributes of the snippet, in a stable order; defaults are left out to keep it short. */
+function attributes() {
+  const a = [['preset', form.preset.value]];
+  if (form.locale.value) a.push(['locale', form.locale.value]);
+  if (form.currency.value) a.push(['currency', form.currency.value]);
+  const on = [...form.querySelectorAll('[name=sections]:checked')].map((b) => b.value).join(' ');
+  if (on !== DEFAULTS[form.preset.value]) a.push(['sections', on || 'funnel']);
+  if (state && state.preset === form.preset.value) {
+    const lang = (form.locale.value || document.documentElement.lang).split('-')[0];
+    const model = JSON.stringify(state.model);
+    if (model !== JSON.stringify(presetModel(form.preset.value, tr[lang] ?? tr.en))) a.push(['model', model]);
+    const wi = whatIfText(state.whatif);
+    if (wi !== '/funnel/dealSize:+10%') a.push(['what-if', wi]);
+  }
+  return a;
+}
+
+function render() {
+  const a = attributes();
+  const src = new URL('widget/sales-kpi-calculator.js', root).href;
+  document.getElementById('script-snippet').value = `<script type="module" src="${src}"></script>\n<sales-kpi-calculator ${a.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')}></sales-kpi-calculator>`;
+  const embed = new URL('embed.html', root);
+  embed.search = new URLSearchParams(a).toString();
+  document.getElementById('iframe-snippet').value = `<iframe src="${esc(embed.href)}" title="Sales KPI calculator" width="100%" height="1200" loading="lazy" style="border:0"></iframe>`;
+  document.getElementById('link-snippet').value = embed.href;
+}
+
+/** Settings changed: the preview takes them (a new preset starts from that preset's numbers). */
+function apply() {
+  for (const k of ['preset', 'locale', 'currency']) {
+    if (form[k].value) preview.setAttribute(k, form[k].value);
+    else preview.removeAttribute(k);
+  }
+  const on = [...form.querySelectorAll('[name=sections]:checked')].map((b) => b.value);
+  preview.setAttribute('sections', on.join(' ') || 'funnel');
+  render();
+}
+
+preview.addEventListener('sales-kpi-change', (e) => {
+  state = e.detail;
+  render();
+});
+
+form.addEventListener('change', (e) => {
+  if (e.target.name === 'preset') checkDefaults();
+  apply();
+});
+
+document.addEventListener('click', async (e) => {
+  const id = e.target.closest('[data-copy]')?.dataset.copy;
+  if (!id) return;
+  const box = document.getElementById(id);
+  const status = document.getElementById('copy-status');
+  try {
+    await navigator.clipboard.writeText(box.value);
+    status.textContent = 'Copied.';
+  } catch {
+    box.focus();
+    box.select();
+    status.textContent = 'Selected: press Ctrl+C (or ⌘C) to copy.';
+  }
+});
+
+checkDefaults();
+apply();
