@@ -17,7 +17,7 @@
 # Environment: FUZZ_MINUTES (default 10), FUZZ_TIMEOUT (seconds per input, default 10),
 # FUZZ_SANITIZER (address, none, ...; default none: the engine forbids unsafe code, so ASan
 # finds little and halves the speed; debug assertions stay on either way), FUZZ_JOBS
-# (libFuzzer -jobs per target, default 1).
+# (libFuzzer -jobs per target, default 1), FUZZ_TOOLCHAIN (default nightly).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
@@ -44,6 +44,7 @@ fi
 timeout_s="${FUZZ_TIMEOUT:-10}"
 sanitizer="${FUZZ_SANITIZER:-none}"
 jobs="${FUZZ_JOBS:-1}"
+toolchain="${FUZZ_TOOLCHAIN:-nightly}"
 
 # Missing tools: the smoke run (CI) skips with a reason; a real run fails with it.
 unavailable() {
@@ -51,18 +52,18 @@ unavailable() {
   if [ "$smoke" = 1 ]; then exit 0; else exit 1; fi
 }
 command -v cargo >/dev/null || unavailable "cargo is not installed (install Rust with rustup)"
-cargo +nightly --version >/dev/null 2>&1 ||
-  unavailable "'cargo +nightly' does not run: install the nightly toolchain (rustup toolchain install nightly)"
-if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+cargo +"$toolchain" --version >/dev/null 2>&1 ||
+  unavailable "'cargo +$toolchain' does not run: install the toolchain (rustup toolchain install $toolchain)"
+if ! cargo +"$toolchain" fuzz --version >/dev/null 2>&1; then
   echo "fuzz: installing cargo-fuzz (cargo install cargo-fuzz)"
   cargo install cargo-fuzz >/dev/null 2>&1 || unavailable "cargo-fuzz is missing and 'cargo install cargo-fuzz' failed"
-  cargo +nightly fuzz --version >/dev/null 2>&1 || unavailable "cargo-fuzz was installed but 'cargo +nightly fuzz' does not run"
+  cargo +"$toolchain" fuzz --version >/dev/null 2>&1 || unavailable "cargo-fuzz was installed but 'cargo +$toolchain fuzz' does not run"
 fi
 
-echo "fuzz: $(cargo +nightly fuzz --version), $(rustc +nightly --version)"
+echo "fuzz: $(cargo +"$toolchain" fuzz --version), $(rustc +"$toolchain" --version)"
 echo "fuzz: ${targets[*]}: ${seconds}s each, -timeout=${timeout_s}s, sanitizer=${sanitizer}, jobs=${jobs}"
 buildlog=$(mktemp)
-if ! cargo +nightly fuzz build --sanitizer "$sanitizer" >"$buildlog" 2>&1; then
+if ! cargo +"$toolchain" fuzz build --sanitizer "$sanitizer" >"$buildlog" 2>&1; then
   tail -40 "$buildlog" >&2
   # No C++ toolchain for libFuzzer, or no network for the crates: the environment, not the code.
   if grep -q -e 'failed to run custom build command for `libfuzzer-sys' -e 'failed to download' \
@@ -91,11 +92,14 @@ for target in "${targets[@]}"; do
   # The working corpus starts from the committed seeds (and keeps what earlier runs found).
   [ -d "$seeds" ] && cp -n "$seeds"/* "$corpus"/ 2>/dev/null
   touch "$marker"
+  # The engine revision this run fuzzes ("-dirty": with uncommitted changes to src/).
+  revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git diff --quiet HEAD -- src 2>/dev/null || revision="$revision-dirty"
   before=$(find "$artifacts" -type f | wc -l)
   echo
   echo "fuzz: ▶ $target for ${seconds}s (log: $log)"
   started=$(date +%s)
-  cargo +nightly fuzz run --sanitizer "$sanitizer" "$target" "$corpus" -- \
+  cargo +"$toolchain" fuzz run --sanitizer "$sanitizer" "$target" "$corpus" -- \
     -max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb=2048 -max_len=4096 \
     -dict=fuzz/sales_kpi.dict -print_final_stats=1 -artifact_prefix="$artifacts/" \
     "${parallel[@]}" >"$log" 2>&1
@@ -109,9 +113,17 @@ for target in "${targets[@]}"; do
   cov=$(grep -Eo 'cov: [0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+')
   corpus_size=$(find "$corpus" -type f | wc -l)
   findings=$(( $(find "$artifacts" -type f | wc -l) - before ))
+  if grep -q 'failed to build fuzz script' "$log"; then
+    # The sources changed under the run and no longer compile: not a finding, but a failure.
+    line=$(printf '%-12s did not build (%s); see %s' "$target" "$revision" "$log")
+    summary+=("$line")
+    echo "fuzz: $line" >&2
+    failed=1
+    continue
+  fi
   if [ "$status" -ne 0 ] && [ "$findings" -eq 0 ]; then findings=1; fi
-  line=$(printf '%-12s %6ss %12s runs %7s exec/s  cov %5s  corpus %5s  findings %s' \
-    "$target" "$elapsed" "$runs" "$(( runs / (elapsed > 0 ? elapsed : 1) ))" "${cov:-?}" "$corpus_size" "$findings")
+  line=$(printf '%-12s %6ss %12s runs %7s exec/s  cov %5s  corpus %5s  findings %s  (%s)' \
+    "$target" "$elapsed" "$runs" "$(( runs / (elapsed > 0 ? elapsed : 1) ))" "${cov:-?}" "$corpus_size" "$findings" "$revision")
   summary+=("$line")
   echo "fuzz: $line"
   if [ "$findings" -gt 0 ]; then
@@ -119,7 +131,7 @@ for target in "${targets[@]}"; do
     echo "fuzz: ✖ $target FAILED (exit $status):" >&2
     grep -E -A20 'panicked at|ERROR: libFuzzer|==ERROR|SUMMARY: libFuzzer' "$log" | head -40 >&2
     find "$artifacts" -type f -newer "$marker" | head -5 | while read -r crash; do
-      echo "fuzz:   reproduce: cargo +nightly fuzz run --sanitizer $sanitizer $target $crash" >&2
+      echo "fuzz:   reproduce: cargo +$toolchain fuzz run --sanitizer $sanitizer $target $crash" >&2
     done
   fi
 done

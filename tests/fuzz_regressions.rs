@@ -162,7 +162,7 @@ fn a_lever_that_is_not_a_pointer_is_reported_at_the_field_that_holds_it() {
     assert!(error.to_string().starts_with("/0/lever: "), "{error}");
     let error = text::sensitivity(MODEL, r#"{"metric": "revenue"}"#).unwrap_err();
     assert!(error.to_string().starts_with("/metric: "), "{error}");
-    for metric in ["", "revenue"] {
+    for metric in ["revenue", "target/attainment", "/funnel/revenue: spoof"] {
         let goal = format!(r#"{{"lever": "/funnel/top", "metric": "{metric}", "target": "1"}}"#);
         let error = text::solve(MODEL, &goal).unwrap_err();
         assert!(

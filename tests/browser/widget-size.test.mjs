@@ -1,6 +1,6 @@
 // What an embed downloads from the unbundled source (www/widget, www/pkg), brotli-compressed.
 // The budgets of what ships (the bundle in www/dist: 15 KB for a first view's JavaScript, 60 KB
-// for the whole embed with the wasm) are checked in widget-dist.test.mjs.
+// for the whole embed with the wasm, formerly a todo here) are checked in widget-dist.test.mjs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

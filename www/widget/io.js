@@ -1,7 +1,8 @@
-// Reading and writing state as text: the `model` and `what-if` attributes and the URL fragment.
-// Loaded only when one of them is used. Like every lazily loaded part it imports nothing: K (the
-// widget's kit, see sales-kpi-calculator.js) holds the helpers, so the bundler leaves the shared
-// code in the entry file instead of splitting it into a chunk of its own.
+// Reading and writing state as text (the `model` and `what-if` attributes, the URL fragment) and
+// carrying it over a change of settings; loaded only when one of these happens. Like every lazily
+// loaded part it imports nothing: K (the widget's kit, see sales-kpi-calculator.js) holds the
+// helpers, so the bundler leaves the shared code in the entry file instead of splitting it into a
+// chunk of its own.
 
 export default ({ norm: plain, shift, isDec, getAt, call, PRESETS }) => {
   /** Canonical plain decimal of a number written with or without an exponent ("1.5e3": "1500"). */
@@ -93,6 +94,13 @@ export default ({ norm: plain, shift, isDec, getAt, call, PRESETS }) => {
       } catch {
         return null;
       }
+    },
+
+    /** After a change of language (`was` to `t`), the preset's stage names the reader kept follow it. */
+    renameStages({ preset, model }, was, t) {
+      const stages = model.funnel.stages;
+      const old = was(`st_${preset}`).split('|');
+      if (stages.length === old.length && stages.every((s, i) => s.name === old[i])) t(`st_${preset}`).split('|').forEach((name, i) => (stages[i].name = name));
     },
 
     /** Applies the `model` and `what-if` attributes to a fresh state where the engine accepts them; `bad(name, value)` notes the rest. */

@@ -21,7 +21,7 @@ const io = () => part('io', () => import('./io.js'));
 const formulas = () => part('how', () => import('./how.js'));
 const leverFields = () => part('levers', () => import('./levers.js'));
 const panels = () => part('panels', () => import('./panels.js'));
-const K = { h, field, panel, result, tableBox, labelOf, kindOf, show, funnelLevers, bar, frame, s, text, fmt, shift, norm, isDec, sub, sign, getAt, setAt, call, pointerOf, PRESETS, io };
+const K = { h, fmt, shift, norm, isDec, sub, sign, getAt, call, pointerOf, field, funnelLevers, kindOf, labelOf, panel, result, show, tableBox, bar, frame, s, text, setAt, PRESETS, io };
 
 const EXTRA = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
 const EURO = 'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' ');
@@ -144,16 +144,9 @@ class SalesKpiCalculator extends HTMLElement {
     const ready = engine(wasm);
     ready.catch(() => {});
     const was = this.t;
-    this.t = await translator(this.lang);
-    const t = this.t;
+    const t = (this.t = await translator(this.lang));
     // Stage names the reader never changed follow a change of language.
-    const stages = this.state?.model.funnel.stages;
-    const old = was && stages && was(`st_${this.state.preset}`).split('|');
-    if (old && stages.every((s, i) => s.name === old[i]) && stages.length === old.length) {
-      t(`st_${this.state.preset}`)
-        .split('|')
-        .forEach((name, i) => (stages[i].name = name));
-    }
+    if (this.state) (await io()).renameStages(this.state, was, t);
     let currency = attr('currency');
     if (currency !== null && !validCurrency(currency)) bad('currency', currency);
     currency = (currency && validCurrency(currency)) || currencyOf(this.locale);
