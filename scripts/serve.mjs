@@ -115,6 +115,9 @@ export async function startServer({ root = DEFAULT_ROOT, port = 8080, host = '12
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
+        // Public, credential-free files: WordPress frames oEmbed links in a sandbox with an
+        // opaque origin, where the widget's module and .wasm loads are CORS requests.
+        'Access-Control-Allow-Origin': '*',
       });
       if (req.method === 'HEAD') return res.end();
       const stream = createReadStream(found.path);

@@ -65,7 +65,7 @@ function attributes() {
 function render() {
   const a = attributes();
   const src = new URL('widget/sales-kpi-calculator.js', root).href;
-  document.getElementById('script-snippet').value = `<script type="module" src="${src}"></script>\n<sales-kpi-calculator ${a.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')}></sales-kpi-calculator>`;
+  document.getElementById('script-snippet').value = `<script type="module" src="${esc(src)}"></script>\n<sales-kpi-calculator ${a.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')}></sales-kpi-calculator>`;
   const embed = new URL('embed.html', root);
   embed.search = new URLSearchParams(a).toString();
   document.getElementById('iframe-snippet').value = `<iframe src="${esc(embed.href)}" title="Sales KPI calculator" width="100%" height="1200" loading="lazy" style="border:0"></iframe>`;

@@ -65,7 +65,7 @@ const MESSAGES = [
 ];
 
 class SalesKpiCalculator extends HTMLElement {
-  static observedAttributes = ['locale', 'currency', 'preset', 'model', 'what-if', 'sections', 'wasm-url'];
+  static observedAttributes = ['locale', 'currency', 'preset', 'model', 'what-if', 'sections', 'wasm-url', 'theme'];
 
   constructor() {
     super();
@@ -124,6 +124,9 @@ class SalesKpiCalculator extends HTMLElement {
     const notes = [];
     const attr = (n) => this.getAttribute(n);
     const bad = (name, value) => notes.push([name, String(value).slice(0, 80)]);
+    // The stylesheet only matches theme="light" and theme="dark"; anything else is said, not used.
+    const theme = attr('theme');
+    if (theme !== null && theme !== '' && theme !== 'light' && theme !== 'dark') bad('theme', theme);
     let locale = attr('locale');
     if (locale !== null && !canonicalLocale(locale)) {
       bad('locale', locale);
