@@ -24,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { kb, measureEmbed } from '../bench/bytes.mjs';
 import { compareResults, compareSensitivity, compareSummaries } from '../bench/compare.mjs';
 import { fmtMs, pairedRatio, race } from '../bench/timing.mjs';
+import { example } from '../tests/node/example.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -39,22 +40,7 @@ const KEYS = Number(arg('keys', 200));
 const SAMPLES = Number(arg('samples', 100_000));
 
 // The contract's example model, and the uncertainty used by every implementation.
-const MODEL = {
-  funnel: {
-    top: '12000',
-    stages: [
-      { name: 'meetings', rate: '0.025' },
-      { name: 'deals', rate: '0.2' },
-    ],
-    dealSize: '12500',
-  },
-  target: '1000000',
-  cycleDays: '45',
-  acquisitionCost: '90000',
-  customer: { purchaseValue: '12500', purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
-  retention: { start: '200', end: '210', new: '30' },
-  growth: { previous: '800000', current: '912000' },
-};
+const MODEL = example();
 const RANGES = [
   { lever: '/funnel/dealSize', low: '10000', high: '15000' },
   { lever: '/funnel/stages/0/rate', low: '0.02', high: '0.03', mode: '0.025' },

@@ -8,32 +8,10 @@ use serde_json::{json, Value};
 
 use sales_kpi::text;
 
-// ---------------------------------------------------------------- helpers
+mod common;
+use common::{dec, example, s};
 
-/// The contract's example model.
-fn example() -> Value {
-    json!({
-        "funnel": {
-            "top": "12000",
-            "stages": [
-                { "name": "meetings", "rate": "0.025" },
-                { "name": "deals",    "rate": "0.2" }
-            ],
-            "dealSize": "12500"
-        },
-        "target": "1000000",
-        "cycleDays": "45",
-        "acquisitionCost": "90000",
-        "customer": {
-            "purchaseValue": "12500",
-            "purchasesPerYear": "1",
-            "lifespanYears": "4",
-            "grossMargin": "0.6"
-        },
-        "retention": { "start": "200", "end": "210", "new": "30" },
-        "growth": { "previous": "800000", "current": "912000" }
-    })
-}
+// ---------------------------------------------------------------- helpers
 
 /// A funnel-only model with one stage per rate.
 fn funnel(top: Value, rates: &[&str], deal_size: Value) -> Value {
@@ -134,17 +112,6 @@ fn at<'a>(value: &'a Value, pointer: &str) -> &'a Value {
     value
         .pointer(pointer)
         .unwrap_or_else(|| panic!("{pointer} missing in {value}"))
-}
-
-fn s<'a>(value: &'a Value, pointer: &str) -> &'a str {
-    at(value, pointer)
-        .as_str()
-        .unwrap_or_else(|| panic!("{pointer} is not a string in {value}"))
-}
-
-fn dec(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|_| panic!("not a decimal: {text}"))
 }
 
 /// Sets one field of a model given as a JSON value, by JSON Pointer (parent must exist).

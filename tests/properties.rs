@@ -15,12 +15,10 @@ use serde_json::{json, Map, Value};
 
 use sales_kpi::text;
 
-// ================================================================ helpers
+mod common;
+use common::dec;
 
-fn dec(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|_| panic!("not a decimal: {text}"))
-}
+// ================================================================ helpers
 
 fn d(text_value: &Value) -> Decimal {
     dec(text_value

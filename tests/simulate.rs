@@ -7,41 +7,8 @@ use serde_json::{json, Value};
 
 use sales_kpi::text;
 
-fn example() -> Value {
-    json!({
-        "funnel": {
-            "top": "12000",
-            "stages": [
-                { "name": "meetings", "rate": "0.025" },
-                { "name": "deals",    "rate": "0.2" }
-            ],
-            "dealSize": "12500"
-        },
-        "target": "1000000",
-        "cycleDays": "45",
-        "acquisitionCost": "90000",
-        "customer": {
-            "purchaseValue": "12500",
-            "purchasesPerYear": "1",
-            "lifespanYears": "4",
-            "grossMargin": "0.6"
-        },
-        "retention": { "start": "200", "end": "210", "new": "30" },
-        "growth": { "previous": "800000", "current": "912000" }
-    })
-}
-
-fn dec(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|_| panic!("not a decimal: {text}"))
-}
-
-fn s<'a>(value: &'a Value, pointer: &str) -> &'a str {
-    value
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .unwrap_or_else(|| panic!("{pointer} missing or not text in {value}"))
-}
+mod common;
+use common::{dec, example, s};
 
 fn simulate_text(model: &Value, options: &Value) -> String {
     text::simulate(&model.to_string(), &options.to_string())

@@ -1,34 +1,12 @@
 //! `whatIf(model, changes)`, checked against the public contract: by/add/to, order,
 //! base == compute, exactness, and errors that name the lever.
 
-use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use sales_kpi::text;
 
-fn example() -> Value {
-    json!({
-        "funnel": {
-            "top": "12000",
-            "stages": [
-                { "name": "meetings", "rate": "0.025" },
-                { "name": "deals",    "rate": "0.2" }
-            ],
-            "dealSize": "12500"
-        },
-        "target": "1000000",
-        "cycleDays": "45",
-        "acquisitionCost": "90000",
-        "customer": {
-            "purchaseValue": "12500",
-            "purchasesPerYear": "1",
-            "lifespanYears": "4",
-            "grossMargin": "0.6"
-        },
-        "retention": { "start": "200", "end": "210", "new": "30" },
-        "growth": { "previous": "800000", "current": "912000" }
-    })
-}
+mod common;
+use common::{dec, example, s};
 
 fn funnel_only() -> Value {
     json!({
@@ -58,18 +36,6 @@ fn what_if_err(model: &Value, changes: Value) -> String {
 
 fn compute(model: &Value) -> Value {
     serde_json::from_str(&text::compute(&model.to_string()).unwrap()).unwrap()
-}
-
-fn s<'a>(value: &'a Value, pointer: &str) -> &'a str {
-    value
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .unwrap_or_else(|| panic!("{pointer} missing or not text in {value}"))
-}
-
-fn dec(text: &str) -> Decimal {
-    text.parse()
-        .unwrap_or_else(|_| panic!("not a decimal: {text}"))
 }
 
 fn assert_starts(text: &str, prefix: &str) {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { example } from './example.mjs';
 
 const PKG = new URL('../../www/pkg/', import.meta.url);
 const engine = await import(new URL('sales_kpi.js', PKG).href);
@@ -10,26 +11,6 @@ const wasmExports = engine.initSync({ module: readFileSync(new URL('sales_kpi_bg
 const { compute } = engine;
 
 const PLAIN = /^-?\d+(\.\d*[1-9])?$/;
-
-/** The model of the contract. A fresh copy each time. */
-function example() {
-  return {
-    funnel: {
-      top: '12000',
-      stages: [
-        { name: 'meetings', rate: '0.025' },
-        { name: 'deals', rate: '0.2' },
-      ],
-      dealSize: '12500',
-    },
-    target: '1000000',
-    cycleDays: '45',
-    acquisitionCost: '90000',
-    customer: { purchaseValue: '12500', purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
-    retention: { start: '200', end: '210', new: '30' },
-    growth: { previous: '800000', current: '912000' },
-  };
-}
 
 function funnelOnly(top = '12000', rates = ['0.025', '0.2'], dealSize = '12500') {
   return { funnel: { top, stages: rates.map((rate, i) => ({ name: `s${i}`, rate })), dealSize } };

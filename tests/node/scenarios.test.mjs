@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import Decimal from 'decimal.js';
+import { example } from './example.mjs';
 
 const PKG = new URL('../../www/pkg/', import.meta.url);
 const engine = await import(new URL('sales_kpi.js', PKG).href);
@@ -13,25 +14,6 @@ const { compute, whatIf, solve, sensitivity, simulate } = engine;
 
 const PLAIN = /^-?\d+(\.\d*[1-9])?$/;
 const D = Decimal.clone({ precision: 60 });
-
-function example() {
-  return {
-    funnel: {
-      top: '12000',
-      stages: [
-        { name: 'meetings', rate: '0.025' },
-        { name: 'deals', rate: '0.2' },
-      ],
-      dealSize: '12500',
-    },
-    target: '1000000',
-    cycleDays: '45',
-    acquisitionCost: '90000',
-    customer: { purchaseValue: '12500', purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
-    retention: { start: '200', end: '210', new: '30' },
-    growth: { previous: '800000', current: '912000' },
-  };
-}
 
 function funnelOnly() {
   const { funnel } = example();

@@ -1,0 +1,20 @@
+// The contract's example model (shared/contract.md, "The model"), shared by the Node tests and
+// the benchmark. A fresh copy each call, so a test may change it.
+export function example() {
+  return {
+    funnel: {
+      top: '12000',
+      stages: [
+        { name: 'meetings', rate: '0.025' },
+        { name: 'deals', rate: '0.2' },
+      ],
+      dealSize: '12500',
+    },
+    target: '1000000',
+    cycleDays: '45',
+    acquisitionCost: '90000',
+    customer: { purchaseValue: '12500', purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
+    retention: { start: '200', end: '210', new: '30' },
+    growth: { previous: '800000', current: '912000' },
+  };
+}
