@@ -58,7 +58,6 @@ pub struct StageReport {
 pub(crate) struct FunnelFigures {
     counts: [Decimal; MAX_STAGES],
     stages: usize,
-    pub(crate) conversion: Decimal,
     pub(crate) deals: Decimal,
     pub(crate) revenue: Decimal,
 }
@@ -67,14 +66,10 @@ pub(crate) struct FunnelFigures {
 pub(crate) fn figures(funnel: &Funnel) -> Result<FunnelFigures> {
     let mut counts = [Decimal::ZERO; MAX_STAGES];
     let mut count = funnel.top;
-    let mut conversion = Decimal::ONE;
     for (index, stage) in funnel.stages.iter().enumerate() {
         count = count
             .times(stage.rate)
             .ok_or_else(|| Error::overflow(format!("/funnel/stages/{index}/count")))?;
-        conversion = conversion
-            .times(stage.rate)
-            .ok_or_else(|| Error::overflow("/funnel/conversion"))?;
         if let Some(slot) = counts.get_mut(index) {
             *slot = count;
         }
@@ -85,10 +80,19 @@ pub(crate) fn figures(funnel: &Funnel) -> Result<FunnelFigures> {
     Ok(FunnelFigures {
         counts,
         stages: funnel.stages.len().min(MAX_STAGES),
-        conversion,
         deals: count,
         revenue,
     })
+}
+
+/// The product of all rates: apart from the figures, because the simulation's hot loop
+/// rarely needs it.
+pub(crate) fn conversion(funnel: &Funnel) -> Result<Decimal> {
+    funnel
+        .stages
+        .iter()
+        .try_fold(Decimal::ONE, |product, stage| product.times(stage.rate))
+        .ok_or_else(|| Error::overflow("/funnel/conversion"))
 }
 
 impl FunnelFigures {
@@ -99,8 +103,8 @@ impl FunnelFigures {
 }
 
 impl FunnelReport {
-    pub(crate) fn new(funnel: &Funnel, figures: &FunnelFigures) -> Self {
-        FunnelReport {
+    pub(crate) fn new(funnel: &Funnel, figures: &FunnelFigures) -> Result<Self> {
+        Ok(FunnelReport {
             stages: funnel
                 .stages
                 .iter()
@@ -111,9 +115,9 @@ impl FunnelReport {
                     count,
                 })
                 .collect(),
-            conversion: figures.conversion,
+            conversion: conversion(funnel)?,
             deals: figures.deals,
             revenue: figures.revenue,
-        }
+        })
     }
 }

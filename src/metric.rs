@@ -215,7 +215,7 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
     let absent = || Error::new(metric.pointer(), "is not in the report for this model");
     Ok(match metric {
         Metric::StageCount(index) => Some(*figures.counts().get(index).ok_or_else(absent)?),
-        Metric::Conversion => Some(figures.conversion),
+        Metric::Conversion => Some(funnel::conversion(&model.funnel)?),
         Metric::Deals => Some(figures.deals),
         Metric::Revenue => Some(figures.revenue),
         Metric::Attainment

@@ -75,6 +75,6 @@ pub fn compute(model: &Model) -> Result<Report> {
             .map(retention::retention)
             .transpose()?,
         growth: model.growth.as_ref().map(retention::growth).transpose()?,
-        funnel: FunnelReport::new(&model.funnel, &figures),
+        funnel: FunnelReport::new(&model.funnel, &figures)?,
     })
 }

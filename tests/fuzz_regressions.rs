@@ -5,12 +5,12 @@
 
 use sales_kpi::text;
 
-const MODEL: &str = r#"{"funnel": {"top": "12000", "stages": [
-    {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
-    "dealSize": "12500"}, "target": "1000000", "cycleDays": "45", "acquisitionCost": "90000",
-    "customer": {"purchaseValue": "12500", "purchasesPerYear": "1", "lifespanYears": "4",
-    "grossMargin": "0.6"}, "retention": {"start": "200", "end": "210", "new": "30"},
-    "growth": {"previous": "800000", "current": "912000"}}"#;
+mod common;
+
+/// The contract's example model as JSON text.
+fn model() -> String {
+    common::example().to_string()
+}
 
 /// The contract's error form: `pointer: message`, the pointer `""` or starting with `/`.
 fn assert_pointer_error(result: Result<String, sales_kpi::Error>, pointer: &str) -> String {
@@ -62,29 +62,29 @@ fn long_zero_runs_in_every_argument_are_errors_at_their_pointer() {
     let n = "\"1.000000000000000000000000000000000000001\"";
     assert_pointer_error(
         text::what_if(
-            MODEL,
+            &model(),
             &format!(r#"[{{"lever": "/funnel/top", "by": {n}}}]"#),
         ),
         "/0/by",
     );
     assert_pointer_error(
         text::solve(
-            MODEL,
+            &model(),
             &format!(r#"{{"lever": "/funnel/top", "metric": "/funnel/revenue", "target": {n}}}"#),
         ),
         "/target",
     );
     assert_pointer_error(
-        text::sensitivity(MODEL, &format!(r#"{{"by": {n}}}"#)),
+        text::sensitivity(&model(), &format!(r#"{{"by": {n}}}"#)),
         "/by",
     );
     assert_pointer_error(
-        text::simulate(MODEL, &format!(r#"{{"samples": {n}}}"#)),
+        text::simulate(&model(), &format!(r#"{{"samples": {n}}}"#)),
         "/samples",
     );
     assert_pointer_error(
         text::simulate(
-            MODEL,
+            &model(),
             &format!(r#"{{"ranges": [{{"lever": "/funnel/top", "low": {n}, "high": "2"}}]}}"#),
         ),
         "/ranges/0/low",
@@ -151,35 +151,63 @@ fn a_lever_that_is_not_a_pointer_is_reported_at_the_field_that_holds_it() {
     };
     // "" is RFC 6901's pointer to the whole document, so it is reported as itself.
     for lever in ["abc", "funnel/top", "/~", "/funnel/top: spoof"] {
-        let error = text::solve(MODEL, &goal(lever)).expect_err(lever);
+        let error = text::solve(&model(), &goal(lever)).expect_err(lever);
         let text = error.to_string();
         assert!(
             text.starts_with("/lever: "),
             "{lever:?} gives {text:?}; expected an error at /lever"
         );
     }
-    let error = text::what_if(MODEL, r#"[{"lever": "abc", "to": "1"}]"#).unwrap_err();
+    let error = text::what_if(&model(), r#"[{"lever": "abc", "to": "1"}]"#).unwrap_err();
     assert!(error.to_string().starts_with("/0/lever: "), "{error}");
-    let error = text::sensitivity(MODEL, r#"{"metric": "revenue"}"#).unwrap_err();
+    let error = text::sensitivity(&model(), r#"{"metric": "revenue"}"#).unwrap_err();
     assert!(error.to_string().starts_with("/metric: "), "{error}");
     for metric in ["revenue", "target/attainment", "/funnel/revenue: spoof"] {
         let goal = format!(r#"{{"lever": "/funnel/top", "metric": "{metric}", "target": "1"}}"#);
-        let error = text::solve(MODEL, &goal).unwrap_err();
+        let error = text::solve(&model(), &goal).unwrap_err();
         assert!(
             error.to_string().starts_with("/metric: "),
             "{metric:?}: {error}"
         );
         let options = format!(r#"{{"samples": 1, "metric": "{metric}"}}"#);
-        let error = text::simulate(MODEL, &options).unwrap_err();
+        let error = text::simulate(&model(), &options).unwrap_err();
         assert!(
             error.to_string().starts_with("/metric: "),
             "{metric:?}: {error}"
         );
     }
     let ranges = r#"{"ranges": [{"lever": "abc", "low": "1", "high": "2"}], "samples": 1}"#;
-    let error = text::simulate(MODEL, ranges).unwrap_err();
+    let error = text::simulate(&model(), ranges).unwrap_err();
     assert!(
         error.to_string().starts_with("/ranges/0/lever: "),
         "{error}"
     );
+}
+
+/// Finding 5 (target simulate, `scripts/fuzz.sh --smoke` on d9fec85 with DRAW_DIGITS changed
+/// from 15 to 9 in the working tree): uniform draws are made by rejection from
+/// `next_u64() >> 14`, a 50-bit candidate, against DRAW_STEPS. With DRAW_STEPS = 10^9 only
+/// one candidate in about 1.1 million is accepted, so 1,846 samples of one uniform range took
+/// 10 s (a libFuzzer timeout) and the default 10,000 samples about a minute. The shift must
+/// follow DRAW_STEPS (2^30 > 10^9: `>> 34`). Fuzz input (fuzz/examples/show.rs):
+/// model `{"funnel":{"dealSize":"143165576.5","stages":[{"name":"stage 0","rate":"1e-28"},
+/// {"name":"stage 1","rate":"1e-28"}],"top":"143165576.5"}}`, options `{"ranges":[{"high":
+/// "79228162514264337593543950334","lever":"/funnel/top","low":"1e-28"}],"samples":1846}`.
+#[test]
+fn uniform_draws_take_bounded_time() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let options = r#"{"ranges": [{"lever": "/funnel/dealSize", "low": "10000", "high": "15000"},
+            {"lever": "/funnel/top", "low": "1e-28", "high": "1000000000"}],
+            "samples": 20000, "seed": 1}"#;
+        let model = r#"{"funnel": {"top": "12000", "stages": [{"name": "a", "rate": "0.025"}],
+            "dealSize": "12500"}}"#;
+        done.send(text::simulate(model, options)).ok();
+    });
+    // About 0.1 s in a debug build; the rejection bug took minutes.
+    let summary = finished
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("20,000 samples of two uniform ranges did not finish within 20 s")
+        .expect("a summary");
+    assert!(summary.starts_with(r#"{"samples":"20000""#), "{summary}");
 }

@@ -78,7 +78,7 @@ fn main() {
         }
         println!("{target}: {inputs} inputs ({recipes} recipes), {answered} answered");
         let mut common: Vec<_> = errors.into_iter().collect();
-        common.sort_by(|a, b| b.1.cmp(&a.1));
+        common.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
         for (pointer, count) in common.into_iter().take(8) {
             println!("  {count:6} errors at {pointer:?}");
         }

@@ -131,6 +131,9 @@ for name, o in sims.items():
 write("simulate", "huge", j(huge) + "\n" + j({"ranges": [{"lever": "/funnel/top", "low": "0", "high": "79228162514264337593543950335"}], "samples": 50}))
 write("simulate", "twelve", j(twelve) + "\n" + j({"ranges": [{"lever": f"/funnel/stages/{i}/rate", "low": "0", "high": "1", "mode": "0.5"} for i in range(12)],
                                                   "samples": 100, "metric": "/target/needed/top"}))
+# Finding 5: uniform draws over a wide range (the rejection loop must accept most candidates).
+write("simulate", "uniform_wide", j({"funnel": {"dealSize": "143165576.5", "stages": [{"name": "stage 0", "rate": "1e-28"}, {"name": "stage 1", "rate": "1e-28"}], "top": "143165576.5"}})
+      + "\n" + j({"ranges": [{"high": "79228162514264337593543950334", "lever": "/funnel/top", "low": "0.0000000000000000000000000001"}], "samples": 1846, "threshold": "143165576.5"}))
 write("simulate", "churn", j(churn) + "\n" + j({"ranges": [{"lever": "/customer/annualChurn", "low": "0.01", "high": "1"}], "samples": 100, "metric": "/economics/clv", "threshold": 0}))
 
 # Structure-aware recipes (fuzz/src/gen.rs): a first byte >= 0x80, then bytes that `arbitrary`

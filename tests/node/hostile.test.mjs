@@ -14,6 +14,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { example } from './example.mjs';
 
 const PKG = new URL('../../www/pkg/', import.meta.url);
 const engine = await import(new URL('sales_kpi.js', PKG).href);
@@ -30,23 +31,7 @@ const NULLABLE = new Set(['dealsNeeded', 'top', 'count', 'cac', 'clv', 'ltvToCac
 /** Report fields that hold text, not numbers. */
 const TEXT = new Set(['name', 'lever']);
 
-// ── The contract's examples, fresh each time ────────────────────────────────────────────────
-const example = () => ({
-  funnel: {
-    top: '12000',
-    stages: [
-      { name: 'meetings', rate: '0.025' },
-      { name: 'deals', rate: '0.2' },
-    ],
-    dealSize: '12500',
-  },
-  target: '1000000',
-  cycleDays: '45',
-  acquisitionCost: '90000',
-  customer: { purchaseValue: '12500', purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
-  retention: { start: '200', end: '210', new: '30' },
-  growth: { previous: '800000', current: '912000' },
-});
+// ── The contract's second arguments (the model is ./example.mjs), fresh each time ──────────
 const SECOND = {
   compute: () => undefined,
   whatIf: () => [
