@@ -27,15 +27,17 @@ export function engine(wasmUrl) {
 export const pointerOf = (e) => (e instanceof Error ? /^((?:\/[^\s:]*)*): /.exec(e.message)?.[1] : undefined);
 
 /**
- * Calls an engine function. Input errors are thrown as they are. Anything else (a trap such as
- * `unreachable`) means the instance can no longer be trusted, so a new one is loaded and the error
- * is thrown with `restarting` set to the promise of the new engine.
+ * Calls an engine function. Input errors are thrown as they are. A trap (a
+ * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
+ * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
+ * engine. The error's type decides, not its text: an input error about a field whose name holds
+ * a space or a colon is still an input error.
  */
 export function call(name, ...args) {
   try {
     return api[name](...args);
   } catch (e) {
-    if (pointerOf(e) !== undefined) throw e;
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
     const err = e instanceof Error ? e : new Error(String(e));
     if (restarts < 5) {
       restarts++;
