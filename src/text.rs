@@ -6,10 +6,6 @@ use crate::json::Json;
 use crate::write::ToJson;
 use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
 
-fn to_text<T: ToJson>(value: &T) -> Result<String> {
-    Ok(value.to_json())
-}
-
 /// `compute` on a model in JSON text.
 ///
 /// ```
@@ -18,7 +14,7 @@ fn to_text<T: ToJson>(value: &T) -> Result<String> {
 /// assert!(report.contains(r#""revenue":"15""#));
 /// ```
 pub fn compute(model: &str) -> Result<String> {
-    to_text(&crate::compute(&Model::from_json_str(model)?)?)
+    Ok(crate::compute(&Model::from_json_str(model)?)?.to_json())
 }
 
 /// `whatIf` on a model and a list of changes in JSON text.
@@ -32,7 +28,7 @@ pub fn compute(model: &str) -> Result<String> {
 pub fn what_if(model: &str, changes: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
     let changes = Change::list_from_json(&Json::parse(changes)?)?;
-    to_text(&crate::what_if(&model, &changes)?)
+    Ok(crate::what_if(&model, &changes)?.to_json())
 }
 
 /// `solve` on a model and a goal in JSON text.
@@ -45,10 +41,7 @@ pub fn what_if(model: &str, changes: &str) -> Result<String> {
 /// ```
 pub fn solve(model: &str, goal: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    to_text(&crate::solve(
-        &model,
-        &Goal::from_json(&Json::parse(goal)?)?,
-    )?)
+    Ok(crate::solve(&model, &Goal::from_json(&Json::parse(goal)?)?)?.to_json())
 }
 
 /// `sensitivity` on a model and options in JSON text (`null` for the defaults).
@@ -60,10 +53,11 @@ pub fn solve(model: &str, goal: &str) -> Result<String> {
 /// ```
 pub fn sensitivity(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    to_text(&crate::sensitivity(
+    Ok(crate::sensitivity(
         &model,
         &SensitivityOptions::from_json(&Json::parse(options)?)?,
-    )?)
+    )?
+    .to_json())
 }
 
 /// `simulate` on a model and options in JSON text.
@@ -76,8 +70,5 @@ pub fn sensitivity(model: &str, options: &str) -> Result<String> {
 /// ```
 pub fn simulate(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    to_text(&crate::simulate(
-        &model,
-        &SimulateOptions::from_json(&Json::parse(options)?)?,
-    )?)
+    Ok(crate::simulate(&model, &SimulateOptions::from_json(&Json::parse(options)?)?)?.to_json())
 }
