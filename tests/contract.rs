@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use sales_kpi::text;
 
 mod common;
-use common::{dec, example, s};
+use common::{assert_starts, dec, example, is_plain_decimal, s};
 
 // ---------------------------------------------------------------- helpers
 
@@ -47,37 +47,6 @@ fn compute_text_err(model: &str) -> String {
                 "error does not begin with a pointer: {text:?}"
             );
             text
-        }
-    }
-}
-
-fn assert_starts(text: &str, prefix: &str) {
-    assert!(
-        text.starts_with(prefix),
-        "error should begin with {prefix:?} but was {text:?}"
-    );
-    assert!(
-        text.len() > prefix.len(),
-        "error should explain the problem after {prefix:?}: {text:?}"
-    );
-}
-
-/// `^-?\d+(\.\d*[1-9])?$`, without a regex crate.
-fn is_plain_decimal(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = match body.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (body, None),
-    };
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    match frac {
-        None => true,
-        Some(frac) => {
-            !frac.is_empty()
-                && frac.bytes().all(|b| b.is_ascii_digit())
-                && frac.as_bytes()[frac.len() - 1] != b'0'
         }
     }
 }

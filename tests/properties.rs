@@ -16,7 +16,7 @@ use serde_json::{json, Map, Value};
 use sales_kpi::text;
 
 mod common;
-use common::dec;
+use common::{dec, is_plain_decimal};
 
 // ================================================================ helpers
 
@@ -24,26 +24,6 @@ fn d(text_value: &Value) -> Decimal {
     dec(text_value
         .as_str()
         .unwrap_or_else(|| panic!("not text: {text_value}")))
-}
-
-/// `^-?\d+(\.\d*[1-9])?$`
-fn is_plain_decimal(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = match body.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (body, None),
-    };
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    match frac {
-        None => true,
-        Some(frac) => {
-            !frac.is_empty()
-                && frac.bytes().all(|b| b.is_ascii_digit())
-                && frac.as_bytes()[frac.len() - 1] != b'0'
-        }
-    }
 }
 
 fn plain_numbers(value: &Value, path: &str) -> Result<(), String> {

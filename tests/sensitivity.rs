@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use sales_kpi::text;
 
 mod common;
-use common::{dec, example, s};
+use common::{assert_starts, dec, example, s};
 
 fn sens(model: &Value, options: Value) -> Vec<Value> {
     let out = text::sensitivity(&model.to_string(), &options.to_string())
@@ -24,13 +24,6 @@ fn sensitivity_err(model: &Value, options: Value) -> String {
         Ok(out) => panic!("expected an error for {options}, got {out}"),
         Err(e) => e.to_string(),
     }
-}
-
-fn assert_starts(text: &str, prefix: &str) {
-    assert!(
-        text.starts_with(prefix) && text.len() > prefix.len(),
-        "error should begin with {prefix:?} and explain: {text:?}"
-    );
 }
 
 fn metric_at(model: &Value, lever: &str, value: &str, metric: &str) -> Decimal {

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use sales_kpi::text;
 
 mod common;
-use common::{dec, example, s};
+use common::{assert_starts, dec, example, s};
 
 fn simulate_text(model: &Value, options: &Value) -> String {
     text::simulate(&model.to_string(), &options.to_string())
@@ -26,13 +26,6 @@ fn simulate_err(model: &Value, options: Value) -> String {
         Ok(out) => panic!("expected an error for {options}, got {out}"),
         Err(e) => e.to_string(),
     }
-}
-
-fn assert_starts(text: &str, prefix: &str) {
-    assert!(
-        text.starts_with(prefix) && text.len() > prefix.len(),
-        "error should begin with {prefix:?} and explain: {text:?}"
-    );
 }
 
 /// Shape, ordering and range of every summary.

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use sales_kpi::text;
 
 mod common;
-use common::{dec, example, s};
+use common::{assert_starts, dec, example, s};
 
 /// Solves and returns the value and the report; checks that the report is compute of the
 /// model with the value in place.
@@ -40,13 +40,6 @@ fn solve_err(model: &Value, lever: &str, metric: &str, target: &str) -> String {
         Ok(out) => panic!("expected an error for {goal}, got {out}"),
         Err(e) => e.to_string(),
     }
-}
-
-fn assert_starts(text: &str, prefix: &str) {
-    assert!(
-        text.starts_with(prefix) && text.len() > prefix.len(),
-        "error should begin with {prefix:?} and explain: {text:?}"
-    );
 }
 
 fn assert_relative(actual: Decimal, expected: Decimal, tolerance: &str, what: &str) {

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use sales_kpi::text;
 
 mod common;
-use common::{dec, example, s};
+use common::{assert_starts, dec, example, s};
 
 fn funnel_only() -> Value {
     json!({
@@ -36,13 +36,6 @@ fn what_if_err(model: &Value, changes: Value) -> String {
 
 fn compute(model: &Value) -> Value {
     serde_json::from_str(&text::compute(&model.to_string()).unwrap()).unwrap()
-}
-
-fn assert_starts(text: &str, prefix: &str) {
-    assert!(
-        text.starts_with(prefix) && text.len() > prefix.len(),
-        "error should begin with {prefix:?} and explain: {text:?}"
-    );
 }
 
 #[test]

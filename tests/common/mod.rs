@@ -43,3 +43,36 @@ pub fn s<'a>(value: &'a Value, pointer: &str) -> &'a str {
         .and_then(Value::as_str)
         .unwrap_or_else(|| panic!("{pointer} missing or not text in {value}"))
 }
+
+/// Plain decimal notation as the contract fixes it: optional `-`, digits, optional `.` and
+/// digits, no exponent, no trailing zeros after the point.
+pub fn is_plain_decimal(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match body.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (body, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    match frac {
+        None => true,
+        Some(frac) => {
+            !frac.is_empty()
+                && frac.bytes().all(|b| b.is_ascii_digit())
+                && frac.as_bytes()[frac.len() - 1] != b'0'
+        }
+    }
+}
+
+/// An error text that begins with `prefix` (a pointer and ": ") and goes on to explain.
+pub fn assert_starts(text: &str, prefix: &str) {
+    assert!(
+        text.starts_with(prefix),
+        "error should begin with {prefix:?} but was {text:?}"
+    );
+    assert!(
+        text.len() > prefix.len(),
+        "error should explain the problem after {prefix:?}: {text:?}"
+    );
+}
