@@ -1,6 +1,7 @@
 // Bundles the widget for embedding: www/dist/ holds everything a host copies, minified.
 //   dist/widget/sales-kpi-calculator.js   the entry (registers <sales-kpi-calculator>)
 //   dist/widget/*.js                      lazily loaded panels and languages (code-split)
+//   dist/widget/export-sheet.js           the spreadsheet export, loaded on its button's click
 //   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
 //   dist/pkg/sales_kpi_bg.wasm            the engine
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
@@ -9,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'no
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { vendor } from './vendor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const www = join(root, 'www');
@@ -28,6 +30,8 @@ export async function bundle() {
   }
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
+  // The third-party modules the widget imports by relative URL (www/vendor/, generated).
+  await vendor();
   const common = {
     format: 'esm',
     minify: true,
@@ -40,7 +44,9 @@ export async function bundle() {
   };
   await build({
     ...common,
-    entryPoints: [join(www, 'widget', 'sales-kpi-calculator.js')],
+    // The export is an entry of its own too, so dist/widget/export-sheet.js exists under that
+    // name before and after the share panel imports it (import('./export-sheet.js')).
+    entryPoints: [join(www, 'widget', 'sales-kpi-calculator.js'), join(www, 'widget', 'export-sheet.js')],
     bundle: true,
     splitting: true,
     outdir: join(dist, 'widget'),
