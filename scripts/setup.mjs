@@ -3,7 +3,8 @@
 //
 //   node scripts/setup.mjs            toolchain for the build (rust target, wasm-bindgen, npm deps;
 //                                     wasm-opt comes with the npm devDependency `binaryen`)
-//   node scripts/setup.mjs --test     the same, plus rustfmt, clippy and Chromium for `npm test`
+//   node scripts/setup.mjs --test     the same, plus rustfmt, clippy, Chromium and LibreOffice Calc
+//                                     (with python3-uno) for `npm test`
 //
 // Quiet when everything is present; prints one line per thing it installs.
 // Only package registries are used (crates.io, npm, Debian apt, rustup's own channel).
@@ -122,6 +123,17 @@ export function chromiumPath() {
   return null;
 }
 
+/**
+ * LibreOffice Calc without a GUI, and its Python bridge in the system Python: the spreadsheet
+ * tests open the exported workbooks in it (tests/sheet/read_sheet.py).
+ */
+function ensureLibreOffice() {
+  if (which('soffice') && probe('/usr/bin/python3', ['-c', 'import uno']).ok) return;
+  log('installing LibreOffice Calc (libreoffice-calc-nogui, python3-uno) for the spreadsheet tests');
+  aptInstall(['libreoffice-calc-nogui', 'python3-uno']);
+  if (!which('soffice') || !probe('/usr/bin/python3', ['-c', 'import uno']).ok) throw new Error('LibreOffice was installed but soffice or python3-uno is missing');
+}
+
 function ensureChromium() {
   if (chromiumPath()) return;
   log('installing Chromium (Debian package chromium) for the browser tests');
@@ -161,6 +173,7 @@ export function setup({ test = false } = {}) {
   if (test) ensureRustComponents();
   ensureWasmBindgen();
   if (test) ensureChromium();
+  if (test) ensureLibreOffice();
   ensureNodeModules();
 }
 

@@ -47,6 +47,11 @@ const steps = [
     const files = testFiles('tests/browser');
     return files.length ? ['browser', 'browser tests (tests/browser)', node, ['--test', ...files]] : ['browser', 'browser tests (none found)', null, []];
   },
+  () => {
+    // The spreadsheet export opened in headless LibreOffice (nl-NL, da-DK) and downloaded in Chromium.
+    const files = testFiles('tests/sheet');
+    return files.length ? ['sheet', 'spreadsheet export in LibreOffice (tests/sheet)', node, ['--test', ...files]] : ['sheet', 'spreadsheet tests (none found)', null, []];
+  },
 ];
 
 const results = [];
