@@ -175,7 +175,9 @@ export function sheetData({ locale, currency, language, title, rows }) {
   });
   const withWhatIf = lines.some((line) => line.then);
   const withExact = lines.some((line) => line.exactNow || line.exactThen);
-  const pick = (/** @type {(Cell | null)[]} */ ...cells) => cells.filter((_, i) => [true, true, true, true, withWhatIf, withExact, withExact && withWhatIf][i]);
+  const shown = [true, true, true, true, withWhatIf, withExact, withExact && withWhatIf];
+  /** @type {<T>(...columns: T[]) => T[]} */
+  const pick = (...columns) => columns.filter((_, i) => shown[i]);
   const bold = (/** @type {string} */ value) => ({ value, type: String, fontWeight: /** @type {const} */ ('bold') });
   const header = pick(...[text.section, text.item, text.unit, text.value, text.whatIf, text.exact, text.exactWhatIf].map(bold));
   const body = lines.map(({ row, unitName, now, exactNow, then, exactThen }) =>
@@ -198,8 +200,8 @@ export function sheetData({ locale, currency, language, title, rows }) {
  */
 export async function buildWorkbook(input) {
   const { data, sheet, columns } = sheetData(input);
-  // The library's cell types are wider than the ones built here; its typings want the union.
-  const cells = /** @type {any} */ (data);
+  // The cells built here are a subset of the library's; its typings spell type as a union.
+  const cells = /** @type {import('../vendor/write-excel-file.js').SheetData} */ (/** @type {unknown} */ (data));
   return writeXlsxFile(cells, { sheet, columns, stickyRowsCount: 3 }).toBlob();
 }
 
