@@ -8,7 +8,8 @@
   /** @param {HTMLIFrameElement} frame */
   const originOf = (frame) => {
     try {
-      return new URL(frame.src, location.href).origin;
+      // A frame without a src (srcdoc, about:blank) is never ours.
+      return frame.getAttribute('src') ? new URL(frame.src).origin : null;
     } catch {
       return null;
     }
