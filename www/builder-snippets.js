@@ -48,14 +48,18 @@ export function wordpressShortcode(attributes) {
 }
 
 /**
- * The Hugo component's shortcode. A model goes between backticks (Hugo's raw strings), where its
- * quotes need no escaping; a value with a backtick is double-quoted with escapes instead.
+ * The Hugo component's shortcode. A value with quotes or backslashes goes between backticks
+ * (Hugo's raw strings keep every character); Hugo 0.111 unescapes only \" in a double-quoted
+ * one. A backtick can only be in a model's JSON strings, where \u0060 is the same character.
  * @param {Attributes} attributes @param {number} column the article column, when not the default 700
  */
 export function hugoShortcode(attributes, column) {
-  const quote = (/** @type {string} */ value) => (/[`]/.test(value) || !/["\\]/.test(value) ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `\`${value}\``);
+  const quote = (/** @type {string} */ name, /** @type {string} */ value) => {
+    const text = name === 'model' ? value.replace(/`/g, '\\u0060') : value.replace(/`/g, '');
+    return /["\\]/.test(text) ? `\`${text}\`` : `"${text}"`;
+  };
   const all = column && column !== 700 ? [...attributes, ['column', String(column)]] : attributes;
-  return `{{< sales-kpi${all.map(([name, value]) => ` ${name}=${quote(value)}`).join('')} >}}`;
+  return `{{< sales-kpi${all.map(([name, value]) => ` ${name}=${quote(name, value)}`).join('')} >}}`;
 }
 
 /**

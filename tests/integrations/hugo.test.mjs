@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { ROOT, launchBrowser, openPage, startServer, waitForNumber } from '../browser/harness.mjs';
 import { ARTICLE_TEXT, layoutShift, recordLayoutShifts } from '../browser/layout-shift.mjs';
+import { hugoShortcode } from '../../www/builder-snippets.js';
 
 const ZIP = join(ROOT, 'www', 'dist', 'sales-kpi-hugo.zip');
 const SHORTCODE = join(ROOT, 'integrations', 'hugo', 'layouts', 'shortcodes', 'sales-kpi.html');
@@ -24,6 +25,11 @@ const LAYOUT = `<!doctype html>
 <style>body{margin:0;font:18px/1.6 Georgia,serif}main{max-width:700px;margin:0 auto;padding:1rem}</style></head>
 <body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>
 `;
+
+// Models as the builder writes them into a shortcode: a plain one (a raw string between
+// backticks) and one whose stage names hold a backtick, quotes and a backslash (escaped quotes).
+const leadsModel = (names) => ({ funnel: { top: '500', stages: names.map((name, i) => ({ name, rate: ['0.4', '0.5', '0.3'][i] })), dealSize: '5000' }, target: '150000' });
+const MODELS = { raw: leadsModel(['Møder', 'Tilbud "A"', 'Handler']), escaped: leadsModel(['`tick`', 'say "hi"', 'back\\slash']) };
 
 const post = (title, body) => `---\ntitle: "${title}"\n---\n${body}\n`;
 
@@ -47,6 +53,7 @@ before(async () => {
       'Hostile',
       '{{< sales-kpi preset=`leads" onmouseover="alert(1)` locale="en-US" what-if="/funnel/dealSize:+10%" model=`{"x":"</script><script>alert(2)</script>"}` wasm-url="javascript:alert(3)" >}}',
     ),
+    'content/posts/models.md': post('Models', Object.values(MODELS).map((model) => hugoShortcode([['preset', 'leads'], ['model', JSON.stringify(model)]], 700)).join('\n\n')),
     'content/posts/raw.md': post('Raw', '<script type="module" src="/evil.js"></script>\n<sales-kpi-calculator></sales-kpi-calculator>'),
   };
   for (const [name, text] of Object.entries(files)) {
@@ -130,6 +137,22 @@ test('Hugo escapes every parameter: a hostile one stays a value, never markup or
   }
   // Default settings leave raw HTML in markdown out: why the shortcode is the way in.
   assert.doesNotMatch(readFileSync(join(site, 'root', 'blog', 'posts', 'raw', 'index.html'), 'utf8'), /<sales-kpi-calculator|evil\.js/);
+});
+
+test('the Hugo shortcodes that the builder writes carry any model through Hugo unchanged', async () => {
+  const { page, pageErrors, close } = await openPage(browser, `${server.url}blog/posts/models/`);
+  try {
+    const widgets = page.locator(W);
+    assert.equal(await widgets.count(), 2);
+    const models = await widgets.evaluateAll((all) => all.map((e) => JSON.parse(e.getAttribute('model'))));
+    assert.deepEqual(models, Object.values(MODELS));
+    // The widget takes them: 500 × 0.4 × 0.5 × 0.3 × 5,000.
+    await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).nth(1).waitFor();
+    assert.deepEqual(await page.locator(`${W} [data-result="/funnel/revenue"]`).evaluateAll((all) => all.map((e) => e.getAttribute('data-value'))), ['150000', '150000']);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
 });
 
 test('the shortcode passes every attribute the element observes', async () => {
