@@ -66,6 +66,7 @@ export function reserve(element) {
   const watch = new MutationObserver(() => {
     if (!root.firstElementChild || root.firstElementChild.classList.contains('loading')) return;
     element.style.removeProperty('min-height');
+    if (!element.getAttribute('style')) element.removeAttribute('style');
     watch.disconnect();
   });
   watch.observe(root, { childList: true });
