@@ -46,7 +46,7 @@ before(async () => {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, protocol: 'webDriverBiDi' });
+  browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, protocol: 'webDriverBiDi', timeout: 90_000 });
 });
 
 after(async () => {
@@ -75,7 +75,7 @@ const revenue = (tab) => tab.evaluate((w) => document.querySelector(w)?.shadowRo
 async function computesAfterTyping(path) {
   const { tab, consoleErrors, pageErrors, requests } = await open(path);
   try {
-    await tab.waitForFunction((w) => document.querySelector(w)?.shadowRoot?.querySelector('[data-result="/funnel/revenue"][data-value]'), { timeout: 20_000 }, W);
+    await tab.waitForFunction((w) => document.querySelector(w)?.shadowRoot?.querySelector('[data-result="/funnel/revenue"][data-value]'), { timeout: 60_000 }, W);
     // 500 leads × 0.4 × 0.5 × 0.3 × 4,500.
     assert.equal(await revenue(tab), '135000');
     const shown = await tab.evaluate((w) => document.querySelector(w).shadowRoot.querySelector('[data-result="/funnel/revenue"]').textContent, W);
@@ -100,7 +100,7 @@ test('Firefox ESR: the same under a strict CSP with Trusted Types (a header)', (
 test('Firefox ESR: the iframe with the resize script fits its content', async () => {
   const { tab, pageErrors } = await open('/framed.html');
   try {
-    await tab.waitForFunction(() => Number(document.getElementById('f').height) !== 1200, { timeout: 20_000 });
+    await tab.waitForFunction(() => Number(document.getElementById('f').height) !== 1200, { timeout: 60_000 });
     const frame = await tab.$('#f');
     const inner = await (await frame.contentFrame()).evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
     await tab.waitForFunction((h) => Math.round(document.getElementById('f').getBoundingClientRect().height) === h, { timeout: 10_000 }, inner);
