@@ -130,9 +130,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const { bundle } = await import('./bundle.mjs');
       const files = await bundle();
       console.log(`[build] done: www/dist/ (${files.length} JS files and the wasm)`);
-      // The iframe resize script and the Hugo component (static files, data, zip).
-      const { packageEmbeds } = await import('./embeds.mjs');
-      console.log(`[build] done: ${(await packageEmbeds()).join(', ')}`);
     }
   } catch (e) {
     console.error(`[build] FAILED: ${e.message}`);
