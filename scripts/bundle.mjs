@@ -4,6 +4,7 @@
 //   dist/widget/export-sheet.js           the spreadsheet export, loaded on its button's click
 //   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
 //   dist/pkg/sales_kpi_bg.wasm            the engine
+//   dist/sales-kpi-resize.js, dist/sales-kpi-hugo.zip   see scripts/embeds.mjs
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
 // (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { vendor } from './vendor.mjs';
+import { packageEmbeds } from './embeds.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const www = join(root, 'www');
@@ -64,6 +66,8 @@ export async function bundle() {
     bundle: false,
   });
   cpSync(join(pkg, 'sales_kpi_bg.wasm'), join(dist, 'pkg', 'sales_kpi_bg.wasm'));
+  // The iframe resize script and the Hugo component (its static/, data/ and zip) follow every bundle.
+  await packageEmbeds();
   return jsFiles(dist).map((file) => relative(root, file));
 }
 

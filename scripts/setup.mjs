@@ -3,8 +3,8 @@
 //
 //   node scripts/setup.mjs            toolchain for the build (rust target, wasm-bindgen, npm deps;
 //                                     wasm-opt comes with the npm devDependency `binaryen`)
-//   node scripts/setup.mjs --test     the same, plus rustfmt, clippy, Chromium and LibreOffice Calc
-//                                     (with python3-uno) for `npm test`
+//   node scripts/setup.mjs --test     the same, plus rustfmt, clippy, Chromium, LibreOffice Calc (with
+//                                     python3-uno), Hugo and Firefox ESR for `npm test`
 //
 // Quiet when everything is present; prints one line per thing it installs.
 // Only package registries are used (crates.io, npm, Debian apt, rustup's own channel).
@@ -134,6 +134,22 @@ function ensureLibreOffice() {
   if (!which('soffice') || !probe('/usr/bin/python3', ['-c', 'import uno']).ok) throw new Error('LibreOffice was installed but soffice or python3-uno is missing');
 }
 
+export function firefoxPath() {
+  if (process.env.FIREFOX_PATH && existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
+  return which('firefox-esr') ?? which('firefox');
+}
+
+/** Hugo (the Hugo integration test) and Firefox ESR (the Firefox embed test), from apt when missing. */
+function ensureHugoAndFirefox() {
+  const missing = [];
+  if (!which('hugo')) missing.push('hugo');
+  if (!firefoxPath()) missing.push('firefox-esr');
+  if (!missing.length) return;
+  log(`installing ${missing.join(', ')} (Debian packages) for the Hugo and Firefox tests`);
+  aptInstall(missing);
+  if (!which('hugo') || !firefoxPath()) throw new Error(`${missing.join(', ')} installed but not on PATH`);
+}
+
 function ensureChromium() {
   if (chromiumPath()) return;
   log('installing Chromium (Debian package chromium) for the browser tests');
@@ -174,6 +190,7 @@ export function setup({ test = false } = {}) {
   ensureWasmBindgen();
   if (test) ensureChromium();
   if (test) ensureLibreOffice();
+  if (test) ensureHugoAndFirefox();
   ensureNodeModules();
 }
 

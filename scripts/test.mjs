@@ -52,6 +52,10 @@ const steps = [
     const files = testFiles('tests/sheet');
     return files.length ? ['sheet', 'spreadsheet export in LibreOffice (tests/sheet)', node, ['--test', ...files]] : ['sheet', 'spreadsheet tests (none found)', null, []];
   },
+  // A real Hugo site built with the theme component (apt hugo), in Chromium.
+  ['hugo', 'Hugo site with the theme component (tests/integrations/hugo.test.mjs)', node, ['--test', 'tests/integrations/hugo.test.mjs']],
+  // The main embed checks once more in Firefox ESR (apt firefox-esr), driven over WebDriver BiDi.
+  ['firefox', 'embed in Firefox ESR (tests/firefox)', node, ['--test', ...testFiles('tests/firefox')]],
 ];
 
 const results = [];

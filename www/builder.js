@@ -1,18 +1,16 @@
 // The embed builder: settings go to the live preview as attributes; the numbers and what-ifs the
-// reader types into the preview come back in its change event. Both make the snippets.
+// reader types into the preview come back in its change event. Both make the snippets, one per
+// embed form (builder-snippets.js), with the space to reserve from the widget's own table.
+import { cspSnippet, hugoShortcode, htmlSnippet, iframeSnippet, resizeSnippet, wordpressShortcode } from './builder-snippets.js';
 import { shift } from './widget/format.js';
 import { translator } from './widget/i18n.js';
-import { presetModel } from './widget/state.js';
+import { reservedHeight } from './widget/reserve.js';
+import { defaultSections, presetModel } from './widget/state.js';
 
 const form = document.getElementById('settings');
 const preview = document.getElementById('preview');
 const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
-const DEFAULTS = {
-  inbound: 'funnel target whatif goal',
-  outbound: 'funnel target whatif goal',
-  leads: 'funnel target whatif goal',
-  'unit-economics': 'funnel economics retention whatif',
-};
+const column = /** @type {HTMLSelectElement} */ (document.getElementById('column'));
 const root = new URL('./', location.href);
 let state = null;
 // Each language's preset names, to leave an unchanged preset model out of the snippet.
@@ -30,11 +28,9 @@ for (const s of SECTIONS) {
 }
 
 function checkDefaults() {
-  const on = DEFAULTS[form.preset.value].split(' ');
+  const on = defaultSections(form.preset.value);
   for (const b of form.querySelectorAll('[name=sections]')) b.checked = on.includes(b.value);
 }
-
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function whatIfText(whatif) {
   return Object.entries(whatif)
@@ -51,7 +47,7 @@ function attributes() {
   if (form.locale.value) a.push(['locale', form.locale.value]);
   if (form.currency.value) a.push(['currency', form.currency.value]);
   const on = [...form.querySelectorAll('[name=sections]:checked')].map((b) => b.value).join(' ');
-  if (on !== DEFAULTS[form.preset.value]) a.push(['sections', on || 'funnel']);
+  if (on !== defaultSections(form.preset.value).join(' ')) a.push(['sections', on || 'funnel']);
   if (state && state.preset === form.preset.value) {
     const lang = (form.locale.value || document.documentElement.lang).split('-')[0];
     const model = JSON.stringify(state.model);
@@ -64,12 +60,23 @@ function attributes() {
 
 function render() {
   const a = attributes();
-  const src = new URL('widget/sales-kpi-calculator.js', root).href;
-  document.getElementById('script-snippet').value = `<script type="module" src="${esc(src)}"></script>\n<sales-kpi-calculator ${a.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')}></sales-kpi-calculator>`;
+  const width = Number(column.value);
+  const height = reservedHeight(form.preset.value, width, a.find(([k]) => k === 'sections')?.[1]);
+  // Hosts copy dist/: the bundled module, not the source this page's own preview runs.
+  const src = new URL('dist/widget/sales-kpi-calculator.js', root).href;
   const embed = new URL('embed.html', root);
   embed.search = new URLSearchParams(a).toString();
-  document.getElementById('iframe-snippet').value = `<iframe src="${esc(embed.href)}" title="Sales KPI calculator" width="100%" height="1200" loading="lazy" style="border:0"></iframe>`;
-  document.getElementById('link-snippet').value = embed.href;
+  const snippets = {
+    'wordpress-snippet': wordpressShortcode(a),
+    'hugo-snippet': hugoShortcode(a, width),
+    'script-snippet': htmlSnippet(a, src, height),
+    'csp-snippet': cspSnippet(a, src, height),
+    // The frame holds the calculator alone, as wide as the frame: the same height.
+    'iframe-snippet': iframeSnippet(embed.href, height),
+    'resize-snippet': resizeSnippet(new URL('dist/sales-kpi-resize.js', root).href),
+    'link-snippet': embed.href,
+  };
+  for (const [id, text] of Object.entries(snippets)) document.getElementById(id).value = text;
 }
 
 /** Settings changed: the preview takes them (a new preset starts from that preset's numbers). */
@@ -87,6 +94,8 @@ preview.addEventListener('sales-kpi-change', (e) => {
   state = e.detail;
   render();
 });
+
+column.addEventListener('change', render);
 
 form.addEventListener('change', (e) => {
   if (e.target.name === 'preset') checkDefaults();

@@ -550,6 +550,7 @@ test('the builder keeps hostile stage names inert in its snippets; it uses no po
         scriptSrc: s.querySelector('script').getAttribute('src'),
         model: el && JSON.parse(el.getAttribute('model')),
         attrs: el && [...el.attributes].map((a) => a.name),
+        style: el && el.getAttribute('style'),
         iframeTags: tags(f),
         iframeAttrs: iframe && [...iframe.attributes].map((a) => a.name),
         iframeModel: iframe && JSON.parse(new URL(iframe.getAttribute('src')).searchParams.get('model')),
@@ -558,7 +559,9 @@ test('the builder keeps hostile stage names inert in its snippets; it uses no po
     });
     assert.deepEqual(parsed.scriptTags, ['script', 'sales-kpi-calculator']);
     assert.equal(new URL(parsed.scriptSrc).origin, origin());
-    assert.deepEqual(parsed.attrs, ['preset', 'model']);
+    assert.deepEqual(parsed.attrs, ['preset', 'model', 'style']);
+    // The one style is the reserved space, made from numbers only.
+    assert.match(parsed.style, /^display:block;min-height:\d+px$/);
     assert.equal(parsed.model.funnel.stages[0].name, N.svg);
     assert.deepEqual(parsed.iframeTags, ['iframe']);
     assert.deepEqual(parsed.iframeAttrs, ['src', 'title', 'width', 'height', 'loading', 'style']);
@@ -598,7 +601,7 @@ test("the builder's snippets keep its own address exact, even one with markup or
     });
     const base = new URL(dir, origin()).href;
     assert.deepEqual(got.tags, ['script', 'sales-kpi-calculator', 'iframe']);
-    assert.equal(got.script, `${base}widget/sales-kpi-calculator.js`);
+    assert.equal(got.script, `${base}dist/widget/sales-kpi-calculator.js`);
     assert.equal(new URL(got.iframe).pathname, `${dir}embed.html`);
     assert.equal(new URL(got.link).pathname, `${dir}embed.html`);
     assert.deepEqual(o.pageErrors, []);

@@ -8,6 +8,7 @@ import { build, field, funnelLevers, h, inputText, kindOf, labelOf, panel, resul
 import { bar, frame, s, text } from './charts.js';
 import { defaultSections, getAt, hashValue, parseSections, presetModel, PRESETS, setAt } from './state.js';
 import { addCss, adopt } from './styles.js';
+import { reserve } from './reserve.js';
 
 // What a first view does not need loads on first use: the formulas when a result is opened
 // (how.js), the what-if's other levers when they are opened (levers.js), reading state as text
@@ -85,6 +86,7 @@ class SalesKpiCalculator extends HTMLElement {
     addEventListener('hashchange', this.onHash);
     if (!this.started) {
       this.started = true;
+      reserve(this);
       this.configure(true);
     }
   }

@@ -1,0 +1,55 @@
+// What the builder offers beside the widget bundle, written into www/dist/ after scripts/bundle.mjs:
+//   dist/sales-kpi-resize.js      the iframe resize script for non-WordPress host pages (minified)
+//   integrations/hugo/static/     the bundled widget and engine, as real files (build output)
+//   integrations/hugo/data/       the reserved heights from www/widget/reserve.js (build output)
+//   dist/sales-kpi-hugo.zip       the Hugo theme component, ready for a site's themes/ folder
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { zipSync } from 'fflate';
+import { COLUMNS, HEIGHTS, reservedHeight } from '../www/widget/reserve.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const www = join(root, 'www');
+const dist = join(www, 'dist');
+export const HUGO = join(root, 'integrations', 'hugo');
+export const HUGO_ZIP = join(dist, 'sales-kpi-hugo.zip');
+
+/** The Hugo data file: per article column width, each preset's reserved height. */
+export function hugoReserveData() {
+  const columns = Object.fromEntries(COLUMNS.map((column) => [String(column), Object.fromEntries(Object.keys(HEIGHTS).map((preset) => [preset, reservedHeight(preset, column)]))]));
+  return { column: 700, columns };
+}
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+export async function packageEmbeds() {
+  if (!existsSync(join(dist, 'widget', 'sales-kpi-calculator.js'))) throw new Error('www/dist is missing: run the bundle first');
+  await build({ entryPoints: [join(www, 'sales-kpi-resize.js')], outfile: join(dist, 'sales-kpi-resize.js'), minify: true, target: 'es2020', legalComments: 'none', logLevel: 'warning' });
+
+  // The component's static/ and data/ are build output (gitignored): copies, never links, so a
+  // copied or zipped component is complete.
+  const staticDir = join(HUGO, 'static', 'sales-kpi');
+  rmSync(join(HUGO, 'static'), { recursive: true, force: true });
+  rmSync(join(HUGO, 'data'), { recursive: true, force: true });
+  for (const part of ['widget', 'pkg']) cpSync(join(dist, part), join(staticDir, part), { recursive: true, dereference: true });
+  mkdirSync(join(HUGO, 'data'), { recursive: true });
+  writeFileSync(join(HUGO, 'data', 'sales_kpi_reserve.json'), `${JSON.stringify(hugoReserveData(), null, 2)}\n`);
+
+  // Zipped under sales-kpi/, so that unzipping it in a site's themes/ gives themes/sales-kpi/.
+  const entries = {};
+  for (const file of files(HUGO)) entries[`sales-kpi/${relative(HUGO, file).split('\\').join('/')}`] = [readFileSync(file), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  writeFileSync(HUGO_ZIP, zipSync(entries, { level: 9 }));
+  return [relative(root, join(dist, 'sales-kpi-resize.js')), relative(root, HUGO_ZIP)];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const out = await packageEmbeds();
+  console.log(`[embeds] ${out.map((f) => `${f} (${statSync(join(root, f)).size} B)`).join(', ')}`);
+}

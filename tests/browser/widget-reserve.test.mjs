@@ -1,0 +1,111 @@
+// The space reserved for the calculator before it renders (www/widget/reserve.js) is the space
+// it takes when it has rendered: measured per preset at every width of the table, and the
+// element holds that height while its engine is still loading.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { HEIGHTS, WIDTHS, reservedHeight } from '../../www/widget/reserve.js';
+import { openPage, useBrowser } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const PRESETS = Object.keys(HEIGHTS);
+// A few percent: other fonts and languages move the heights by about that much anyway.
+const TOLERANCE = 0.03;
+
+const host = (body, lang = 'en') =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>` +
+  `<script type="module" src="/dist/widget/sales-kpi-calculator.js"></script></head>` +
+  `<body style="margin:0;font:16px sans-serif">${body}</body></html>`;
+
+async function serve(page, name, body) {
+  await page.route(`${env.server.url}${name}`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  await page.goto(`${env.server.url}${name}`);
+}
+
+const rendered = (page) =>
+  page.waitForFunction(() => [...document.querySelectorAll('sales-kpi-calculator')].every((e) => e.shadowRoot?.querySelector('[data-result="/funnel/revenue"][data-value]')));
+
+test('reserve.js holds the finished height of each preset at each width (within 3 %)', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, null, { contextOptions: { viewport: { width: 1300, height: 800 } } });
+  try {
+    await serve(page, 'reserve.html', host(PRESETS.map((p) => `<div class="box"><sales-kpi-calculator preset="${p}"></sales-kpi-calculator></div>`).join('')));
+    await rendered(page);
+    const measured = {};
+    for (const p of PRESETS) measured[p] = [];
+    for (const width of WIDTHS) {
+      const heights = await page.evaluate(async (w) => {
+        for (const box of document.querySelectorAll('.box')) box.style.width = `${w}px`;
+        // The charts redraw on the next animation frame after a resize.
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+        return [...document.querySelectorAll('sales-kpi-calculator')].map((e) => Math.round(e.getBoundingClientRect().height));
+      }, width);
+      PRESETS.forEach((p, i) => measured[p].push(heights[i]));
+    }
+    const drift = [];
+    for (const p of PRESETS) {
+      WIDTHS.forEach((w, i) => {
+        const off = Math.abs(HEIGHTS[p][i] - measured[p][i]) / measured[p][i];
+        if (off > TOLERANCE) drift.push(`${p} at ${w} px: reserved ${HEIGHTS[p][i]}, rendered ${measured[p][i]} (${(off * 100).toFixed(1)} %)`);
+      });
+    }
+    const table = PRESETS.map((p) => `  ${p.includes('-') ? `'${p}'` : p}: [${measured[p].join(', ')}],`).join('\n');
+    assert.deepEqual(drift, [], `reserve.js has drifted from the rendered widget; the measured table is:\nexport const HEIGHTS = {\n${table}\n};`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('between the table widths, and in Danish and Dutch, the reservation is within 6 %', async () => {
+  for (const lang of ['da', 'nl']) {
+    const { page, close } = await openPage(env.browser, null, { contextOptions: { viewport: { width: 1300, height: 800 } } });
+    try {
+      await serve(page, `reserve-${lang}.html`, host(PRESETS.map((p) => `<div class="box"><sales-kpi-calculator preset="${p}"></sales-kpi-calculator></div>`).join(''), lang));
+      await rendered(page);
+      for (const width of [360, 430, 600, 700, 800, 1100]) {
+        const heights = await page.evaluate(async (w) => {
+          for (const box of document.querySelectorAll('.box')) box.style.width = `${w}px`;
+          await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+          return [...document.querySelectorAll('sales-kpi-calculator')].map((e) => Math.round(e.getBoundingClientRect().height));
+        }, width);
+        PRESETS.forEach((p, i) => {
+          const want = reservedHeight(p, width);
+          assert.ok(Math.abs(want - heights[i]) / heights[i] <= 0.06, `${lang} ${p} at ${width} px: reserved ${want}, rendered ${heights[i]}`);
+        });
+      }
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('the element holds its reserved height while the engine loads, then its content decides', async () => {
+  const { page, close } = await openPage(env.browser, null, { contextOptions: { viewport: { width: 1280, height: 800 } } });
+  try {
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await serve(page, 'loading.html', host('<div style="width:700px"><sales-kpi-calculator preset="leads"></sales-kpi-calculator></div>'));
+    await page.waitForFunction(() => document.querySelector('sales-kpi-calculator')?.shadowRoot?.querySelector('.loading'));
+    const loading = await page.evaluate(() => document.querySelector('sales-kpi-calculator').getBoundingClientRect().height);
+    assert.equal(loading, reservedHeight('leads', 700));
+    release();
+    await rendered(page);
+    const style = await page.evaluate(() => document.querySelector('sales-kpi-calculator').getAttribute('style'));
+    assert.equal(style, null, 'the reservation is dropped once the calculator is there, and no style attribute is left');
+    const done = await page.evaluate(() => document.querySelector('sales-kpi-calculator').getBoundingClientRect().height);
+    assert.ok(Math.abs(done - loading) / done <= TOLERANCE, `reserved ${loading}, rendered ${done}`);
+  } finally {
+    await close();
+  }
+});
+
+test('no reservation for a view without one of the default panels (it could be shorter)', () => {
+  assert.equal(reservedHeight('leads', 700, 'funnel'), 0);
+  assert.equal(reservedHeight('leads', 700, 'funnel target whatif goal economics'), reservedHeight('leads', 700));
+  assert.equal(reservedHeight('leads', 700, 'all'), reservedHeight('leads', 700));
+  assert.equal(reservedHeight('nonsense', 700), 0);
+  assert.equal(reservedHeight('leads', 0), 0);
+});

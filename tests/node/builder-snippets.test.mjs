@@ -1,0 +1,32 @@
+// The builder's snippet functions (www/builder-snippets.js): encodings that survive each host's
+// parser, and values that stay values.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cspSnippet, htmlSnippet, iframeSnippet, resizeSnippet, wordpressModel, wordpressShortcode } from '../../www/builder-snippets.js';
+
+const model = JSON.stringify({ funnel: { top: '500', stages: [{ name: 'Møder "A" [x]', rate: '0.4' }], dealSize: '4500' } });
+
+test('WordPress: the model is base64url of its UTF-8 JSON, other values lose quotes and brackets', () => {
+  const encoded = wordpressModel(model);
+  assert.match(encoded, /^[A-Za-z0-9_-]+$/);
+  assert.equal(Buffer.from(encoded, 'base64url').toString('utf8'), model);
+  assert.equal(wordpressShortcode([['preset', 'leads'], ['what-if', '/funnel/dealSize:+10%'], ['locale', 'x"] [evil']]), '[sales_kpi preset="leads" what-if="/funnel/dealSize:+10%" locale="x evil"]');
+});
+
+test('HTML: every value is escaped; the reservation is an inline style, or a class and a rule', () => {
+  const html = htmlSnippet([['preset', '"><script>alert(1)</script>'], ['model', model]], 'https://a.example/dist/widget/sales-kpi-calculator.js', 2549);
+  assert.doesNotMatch(html, /<script>alert/);
+  assert.match(html, /preset="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+  assert.match(html, / style="display:block;min-height:2549px"><\/sales-kpi-calculator>$/);
+  assert.doesNotMatch(htmlSnippet([['preset', 'leads']], 'x.js', 0), /style=/);
+  const csp = cspSnippet([['preset', 'leads']], 'x.js', 2549);
+  assert.doesNotMatch(csp, /style=/);
+  assert.match(csp, /class="sales-kpi-reserve"/);
+  assert.match(csp, /sales-kpi-calculator\.sales-kpi-reserve:not\(:defined\) \{ display: block; min-height: 2549px; \}/);
+});
+
+test('iframe: the reserved height, escaped URL; the resize script line', () => {
+  assert.match(iframeSnippet('https://a.example/embed.html?preset=leads&locale=da-DK', 2772), /src="https:\/\/a\.example\/embed\.html\?preset=leads&amp;locale=da-DK" [^>]*height="2772"/);
+  assert.match(iframeSnippet('https://a.example/embed.html', 0), /height="1200"/);
+  assert.equal(resizeSnippet('https://a.example/dist/sales-kpi-resize.js'), '<script src="https://a.example/dist/sales-kpi-resize.js" async></script>');
+});

@@ -1,0 +1,74 @@
+// The snippets the builder writes, one function per embed form, from the same attribute list
+// (name, value pairs in the widget's own attribute names). Pure functions: no DOM, so the Node
+// tests call them too.
+
+/** @typedef {[string, string][]} Attributes */
+
+/** Escapes a value for a double-quoted HTML attribute. @param {string} text */
+export const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * How the WordPress shortcode carries a model: base64url of the JSON's UTF-8, because a
+ * shortcode attribute may hold neither quotes nor square brackets. The one place to change it.
+ * @param {string} json
+ */
+export function wordpressModel(json) {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(json)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The reservation as an inline style, or nothing when there is none. @param {number} height */
+const reserveStyle = (height) => (height > 0 ? ` style="display:block;min-height:${height}px"` : '');
+
+/**
+ * The two lines for a page of one's own HTML (Ghost, Webflow, plain sites).
+ * @param {Attributes} attributes @param {string} moduleUrl @param {number} height
+ */
+export function htmlSnippet(attributes, moduleUrl, height) {
+  const attrs = attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
+  return `<script type="module" src="${escapeHtml(moduleUrl)}"></script>\n<sales-kpi-calculator${attrs}${reserveStyle(height)}></sales-kpi-calculator>`;
+}
+
+/**
+ * The same for a host whose Content-Security-Policy drops inline styles: a class, and the rule for
+ * the host's own stylesheet. `:not(:defined)` lets the rule go once the element takes over.
+ * @param {Attributes} attributes @param {string} moduleUrl @param {number} height
+ */
+export function cspSnippet(attributes, moduleUrl, height) {
+  const attrs = attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
+  const tag = `<script type="module" src="${escapeHtml(moduleUrl)}"></script>\n<sales-kpi-calculator class="sales-kpi-reserve"${attrs}></sales-kpi-calculator>`;
+  return height > 0 ? `${tag}\n\n/* In your stylesheet: */\nsales-kpi-calculator.sales-kpi-reserve:not(:defined) { display: block; min-height: ${height}px; }` : tag;
+}
+
+/** The WordPress plugin's shortcode. @param {Attributes} attributes */
+export function wordpressShortcode(attributes) {
+  const attrs = attributes.map(([name, value]) => ` ${name}="${name === 'model' ? wordpressModel(value) : value.replace(/["[\]]/g, '')}"`).join('');
+  return `[sales_kpi${attrs}]`;
+}
+
+/**
+ * The Hugo component's shortcode. A value with quotes or backslashes goes between backticks
+ * (Hugo's raw strings keep every character); Hugo 0.111 unescapes only \" in a double-quoted
+ * one. A backtick can only be in a model's JSON strings, where \u0060 is the same character.
+ * @param {Attributes} attributes @param {number} column the article column, when not the default 700
+ */
+export function hugoShortcode(attributes, column) {
+  const quote = (/** @type {string} */ name, /** @type {string} */ value) => {
+    const text = name === 'model' ? value.replace(/`/g, '\\u0060') : value.replace(/`/g, '');
+    return /["\\]/.test(text) ? `\`${text}\`` : `"${text}"`;
+  };
+  const all = column && column !== 700 ? [...attributes, ['column', String(column)]] : attributes;
+  return `{{< sales-kpi${all.map(([name, value]) => ` ${name}=${quote(name, value)}`).join('')} >}}`;
+}
+
+/**
+ * The iframe, as tall as the calculator usually is at its width, and the resize script's line.
+ * @param {string} embedUrl @param {number} height
+ */
+export function iframeSnippet(embedUrl, height) {
+  return `<iframe src="${escapeHtml(embedUrl)}" title="Sales KPI calculator" width="100%" height="${height > 0 ? height : 1200}" loading="lazy" style="border:0;display:block"></iframe>`;
+}
+
+/** @param {string} scriptUrl */
+export const resizeSnippet = (scriptUrl) => `<script src="${escapeHtml(scriptUrl)}" async></script>`;

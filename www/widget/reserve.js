@@ -1,0 +1,73 @@
+// The space a calculator will take, reserved before it renders, so that the text after it in a
+// post does not jump when it appears (layout shift). One table, used by the element itself (as
+// soon as its module runs, before the engine arrives), by the builder's snippets, by the Hugo
+// shortcode (through a data file that the build writes) and by the WordPress plugin.
+//
+// The heights are measured, not computed: tests/browser/widget-reserve.test.mjs renders each
+// preset (its default panels, English, 16 px sans-serif, no what-if beyond the default) at each
+// width below and fails, printing a new table, when one drifts by more than a few percent.
+// Other languages and fonts move them by about 3 %. A height follows the element's own width,
+// which CSS cannot express on the element itself, so the table has a row per width band: the
+// widget's layout changes at 520, 560, 720 and 1000 px, and between two rows the height is
+// interpolated.
+import { defaultSections } from './state.js';
+
+/** Element widths (CSS px) at which the heights were measured; pairs like 520/521 mark a layout step. */
+export const WIDTHS = [320, 390, 480, 520, 521, 559, 560, 640, 719, 720, 860, 999, 1000, 1200];
+
+/** Finished height (CSS px) of each preset with its default panels, one per entry of WIDTHS. */
+export const HEIGHTS = {
+  inbound: [3196, 3097, 3035, 3016, 2722, 2706, 2692, 2575, 2541, 1937, 1851, 1795, 1794, 1675],
+  outbound: [3178, 3074, 3035, 3016, 2702, 2686, 2652, 2555, 2541, 1919, 1832, 1795, 1733, 1675],
+  leads: [3521, 3420, 3359, 3359, 2866, 2828, 2814, 2798, 2764, 2059, 1993, 1936, 1835, 1814],
+  'unit-economics': [3319, 3193, 2839, 2818, 2717, 2699, 2685, 2588, 2457, 2180, 2049, 1772, 1772, 1671],
+};
+
+/** Article column widths that the builder and the Hugo shortcode offer for a reservation made in markup. */
+export const COLUMNS = [390, 600, 700, 800, 1000];
+
+/**
+ * The height to reserve for a calculator `width` px wide, or 0 when there is nothing sound to
+ * reserve (unknown preset, no width, or panels that leave out one of the preset's defaults, which
+ * could make it shorter than the reservation). Extra panels only make it taller, so the default's
+ * height is still a safe reservation for them.
+ * @param {string | null} preset
+ * @param {number} width
+ * @param {string | null} [sections]
+ * @returns {number}
+ */
+export function reservedHeight(preset, width, sections) {
+  const name = preset || 'inbound';
+  const heights = HEIGHTS[/** @type {keyof typeof HEIGHTS} */ (name)];
+  if (!heights || !(width > 0)) return 0;
+  if (sections && !/\ball\b/.test(sections)) {
+    const shown = sections.split(/[\s,]+/);
+    if (!defaultSections(name).every((panel) => shown.includes(panel))) return 0;
+  }
+  const last = WIDTHS.length - 1;
+  if (width <= WIDTHS[0]) return heights[0];
+  if (width >= WIDTHS[last]) return heights[last];
+  const next = WIDTHS.findIndex((w) => w >= width);
+  const [w0, w1, h0, h1] = [WIDTHS[next - 1], WIDTHS[next], heights[next - 1], heights[next]];
+  return Math.round(h0 + ((h1 - h0) * (width - w0)) / (w1 - w0));
+}
+
+/**
+ * Holds an element's reserved height from now until its first real content (the calculator or
+ * its error) replaces the loading line; then its own content decides, so a reservation made in
+ * the host's markup (an inline min-height) is dropped as well.
+ * @param {HTMLElement} element
+ */
+export function reserve(element) {
+  const root = element.shadowRoot;
+  const height = reservedHeight(element.getAttribute('preset'), element.clientWidth, element.getAttribute('sections'));
+  if (!root || !height) return;
+  element.style.minHeight = `${height}px`;
+  const watch = new MutationObserver(() => {
+    if (!root.firstElementChild || root.firstElementChild.classList.contains('loading')) return;
+    element.style.removeProperty('min-height');
+    if (!element.getAttribute('style')) element.removeAttribute('style');
+    watch.disconnect();
+  });
+  watch.observe(root, { childList: true });
+}
