@@ -136,7 +136,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const { wordpressZip, oembedDocuments, PLUGIN_ZIP } = await import('./integrations.mjs');
       const settings = oembedDocuments();
       console.log(`[build] done: www/dist/embed.html and oEmbed documents for ${settings} settings (www/dist/e/)`);
-      console.log(`[build] done: ${relative(ROOT, PLUGIN_ZIP)} (${kib(wordpressZip())})`);
+      console.log(`[build] done: ${relative(ROOT, PLUGIN_ZIP)} (${kib(await wordpressZip())})`);
     }
   } catch (e) {
     console.error(`[build] FAILED: ${e.message}`);

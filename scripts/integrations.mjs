@@ -12,9 +12,9 @@
 // Discovery links must be absolute (WordPress uses the href verbatim), so the build needs the
 // address where dist/ is published: SALES_KPI_SITE_URL (default http://127.0.0.1:8080/dist/, what
 // `npm start` serves).
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,13 +42,35 @@ function files(dir) {
   });
 }
 
+/**
+ * The plugin's reserved heights from the widget's own table (www/widget/reserve.js), for the
+ * column width the plugin's reserve.json names; null while the widget has no such table.
+ */
+async function reserveTable() {
+  const source = join(WWW, 'widget', 'reserve.js');
+  if (!existsSync(source)) return null;
+  let reservedHeight;
+  try {
+    ({ reservedHeight } = await import(pathToFileURL(source).href));
+  } catch (error) {
+    console.warn(`[build] warning: www/widget/reserve.js does not load in Node (${error.message}); the plugin keeps its own reserve.json`);
+    return null;
+  }
+  const own = JSON.parse(readFileSync(join(PLUGIN_SOURCE, 'reserve.json'), 'utf8'));
+  const table = { _comment: `Made by the build from www/widget/reserve.js for a ${own.column} px column.`, column: own.column };
+  for (const preset of PRESETS) table[preset] = reservedHeight(preset, own.column, null);
+  return table;
+}
+
 /** Writes the plugin zip; returns its size in bytes. */
-export function wordpressZip() {
+export async function wordpressZip() {
   const entries = {};
   const add = (path, base, prefix) => {
     entries[`sales-kpi/${prefix}${relative(base, path).split('\\').join('/')}`] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
   };
   for (const path of files(PLUGIN_SOURCE)) add(path, PLUGIN_SOURCE, '');
+  const table = await reserveTable();
+  if (table) entries['sales-kpi/reserve.json'] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
   // The widget exactly as dist/ holds it: widget/ and pkg/ side by side, so the module finds the
   // .wasm beside itself (../pkg/) inside the plugin's folder.
   for (const sub of ['widget', 'pkg']) for (const path of files(join(DIST, sub))) add(path, join(DIST, sub), `${sub}/`);

@@ -19,8 +19,9 @@ try {
 }
 
 // WordPress clamps an embed to 1000 px. In a frame, unless the link names its panels, show the
-// preset's core panels only: the reader opens the full planner from the calculator's own link.
-const COMPACT_SECTIONS = { 'unit-economics': 'economics retention', default: 'funnel target whatif' };
+// preset's first panel only (measured at 650 px: 1,000 to 1,400 px for a funnel, 949 px for
+// unit economics); what does not fit scrolls inside the frame.
+const COMPACT_SECTIONS = { 'unit-economics': 'economics retention', default: 'funnel' };
 const calculator = document.querySelector('sales-kpi-calculator');
 if (framed && calculator && !query.has('sections') && !calculator.hasAttribute('sections')) {
   const preset = query.get('preset') ?? calculator.getAttribute('preset') ?? 'inbound';

@@ -96,8 +96,7 @@ function sales_kpi_reserved_height( $preset ) {
 		$table = is_string( $json ) ? json_decode( $json, true ) : array();
 		$table = is_array( $table ) ? $table : array();
 	}
-	$key = isset( $table[ $preset ] ) ? $preset : 'inbound';
-	return isset( $table[ $key ] ) ? (int) $table[ $key ] : 0;
+	return isset( $table[ $preset ] ) && is_int( $table[ $preset ] ) ? $table[ $preset ] : 0;
 }
 
 /**
@@ -121,9 +120,12 @@ function sales_kpi_element( array $values ) {
 			$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 		}
 	}
-	$preset = isset( $values['preset'] ) ? (string) $values['preset'] : 'inbound';
-	$height = sales_kpi_reserved_height( $preset );
-	$html  .= ' style="display:block;min-height:' . esc_attr( (string) $height ) . 'px"></sales-kpi-calculator>';
+	$preset   = isset( $values['preset'] ) && '' !== $values['preset'] ? (string) $values['preset'] : 'inbound';
+	$sections = isset( $values['sections'] ) ? (string) $values['sections'] : '';
+	// The table holds the preset's default panels; other panels may make it shorter, and a
+	// reservation that outlasts the render would leave a gap, so none is made for them.
+	$height = ( '' === $sections || preg_match( '/\ball\b/', $sections ) ) ? sales_kpi_reserved_height( $preset ) : 0;
+	$html  .= ' style="display:block' . ( $height > 0 ? ';min-height:' . esc_attr( (string) $height ) . 'px' : '' ) . '"></sales-kpi-calculator>';
 	$html  .= '<noscript><p>' . esc_html__( 'This calculator needs JavaScript and WebAssembly.', 'sales-kpi' ) . '</p></noscript>';
 	return $html;
 }
