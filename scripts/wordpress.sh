@@ -30,11 +30,16 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   as_root apt-get update -qq
-  # No service may start on 0.0.0.0 during the install: policy-rc.d holds them back.
-  printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
-  as_root chmod +x /usr/sbin/policy-rc.d
+  # No service may start on 0.0.0.0 during the install: policy-rc.d holds them back (unless the
+  # machine has its own policy already, which is left alone).
+  own_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod +x /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  as_root rm -f /usr/sbin/policy-rc.d
+  [ "$own_policy" = 1 ] && as_root rm -f /usr/sbin/policy-rc.d
 fi
 
 # MariaDB on the loopback interface only, no networking beyond it.
@@ -78,6 +83,8 @@ fi
 if [ ! -f /etc/apache2/sites-available/sales-kpi-wordpress.conf ]; then
   say "configuring Apache on $SITE_HOST:80"
   echo "Listen $SITE_HOST:80" | as_root tee /etc/apache2/ports.conf >/dev/null
+  echo "ServerName $SITE_HOST" | as_root tee /etc/apache2/conf-available/sales-kpi-servername.conf >/dev/null
+  as_root a2enconf -q sales-kpi-servername >/dev/null
   as_root tee /etc/apache2/sites-available/sales-kpi-wordpress.conf >/dev/null <<CONF
 <VirtualHost $SITE_HOST:80>
   ServerName $SITE_HOST
