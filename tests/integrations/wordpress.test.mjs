@@ -273,12 +273,38 @@ async function sizedFrame(page) {
   return frame;
 }
 
-test('a pasted link embeds with its settings, and the frame resizes to its content (to WordPress’s 1000 px cap)', async () => {
+/** An Author's post with a pasted link, as the block editor saves it (an embed block). */
+const pasted = (url) =>
+  article(`<!-- wp:embed {"url":"${url}"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n${url}\n</div></figure>\n<!-- /wp:embed -->`);
+
+test('with the plugin, a pasted setting link renders in the page, without asking the other site', async () => {
+  let asked = 0;
+  const count = () => (asked += 1);
+  staticSite.server.on('request', count);
+  try {
+    const saved = publish('author', pasted(`${STATIC_SITE}e/leads/da-DK/DKK/`));
+    await assertInPage(saved.url, 'pasted link, plugin');
+  } finally {
+    staticSite.server.off('request', count);
+  }
+  assert.equal(asked, 0, 'neither WordPress nor the browser asked the link’s site');
+});
+
+test('without the plugin, a pasted link embeds with its settings, and the frame resizes to its content (to WordPress’s 1000 px cap)', async () => {
+  wp('deactivate');
+  try {
+    await pastedFrames();
+  } finally {
+    wp('activate');
+  }
+});
+
+async function pastedFrames() {
   for (const [path, currency, capped] of [
     ['e/leads/da-DK/DKK/', /kr\./, true],
     ['e/unit-economics/en-US/USD/', /\$/, false],
   ]) {
-    const saved = publish('author', `<!-- wp:paragraph -->\n<p>Try it:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:embed {"url":"${STATIC_SITE}${path}"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n${STATIC_SITE}${path}\n</div></figure>\n<!-- /wp:embed -->\n\n<!-- wp:paragraph -->\n<p>Below.</p>\n<!-- /wp:paragraph -->`);
+    const saved = publish('author', pasted(`${STATIC_SITE}${path}`));
     const { page, requests, consoleErrors, pageErrors, close } = await openPost(saved.url);
     try {
       const frame = await sizedFrame(page);
@@ -302,4 +328,4 @@ test('a pasted link embeds with its settings, and the frame resizes to its conte
       await close();
     }
   }
-});
+}

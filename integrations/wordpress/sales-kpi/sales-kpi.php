@@ -51,6 +51,30 @@ function sales_kpi_init() {
 	}
 	register_block_type( __DIR__ . '/block.json', array( 'render_callback' => 'sales_kpi_render_block' ) );
 	add_shortcode( 'sales_kpi', 'sales_kpi_shortcode' );
+	// A pasted link to a calculator's setting page (…/e/leads/da-DK/DKK/, as the snippet builder
+	// writes it) renders here, from this plugin, instead of as a frame from the other site.
+	wp_embed_register_handler(
+		'sales-kpi',
+		'#^https?://[^/?\#]+/(?:[^?\#]*/)?e/(inbound|outbound|leads|unit-economics)/(auto|[a-z]{2}-[A-Z]{2})/(auto|[A-Z]{3})/?$#',
+		'sales_kpi_embed_handler'
+	);
+}
+
+/**
+ * Renders a pasted setting link in the page.
+ *
+ * @param array $matches The handler's regular expression matches: preset, locale, currency.
+ * @return string
+ */
+function sales_kpi_embed_handler( $matches ) {
+	$values = array( 'preset' => $matches[1] );
+	if ( 'auto' !== $matches[2] ) {
+		$values['locale'] = $matches[2];
+	}
+	if ( 'auto' !== $matches[3] ) {
+		$values['currency'] = $matches[3];
+	}
+	return sales_kpi_element( $values );
 }
 add_action( 'init', 'sales_kpi_init' );
 

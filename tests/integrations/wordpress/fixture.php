@@ -7,6 +7,8 @@
  *   php fixture.php post <author|admin> <title> <content-file>
  *                                             wp_insert_post as that user (kses applies for the Author)
  *   php fixture.php mu-plugin <file|none>     installs (or removes) the test-only mu-plugin
+ *   php fixture.php activate|deactivate       the plugin
+ *   php fixture.php theme <stylesheet>        switches the theme
  *
  * @package SalesKpi
  */
@@ -90,11 +92,19 @@ if ( 'install' === $command ) {
 		copy( $argv[2], $target );
 	}
 	$out = array( 'installed' => file_exists( $target ) );
+} elseif ( 'activate' === $command || 'deactivate' === $command ) {
+	wp_set_current_user( get_user_by( 'login', 'admin' )->ID );
+	if ( 'activate' === $command ) {
+		activate_plugin( 'sales-kpi/sales-kpi.php' );
+	} else {
+		deactivate_plugins( 'sales-kpi/sales-kpi.php' );
+	}
+	$out = array( 'active' => is_plugin_active( 'sales-kpi/sales-kpi.php' ) );
 } elseif ( 'theme' === $command ) {
 	switch_theme( $argv[2] );
 	$out = array( 'theme' => get_stylesheet() );
 } else {
-	fwrite( STDERR, "usage: php fixture.php install|post|mu-plugin|theme ...\n" );
+	fwrite( STDERR, "usage: php fixture.php install|post|mu-plugin|activate|deactivate|theme ...\n" );
 	exit( 2 );
 }
 echo wp_json_encode( $out ), "\n";
