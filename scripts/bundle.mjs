@@ -3,6 +3,7 @@
 //   dist/widget/*.js                      lazily loaded panels and languages (code-split)
 //   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
 //   dist/pkg/sales_kpi_bg.wasm            the engine
+//   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
 // (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -58,7 +59,12 @@ export async function bundle() {
     bundle: false,
   });
   cpSync(join(pkg, 'sales_kpi_bg.wasm'), join(dist, 'pkg', 'sales_kpi_bg.wasm'));
-  return jsFiles(dist).map((file) => relative(root, file));
+  const files = jsFiles(dist).map((file) => relative(root, file));
+  // The embed page, the oEmbed documents and the WordPress plugin zip are part of every dist/.
+  const { oembedDocuments, wordpressZip } = await import('./integrations.mjs');
+  oembedDocuments();
+  await wordpressZip();
+  return files;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
