@@ -168,8 +168,8 @@ test('block in an Author’s post: server-rendered, computes, own origin only, C
   await assertInPage(saved.url, 'block, block theme');
 });
 
-test('the model travels base64url-encoded in a shortcode', async () => {
-  const model = { funnel: { top: '800', stages: [{ name: 'deals', rate: '0.25' }], dealSize: '1000' } };
+test('the model travels base64url-encoded (UTF-8) in a shortcode', async () => {
+  const model = { funnel: { top: '800', stages: [{ name: 'møder → deals', rate: '0.25' }], dealSize: '1000' } };
   const encoded = Buffer.from(JSON.stringify(model)).toString('base64url');
   const saved = publish('author', `[sales_kpi model="${encoded}" locale="en-US" currency="USD"]`);
   const { page, close } = await openPost(saved.url);
@@ -177,6 +177,7 @@ test('the model travels base64url-encoded in a shortcode', async () => {
     const revenue = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first();
     await revenue.waitFor({ timeout: 20_000 });
     assert.equal(await revenue.getAttribute('data-value'), '200000');
+    assert.equal(await page.locator(`${W} input[data-field="/funnel/stages/0/name"]`).first().inputValue(), 'møder → deals', 'UTF-8 survives');
   } finally {
     await close();
   }
