@@ -128,4 +128,6 @@ as_root php -d display_errors=stderr -r '
     wp_insert_user(["user_login" => "author", "user_pass" => "author-pass", "user_email" => "author@example.test", "role" => "author"]);
   }
 '
+# Everything under wp-content belongs to the web server, as the Upload Plugin form needs.
+as_root chown -R www-data:www-data /var/lib/wordpress/wp-content
 say "ready: http://$SITE_HOST/ (WordPress $(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" $WP/wp-includes/version.php))"

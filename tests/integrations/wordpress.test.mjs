@@ -1,12 +1,12 @@
 // The WordPress plugin and oEmbed in a real WordPress (Debian's 6.1 package, Apache, MariaDB), as
 // a reader and an Author experience them. scripts/wordpress.sh sets WordPress up (idempotent);
-// the plugin is installed from www/dist/sales-kpi-wordpress.zip by WordPress's own upgrader (what
-// Upload Plugin runs); the Author's posts go through kses as the editor's save does.
+// the plugin is installed from www/dist/sales-kpi-wordpress.zip through the Upload Plugin form
+// and activated there; the Author's posts go through kses as the editor's save does.
 // Needs root (apt, services) and ports 127.0.0.1:80 (Apache) and 127.0.0.1:8080 (the static
 // site that a pasted link points at).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -22,9 +22,15 @@ const VIEWPORT = { width: 1280, height: 800 };
 const MAX_CLS = 0.05;
 const tmp = mkdtempSync(join(tmpdir(), 'sales-kpi-wp-'));
 
+// The fixture runs as the web server's user, from a folder it can read (a CI clone may sit in /root).
+chmodSync(tmp, 0o755);
+const FIXTURE_COPY = join(tmp, 'fixture.php');
+copyFileSync(FIXTURE, FIXTURE_COPY);
+const AS_WEB_SERVER = process.getuid?.() === 0 ? ['runuser', '-u', 'www-data', '--'] : ['sudo', '-n', '-u', 'www-data'];
+
 /** Runs the PHP fixture (WordPress loaded from the command line) and returns its JSON answer. */
 function wp(...args) {
-  const result = spawnSync('php', [FIXTURE, ...args], { encoding: 'utf8' });
+  const result = spawnSync(AS_WEB_SERVER[0], [...AS_WEB_SERVER.slice(1), 'php', FIXTURE_COPY, ...args], { encoding: 'utf8' });
   assert.equal(result.status, 0, `php fixture.php ${args.join(' ')}: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
@@ -66,7 +72,9 @@ before(async () => {
   console.log(`# WordPress set-up: ${setupSeconds.wordpress.toFixed(1)} s`);
   assert.ok(existsSync(ZIP), 'www/dist/sales-kpi-wordpress.zip is missing: run the build');
   wp('theme', 'twentytwentythree');
-  wp('mu-plugin', join(ROOT, 'tests', 'integrations', 'wordpress', 'test-only-oembed.php'));
+  const muPlugin = join(tmp, 'test-only-oembed.php');
+  copyFileSync(join(ROOT, 'tests', 'integrations', 'wordpress', 'test-only-oembed.php'), muPlugin);
+  wp('mu-plugin', muPlugin);
   staticSite = await startServer({ root: WWW, port: 8080 });
   browser = await launchBrowser();
 });
@@ -135,10 +143,31 @@ async function assertInPage(url, form) {
   }
 }
 
-test('the plugin installs from its zip through WordPress’s upgrader and activates', () => {
-  const installed = wp('install', ZIP);
-  assert.equal(installed.plugin, 'sales-kpi/sales-kpi.php');
+/** Logs in through wp-login.php; returns the opened page (close it when done). */
+async function logIn(user, password) {
+  const opened = await openPage(browser, `${WORDPRESS}/wp-login.php`, { contextOptions: { viewport: VIEWPORT } });
+  await opened.page.fill('#user_login', user);
+  await opened.page.fill('#user_pass', password);
+  await Promise.all([opened.page.waitForURL(/wp-admin/), opened.page.click('#wp-submit')]);
+  return opened;
+}
+
+test('the plugin installs from its zip through Plugins → Add New → Upload Plugin, and activates', async () => {
+  assert.equal(wp('remove').present, false);
+  const { page, close } = await logIn('admin', 'admin-pass');
+  try {
+    await page.goto(`${WORDPRESS}/wp-admin/plugin-install.php?tab=upload`);
+    await page.setInputFiles('#pluginzip', ZIP);
+    await Promise.all([page.waitForURL(/update\.php\?action=upload-plugin/), page.click('#install-plugin-submit')]);
+    assert.match(await page.locator('#wpbody-content').textContent(), /Plugin installed successfully/);
+    await Promise.all([page.waitForURL(/plugins\.php/), page.locator('a', { hasText: 'Activate Plugin' }).click()]);
+    assert.match(await page.locator('#wpbody-content').textContent(), /Plugin activated/);
+  } finally {
+    await close();
+  }
+  const installed = wp('status');
   assert.equal(installed.active, true);
+  assert.equal(installed.version, '0.1.0');
   for (const file of ['sales-kpi.php', 'readme.txt', 'block.json', 'editor.js', 'widget', 'pkg']) assert.ok(installed.files.includes(file), file);
 });
 
@@ -230,11 +259,8 @@ for (const [user, form, content, attribute, value] of HOSTILE) {
 }
 
 test('the block has its editor script: an Author finds it, sets it in the sidebar and sees a live preview', async () => {
-  const { page, context, consoleErrors, close } = await openPage(browser, `${WORDPRESS}/wp-login.php`, { contextOptions: { viewport: VIEWPORT } });
+  const { page, context, consoleErrors, close } = await logIn('author', 'author-pass');
   try {
-    await page.fill('#user_login', 'author');
-    await page.fill('#user_pass', 'author-pass');
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
     await page.goto(`${WORDPRESS}/wp-admin/post-new.php`);
     await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('sales-kpi/calculator'), null, { timeout: 60_000 });
     const type = await page.evaluate(() => window.wp.apiFetch({ path: '/wp/v2/block-types/sales-kpi/calculator' }));
