@@ -39,7 +39,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     own_policy=1
   fi
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  [ "$own_policy" = 1 ] && as_root rm -f /usr/sbin/policy-rc.d
+  if [ "$own_policy" = 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 # MariaDB on the loopback interface only, no networking beyond it.
