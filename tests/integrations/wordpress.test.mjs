@@ -197,16 +197,20 @@ test('block in an Author’s post: server-rendered, computes, own origin only, C
   await assertInPage(saved.url, 'block, block theme');
 });
 
-test('the model travels base64url-encoded (UTF-8) in a shortcode', async () => {
+test('the model travels base64url-encoded (UTF-8) in a shortcode, and what-if by its hyphenated name', async () => {
   const model = { funnel: { top: '800', stages: [{ name: 'møder → deals', rate: '0.25' }], dealSize: '1000' } };
   const encoded = Buffer.from(JSON.stringify(model)).toString('base64url');
-  const saved = publish('author', `[sales_kpi model="${encoded}" locale="en-US" currency="USD"]`);
+  const saved = publish('author', `[sales_kpi model="${encoded}" locale="en-US" currency="USD" what-if="/funnel/dealSize:+10%"]`);
   const { page, close } = await openPost(saved.url);
   try {
     const revenue = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first();
     await revenue.waitFor({ timeout: 20_000 });
     assert.equal(await revenue.getAttribute('data-value'), '200000');
     assert.equal(await page.locator(`${W} input[data-field="/funnel/stages/0/name"]`).first().inputValue(), 'møder → deals', 'UTF-8 survives');
+    // A hyphenated attribute (what-if) reaches the widget too.
+    const scenario = page.locator(`${W} [data-scenario="/funnel/revenue"][data-value]`).first();
+    await scenario.waitFor({ timeout: 10_000 });
+    assert.equal(await scenario.getAttribute('data-value'), '220000');
   } finally {
     await close();
   }
