@@ -126,6 +126,9 @@ export function oembedDocuments(site = process.env.SALES_KPI_SITE_URL || LOCAL_S
   if (!/^https?:\/\/[^/]+\/(.*\/)?$/.test(site)) throw new Error(`SALES_KPI_SITE_URL must be an http(s) URL ending in / (got ${site})`);
   const source = readFileSync(join(WWW, 'embed.html'), 'utf8');
   if (!source.includes(LOCAL_SITE_URL)) throw new Error(`www/embed.html's discovery link must start with ${LOCAL_SITE_URL}`);
+  for (const marker of ['<html lang="en">', '<meta charset="utf-8">', '<sales-kpi-calculator>']) {
+    if (!source.includes(marker)) throw new Error(`www/embed.html no longer holds ${marker}, which the setting pages are made from`);
+  }
   writeFileSync(join(DIST, 'embed.html'), source.split(LOCAL_SITE_URL).join(site));
   for (const name of ['embed.js', 'page.js', 'site.css']) cpSync(join(WWW, name), join(DIST, name));
   let count = 0;
