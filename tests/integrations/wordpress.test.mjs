@@ -331,9 +331,10 @@ test('without the plugin, a pasted link embeds with its settings, and the frame 
 });
 
 async function pastedFrames() {
-  for (const [path, currency, capped] of [
-    ['e/leads/da-DK/DKK/', /kr\./, true],
-    ['e/unit-economics/en-US/USD/', /\$/, false],
+  // Today a leads funnel is taller than the cap (1,382 px at 650 px) and unit economics shorter (949 px).
+  for (const [path, currency] of [
+    ['e/leads/da-DK/DKK/', /kr\./],
+    ['e/unit-economics/en-US/USD/', /\$/],
   ]) {
     const saved = publish('author', pasted(`${STATIC_SITE}${path}`));
     const { page, requests, consoleErrors, pageErrors, close } = await openPost(saved.url);
@@ -350,7 +351,6 @@ async function pastedFrames() {
       const content = await inner.locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
       const height = Number(await frame.getAttribute('height'));
       assert.equal(height, Math.min(1000, Math.max(200, content)), `${path}: frame ${height} px, content ${content} px`);
-      assert.equal(content > 1000, capped, `${path}: content ${content} px`);
       assert.equal(await page.locator('blockquote.wp-embedded-content').first().isVisible(), false, 'the fallback link is hidden once the frame reports');
       console.log(`# CLS, oEmbed ${path}: ${(await cls(page)).toFixed(4)} (frame ${height} px, content ${content} px)`);
       assert.deepEqual(pageErrors, []);
