@@ -2,7 +2,9 @@
 // Builds the npm package's engine: Rust -> wasm32 -> wasm-bindgen (--target web) -> wasm-opt -Oz,
 // then bundles the widget into www/dist/ (scripts/bundle.mjs).
 //
-//   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts
+//   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts,
+//                                           www/dist/ (widget, engine, embed page, oEmbed documents,
+//                                           sales-kpi-wordpress.zip: scripts/integrations.mjs)
 //   node scripts/build.mjs --test-trap   -> www/pkg-test/ (same names), built with `--features test-trap`
 //   SALES_KPI_TEST_TRAP=1 node scripts/build.mjs   same as --test-trap
 //
@@ -130,6 +132,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const { bundle } = await import('./bundle.mjs');
       const files = await bundle();
       console.log(`[build] done: www/dist/ (${files.length} JS files and the wasm)`);
+      const { PLUGIN_ZIP } = await import('./integrations.mjs');
+      console.log(`[build] done: www/dist/embed.html, oEmbed documents per setting (www/dist/e/), ${relative(ROOT, PLUGIN_ZIP)} (${kib(statSync(PLUGIN_ZIP).size)})`);
     }
   } catch (e) {
     console.error(`[build] FAILED: ${e.message}`);

@@ -5,6 +5,7 @@
 //   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
 //   dist/pkg/sales_kpi_bg.wasm            the engine
 //   dist/sales-kpi-resize.js, dist/sales-kpi-hugo.zip   see scripts/embeds.mjs
+//   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
 // (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -66,9 +67,14 @@ export async function bundle() {
     bundle: false,
   });
   cpSync(join(pkg, 'sales_kpi_bg.wasm'), join(dist, 'pkg', 'sales_kpi_bg.wasm'));
+  const files = jsFiles(dist).map((file) => relative(root, file));
   // The iframe resize script and the Hugo component (its static/, data/ and zip) follow every bundle.
   await packageEmbeds();
-  return jsFiles(dist).map((file) => relative(root, file));
+  // The embed page, the oEmbed documents and the WordPress plugin zip are part of every dist/.
+  const { oembedDocuments, wordpressZip } = await import('./integrations.mjs');
+  oembedDocuments();
+  await wordpressZip();
+  return files;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

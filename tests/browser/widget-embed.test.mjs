@@ -81,16 +81,63 @@ test('embed.html reads its settings from the query string', async () => {
   }
 });
 
-test('oEmbed: discovery links and a valid rich oEmbed document', async () => {
+test('oEmbed: absolute discovery links, and a document per setting that keeps the link’s settings', async () => {
+  const site = 'http://127.0.0.1:8080/dist/';
   for (const page of ['index.html', 'embed.html']) {
     const html = await readFile(join(WWW, page), 'utf8');
-    assert.match(html, /<link rel="alternate" type="application\/json\+oembed" href="oembed\.json"/, page);
+    assert.match(html, /<link rel="alternate" type="application\/json\+oembed" href="http:\/\/127\.0\.0\.1:8080\/dist\/e\/inbound\/auto\/auto\/oembed\.json"/, page);
   }
-  const res = await fetch(`${env.server.url}oembed.json`);
+  // The page a pasted link names: its discovery link is absolute (WordPress uses it verbatim).
+  const page = await (await fetch(`${env.server.url}dist/e/leads/da-DK/DKK/`)).text();
+  assert.match(page, new RegExp(`<link rel="alternate" type="application/json\\+oembed" href="${site}e/leads/da-DK/DKK/oembed\\.json"`));
+  assert.match(page, /<sales-kpi-calculator preset="leads" locale="da-DK" currency="DKK">/);
+  const res = await fetch(`${env.server.url}dist/e/leads/da-DK/DKK/oembed.json`);
   assert.match(res.headers.get('content-type'), /application\/json/);
   const o = await res.json();
   assert.equal(o.version, '1.0');
   assert.equal(o.type, 'rich');
-  assert.ok(o.width > 0 && o.height > 0);
-  assert.match(o.html, /^<iframe src="https:\/\/[^"]+\/embed\.html" title="[^"]+"/);
+  assert.ok(o.width > 0 && o.height > 0 && o.height <= 1000);
+  // WordPress loads wp-embed.js (which sizes the frame) only for a blockquote.wp-embedded-content.
+  assert.match(o.html, new RegExp(`^<blockquote class="wp-embedded-content" data-secret="\\w+"><a href="${site}e/leads/da-DK/DKK/">[^<]+</a></blockquote>`));
+  assert.match(o.html, new RegExp(`<iframe class="wp-embedded-content" data-secret="\\w+" src="${site}e/leads/da-DK/DKK/" title="[^"]+"`));
+});
+
+test('the setting page shows its settings, in a frame reduced to its first panel (WordPress caps frames at 1000 px)', async () => {
+  const { page, close } = await hostPage('dist/e/leads/da-DK/DKK/#?secret=abc123');
+  try {
+    const inner = page.frameLocator('#f');
+    const revenue = inner.locator('sales-kpi-calculator [data-result="/funnel/revenue"][data-value]');
+    await revenue.waitFor();
+    assert.match(await revenue.textContent(), /^135\.000(,00)?\s?kr\.$/);
+    assert.equal(await inner.locator('sales-kpi-calculator').getAttribute('sections'), 'funnel');
+  } finally {
+    await close();
+  }
+});
+
+test('a frame clipped as WordPress clips it reports its height without a ResizeObserver, and answers a late ready', async () => {
+  const clipped = HOST('embed.html?preset=unit-economics#?secret=abc123').replace('<iframe id="f"', '<iframe id="f" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"');
+  const env2 = await openPage(env.browser, null, {
+    beforeNavigate: (page) =>
+      page.addInitScript(() => {
+        // As if Chromium never ran the frame's observer.
+        window.ResizeObserver = class {
+          observe() {}
+          disconnect() {}
+        };
+      }),
+  });
+  try {
+    await env2.page.route(`${env.server.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: clipped }));
+    await env2.page.goto(`${env.server.url}host.html`);
+    const first = await waitFor(async () => (await heights(env2.page)).find((x) => x.message === 'height' && x.value > 300), 'a height while clipped');
+    const inner = await env2.page.frameLocator('#f').locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+    const last = (await heights(env2.page)).filter((x) => x.message === 'height').at(-1);
+    assert.equal(last.value, inner, `first ${first.value}, last ${last.value}`);
+    const count = (await heights(env2.page)).length;
+    await env2.page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: 'abc123' }, '*'));
+    await waitFor(async () => (await heights(env2.page)).length > count, 'an answer to a late ready');
+  } finally {
+    await env2.close();
+  }
 });

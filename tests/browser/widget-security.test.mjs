@@ -78,7 +78,7 @@ test('no request leaves the page origin; no cookies and no storage', async () =>
 });
 
 test('importing the engine module touches neither document nor customElements', async () => {
-  const { page, close } = await openPage(env.browser, `${env.server.url}oembed.json`);
+  const { page, close } = await openPage(env.browser, `${env.server.url}site.css`);
   try {
     const result = await page.evaluate(async (base) => {
       const defined = customElements.get('sales-kpi-calculator');

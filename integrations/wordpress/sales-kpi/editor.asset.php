@@ -1,0 +1,11 @@
+<?php
+/**
+ * Dependencies of editor.js (plain JavaScript, no build step), read by register_block_type().
+ *
+ * @package SalesKpi
+ */
+
+return array(
+	'dependencies' => array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-i18n' ),
+	'version'      => '0.1.0',
+);

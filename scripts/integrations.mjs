@@ -1,0 +1,147 @@
+// What the build writes for hosts beyond the two-line embed (run by scripts/build.mjs after the
+// bundle, so www/dist/widget and www/dist/pkg exist):
+//
+//   www/dist/sales-kpi-wordpress.zip   the WordPress plugin: one folder sales-kpi/ with the PHP,
+//                                      readme.txt, block.json, editor.js and the built widget
+//   www/dist/embed.html (+ embed.js, page.js, site.css)
+//                                      the iframe page, on the bundled widget
+//   www/dist/e/<preset>/<locale>/<currency>/index.html and oembed.json
+//                                      one oEmbed discovery page and response per setting, so a
+//                                      pasted link keeps its settings on static hosting
+//
+// Discovery links must be absolute (WordPress uses the href verbatim), so the build needs the
+// address where dist/ is published: SALES_KPI_SITE_URL (default http://127.0.0.1:8080/dist/, what
+// `npm start` serves).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { zipSync } from 'fflate';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WWW = join(ROOT, 'www');
+const DIST = join(WWW, 'dist');
+const PLUGIN_SOURCE = join(ROOT, 'integrations', 'wordpress', 'sales-kpi');
+export const PLUGIN_ZIP = join(DIST, 'sales-kpi-wordpress.zip');
+
+/** The default address of dist/ when it is served by `npm start`. */
+export const LOCAL_SITE_URL = 'http://127.0.0.1:8080/dist/';
+
+// The settings a pasted link can carry in its path: the builder's own choices. "auto" leaves the
+// attribute out (the reader's language; the language's currency).
+export const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics'];
+export const LOCALES = ['auto', 'en-US', 'en-GB', 'nl-NL', 'nl-BE', 'da-DK'];
+export const CURRENCIES = ['auto', 'EUR', 'DKK', 'USD', 'GBP', 'SEK', 'NOK', 'CHF'];
+
+/** Width and height offered to oEmbed consumers: WordPress caps a frame at 1000 px. */
+const FRAME = { width: 720, height: 1000 };
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/**
+ * The plugin's reserved heights from the widget's own table (www/widget/reserve.js), for the
+ * column width the plugin's reserve.json names; null while the widget has no such table.
+ */
+async function reserveTable() {
+  const source = join(WWW, 'widget', 'reserve.js');
+  if (!existsSync(source)) return null;
+  let reservedHeight;
+  try {
+    ({ reservedHeight } = await import(pathToFileURL(source).href));
+  } catch (error) {
+    console.warn(`[build] warning: www/widget/reserve.js does not load in Node (${error.message}); the plugin keeps its own reserve.json`);
+    return null;
+  }
+  const own = JSON.parse(readFileSync(join(PLUGIN_SOURCE, 'reserve.json'), 'utf8'));
+  const table = { _comment: `Made by the build from www/widget/reserve.js for a ${own.column} px column.`, column: own.column };
+  for (const preset of PRESETS) table[preset] = reservedHeight(preset, own.column, null);
+  return table;
+}
+
+/** Writes the plugin zip; returns its size in bytes. */
+export async function wordpressZip() {
+  const entries = {};
+  const add = (path, base, prefix) => {
+    entries[`sales-kpi/${prefix}${relative(base, path).split('\\').join('/')}`] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  };
+  for (const path of files(PLUGIN_SOURCE)) add(path, PLUGIN_SOURCE, '');
+  const table = await reserveTable();
+  if (table) entries['sales-kpi/reserve.json'] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  // The widget exactly as dist/ holds it: widget/ and pkg/ side by side, so the module finds the
+  // .wasm beside itself (../pkg/) inside the plugin's folder.
+  for (const sub of ['widget', 'pkg']) for (const path of files(join(DIST, sub))) add(path, join(DIST, sub), `${sub}/`);
+  const zip = zipSync(entries, { level: 9 });
+  writeFileSync(PLUGIN_ZIP, zip);
+  return zip.length;
+}
+
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The path of a setting's page below dist/, e.g. e/leads/da-DK/DKK/. */
+export function settingsPath(preset, locale = 'auto', currency = 'auto') {
+  return `e/${preset}/${locale}/${currency}/`;
+}
+
+function oembedDocument(site, path) {
+  const page = `${site}${path}`;
+  const title = 'Sales KPI calculator';
+  // The blockquote is what makes WordPress load wp-embed.js (which sizes the frame); WordPress
+  // adds its own classes, sandbox and a fresh secret. Other consumers show the iframe as it is.
+  const html =
+    `<blockquote class="wp-embedded-content" data-secret="saleskpi"><a href="${escapeHtml(page)}">${title}</a></blockquote>` +
+    `<iframe class="wp-embedded-content" data-secret="saleskpi" src="${escapeHtml(page)}" title="${title}" ` +
+    `width="${FRAME.width}" height="${FRAME.height}" frameborder="0" style="border:0;width:100%;max-width:${FRAME.width}px"></iframe>`;
+  return {
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'sales-kpi',
+    provider_url: site,
+    title,
+    width: FRAME.width,
+    height: FRAME.height,
+    cache_age: 86400,
+    html,
+  };
+}
+
+/** The embed page for one setting, made from www/embed.html. */
+function settingsPage(template, site, preset, locale, currency) {
+  const path = settingsPath(preset, locale, currency);
+  let attrs = ` preset="${preset}"`;
+  if (locale !== 'auto') attrs += ` locale="${locale}"`;
+  if (currency !== 'auto') attrs += ` currency="${currency}"`;
+  return template
+    .replace('<html lang="en">', `<html lang="${locale === 'auto' ? 'en' : locale}">`)
+    .replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<base href="../../../../">')
+    .replace(/(<link rel="alternate" type="application\/json\+oembed" href=")[^"]*"/, `$1${escapeHtml(`${site}${path}oembed.json`)}"`)
+    .replace('<sales-kpi-calculator>', `<sales-kpi-calculator${attrs}>`);
+}
+
+/** Writes the iframe page and the oEmbed documents into dist/; returns how many settings. */
+export function oembedDocuments(site = process.env.SALES_KPI_SITE_URL || LOCAL_SITE_URL) {
+  if (!/^https?:\/\/[^/]+\/(.*\/)?$/.test(site)) throw new Error(`SALES_KPI_SITE_URL must be an http(s) URL ending in / (got ${site})`);
+  const source = readFileSync(join(WWW, 'embed.html'), 'utf8');
+  if (!source.includes(LOCAL_SITE_URL)) throw new Error(`www/embed.html's discovery link must start with ${LOCAL_SITE_URL}`);
+  for (const marker of ['<html lang="en">', '<meta charset="utf-8">', '<sales-kpi-calculator>']) {
+    if (!source.includes(marker)) throw new Error(`www/embed.html no longer holds ${marker}, which the setting pages are made from`);
+  }
+  writeFileSync(join(DIST, 'embed.html'), source.split(LOCAL_SITE_URL).join(site));
+  for (const name of ['embed.js', 'page.js', 'site.css']) cpSync(join(WWW, name), join(DIST, name));
+  let count = 0;
+  for (const preset of PRESETS) {
+    for (const locale of LOCALES) {
+      for (const currency of CURRENCIES) {
+        const path = settingsPath(preset, locale, currency);
+        mkdirSync(join(DIST, path), { recursive: true });
+        writeFileSync(join(DIST, path, 'index.html'), settingsPage(source, site, preset, locale, currency));
+        writeFileSync(join(DIST, path, 'oembed.json'), `${JSON.stringify(oembedDocument(site, path), null, 1)}\n`);
+        count += 1;
+      }
+    }
+  }
+  return count;
+}
