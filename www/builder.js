@@ -64,8 +64,13 @@ function render() {
   const height = reservedHeight(form.preset.value, width, a.find(([k]) => k === 'sections')?.[1]);
   // Hosts copy dist/: the bundled module, not the source this page's own preview runs.
   const src = new URL('dist/widget/sales-kpi-calculator.js', root).href;
-  const embed = new URL('embed.html', root);
+  // Hosts copy dist/: its embed page loads the bundled widget too.
+  const embed = new URL('dist/embed.html', root);
   embed.search = new URLSearchParams(a).toString();
+  // A pasted link carries only what a static host can serve a discovery document for: one
+  // folder per preset, locale and currency (scripts/integrations.mjs writes them).
+  const settings = Object.fromEntries(a);
+  const link = new URL(`dist/e/${settings.preset}/${settings.locale || 'auto'}/${settings.currency || 'auto'}/`, root);
   const snippets = {
     'wordpress-snippet': wordpressShortcode(a),
     'hugo-snippet': hugoShortcode(a, width),
@@ -74,7 +79,7 @@ function render() {
     // The frame holds the calculator alone, as wide as the frame: the same height.
     'iframe-snippet': iframeSnippet(embed.href, height),
     'resize-snippet': resizeSnippet(new URL('dist/sales-kpi-resize.js', root).href),
-    'link-snippet': embed.href,
+    'link-snippet': link.href,
   };
   for (const [id, text] of Object.entries(snippets)) document.getElementById(id).value = text;
 }
