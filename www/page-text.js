@@ -4,7 +4,7 @@
 // readers without JavaScript; the <noscript> note is in the page only, in all three languages,
 // because no script can translate what shows when scripts do not run.
 // The Dutch and Danish use the words of the sales articles in those languages (conversieratio,
-// dealwaarde, omzet; konverteringsrate, ordrestørrelse, omsætning) and address the reader as
+// dealgrootte, omzet; konverteringsrate, ordrestørrelse, omsætning) and address the reader as
 // "je" and "du".
 
 /** @type {Record<'en' | 'nl' | 'da', Record<string, string>>} */
@@ -21,9 +21,9 @@ export const TEXT = {
   },
   nl: {
     title: 'Sales-KPI-planner: de universele salesformule, doelen en scenario’s',
-    description: 'Plan je omzet met de universele salesformule: bezoekers × conversieratio × hitrate × dealwaarde. Exacte cijfers, scenario’s, doelzoeken, gevoeligheid en onzekerheid, in je browser.',
+    description: 'Plan je omzet met de universele salesformule: bezoekers × conversieratio × hitrate × dealgrootte. Exacte cijfers, scenario’s, doelzoeken, gevoeligheid en onzekerheid, in je browser.',
     heading: 'Sales-KPI-planner',
-    lede: 'Instroom in de funnel × conversieratio per stap × gemiddelde dealwaarde = omzet. Vul je eigen cijfers in: elk resultaat, elk scenario en elk doel wordt opnieuw berekend terwijl je typt, met exacte decimale rekenkunde.',
+    lede: 'Instroom in de funnel × conversieratio per stap × gemiddelde dealgrootte = omzet. Vul je eigen cijfers in: elk resultaat, elk scenario en elk doel wordt opnieuw berekend terwijl je typt, exact tot op de laatste decimaal.',
     nav: 'Website',
     embedLink: 'Insluiten',
     footer: 'Werkt helemaal in je browser: geen cookies, geen tracking, er wordt niets opgeslagen.',
