@@ -30,7 +30,7 @@ const results = (page) => page.locator(`${W} [data-result]`).evaluateAll((els) =
 
 /** Waits until revenue holds `value` (exact) and returns its formatted text. */
 async function revenueIs(page, value) {
-  await page.locator(`${REVENUE}[data-value="${value}"]`).first().waitFor({ timeout: 10_000 });
+  await page.locator(`${REVENUE}[data-value="${value}"]`).first().waitFor({ timeout: 20_000 });
   return (await page.locator(REVENUE).first().textContent()).trim();
 }
 
@@ -42,7 +42,7 @@ function fragmentState(url) {
 }
 
 async function waitForFragment(page, accept) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     const state = fragmentState(page.url());
     if (state && accept(state)) return page.url();
     await page.waitForTimeout(50);
@@ -55,7 +55,7 @@ async function switchTo(page, name) {
   const before = (await page.locator(REVENUE).first().textContent()).trim();
   await page.evaluate(() => (window.plannerStayedPut = true));
   await page.getByRole('link', { name, exact: true }).click();
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     const now = await page
       .locator(REVENUE)
       .first()
