@@ -3,8 +3,8 @@
 // On the planner it also puts the page's own words in the reader's language (page-text.js) and
 // changes language in place: the language links (a[data-locale]) stay plain links for readers
 // without scripts, but a click here only re-labels the page and the calculator, so the reader's
-// numbers and currency stay as they are.
-import { languageOf, TEXT } from './page-text.js';
+// numbers and currency stay as they are. The words load only on a page that has some to show
+// (embed.html shares this file and has none).
 
 const calculator = document.querySelector('sales-kpi-calculator');
 const query = new URLSearchParams(location.search);
@@ -22,8 +22,12 @@ function canonical(locale) {
   }
 }
 
-/** Puts the page's marked texts in the language of `locale`, and says which language is shown. */
-function showLanguage(/** @type {string} */ locale) {
+/**
+ * Puts the page's marked texts in the language of `locale`, and says which language is shown.
+ * @param {typeof import('./page-text.js')} words
+ * @param {string} locale
+ */
+function showLanguage({ languageOf, TEXT }, locale) {
   const lang = languageOf(locale);
   const text = TEXT[lang];
   // The page's lang is the language its words are in: "de-DE" numbers come with English words.
@@ -46,8 +50,9 @@ function showLanguage(/** @type {string} */ locale) {
 }
 
 const pageLocale = canonical(query.get('locale'));
-if (pageLocale) showLanguage(pageLocale);
-else if (document.querySelector('a[data-locale]')) showLanguage(document.documentElement.lang || 'en');
+if (pageLocale) document.documentElement.lang = pageLocale;
+const words = document.querySelector('[data-text], a[data-locale]') ? import('./page-text.js') : null;
+words?.then((w) => showLanguage(w, pageLocale ?? (document.documentElement.lang || 'en')));
 
 // The currency the calculator shows, from its change events (which carry its state): pinned on a
 // change of language, because the widget would otherwise take the new locale's currency, and
@@ -91,7 +96,7 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   calculator.setAttribute('currency', currency);
   calculator.setAttribute('locale', locale);
-  showLanguage(locale);
+  words?.then((w) => showLanguage(w, locale));
   const url = new URL(location.href);
   url.searchParams.set('locale', locale);
   history.replaceState(history.state, '', url.href);
