@@ -71,6 +71,8 @@ function render() {
   // folder per preset, locale and currency (scripts/integrations.mjs writes them).
   const settings = Object.fromEntries(a);
   const link = new URL(`dist/e/${settings.preset}/${settings.locale || 'auto'}/${settings.currency || 'auto'}/`, root);
+  // The rest (a model, a what-if, sections) opens with the page, though an oEmbed frame leaves it out.
+  link.search = new URLSearchParams(a.filter(([k]) => !['preset', 'locale', 'currency'].includes(k))).toString();
   const snippets = {
     'wordpress-snippet': wordpressShortcode(a),
     'hugo-snippet': hugoShortcode(a, width),

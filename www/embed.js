@@ -18,12 +18,13 @@ try {
   origin = null;
 }
 
-// WordPress clamps an embed to 1000 px. In a frame, unless the link names its panels, show the
-// preset's first panel only (measured at 650 px: 1,000 to 1,400 px for a funnel, 949 px for
-// unit economics); what does not fit scrolls inside the frame.
+// WordPress clamps an embed to 1000 px. In its frame (the one with a secret), unless the link
+// names its panels, show the preset's first panel only (measured at 650 px: 1,000 to 1,400 px
+// for a funnel, 949 px for unit economics); what does not fit scrolls inside the frame. Other
+// hosts size the frame to the whole calculator (the resize script), so they get every panel.
 const COMPACT_SECTIONS = { 'unit-economics': 'economics retention', default: 'funnel' };
 const calculator = document.querySelector('sales-kpi-calculator');
-if (framed && calculator && !query.has('sections') && !calculator.hasAttribute('sections')) {
+if (framed && secret && calculator && !query.has('sections') && !calculator.hasAttribute('sections')) {
   const preset = query.get('preset') ?? calculator.getAttribute('preset') ?? 'inbound';
   calculator.setAttribute('sections', COMPACT_SECTIONS[preset] ?? COMPACT_SECTIONS.default);
 }

@@ -602,8 +602,8 @@ test("the builder's snippets keep its own address exact, even one with markup or
     const base = new URL(dir, origin()).href;
     assert.deepEqual(got.tags, ['script', 'sales-kpi-calculator', 'iframe']);
     assert.equal(got.script, `${base}dist/widget/sales-kpi-calculator.js`);
-    assert.equal(new URL(got.iframe).pathname, `${dir}embed.html`);
-    assert.equal(new URL(got.link).pathname, `${dir}embed.html`);
+    assert.equal(new URL(got.iframe).pathname, `${dir}dist/embed.html`);
+    assert.equal(new URL(got.link).pathname, `${dir}dist/e/inbound/auto/auto/`);
     assert.deepEqual(o.pageErrors, []);
   } finally {
     await o.close();
