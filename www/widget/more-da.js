@@ -78,4 +78,6 @@ export default {
   noTarget: "Angiv et salgsmål for at se dette.",
   wiRange: "Ændringen bringer værdien uden for det gyldige område.",
   stale: "Resultaterne viser jeres seneste gyldige tal.",
+  invalid: "Denne værdi kan ikke bruges.",
+  noGoal: "Ikke muligt med denne faktor.",
 };

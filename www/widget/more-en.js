@@ -78,4 +78,6 @@ export default {
   noTarget: "Fill in a revenue target to see this.",
   wiRange: "This change takes the value out of its valid range.",
   stale: "Results show your last valid numbers.",
+  invalid: "This value cannot be used.",
+  noGoal: "Not possible with this lever.",
 };

@@ -78,4 +78,6 @@ export default {
   noTarget: "Vul een omzetdoel in om dit te zien.",
   wiRange: "Deze verandering brengt de waarde buiten het geldige bereik.",
   stale: "De resultaten tonen je laatste geldige cijfers.",
+  invalid: "Deze waarde kan niet worden gebruikt.",
+  noGoal: "Niet haalbaar met deze knop.",
 };

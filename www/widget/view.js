@@ -1,0 +1,377 @@
+// What one calculator shows and holds: its settings, the reader's state, the fields and outputs
+// of the current layout, and the last results. The element (sales-kpi-calculator.js) owns one.
+import { paint, recompute, update } from './compute.js';
+import { shift, signOf } from './decimal.js';
+import { h } from './dom.js';
+import { engine } from './engine.js';
+import { problemText } from './errors.js';
+import { formatNumber } from './format.js';
+import { inputText } from './form.js';
+import { moreText, translator } from './i18n.js';
+import { layout } from './layout.js';
+import { loadFormulas, loadModelAttributes, loadPanels, loadUrlState, loadWhatIfLevers, needsPanels } from './lazy-parts.js';
+import { readNumber } from './number-input.js';
+import { MAX_NAME_LENGTH, rangeProblem, textLength } from './schema.js';
+import { readSettings } from './settings.js';
+import { defaultSections, dropEmptySections, getAt, presetModel, renameStages, renumberStages, setAt } from './state.js';
+
+/**
+ * @typedef {import('./form.js').Field} Field
+ * @typedef {import('./form.js').FieldRole} FieldRole
+ * @typedef {import('./outputs.js').Output} Output
+ * @typedef {import('./state.js').State} State
+ * @typedef {{ role: FieldRole, pointer?: string, message: string }} ShownError
+ */
+
+/** @param {string} hash the state value in a location hash: "#skc=…" or among "&"-separated pairs */
+const hashValue = (hash) => /(?:^#?\??|[&#?])skc=([^&#?]*)/.exec(hash)?.[1] ?? null;
+
+export class CalculatorView {
+  /** @param {HTMLElement & { shadowRoot: ShadowRoot }} host */
+  constructor(host) {
+    this.host = host;
+    /** @type {import('./state.js').Translate} */
+    this.t = (key) => key;
+    this.locale = 'en-US';
+    this.lang = 'en';
+    /** @type {State} */
+    this.state = /** @type {any} */ (null);
+    /** @type {Set<string>} */
+    this.sections = new Set();
+    /** @type {string[]} */
+    this.notes = [];
+    /** @type {import('./lazy-parts.js').Panels} */
+    this.panels = { sensitivity: undefined, uncertainty: undefined, economics: undefined, retention: undefined, share: undefined };
+    this.idCounter = 0;
+    /** @type {Field[]} */
+    this.fields = [];
+    /** @type {Output[]} */
+    this.outputs = [];
+    /** @type {(() => void)[]} */
+    this.afterUpdate = [];
+    /** @type {Map<HTMLElement, (width: number) => Element>} */
+    this.charts = new Map();
+    /** @type {Set<string>} */
+    this.hooks = new Set();
+    /** @type {ShownError[]} */
+    this.errors = [];
+    /** @type {any} the engine's report for the model */
+    this.report = null;
+    /** @type {any} the report with the what-ifs applied, or null when they cannot be */
+    this.scenario = null;
+    /** @type {import('./panels/goal.js').GoalLine[] | null} */
+    this.goal = null;
+    /** @type {import('./charts/tornado-chart.js').SensitivityItem[]} */
+    this.sensitivity = [];
+    this.sensitivityMetric = '/funnel/revenue';
+    /** @type {Record<string, string> | null} */
+    this.simulation = null;
+    this.relativeChange = '';
+    this.topLabel = '';
+    this.topNoun = '';
+    /** @type {string | null} the fragment this widget wrote last, so its own change is not read back */
+    this.written = null;
+    /** @type {string | null} */
+    this.askedForMoreText = null;
+    this.width = 0;
+    this.frame = 0;
+    /** @type {Record<string, ReturnType<typeof setTimeout>>} */
+    this.timers = {};
+    /** @type {HTMLElement | null} */ this.root = null;
+    /** @type {HTMLElement | null} */ this.notice = null;
+    /** @type {HTMLElement | null} */ this.live = null;
+    /** @type {HTMLElement | null} */ this.generalError = null;
+    /** @type {HTMLElement | null} */ this.staleNote = null;
+  }
+
+  get model() {
+    return this.state.model;
+  }
+
+  /** @returns {import('./format.js').NumberStyle} */
+  get numberStyle() {
+    return { locale: this.locale, currency: this.state.currency };
+  }
+
+  /**
+   * Reads the attributes and (re)builds; `fresh` starts from the preset and the model and
+   * what-if attributes again.
+   * @param {boolean} first
+   * @param {boolean} fresh
+   */
+  async configure(first, fresh) {
+    const host = this.host;
+    const settings = readSettings(host);
+    const invalid = (/** @type {string} */ name, /** @type {string} */ value) => settings.notes.push([name, value.slice(0, 80)]);
+    this.locale = settings.locale;
+    this.lang = settings.lang;
+    // The engine and the language load side by side.
+    const ready = engine(settings.wasmUrl);
+    ready.catch(() => {});
+    const was = this.t;
+    const t = (this.t = await translator(this.lang));
+    // Stage names the reader never changed follow a change of language.
+    if (this.state) renameStages(this.state, was, t);
+    if (!this.state) host.shadowRoot.replaceChildren(h('p', { class: 'loading', text: t('loading') }));
+    fresh ||= first || !this.state;
+    const modelAttribute = host.getAttribute('model');
+    const whatIfAttribute = host.getAttribute('what-if');
+    /** @type {import('./model-attributes.js') | false} */
+    let attributes = false;
+    try {
+      // Start fetching the panels now when they will surely be needed.
+      const likely = settings.sections.length ? settings.sections : defaultSections(this.state?.preset ?? settings.preset);
+      if (needsPanels(likely)) Promise.all([loadPanels(likely), moreText(this.lang)]).catch(() => {});
+      [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: t('engineFail', { why }) }));
+      return;
+    }
+    if (fresh) {
+      this.state = { preset: settings.preset, currency: settings.currency, model: presetModel(settings.preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} };
+      // A model or what-if attribute replaces the example's, where the engine accepts it.
+      if (attributes) attributes.applyAttributes(this.state, modelAttribute, whatIfAttribute, invalid);
+    }
+    this.state.currency = settings.currency;
+    this.sections = new Set(settings.sections.length ? settings.sections : defaultSections(this.state.preset));
+    if (settings.notes.length) await moreText(this.lang).catch(() => {});
+    this.notes = settings.notes.map(([name, value]) => t('badAttr', { name, value }));
+    if (first) await this.readHash(true);
+    else {
+      await this.loadPanels();
+      this.rebuild();
+    }
+  }
+
+  /** Loads the panels the sections show, and the rest of the text they use. */
+  async loadPanels() {
+    const panels = loadPanels(this.sections);
+    if (needsPanels(this.sections)) await moreText(this.lang);
+    this.panels = await panels;
+  }
+
+  /**
+   * Loads the state in the URL fragment, after checking it the way the engine checks input.
+   * @param {boolean} [first]
+   */
+  async readHash(first) {
+    const value = hashValue(location.hash);
+    if (value && value !== this.written) {
+      const state = await loadUrlState().then(
+        (urlState) => urlState.readState(value),
+        () => null,
+      );
+      if (state) {
+        this.state = state;
+        if (!this.host.getAttribute('sections')) this.sections = new Set(defaultSections(state.preset));
+      } else {
+        await moreText(this.lang).catch(() => {});
+        this.notes.push(this.t('badLink'));
+      }
+    } else if (!first) return;
+    await this.loadPanels();
+    this.rebuild();
+  }
+
+  nextId() {
+    return `k${++this.idCounter}`;
+  }
+
+  /**
+   * Makes the whole widget anew for the current state; `focus` selects the input to focus.
+   * @param {string} [focus]
+   */
+  rebuild(focus) {
+    const { t } = this;
+    this.idCounter = 0;
+    this.fields = [];
+    this.outputs = [];
+    this.afterUpdate = [];
+    this.charts = new Map();
+    this.hooks = new Set();
+    this.generalError = this.staleNote = null;
+    this.topLabel = t(`top_${this.state.preset === 'unit-economics' ? 'leads' : this.state.preset}`);
+    this.topNoun = this.topLabel.toLocaleLowerCase(this.lang);
+    const root = (this.root = h('div', { class: 'root', part: 'root', lang: this.lang }, layout(this)));
+    this.host.shadowRoot.replaceChildren(root);
+    this.notice?.replaceChildren(...this.notes.map((note) => h('p', { text: note })));
+    this.recompute();
+    if (focus) /** @type {HTMLElement | null} */ (this.host.shadowRoot.querySelector(focus))?.focus();
+  }
+
+  /**
+   * @param {FieldRole} role
+   * @param {string} pointer
+   */
+  findField(role, pointer) {
+    return this.fields.find((bound) => bound.role === role && bound.pointer === pointer);
+  }
+
+  /** @param {string} text */
+  readNumber(text) {
+    return readNumber(text, this.locale);
+  }
+
+  /**
+   * A field's text changed: read it, check it against the schema, and recompute.
+   * @param {Field} bound
+   */
+  onInput(bound) {
+    const { t } = this;
+    const { pointer, role, input, kind } = bound;
+    /** @type {string | undefined} */
+    let value;
+    bound.problem = '';
+    if (kind === 'text') {
+      value = input.value;
+      if (!value.trim() || textLength(value) > MAX_NAME_LENGTH) bound.problem = t('nameErr');
+    } else {
+      const read = this.readNumber(input.value);
+      if (read === null) bound.problem = t('notNum', { ex: formatNumber('1234.56', 'count', this.numberStyle) });
+      else if (read !== '') value = kind === 'percent' ? shift(read, -2) : read;
+    }
+    if (role === 'data-whatif') {
+      /** @type {HTMLSelectElement | null} */
+      const unit = this.host.shadowRoot.querySelector(`select[data-whatif-unit="${pointer}"]`);
+      if (!bound.problem) {
+        if (value === undefined || signOf(value) === 0) delete this.state.whatif[pointer];
+        else this.state.whatif[pointer] = { unit: unit?.value === 'add' ? 'add' : 'by', value };
+      }
+    } else if (role !== 'data-field') {
+      if (!bound.problem) this.panels.uncertainty?.onRangeInput(this, pointer);
+    } else if (!bound.problem) {
+      // A number outside the schema's range never reaches the model: the results keep the last
+      // valid numbers, marked stale, until it is corrected.
+      const outside = value !== undefined && kind !== 'text' ? rangeProblem(pointer, value) : null;
+      if (outside) bound.problem = problemText(outside, (key) => this.rare(key));
+      else {
+        setAt(this.model, pointer, value);
+        dropEmptySections(this.model);
+        this.panels.economics?.onFieldEdited(this, pointer, value);
+      }
+    }
+    this.recompute();
+  }
+
+  /** @param {string} lever the what-if unit select changed: re-read its number */
+  onWhatIfUnit(lever) {
+    const bound = this.findField('data-whatif', lever);
+    if (bound) this.onInput(bound);
+  }
+
+  /** @param {Field} bound the reader left a field: show a valid number in the reader's format */
+  onCommit(bound) {
+    if (bound.role === 'data-field' && !bound.problem && !this.errors.length) bound.input.value = inputText(this, bound.pointer);
+  }
+
+  addStage() {
+    const stages = this.model.funnel.stages;
+    // A new step goes before the last one (the deals) at 100 %, so nothing changes until edited.
+    const at = stages.length - 1;
+    stages.splice(at, 0, { name: this.t('step', { n: at + 1 }), rate: '1' });
+    renumberStages(this.state, (i) => (i >= at ? i + 1 : i));
+    this.rebuild(`input[data-field="/funnel/stages/${at}/name"]`);
+  }
+
+  /** @param {number} index */
+  removeStage(index) {
+    this.model.funnel.stages.splice(index, 1);
+    renumberStages(this.state, (i) => (i === index ? null : i > index ? i - 1 : i));
+    this.rebuild(`input[data-field="/funnel/stages/${Math.max(0, index - 1)}/name"]`);
+  }
+
+  resetWhatIf() {
+    this.state.whatif = {};
+    this.rebuild('input[data-whatif="/funnel/dealSize"]');
+  }
+
+  recompute() {
+    recompute(this);
+  }
+
+  update() {
+    update(this);
+  }
+
+  /**
+   * @param {string} key
+   * @param {number} delay in milliseconds
+   * @param {() => void} work
+   */
+  schedule(key, delay, work) {
+    clearTimeout(this.timers[key]);
+    this.timers[key] = setTimeout(work, delay);
+  }
+
+  /**
+   * @param {HTMLElement} box
+   * @param {(width: number) => Element} chart
+   */
+  draw(box, chart) {
+    this.charts.set(box, chart);
+    box.replaceChildren(chart(Math.max(240, box.clientWidth || 320)));
+  }
+
+  /** The element was resized: charts are drawn again for the new width. */
+  redraw() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      if (this.width === this.host.clientWidth || !this.charts.size) return;
+      this.width = this.host.clientWidth;
+      for (const [box, chart] of this.charts) this.draw(box, chart);
+    });
+  }
+
+  /** Tells screen readers the headline results, after typing has paused. */
+  announce() {
+    const { report, t } = this;
+    if (!report || !this.live) return;
+    const style = this.numberStyle;
+    let summary = t('summary', { rev: formatNumber(report.funnel.revenue, 'money', style), deals: formatNumber(report.funnel.deals, 'count', style) });
+    if (report.target) summary += `, ${t('summaryTarget', { att: formatNumber(report.target.attainment, 'percent', style) })}`;
+    this.live.textContent = `${summary}.`;
+  }
+
+  /** @param {HTMLDetailsElement} details makes the what-if's other levers when they are first shown */
+  async openLevers(details) {
+    const [{ addLevers }] = await Promise.all([loadWhatIfLevers(), moreText(this.lang)]);
+    if (details.isConnected && details.children.length < 2) {
+      addLevers(this, details);
+      paint(this);
+    }
+  }
+
+  /**
+   * Text few readers see is in the rest of the language: until it has loaded this is empty, and
+   * everything is recomputed when it arrives.
+   * @param {string} key
+   */
+  rare(key) {
+    const text = this.t(key);
+    if (text !== key) return text;
+    if (this.askedForMoreText !== this.lang) {
+      this.askedForMoreText = this.lang;
+      moreText(this.lang).then(
+        () => this.recompute(),
+        () => {},
+      );
+    }
+    return '';
+  }
+
+  /**
+   * Fills in how a result is calculated, with the formulas and their text loaded on first use.
+   * @param {HTMLElement} paragraph
+   * @param {string} pointer
+   */
+  async explain(paragraph, pointer) {
+    try {
+      const [{ formulaText }] = await Promise.all([loadFormulas(), moreText(this.lang)]);
+      const value = getAt(this.report, pointer);
+      paragraph.textContent = value === null ? this.t('undefinedKpi') : value === undefined ? '' : formulaText(this, pointer);
+    } catch {
+      // A formula that cannot load leaves the row without its explanation.
+    }
+  }
+}
