@@ -3,7 +3,6 @@
 // to the fields they are about.
 import { relativeChange, signOf } from './decimal.js';
 import { call, isRestarting } from './engine.js';
-import { problemOf, problemText } from './errors.js';
 import { formatNumber } from './format.js';
 import { loadUrlState } from './lazy-parts.js';
 import { showDifference, showValue } from './outputs.js';
@@ -29,8 +28,7 @@ export function recompute(view) {
       );
       return;
     }
-    const problem = problemOf(error);
-    view.errors = [{ role: 'data-field', pointer: problem.pointer, message: problemText(problem, (key) => view.rare(key)) }];
+    view.errors = [{ role: 'data-field', ...view.describe(error) }];
     paint(view);
   }
 }
@@ -47,7 +45,7 @@ function compute(view) {
   } catch (error) {
     if (isRestarting(error)) throw error;
     view.scenario = null;
-    view.errors.push({ role: 'data-whatif', pointer: problemOf(error).pointer, message: view.rare('wiRange') });
+    view.errors.push({ role: 'data-whatif', pointer: view.describe(error).pointer, message: view.rare('wiRange') });
   }
   view.goal = sections.has('goal') ? solveGoal(view) : null;
   if (sections.has('sensitivity')) view.panels.sensitivity?.computeSensitivity(view);

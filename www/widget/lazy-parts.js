@@ -28,6 +28,7 @@ export const loadWhatIfLevers = once(() => import('./panels/what-if-levers.js'))
 export const loadFormulas = once(() => import('./formulas.js'));
 export const loadUrlState = once(() => import('./url-state.js'));
 export const loadModelAttributes = once(() => import('./model-attributes.js'));
+export const loadEditing = once(() => import('./editing.js'));
 
 /** The sections shown by each lazily loaded panel. */
 const PANEL_SECTIONS = /** @type {const} */ ([
@@ -49,7 +50,7 @@ export async function loadPanels(sections) {
   return { sensitivity, uncertainty, economics, retention, share };
 }
 
-/** @typedef {Awaited<ReturnType<typeof loadPanels>>} Panels */
+/** @typedef {Partial<Awaited<ReturnType<typeof loadPanels>>>} Panels */
 
 /** Whether any section needs a lazily loaded panel. @param {Iterable<string>} sections */
 export const needsPanels = (sections) => [...sections].some((section) => PANEL_SECTIONS.some(([names]) => /** @type {readonly string[]} */ (names).includes(section)));

@@ -80,4 +80,11 @@ export default {
   stale: "Resultaterne viser jeres seneste gyldige tal.",
   invalid: "Denne værdi kan ikke bruges.",
   noGoal: "Ikke muligt med denne faktor.",
+  notNum: "Skriv et tal, for eksempel {ex}.",
+  required: "Skal udfyldes.",
+  pct01: "Angiv en procent fra 0 til 100.",
+  pos: "Skal være større end 0.",
+  nonneg: "Kan ikke være negativ.",
+  tooBig: "Tallet er for stort.",
+  nameErr: "Giv trinnet et navn på 1 til 40 tegn.",
 };

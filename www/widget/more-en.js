@@ -80,4 +80,11 @@ export default {
   stale: "Results show your last valid numbers.",
   invalid: "This value cannot be used.",
   noGoal: "Not possible with this lever.",
+  notNum: "Type a number, for example {ex}.",
+  required: "Required.",
+  pct01: "Enter a percentage from 0 to 100.",
+  pos: "Must be more than 0.",
+  nonneg: "Cannot be negative.",
+  tooBig: "That number is too large.",
+  nameErr: "Give the step a name of 1 to 40 characters.",
 };

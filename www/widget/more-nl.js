@@ -80,4 +80,11 @@ export default {
   stale: "De resultaten tonen je laatste geldige cijfers.",
   invalid: "Deze waarde kan niet worden gebruikt.",
   noGoal: "Niet haalbaar met deze knop.",
+  notNum: "Typ een getal, bijvoorbeeld {ex}.",
+  required: "Verplicht.",
+  pct01: "Vul een percentage van 0 tot 100 in.",
+  pos: "Moet groter dan 0 zijn.",
+  nonneg: "Mag niet negatief zijn.",
+  tooBig: "Dat getal is te groot.",
+  nameErr: "Geef de stap een naam van 1 tot 40 tekens.",
 };

@@ -10,8 +10,6 @@
  *   exclusiveMinimum?: string, exclusiveMaximum?: string, minLength?: number, maxLength?: number }} FieldRule
  */
 
-import { compare } from './decimal.js';
-
 const schema = {
   /** @type {FieldRule[]} */
   fields: [
@@ -72,24 +70,3 @@ export const MAX_NAME_LENGTH = fieldRule('/funnel/stages/0/name')?.maxLength ?? 
  */
 export const textLength = (text) => [...text].length;
 
-/**
- * The problem with a number for a field, by the schema's bounds, or null when it is in range.
- * @param {string} pointer
- * @param {string} value a plain decimal
- * @returns {{ code: 'outOfRange', pointer: string, params: Record<string, string> } | null}
- */
-export function rangeProblem(pointer, value) {
-  const rule = fieldRule(pointer);
-  if (!rule) return null;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = rule;
-  const outside =
-    (minimum !== undefined && compare(value, minimum) < 0) ||
-    (exclusiveMinimum !== undefined && compare(value, exclusiveMinimum) <= 0) ||
-    (maximum !== undefined && compare(value, maximum) > 0) ||
-    (exclusiveMaximum !== undefined && compare(value, exclusiveMaximum) >= 0);
-  if (!outside) return null;
-  /** @type {Record<string, string>} */
-  const params = { value };
-  for (const [name, bound] of Object.entries({ minimum, maximum, exclusiveMinimum, exclusiveMaximum })) if (bound !== undefined) params[name] = bound;
-  return { code: 'outOfRange', pointer, params };
-}

@@ -7,6 +7,12 @@ import { getAt, PRESETS, whatIfChanges } from './state.js';
 
 /** @typedef {import('./state.js').State} State */
 
+/**
+ * The state value in a location hash: "#skc=…" or among "&"-separated pairs.
+ * @param {string} hash
+ */
+export const hashValue = (hash) => /(?:^#?\??|[&#?])skc=([^&#?]*)/.exec(hash)?.[1] ?? null;
+
 /** @param {string} text */
 const toBase64Url = (text) =>
   btoa(String.fromCharCode(...new TextEncoder().encode(text)))

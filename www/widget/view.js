@@ -4,16 +4,14 @@ import { paint, recompute, update } from './compute.js';
 import { shift, signOf } from './decimal.js';
 import { h } from './dom.js';
 import { engine } from './engine.js';
-import { problemText } from './errors.js';
 import { formatNumber } from './format.js';
 import { inputText } from './form.js';
 import { moreText, translator } from './i18n.js';
 import { layout } from './layout.js';
-import { loadFormulas, loadModelAttributes, loadPanels, loadUrlState, loadWhatIfLevers, needsPanels } from './lazy-parts.js';
-import { readNumber } from './number-input.js';
-import { MAX_NAME_LENGTH, rangeProblem, textLength } from './schema.js';
+import { loadEditing, loadFormulas, loadModelAttributes, loadPanels, loadUrlState, loadWhatIfLevers, needsPanels } from './lazy-parts.js';
+import { MAX_NAME_LENGTH, textLength } from './schema.js';
 import { readSettings } from './settings.js';
-import { defaultSections, dropEmptySections, getAt, presetModel, renameStages, renumberStages, setAt } from './state.js';
+import { defaultSections, getAt, presetModel, setAt } from './state.js';
 
 /**
  * @typedef {import('./form.js').Field} Field
@@ -22,9 +20,6 @@ import { defaultSections, dropEmptySections, getAt, presetModel, renameStages, r
  * @typedef {import('./state.js').State} State
  * @typedef {{ role: FieldRole, pointer?: string, message: string }} ShownError
  */
-
-/** @param {string} hash the state value in a location hash: "#skc=…" or among "&"-separated pairs */
-const hashValue = (hash) => /(?:^#?\??|[&#?])skc=([^&#?]*)/.exec(hash)?.[1] ?? null;
 
 export class CalculatorView {
   /** @param {HTMLElement & { shadowRoot: ShadowRoot }} host */
@@ -41,7 +36,7 @@ export class CalculatorView {
     /** @type {string[]} */
     this.notes = [];
     /** @type {import('./lazy-parts.js').Panels} */
-    this.panels = { sensitivity: undefined, uncertainty: undefined, economics: undefined, retention: undefined, share: undefined };
+    this.panels = {};
     this.idCounter = 0;
     /** @type {Field[]} */
     this.fields = [];
@@ -82,6 +77,53 @@ export class CalculatorView {
     /** @type {HTMLElement | null} */ this.live = null;
     /** @type {HTMLElement | null} */ this.generalError = null;
     /** @type {HTMLElement | null} */ this.staleNote = null;
+    /** @type {typeof import('./editing.js') | null} reading typed numbers and describing problems, once loaded */
+    this.editing = null;
+    /** @type {Promise<typeof import('./editing.js')> | null} */
+    this.editingLoad = null;
+    // A reader who focuses a control is about to edit: what editing needs starts loading then.
+    host.shadowRoot.addEventListener('focusin', (event) => {
+      if (event.target instanceof Element && event.target.matches('input, select, button')) this.withEditing();
+    });
+  }
+
+  /**
+   * Loads what editing needs: the editing module and the rest of the language's text (the
+   * problems' words are in it).
+   * @returns {Promise<typeof import('./editing.js')>}
+   */
+  loadEditing() {
+    return (this.editingLoad ??= Promise.all([loadEditing(), moreText(this.lang)]).then(([editing]) => (this.editing = editing)));
+  }
+
+  /**
+   * The editing module when it has loaded; else null, and it is loaded and what was shown
+   * without words is recomputed.
+   */
+  withEditing() {
+    if (!this.editing) {
+      this.loadEditing().then(
+        () => {
+          const unsaid = this.errors.some((error) => !error.message) || this.goal?.some((line) => line.reason === '');
+          if (this.root && unsaid) this.recompute();
+        },
+        () => {},
+      );
+    }
+    return this.editing;
+  }
+
+  /**
+   * An engine error in the reader's words, with the pointer it is about; an empty message until
+   * the texts have loaded.
+   * @param {unknown} error
+   * @returns {{ pointer?: string, message: string }}
+   */
+  describe(error) {
+    const editing = this.withEditing();
+    if (!editing) return { pointer: /** @type {{ pointer?: string }} */ (error).pointer, message: '' };
+    const problem = editing.problemOf(error);
+    return { pointer: problem.pointer, message: editing.problemText(problem, (key) => this.rare(key)) };
   }
 
   get model() {
@@ -111,7 +153,9 @@ export class CalculatorView {
     const was = this.t;
     const t = (this.t = await translator(this.lang));
     // Stage names the reader never changed follow a change of language.
-    if (this.state) renameStages(this.state, was, t);
+    if (this.state) (await loadEditing()).renameStages(this.state, was, t);
+    // Editing's texts are in the rest of the language.
+    if (this.editing) await moreText(this.lang).catch(() => {});
     if (!this.state) host.shadowRoot.replaceChildren(h('p', { class: 'loading', text: t('loading') }));
     fresh ||= first || !this.state;
     const modelAttribute = host.getAttribute('model');
@@ -156,12 +200,10 @@ export class CalculatorView {
    * @param {boolean} [first]
    */
   async readHash(first) {
-    const value = hashValue(location.hash);
+    const urlState = location.hash.includes('skc=') ? await loadUrlState().catch(() => null) : null;
+    const value = urlState?.hashValue(location.hash);
     if (value && value !== this.written) {
-      const state = await loadUrlState().then(
-        (urlState) => urlState.readState(value),
-        () => null,
-      );
+      const state = urlState?.readState(value);
       if (state) {
         this.state = state;
         if (!this.host.getAttribute('sections')) this.sections = new Set(defaultSections(state.preset));
@@ -208,9 +250,13 @@ export class CalculatorView {
     return this.fields.find((bound) => bound.role === role && bound.pointer === pointer);
   }
 
-  /** @param {string} text */
+  /**
+   * A typed number as a plain decimal ("" when empty, null when it is not a number); only called
+   * once the editing module has loaded.
+   * @param {string} text
+   */
   readNumber(text) {
-    return readNumber(text, this.locale);
+    return this.editing ? this.editing.readNumber(text, this.locale) : null;
   }
 
   /**
@@ -218,6 +264,14 @@ export class CalculatorView {
    * @param {Field} bound
    */
   onInput(bound) {
+    const editing = this.editing;
+    if (!editing) {
+      this.loadEditing().then(
+        () => this.onInput(bound),
+        () => {},
+      );
+      return;
+    }
     const { t } = this;
     const { pointer, role, input, kind } = bound;
     /** @type {string | undefined} */
@@ -227,7 +281,7 @@ export class CalculatorView {
       value = input.value;
       if (!value.trim() || textLength(value) > MAX_NAME_LENGTH) bound.problem = t('nameErr');
     } else {
-      const read = this.readNumber(input.value);
+      const read = editing.readNumber(input.value, this.locale);
       if (read === null) bound.problem = t('notNum', { ex: formatNumber('1234.56', 'count', this.numberStyle) });
       else if (read !== '') value = kind === 'percent' ? shift(read, -2) : read;
     }
@@ -243,11 +297,11 @@ export class CalculatorView {
     } else if (!bound.problem) {
       // A number outside the schema's range never reaches the model: the results keep the last
       // valid numbers, marked stale, until it is corrected.
-      const outside = value !== undefined && kind !== 'text' ? rangeProblem(pointer, value) : null;
-      if (outside) bound.problem = problemText(outside, (key) => this.rare(key));
+      const outside = value !== undefined && kind !== 'text' ? editing.rangeProblem(pointer, value) : null;
+      if (outside) bound.problem = editing.problemText(outside, (key) => this.rare(key));
       else {
         setAt(this.model, pointer, value);
-        dropEmptySections(this.model);
+        editing.dropEmptySections(this.model);
         this.panels.economics?.onFieldEdited(this, pointer, value);
       }
     }
@@ -262,10 +316,19 @@ export class CalculatorView {
 
   /** @param {Field} bound the reader left a field: show a valid number in the reader's format */
   onCommit(bound) {
+    // Before the editing module has loaded, the text is still to be read (see onInput).
+    if (!this.editing) {
+      this.loadEditing().then(
+        () => this.onCommit(bound),
+        () => {},
+      );
+      return;
+    }
     if (bound.role === 'data-field' && !bound.problem && !this.errors.length) bound.input.value = inputText(this, bound.pointer);
   }
 
-  addStage() {
+  async addStage() {
+    const { renumberStages } = await loadEditing();
     const stages = this.model.funnel.stages;
     // A new step goes before the last one (the deals) at 100 %, so nothing changes until edited.
     const at = stages.length - 1;
@@ -275,7 +338,8 @@ export class CalculatorView {
   }
 
   /** @param {number} index */
-  removeStage(index) {
+  async removeStage(index) {
+    const { renumberStages } = await loadEditing();
     this.model.funnel.stages.splice(index, 1);
     renumberStages(this.state, (i) => (i === index ? null : i > index ? i - 1 : i));
     this.rebuild(`input[data-field="/funnel/stages/${Math.max(0, index - 1)}/name"]`);

@@ -3,7 +3,6 @@
 import { relativeChange } from '../decimal.js';
 import { h } from '../dom.js';
 import { call, isRestarting } from '../engine.js';
-import { noSolutionText, problemOf } from '../errors.js';
 import { formatNumber } from '../format.js';
 import { panel, tableBox } from '../form.js';
 import { displayKind, labelOf } from '../pointer-display.js';
@@ -30,7 +29,8 @@ export function solveGoal(view) {
       return { lever, value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
     } catch (error) {
       if (isRestarting(error)) throw error;
-      return { lever, reason: noSolutionText(problemOf(error), (key) => view.rare(key)) };
+      const editing = view.withEditing();
+      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key)) : '' };
     }
   });
 }

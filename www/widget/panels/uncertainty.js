@@ -3,7 +3,6 @@
 import { compare, signOf, subtract } from '../decimal.js';
 import { h } from '../dom.js';
 import { call, isRestarting } from '../engine.js';
-import { problemOf, problemText } from '../errors.js';
 import { formatNumber } from '../format.js';
 import { field, inputKind, panel } from '../form.js';
 import { labelOf } from '../pointer-display.js';
@@ -104,11 +103,11 @@ export function simulate(view) {
       view.simulation = call('simulate', view.model, { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' });
     } catch (error) {
       if (isRestarting(error)) return view.recompute();
-      const problem = problemOf(error);
-      const index = /^\/ranges\/(\d+)/.exec(problem.pointer ?? '')?.[1];
+      const { pointer, message } = view.describe(error);
+      const index = /^\/ranges\/(\d+)/.exec(pointer ?? '')?.[1];
       const range = index === undefined ? undefined : ranges[Number(index)];
       const low = range && view.findField('data-range-low', range.lever);
-      if (low) low.problem = problemText(problem, (key) => view.rare(key));
+      if (low) low.problem = message;
     }
   }
   view.update();
