@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::economics;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::funnel;
 use crate::lever::parse_index;
 use crate::model::Model;
@@ -169,15 +169,20 @@ impl Model {
         }
         let metric = Metric::parse(pointer).ok_or_else(|| {
             Error::new(
+                ErrorCode::UnknownPointer,
                 pointer,
                 "names no number in the report; use a pointer such as /funnel/revenue or /target/attainment",
             )
         })?;
         let stage_count = self.funnel.stages.len();
+        if matches!(metric, Metric::StageCount(i) | Metric::NeededCount(i) if i >= stage_count) {
+            return Err(Error::new(
+                ErrorCode::UnknownPointer,
+                pointer,
+                "names a stage the funnel does not have",
+            ));
+        }
         let (present, missing) = match metric.section() {
-            Section::Funnel | Section::Target if matches!(metric, Metric::StageCount(i) | Metric::NeededCount(i) if i >= stage_count) => {
-                (false, "a stage the funnel does not have")
-            }
             Section::Funnel => (true, ""),
             Section::Target => (self.target.is_some(), "target"),
             Section::Velocity => (self.cycle_days.is_some(), "cycleDays"),
@@ -190,10 +195,9 @@ impl Model {
         };
         if present {
             Ok(metric)
-        } else if missing.starts_with("a stage") {
-            Err(Error::new(pointer, format!("names {missing}")))
         } else {
             Err(Error::new(
+                ErrorCode::UnknownPointer,
                 pointer,
                 format!("is not in the report, because the model has no {missing}"),
             ))
@@ -212,7 +216,13 @@ impl Model {
 /// ```
 pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
     let figures = funnel::figures(&model.funnel)?;
-    let absent = || Error::new(metric.pointer(), "is not in the report for this model");
+    let absent = || {
+        Error::new(
+            ErrorCode::UnknownPointer,
+            metric.pointer(),
+            "is not in the report for this model",
+        )
+    };
     Ok(match metric {
         Metric::StageCount(index) => Some(*figures.counts().get(index).ok_or_else(absent)?),
         Metric::Conversion => Some(funnel::conversion(&model.funnel)?),

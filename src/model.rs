@@ -2,15 +2,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Param, Result};
 use crate::json::{child_pointer, Fields, Json};
 use crate::lever::{Bound, Bounds, Lever};
-
-/// The most stages a funnel may have.
-pub const MAX_STAGES: usize = 12;
-
-/// The longest stage name, in characters.
-pub const MAX_NAME_CHARS: usize = 40;
+use crate::schema::{keys_of, MAX_NAME_CHARS, MAX_STAGES, NOT_ABOVE, ONE_OF};
 
 /// A sales model: the funnel and, optionally, target, cycle, costs, customer, retention and growth.
 ///
@@ -157,19 +152,7 @@ impl Model {
     /// assert_eq!(error.to_string(), ": must be an object (got null)");
     /// ```
     pub fn from_json(value: &Json) -> Result<Model> {
-        let root = Fields::open(
-            value,
-            "",
-            &[
-                "funnel",
-                "target",
-                "cycleDays",
-                "acquisitionCost",
-                "customer",
-                "retention",
-                "growth",
-            ],
-        )?;
+        let root = Fields::open(value, "", &keys_of(""))?;
         let funnel = read_funnel(root.required("funnel")?)?;
         let model = Model {
             funnel,
@@ -180,7 +163,7 @@ impl Model {
             retention: root
                 .get("retention")
                 .map(|value| {
-                    let fields = Fields::open(value, "/retention", &["start", "end", "new"])?;
+                    let fields = Fields::open(value, "/retention", &keys_of("/retention"))?;
                     Ok(Retention {
                         start: fields.number("start")?,
                         end: fields.number("end")?,
@@ -191,7 +174,7 @@ impl Model {
             growth: root
                 .get("growth")
                 .map(|value| {
-                    let fields = Fields::open(value, "/growth", &["previous", "current"])?;
+                    let fields = Fields::open(value, "/growth", &keys_of("/growth"))?;
                     Ok(Growth {
                         previous: fields.number("previous")?,
                         current: fields.number("current")?,
@@ -213,13 +196,7 @@ impl Model {
     ///     "/funnel/stages/0/rate: must be between 0 and 1 (got 1.5)");
     /// ```
     pub fn validate(&self) -> Result<()> {
-        let stages = self.funnel.stages.len();
-        if stages == 0 || stages > MAX_STAGES {
-            return Err(Error::new(
-                "/funnel/stages",
-                format!("must hold 1 to {MAX_STAGES} stages (got {stages})"),
-            ));
-        }
+        check_stage_count(self.funnel.stages.len())?;
         for (index, stage) in self.funnel.stages.iter().enumerate() {
             check_name(&stage.name, index)?;
         }
@@ -285,6 +262,7 @@ impl Model {
         }
         let lever = Lever::parse(pointer).ok_or_else(|| {
             Error::new(
+                ErrorCode::UnknownPointer,
                 pointer,
                 "names no number in the model; use a pointer such as /funnel/dealSize or /funnel/stages/0/rate",
             )
@@ -297,7 +275,7 @@ impl Model {
                 ),
                 _ => "names a field the model does not give; add it to the model first".into(),
             };
-            return Err(Error::new(pointer, message));
+            return Err(Error::new(ErrorCode::UnknownPointer, pointer, message));
         }
         Ok(lever)
     }
@@ -400,40 +378,41 @@ impl Model {
     /// assert!(!model.bounds(Lever::StageRate(0)).contains(2.into()));
     /// ```
     pub fn bounds(&self, lever: Lever) -> Bounds {
-        match (lever, self.retention) {
-            (Lever::RetentionEnd, Some(retention)) => {
-                Bounds::new(Bound::Inclusive(retention.new), Bound::Unbounded).relative_to("new")
+        let mut bounds = lever.own_bounds();
+        for (low, high) in NOT_ABOVE {
+            if lever == low {
+                if let Some(limit) = self.get(high) {
+                    bounds.max = Bound::Inclusive(limit);
+                    bounds = bounds.relative_to(schema_pointer(high), true);
+                }
+            } else if lever == high {
+                if let Some(limit) = self.get(low) {
+                    bounds.min = Bound::Inclusive(limit);
+                    bounds = bounds.relative_to(schema_pointer(low), false);
+                }
             }
-            (Lever::RetentionNew, Some(retention)) => Bounds::new(
-                Bound::Inclusive(Decimal::ZERO),
-                Bound::Inclusive(retention.end),
-            )
-            .relative_to("end"),
-            _ => lever.own_bounds(),
         }
+        bounds
     }
 }
 
 fn read_funnel(value: &Json) -> Result<Funnel> {
-    let fields = Fields::open(value, "/funnel", &["top", "stages", "dealSize"])?;
+    let fields = Fields::open(value, "/funnel", &keys_of("/funnel"))?;
     let top = fields.number("top")?;
     let stages_value = fields.required("stages")?;
     let Json::Array(items) = stages_value else {
         return Err(Error::new(
+            ErrorCode::WrongType,
             "/funnel/stages",
             format!("must be a list of stages (got {})", stages_value.kind()),
-        ));
+        )
+        .with_text("expected", "array"));
     };
-    if items.is_empty() || items.len() > MAX_STAGES {
-        return Err(Error::new(
-            "/funnel/stages",
-            format!("must hold 1 to {MAX_STAGES} stages (got {})", items.len()),
-        ));
-    }
+    check_stage_count(items.len())?;
     let mut stages = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let pointer = child_pointer("/funnel/stages", &index.to_string());
-        let stage = Fields::open(item, &pointer, &["name", "rate"])?;
+        let stage = Fields::open(item, &pointer, &keys_of("/funnel/stages/*"))?;
         let name = stage.text("name")?;
         check_name(name, index)?;
         stages.push(Stage {
@@ -453,49 +432,68 @@ fn check_name(name: &str, index: usize) -> Result<()> {
     let characters = name.chars().fold(0usize, |count, _| count + 1);
     let pointer = || format!("/funnel/stages/{index}/name");
     if characters == 0 || characters > MAX_NAME_CHARS {
-        return Err(Error::new(
-            pointer(),
-            format!("must be 1 to {MAX_NAME_CHARS} characters (got {characters})"),
-        ));
+        let message = format!("must be 1 to {MAX_NAME_CHARS} characters (got {characters})");
+        return Err(if characters == 0 {
+            Error::new(ErrorCode::TooShort, pointer(), message).with_integer("min", 1)
+        } else {
+            Error::new(ErrorCode::TooLong, pointer(), message).with_integer("max", MAX_NAME_CHARS)
+        });
     }
-    if name.trim().is_empty() || name.chars().any(char::is_control) {
-        return Err(Error::new(
-            pointer(),
-            "must be visible text, without line breaks or control characters",
-        ));
+    let blank = name.trim().is_empty();
+    if blank || name.chars().any(char::is_control) {
+        let message = "must be visible text, without line breaks or control characters";
+        return Err(if blank {
+            Error::new(ErrorCode::TooShort, pointer(), message).with_integer("min", 1)
+        } else {
+            Error::new(ErrorCode::InvalidText, pointer(), message)
+        });
     }
     Ok(())
 }
 
+fn check_stage_count(stages: usize) -> Result<()> {
+    if (1..=MAX_STAGES).contains(&stages) {
+        return Ok(());
+    }
+    let message = format!("must hold 1 to {MAX_STAGES} stages (got {stages})");
+    Err(if stages == 0 {
+        Error::new(ErrorCode::TooFew, "/funnel/stages", message).with_integer("min", 1)
+    } else {
+        Error::new(ErrorCode::TooMany, "/funnel/stages", message).with_integer("max", MAX_STAGES)
+    })
+}
+
+/// The schema's own pointer of a lever that is not in a list, which lives as long as the
+/// schema does.
+fn schema_pointer(lever: Lever) -> &'static str {
+    crate::schema::row_of(lever).map_or("", |row| crate::schema::MODEL_FIELDS[row].pointer)
+}
+
 fn read_customer(value: &Json) -> Result<Customer> {
-    let fields = Fields::open(
-        value,
-        "/customer",
-        &[
-            "purchaseValue",
-            "purchasesPerYear",
-            "lifespanYears",
-            "annualChurn",
-            "grossMargin",
-        ],
-    )?;
+    let fields = Fields::open(value, "/customer", &keys_of("/customer"))?;
+    let (object, [first, second], why) = ONE_OF[0];
     let lifespan = match (
-        fields.optional_number("lifespanYears")?,
-        fields.optional_number("annualChurn")?,
+        fields.optional_number(first)?,
+        fields.optional_number(second)?,
     ) {
         (Some(_), Some(_)) => {
             return Err(Error::new(
-                "/customer",
-                "give lifespanYears or annualChurn, not both",
-            ))
+                ErrorCode::BothGiven,
+                object,
+                format!("give {first} or {second}, not both"),
+            )
+            .with_text("other", second)
+            .with("fields", Param::List(vec![first, second])))
         }
         (Some(years), None) => Lifespan::Years(years),
         (None, Some(churn)) => Lifespan::AnnualChurn(churn),
         (None, None) => {
             return Err(Error::new(
-                "/customer",
-                "give lifespanYears or annualChurn, to know how long a customer stays",
-            ))
+                ErrorCode::OneRequired,
+                object,
+                format!("give {first} or {second}, {why}"),
+            )
+            .with("fields", Param::List(vec![first, second])))
         }
     };
     Ok(Customer {
