@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
-use crate::write::ToJson;
 use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+use serde::Serialize;
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -125,9 +125,6 @@ function keepNumbers(key, value) {
   if (typeof value === 'bigint') return value.toString();
   return value;
 }
-export function fromJsonText(text) {
-  return JSON.parse(text);
-}
 export function toJsonText(value, limit) {
   let text;
   try {
@@ -143,8 +140,6 @@ export function toJsonText(value, limit) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = fromJsonText)]
-    fn from_json_text(text: &str) -> JsValue;
     #[wasm_bindgen(catch, js_name = toJsonText)]
     fn to_json_text(value: &JsValue, limit: u32) -> Result<Option<String>, JsValue>;
 }
@@ -161,8 +156,12 @@ fn read(value: JsValue) -> Result<Json, Error> {
     Json::parse(&text.ok_or_else(too_large)?)
 }
 
-fn write<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {
-    Ok(from_json_text(&value.to_json()))
+/// A report as a plain JS object, through its serde derive: maps become objects, `None`
+/// becomes `null`, and decimals are already strings.
+fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
 }
 
 /// `compute(model)`: every KPI of the model.

@@ -40,10 +40,10 @@ mod sensitivity;
 mod simulate;
 mod solve;
 mod target;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod text;
 mod velocity;
 mod whatif;
-pub mod write;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
@@ -53,7 +53,7 @@ pub use error::{Error, ErrorCode, Param, Result};
 pub use funnel::{FunnelReport, StageReport};
 pub use lever::{Bound, Bounds, Lever};
 pub use metric::{evaluate, Metric};
-pub use model::{Customer, Funnel, Growth, Lifespan, Model, Retention, Stage};
+pub use model::{Funnel, Model, Stage};
 pub use report::{compute, Report};
 pub use retention::{GrowthReport, RetentionReport};
 pub use schema::{Field, Kind, MAX_NAME_CHARS, MAX_RANGES, MAX_STAGES, MODEL_FIELDS};

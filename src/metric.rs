@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::economics;
 use crate::error::{Error, ErrorCode, Result};
 use crate::funnel;
-use crate::lever::parse_index;
+use crate::lever::{parse_index, Lever};
 use crate::model::Model;
 use crate::retention;
 use crate::target;
@@ -184,14 +184,11 @@ impl Model {
         }
         let (present, missing) = match metric.section() {
             Section::Funnel => (true, ""),
-            Section::Target => (self.target.is_some(), "target"),
-            Section::Velocity => (self.cycle_days.is_some(), "cycleDays"),
-            Section::Economics => (
-                self.acquisition_cost.is_some() || self.customer.is_some(),
-                "acquisitionCost or customer",
-            ),
-            Section::Retention => (self.retention.is_some(), "retention"),
-            Section::Growth => (self.growth.is_some(), "growth"),
+            Section::Target => (self.get(Lever::Target).is_some(), "target"),
+            Section::Velocity => (self.get(Lever::CycleDays).is_some(), "cycleDays"),
+            Section::Economics => (economics::given(self), "acquisitionCost or customer"),
+            Section::Retention => (self.gives("/retention"), "retention"),
+            Section::Growth => (self.gives("/growth"), "growth"),
         };
         if present {
             Ok(metric)
@@ -233,8 +230,11 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
         | Metric::DealsNeeded
         | Metric::NeededTop
         | Metric::NeededCount(_) => {
-            let report =
-                target::compute(&model.funnel, &figures, model.target.ok_or_else(absent)?)?;
+            let report = target::compute(
+                &model.funnel,
+                &figures,
+                model.get(Lever::Target).ok_or_else(absent)?,
+            )?;
             match metric {
                 Metric::Attainment => Some(report.attainment),
                 Metric::Gap => Some(report.gap),
@@ -247,7 +247,8 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
             }
         }
         Metric::PerDay => {
-            Some(velocity::compute(figures.revenue, model.cycle_days.ok_or_else(absent)?)?.per_day)
+            let days = model.get(Lever::CycleDays).ok_or_else(absent)?;
+            Some(velocity::compute(figures.revenue, days)?.per_day)
         }
         Metric::Cac | Metric::Clv | Metric::LtvToCac | Metric::PaybackMonths => {
             let report = economics::compute(model, figures.deals)?;
@@ -259,15 +260,13 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
             }
         }
         Metric::RetentionRate | Metric::Churn => {
-            let report = retention::retention(model.retention.as_ref().ok_or_else(absent)?)?;
+            let report = retention::retention(model)?.ok_or_else(absent)?;
             Some(if metric == Metric::Churn {
                 report.churn
             } else {
                 report.rate
             })
         }
-        Metric::GrowthRate => {
-            Some(retention::growth(model.growth.as_ref().ok_or_else(absent)?)?.rate)
-        }
+        Metric::GrowthRate => Some(retention::growth(model)?.ok_or_else(absent)?.rate),
     })
 }

@@ -301,7 +301,7 @@ pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
     let relations_matter = draws
         .iter()
         .any(|draw| matches!(draw.lever, Lever::RetentionEnd | Lever::RetentionNew));
-    let threshold = options.threshold.or(model.target);
+    let threshold = options.threshold.or(model.get(Lever::Target));
 
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(options.seed);
     let mut sampled = model.clone();

@@ -200,7 +200,8 @@ fn closed_form(
     };
     // Attainment and velocity are revenue over a constant: seek that revenue instead,
     // so the answer takes one rounding, as deal size = target / deals does.
-    let (metric, wanted) = match (lever, metric, model.target, model.cycle_days) {
+    let given = (model.get(Lever::Target), model.get(Lever::CycleDays));
+    let (metric, wanted) = match (lever, metric, given.0, given.1) {
         (
             Lever::Top | Lever::StageRate(_) | Lever::DealSize,
             Metric::Attainment,
