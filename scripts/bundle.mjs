@@ -25,18 +25,37 @@ function jsFiles(dir) {
 
 // esbuild puts each module shared between the entry and the lazily loaded parts into a chunk per
 // combination of importers: nine small files for the widget. Giving every lazily loaded module
-// (not the text tables) the view, and so the whole first view, as a dependency makes that one
-// shared chunk: a first view loads the entry and one chunk. The sources are unchanged.
-const VIEW = join(www, 'widget', 'view.js');
+// (not the text tables) the view and its configuration, and so the whole first view, as a
+// dependency makes that one shared chunk: a first view loads the entry and one chunk. The
+// sources are unchanged.
+const FIRST_VIEW = ['view.js', 'configure.js'].map((name) => join(www, 'widget', name));
 const LAZY_CODE = /[\\/]widget[\\/](panels[\\/](sensitivity|uncertainty|economics|retention|share|what-if-levers)|formulas|editing|url-state|model-attributes)\.js$/;
 const oneSharedChunk = {
   name: 'one-shared-chunk',
   setup(build) {
     build.onLoad({ filter: LAZY_CODE }, async ({ path }) => ({
-      contents: `import ${JSON.stringify(VIEW)};\n${await readFile(path, 'utf8')}`,
+      contents: `${FIRST_VIEW.map((module) => `import ${JSON.stringify(module)};\n`).join('')}${await readFile(path, 'utf8')}`,
       loader: 'js',
       resolveDir: dirname(path),
     }));
+  },
+};
+
+// The engine's generated schema (www/pkg/sales_kpi_schema.js) also describes the planning options
+// and lists every error code, which the widget does not read. Only widget/schema.js reads it, as
+// `schema.<key>`; the bundle keeps the keys read there and drops the rest.
+const SCHEMA = /[\\/]pkg[\\/]sales_kpi_schema\.js$/;
+const schemaKeysRead = {
+  name: 'schema-keys-read',
+  setup(build) {
+    build.onLoad({ filter: SCHEMA }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      const schema = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+      const reader = await readFile(join(www, 'widget', 'schema.js'), 'utf8');
+      const read = new Set([...reader.matchAll(/\bschema\.(\w+)/g)].map((match) => match[1]));
+      const kept = Object.fromEntries(Object.entries(schema).filter(([key]) => read.has(key)));
+      return { contents: `export default ${JSON.stringify(kept)};`, loader: 'js' };
+    });
   },
 };
 
@@ -66,7 +85,7 @@ export async function bundle() {
     outdir: join(dist, 'widget'),
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
-    plugins: [oneSharedChunk],
+    plugins: [oneSharedChunk, schemaKeysRead],
   });
   // The glue and its snippets are minified file by file, keeping their names and layout.
   const pkg = join(www, 'pkg');

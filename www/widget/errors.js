@@ -1,6 +1,5 @@
 // An engine error in the reader's words, chosen by its `code` and `params` (INTERFACE.md), never
 // by its English message. An unknown code gets a general text.
-import { codeOf } from './legacy-error-codes.js';
 
 /**
  * @typedef {{ code: string, pointer?: string, params?: Record<string, unknown> }} Problem
@@ -15,6 +14,8 @@ function rangeKey(params) {
   if (params.maximum === '1' || params.exclusiveMaximum === '1') return 'pct01';
   if (params.exclusiveMinimum === '0') return 'pos';
   if (params.minimum === '0') return 'nonneg';
+  // No bound given: the number does not fit the engine's exact decimals.
+  if (!['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].some((bound) => bound in params)) return 'tooBig';
   return 'invalid';
 }
 
@@ -25,9 +26,9 @@ const KEYS = {
   overflow: 'tooBig',
   tooLong: 'nameErr',
   tooShort: 'nameErr',
+  invalidText: 'nameErr',
   bothGiven: 'both',
   oneRequired: 'lifeOrChurn',
-  exceedsField: 'newLeEnd',
 };
 
 /**
@@ -36,7 +37,10 @@ const KEYS = {
  * @param {Text} text
  */
 export function problemText({ code, params = {} }, text) {
-  return text(code === 'outOfRange' ? rangeKey(params) : (KEYS[code] ?? 'invalid'));
+  if (code === 'outOfRange') return text(rangeKey(params));
+  // A range's high below its low, or more new customers than customers at the end.
+  if (code === 'exceedsField') return text(String(params.other).endsWith('/low') ? 'lowHigh' : 'newLeEnd');
+  return text(KEYS[code] ?? 'invalid');
 }
 
 /**
@@ -57,6 +61,6 @@ export function noSolutionText({ code, params = {} }, text) {
 export function problemOf(error) {
   /** @type {any} */
   const thrown = error;
-  const code = typeof thrown?.code === 'string' ? thrown.code : codeOf(thrown);
+  const code = typeof thrown?.code === 'string' ? thrown.code : 'unknown';
   return { code, pointer: typeof thrown?.pointer === 'string' ? thrown.pointer : undefined, params: thrown?.params ?? {} };
 }

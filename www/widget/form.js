@@ -1,5 +1,6 @@
 // The parts panels are made of: labelled inputs bound to a pointer, panels, scrollable tables.
 import { h } from './dom.js';
+import { onCommit, onInput } from './field-input.js';
 import { currencyAffix, inputNumber } from './format.js';
 import { fieldKind, MAX_NAME_LENGTH, MAX_NUMBER_CHARS } from './schema.js';
 import { shift } from './decimal.js';
@@ -57,8 +58,8 @@ export function field(view, pointer, label, { kind = inputKind(pointer), role = 
     [role]: pointer,
     part: 'input',
     'aria-describedby': `${id}-e${hint ? ` ${id}-h` : ''}`,
-    oninput: () => view.onInput(bound),
-    onchange: () => view.onCommit(bound),
+    oninput: () => onInput(view, bound),
+    onchange: () => onCommit(view, bound),
   });
   input.value = value ?? inputText(view, pointer);
   const error = h('p', { class: 'err', id: `${id}-e` });

@@ -60,5 +60,4 @@ export default [
   /* colRate */ "Konvertering",
   /* summary */ "Omsætning {rev}, {deals} handler",
   /* summaryTarget */ "{att} af målet",
-  /* engineFail */ "Beregneren kunne ikke starte: {why}",
 ];

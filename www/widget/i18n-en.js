@@ -60,5 +60,4 @@ export default [
   /* colRate */ "Conversion",
   /* summary */ "Revenue {rev}, {deals} deals",
   /* summaryTarget */ "{att} of the target",
-  /* engineFail */ "The calculator could not start: {why}",
 ];

@@ -60,5 +60,4 @@ export default [
   /* colRate */ "Conversie",
   /* summary */ "Omzet {rev}, {deals} deals",
   /* summaryTarget */ "{att} van het doel",
-  /* engineFail */ "De calculator kon niet starten: {why}",
 ];

@@ -13,7 +13,7 @@ st_outbound st_leads st_unit-economics step stageName rate rateHint addStage rem
 target cycleDays revenue deals conversion attainment gap dealsNeeded needed perDay perDayUnit cac
 ltvToCac paybackMonths wiHeadline wiNew wiMore ppShort reset colKpi colNow colScenario colDiff
 scenarioChart lever_rate goalIntro goalHow colLever colNeeded colChange footnote showTable
-funnelChart colStep colCount colRate summary summaryTarget engineFail`.split(/\s+/);
+funnelChart colStep colCount colRate summary summaryTarget`.split(/\s+/);
 /** @typedef {'en' | 'nl' | 'da'} Lang */
 /** @type {Record<string, Promise<Record<string, string>>>} */
 const tables = {};

@@ -87,4 +87,5 @@ export default {
   nonneg: "Kan ikke være negativ.",
   tooBig: "Tallet er for stort.",
   nameErr: "Giv trinnet et navn på 1 til 40 tegn.",
+  engineFail: "Beregneren kunne ikke starte: {why}",
 };

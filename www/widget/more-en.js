@@ -87,4 +87,5 @@ export default {
   nonneg: "Cannot be negative.",
   tooBig: "That number is too large.",
   nameErr: "Give the step a name of 1 to 40 characters.",
+  engineFail: "The calculator could not start: {why}",
 };

@@ -87,4 +87,5 @@ export default {
   nonneg: "Mag niet negatief zijn.",
   tooBig: "Dat getal is te groot.",
   nameErr: "Geef de stap een naam van 1 tot 40 tekens.",
+  engineFail: "De calculator kon niet starten: {why}",
 };

@@ -4,18 +4,14 @@ import { fieldKind } from './schema.js';
 
 /** @typedef {import('./format.js').DisplayKind} DisplayKind */
 
+/** How report values are shown; any other report value is a count (deals, stage counts). */
 /** @type {Record<string, DisplayKind>} */
 const REPORT_DISPLAY = {
   '/funnel/revenue': 'money',
-  '/funnel/deals': 'count',
   '/funnel/conversion': 'percent',
-  '/funnel/stages/*/count': 'count',
   '/funnel/stages/*/rate': 'percent',
   '/target/attainment': 'percent',
   '/target/gap': 'money',
-  '/target/dealsNeeded': 'count',
-  '/target/needed/top': 'count',
-  '/target/needed/stages/*/count': 'count',
   '/velocity/perDay': 'perDay',
   '/economics/cac': 'money',
   '/economics/clv': 'money',

@@ -3,6 +3,7 @@
 //   <sales-kpi-calculator preset="inbound" locale="nl-NL"></sales-kpi-calculator>
 // This module is the element's shell: its attributes and the properties that reflect them, and
 // its lifecycle. What it shows and computes is in view.js.
+import { configure, readHash } from './configure.js';
 import { adopt } from './styles.js';
 import { CalculatorView } from './view.js';
 
@@ -20,7 +21,7 @@ export class SalesKpiCalculator extends HTMLElement {
   #changed = null;
   #resize = new ResizeObserver(() => this.#view.redraw());
   #onHashChange = () => {
-    if (this.#view.state) this.#view.readHash();
+    if (this.#view.state) readHash(this.#view);
   };
 
   constructor() {
@@ -154,7 +155,7 @@ export class SalesKpiCalculator extends HTMLElement {
   async #configure(first, fresh) {
     this.#busy = true;
     try {
-      await this.#view.configure(first, fresh);
+      await configure(this.#view, first, fresh);
     } finally {
       this.#busy = false;
       this.#reconfigure();

@@ -1,40 +1,13 @@
 // What the engine accepts, for each input field: its kind (money, count, rate, days, years,
-// text), whether it is required, and its limits. The engine's field table is the one source;
-// this module only looks things up in it.
-// INTERIM: until the generated www/pkg/sales_kpi_schema.js (branch engine-schema) is merged, the
-// same data in the shape of INTERFACE.md is written here; the merge replaces it with an import.
+// text), whether it is required, and its limits. The engine's schema table (src/schema.rs),
+// generated into www/pkg/sales_kpi_schema.js by the build, is the one source; this module only
+// looks things up in it.
+import schema from '../pkg/sales_kpi_schema.js';
 
 /**
- * @typedef {'money' | 'count' | 'rate' | 'days' | 'years' | 'text' | 'date'} FieldKind
- * @typedef {{ pointer: string, kind: FieldKind, required: boolean, minimum?: string, maximum?: string,
- *   exclusiveMinimum?: string, exclusiveMaximum?: string, minLength?: number, maxLength?: number }} FieldRule
+ * @typedef {import('../pkg/sales_kpi_schema.js').SchemaField} FieldRule
+ * @typedef {FieldRule['kind']} FieldKind
  */
-
-const schema = {
-  /** @type {FieldRule[]} */
-  fields: [
-    { pointer: '/funnel/top', kind: 'count', required: true, minimum: '0' },
-    { pointer: '/funnel/stages/*/name', kind: 'text', required: true, minLength: 1, maxLength: 40 },
-    { pointer: '/funnel/stages/*/rate', kind: 'rate', required: true, minimum: '0', maximum: '1' },
-    { pointer: '/funnel/dealSize', kind: 'money', required: true, minimum: '0' },
-    { pointer: '/target', kind: 'money', required: false, exclusiveMinimum: '0' },
-    { pointer: '/cycleDays', kind: 'days', required: false, exclusiveMinimum: '0' },
-    { pointer: '/acquisitionCost', kind: 'money', required: false, minimum: '0' },
-    { pointer: '/customer/purchaseValue', kind: 'money', required: false, exclusiveMinimum: '0' },
-    { pointer: '/customer/purchasesPerYear', kind: 'count', required: false, exclusiveMinimum: '0' },
-    { pointer: '/customer/lifespanYears', kind: 'years', required: false, exclusiveMinimum: '0' },
-    { pointer: '/customer/annualChurn', kind: 'rate', required: false, exclusiveMinimum: '0', maximum: '1' },
-    { pointer: '/customer/grossMargin', kind: 'rate', required: false, minimum: '0', maximum: '1' },
-    { pointer: '/retention/start', kind: 'count', required: true, exclusiveMinimum: '0' },
-    { pointer: '/retention/end', kind: 'count', required: true, minimum: '0' },
-    { pointer: '/retention/new', kind: 'count', required: true, minimum: '0' },
-    { pointer: '/growth/previous', kind: 'money', required: true, exclusiveMinimum: '0' },
-    { pointer: '/growth/current', kind: 'money', required: true, minimum: '0' },
-  ],
-  /** @type {Record<string, { minItems: number, maxItems: number }>} */
-  lists: { '/funnel/stages': { minItems: 1, maxItems: 12 } },
-  limits: { maxInputBytes: 16384, maxDepth: 16, maxNumberChars: 64, maxRanges: 32, maxSamples: 1000000 },
-};
 
 /** A concrete pointer's pattern: array indices become `*` (/funnel/stages/3/rate: /funnel/stages/*\/rate). */
 const patternOf = (/** @type {string} */ pointer) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
@@ -70,3 +43,16 @@ export const MAX_NAME_LENGTH = fieldRule('/funnel/stages/0/name')?.maxLength ?? 
  */
 export const textLength = (text) => [...text].length;
 
+
+/**
+ * The fields that may not be given together with this one (lifespan and yearly churn say the
+ * same thing): the schema's oneOf groups.
+ * @param {string} pointer
+ * @returns {string[]}
+ */
+export function exclusiveWith(pointer) {
+  return schema.oneOf.flatMap((group) => {
+    const pointers = group.fields.map((name) => `${group.pointer}/${name}`);
+    return pointers.includes(pointer) ? pointers.filter((other) => other !== pointer) : [];
+  });
+}

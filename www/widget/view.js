@@ -1,17 +1,12 @@
 // What one calculator shows and holds: its settings, the reader's state, the fields and outputs
 // of the current layout, and the last results. The element (sales-kpi-calculator.js) owns one.
 import { paint, recompute, update } from './compute.js';
-import { shift, signOf } from './decimal.js';
 import { h } from './dom.js';
-import { engine } from './engine.js';
 import { formatNumber } from './format.js';
-import { inputText } from './form.js';
-import { moreText, translator } from './i18n.js';
+import { moreText } from './i18n.js';
 import { layout } from './layout.js';
-import { loadEditing, loadFormulas, loadModelAttributes, loadPanels, loadUrlState, loadWhatIfLevers, needsPanels } from './lazy-parts.js';
-import { MAX_NAME_LENGTH, textLength } from './schema.js';
-import { readSettings } from './settings.js';
-import { defaultSections, getAt, presetModel, setAt } from './state.js';
+import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
+import { getAt } from './state.js';
 
 /**
  * @typedef {import('./form.js').Field} Field
@@ -97,19 +92,11 @@ export class CalculatorView {
   }
 
   /**
-   * The editing module when it has loaded; else null, and it is loaded and what was shown
-   * without words is recomputed.
+   * The editing module when it has loaded; else null, and it is loaded and everything is
+   * recomputed, with words for the problems.
    */
   withEditing() {
-    if (!this.editing) {
-      this.loadEditing().then(
-        () => {
-          const unsaid = this.errors.some((error) => !error.message) || this.goal?.some((line) => line.reason === '');
-          if (this.root && unsaid) this.recompute();
-        },
-        () => {},
-      );
-    }
+    if (!this.editing) this.loadEditing().then(() => this.root && this.recompute(), () => {});
     return this.editing;
   }
 
@@ -121,9 +108,8 @@ export class CalculatorView {
    */
   describe(error) {
     const editing = this.withEditing();
-    if (!editing) return { pointer: /** @type {{ pointer?: string }} */ (error).pointer, message: '' };
-    const problem = editing.problemOf(error);
-    return { pointer: problem.pointer, message: editing.problemText(problem, (key) => this.rare(key)) };
+    const problem = editing?.problemOf(error);
+    return { pointer: /** @type {{ pointer?: string }} */ (error).pointer, message: problem && editing ? editing.problemText(problem, (key) => this.rare(key)) : '' };
   }
 
   get model() {
@@ -133,87 +119,6 @@ export class CalculatorView {
   /** @returns {import('./format.js').NumberStyle} */
   get numberStyle() {
     return { locale: this.locale, currency: this.state.currency };
-  }
-
-  /**
-   * Reads the attributes and (re)builds; `fresh` starts from the preset and the model and
-   * what-if attributes again.
-   * @param {boolean} first
-   * @param {boolean} fresh
-   */
-  async configure(first, fresh) {
-    const host = this.host;
-    const settings = readSettings(host);
-    const invalid = (/** @type {string} */ name, /** @type {string} */ value) => settings.notes.push([name, value.slice(0, 80)]);
-    this.locale = settings.locale;
-    this.lang = settings.lang;
-    // The engine and the language load side by side.
-    const ready = engine(settings.wasmUrl);
-    ready.catch(() => {});
-    const was = this.t;
-    const t = (this.t = await translator(this.lang));
-    // Stage names the reader never changed follow a change of language.
-    if (this.state) (await loadEditing()).renameStages(this.state, was, t);
-    // Editing's texts are in the rest of the language.
-    if (this.editing) await moreText(this.lang).catch(() => {});
-    if (!this.state) host.shadowRoot.replaceChildren(h('p', { class: 'loading', text: t('loading') }));
-    fresh ||= first || !this.state;
-    const modelAttribute = host.getAttribute('model');
-    const whatIfAttribute = host.getAttribute('what-if');
-    /** @type {import('./model-attributes.js') | false} */
-    let attributes = false;
-    try {
-      // Start fetching the panels now when they will surely be needed.
-      const likely = settings.sections.length ? settings.sections : defaultSections(this.state?.preset ?? settings.preset);
-      if (needsPanels(likely)) Promise.all([loadPanels(likely), moreText(this.lang)]).catch(() => {});
-      [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: t('engineFail', { why }) }));
-      return;
-    }
-    if (fresh) {
-      this.state = { preset: settings.preset, currency: settings.currency, model: presetModel(settings.preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} };
-      // A model or what-if attribute replaces the example's, where the engine accepts it.
-      if (attributes) attributes.applyAttributes(this.state, modelAttribute, whatIfAttribute, invalid);
-    }
-    this.state.currency = settings.currency;
-    this.sections = new Set(settings.sections.length ? settings.sections : defaultSections(this.state.preset));
-    if (settings.notes.length) await moreText(this.lang).catch(() => {});
-    this.notes = settings.notes.map(([name, value]) => t('badAttr', { name, value }));
-    if (first) await this.readHash(true);
-    else {
-      await this.loadPanels();
-      this.rebuild();
-    }
-  }
-
-  /** Loads the panels the sections show, and the rest of the text they use. */
-  async loadPanels() {
-    const panels = loadPanels(this.sections);
-    if (needsPanels(this.sections)) await moreText(this.lang);
-    this.panels = await panels;
-  }
-
-  /**
-   * Loads the state in the URL fragment, after checking it the way the engine checks input.
-   * @param {boolean} [first]
-   */
-  async readHash(first) {
-    const urlState = location.hash.includes('skc=') ? await loadUrlState().catch(() => null) : null;
-    const value = urlState?.hashValue(location.hash);
-    if (value && value !== this.written) {
-      const state = urlState?.readState(value);
-      if (state) {
-        this.state = state;
-        if (!this.host.getAttribute('sections')) this.sections = new Set(defaultSections(state.preset));
-      } else {
-        await moreText(this.lang).catch(() => {});
-        this.notes.push(this.t('badLink'));
-      }
-    } else if (!first) return;
-    await this.loadPanels();
-    this.rebuild();
   }
 
   nextId() {
@@ -257,74 +162,6 @@ export class CalculatorView {
    */
   readNumber(text) {
     return this.editing ? this.editing.readNumber(text, this.locale) : null;
-  }
-
-  /**
-   * A field's text changed: read it, check it against the schema, and recompute.
-   * @param {Field} bound
-   */
-  onInput(bound) {
-    const editing = this.editing;
-    if (!editing) {
-      this.loadEditing().then(
-        () => this.onInput(bound),
-        () => {},
-      );
-      return;
-    }
-    const { t } = this;
-    const { pointer, role, input, kind } = bound;
-    /** @type {string | undefined} */
-    let value;
-    bound.problem = '';
-    if (kind === 'text') {
-      value = input.value;
-      if (!value.trim() || textLength(value) > MAX_NAME_LENGTH) bound.problem = t('nameErr');
-    } else {
-      const read = editing.readNumber(input.value, this.locale);
-      if (read === null) bound.problem = t('notNum', { ex: formatNumber('1234.56', 'count', this.numberStyle) });
-      else if (read !== '') value = kind === 'percent' ? shift(read, -2) : read;
-    }
-    if (role === 'data-whatif') {
-      /** @type {HTMLSelectElement | null} */
-      const unit = this.host.shadowRoot.querySelector(`select[data-whatif-unit="${pointer}"]`);
-      if (!bound.problem) {
-        if (value === undefined || signOf(value) === 0) delete this.state.whatif[pointer];
-        else this.state.whatif[pointer] = { unit: unit?.value === 'add' ? 'add' : 'by', value };
-      }
-    } else if (role !== 'data-field') {
-      if (!bound.problem) this.panels.uncertainty?.onRangeInput(this, pointer);
-    } else if (!bound.problem) {
-      // A number outside the schema's range never reaches the model: the results keep the last
-      // valid numbers, marked stale, until it is corrected.
-      const outside = value !== undefined && kind !== 'text' ? editing.rangeProblem(pointer, value) : null;
-      if (outside) bound.problem = editing.problemText(outside, (key) => this.rare(key));
-      else {
-        setAt(this.model, pointer, value);
-        editing.dropEmptySections(this.model);
-        this.panels.economics?.onFieldEdited(this, pointer, value);
-      }
-    }
-    this.recompute();
-  }
-
-  /** @param {string} lever the what-if unit select changed: re-read its number */
-  onWhatIfUnit(lever) {
-    const bound = this.findField('data-whatif', lever);
-    if (bound) this.onInput(bound);
-  }
-
-  /** @param {Field} bound the reader left a field: show a valid number in the reader's format */
-  onCommit(bound) {
-    // Before the editing module has loaded, the text is still to be read (see onInput).
-    if (!this.editing) {
-      this.loadEditing().then(
-        () => this.onCommit(bound),
-        () => {},
-      );
-      return;
-    }
-    if (bound.role === 'data-field' && !bound.problem && !this.errors.length) bound.input.value = inputText(this, bound.pointer);
   }
 
   async addStage() {

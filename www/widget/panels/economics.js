@@ -3,6 +3,7 @@
 import { h } from '../dom.js';
 import { field, panel } from '../form.js';
 import { resultRow } from '../outputs.js';
+import { exclusiveWith } from '../schema.js';
 import { setAt } from '../state.js';
 import { FIELDS_CSS } from './fields-css.js';
 
@@ -10,19 +11,17 @@ import { FIELDS_CSS } from './fields-css.js';
 
 export const css = [FIELDS_CSS, '.res+.fields{margin-top:1.25rem}'];
 
-/** @type {Record<string, string>} */
-const EXCLUSIVE = { '/customer/lifespanYears': '/customer/annualChurn', '/customer/annualChurn': '/customer/lifespanYears' };
-
 /**
- * A model field changed to `value`: when it excludes another field, that one is emptied.
+ * A model field changed to `value`: the fields it excludes (the schema's oneOf) are emptied.
  * @param {View} view
  * @param {string} pointer
  * @param {string | undefined} value
  */
 export function onFieldEdited(view, pointer, value) {
-  const other = EXCLUSIVE[pointer];
-  const otherField = other && value !== undefined && view.findField('data-field', other);
-  if (other && otherField) {
+  if (value === undefined) return;
+  for (const other of exclusiveWith(pointer)) {
+    const otherField = view.findField('data-field', other);
+    if (!otherField) continue;
     setAt(view.model, other, undefined);
     otherField.input.value = '';
     otherField.problem = '';

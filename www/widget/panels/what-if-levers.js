@@ -1,5 +1,6 @@
 // The what-if's other levers, made the first time their <details> is opened.
 import { h } from '../dom.js';
+import { onWhatIfUnit } from '../field-input.js';
 import { field } from '../form.js';
 import { labelOf } from '../pointer-display.js';
 import { fieldKind } from '../schema.js';
@@ -27,7 +28,7 @@ function leverRow(view, lever) {
   if (isRate) {
     const unit = h(
       'select',
-      { 'aria-label': view.t('unit'), 'data-whatif-unit': lever, part: 'input', onchange: () => view.onWhatIfUnit(lever) },
+      { 'aria-label': view.t('unit'), 'data-whatif-unit': lever, part: 'input', onchange: () => onWhatIfUnit(view, lever) },
       h('option', { value: 'add', text: view.t('ppShort') }),
       h('option', { value: 'by', text: view.t('unitBy') }),
     );
