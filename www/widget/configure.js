@@ -35,7 +35,7 @@ export async function configure(view, first, fresh) {
   fresh ||= first || !view.state;
   const modelAttribute = host.getAttribute('model');
   const whatIfAttribute = host.getAttribute('what-if');
-  /** @type {import('./model-attributes.js') | false} */
+  /** @type {typeof import('./model-attributes.js') | false} */
   let attributes = false;
   try {
     // Start fetching the panels now when they will surely be needed.
@@ -64,7 +64,10 @@ export async function configure(view, first, fresh) {
   }
 }
 
-/** Loads the panels the sections show, and the rest of the text they use. */
+/**
+ * Loads the panels the sections show, and the rest of the text they use.
+ * @param {View} view
+ */
 async function loadShownPanels(view) {
   const panels = loadPanels(view.sections);
   if (needsPanels(view.sections)) await moreText(view.lang);
@@ -73,6 +76,7 @@ async function loadShownPanels(view) {
 
 /**
  * Loads the state in the URL fragment, after checking it the way the engine checks input.
+ * @param {View} view
  * @param {boolean} [first]
  */
 export async function readHash(view, first) {

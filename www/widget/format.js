@@ -52,6 +52,7 @@ const OPTIONS = {
 export function formatNumber(value, kind, { locale, currency }) {
   if (value == null || value === '') return '—';
   const base = kind.replace('Signed', '');
+  /** @type {Intl.NumberFormatOptions} */
   const options =
     base === 'money' ? { style: 'currency', currency, minimumFractionDigits: 2, trailingZeroDisplay: 'stripIfInteger' } : (OPTIONS[base] ?? {});
   const text = numberFormat(locale, { maximumFractionDigits: 2, ...options, signDisplay: base === kind ? 'auto' : 'exceptZero' }).format(

@@ -5,7 +5,7 @@ import { addCss } from './styles.js';
 
 /**
  * Loads a module once and adds its styles, if it has any, to the shared sheet.
- * @template {{ css?: string[] }} Module
+ * @template Module
  * @param {() => Promise<Module>} load
  * @returns {() => Promise<Module>}
  */
@@ -14,7 +14,8 @@ function once(load) {
   let loading;
   return () =>
     (loading ??= load().then((module) => {
-      if (module.css) addCss(module.css);
+      const { css } = /** @type {{ css?: string[] }} */ (module);
+      if (css) addCss(css);
       return module;
     }));
 }
@@ -30,14 +31,8 @@ export const loadUrlState = once(() => import('./url-state.js'));
 export const loadModelAttributes = once(() => import('./model-attributes.js'));
 export const loadEditing = once(() => import('./editing.js'));
 
-/** The sections shown by each lazily loaded panel. */
-const PANEL_SECTIONS = /** @type {const} */ ([
-  [['sensitivity'], loadSensitivity],
-  [['uncertainty'], loadUncertainty],
-  [['economics'], loadEconomics],
-  [['retention', 'growth'], loadRetention],
-  [['share'], loadShare],
-]);
+/** The sections whose panels load on demand. */
+const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
 
 /**
  * Loads the panels the sections show; resolves to them by name (absent when not shown).
@@ -45,12 +40,21 @@ const PANEL_SECTIONS = /** @type {const} */ ([
  */
 export async function loadPanels(sections) {
   const shown = new Set(sections);
-  const want = (/** @type {readonly string[]} */ names) => names.some((name) => shown.has(name));
-  const [sensitivity, uncertainty, economics, retention, share] = await Promise.all(PANEL_SECTIONS.map(([names, load]) => (want(names) ? load() : undefined)));
+  const want = (/** @type {string[]} */ ...names) => names.some((name) => shown.has(name));
+  const [sensitivity, uncertainty, economics, retention, share] = await Promise.all([
+    want('sensitivity') ? loadSensitivity() : undefined,
+    want('uncertainty') ? loadUncertainty() : undefined,
+    want('economics') ? loadEconomics() : undefined,
+    want('retention', 'growth') ? loadRetention() : undefined,
+    want('share') ? loadShare() : undefined,
+  ]);
   return { sensitivity, uncertainty, economics, retention, share };
 }
 
 /** @typedef {Partial<Awaited<ReturnType<typeof loadPanels>>>} Panels */
 
-/** Whether any section needs a lazily loaded panel. @param {Iterable<string>} sections */
-export const needsPanels = (sections) => [...sections].some((section) => PANEL_SECTIONS.some(([names]) => /** @type {readonly string[]} */ (names).includes(section)));
+/**
+ * Whether any section needs a panel that loads on demand.
+ * @param {Iterable<string>} sections
+ */
+export const needsPanels = (sections) => [...sections].some((section) => LAZY_SECTIONS.includes(section));

@@ -36,7 +36,9 @@ function normalizeModel(value) {
  */
 function parseModel(text) {
   // The reviver's source text keeps big or long numbers written bare in JSON exact.
-  const model = JSON.parse(text, (_key, value, context) => (typeof value === 'number' && context?.source ? context.source : value));
+  /** @type {(key: string, value: unknown, context?: { source?: string }) => unknown} */
+  const keepSource = (_key, value, context) => (typeof value === 'number' && context?.source ? context.source : value);
+  const model = JSON.parse(text, /** @type {(key: string, value: unknown) => unknown} */ (keepSource));
   if (!model || typeof model !== 'object' || Array.isArray(model) || !model.funnel || !Array.isArray(model.funnel.stages)) throw new Error('model');
   return /** @type {any} */ (normalizeModel(model));
 }
