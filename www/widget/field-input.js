@@ -1,7 +1,6 @@
 // What happens when the reader types into a field: the text is read, checked against the
 // engine's schema, and only a valid value reaches the state; then everything is recomputed.
 import { shift, signOf } from './decimal.js';
-import { formatNumber } from './format.js';
 import { inputText } from './form.js';
 import { MAX_NAME_LENGTH, textLength } from './schema.js';
 import { setAt } from './state.js';
@@ -34,9 +33,10 @@ export function onInput(view, bound) {
     value = input.value;
     if (!value.trim() || textLength(value) > MAX_NAME_LENGTH) bound.problem = t('nameErr');
   } else {
-    const read = editing.readNumber(input.value, view.locale);
-    if (read === null) bound.problem = t('notNum', { ex: formatNumber('1234.56', 'count', view.numberStyle) });
-    else if (read !== '') value = kind === 'percent' ? shift(read, -2) : read;
+    const field = kind === 'money' || kind === 'percent' ? kind : 'number';
+    const reading = editing.readNumber(input.value, { ...view.numberStyle, field });
+    if ('refused' in reading) bound.problem = editing.refusalText(reading, field, view);
+    else if (reading.value !== '') value = kind === 'percent' ? shift(reading.value, -2) : reading.value;
   }
   if (role === 'data-whatif') {
     /** @type {HTMLSelectElement | null} */

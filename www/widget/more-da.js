@@ -88,4 +88,8 @@ export default {
   tooBig: "Tallet er for stort.",
   nameErr: "Giv trinnet et navn på 1 til 40 tegn.",
   engineFail: "Beregneren kunne ikke starte: {why}",
+  readAmbiguous: "Tvetydigt: skriv {a} eller {b}.",
+  readOtherFormat: "Det er et andet talformat: skriv {ex}.",
+  readOtherCurrency: "Beløb er her i {currency}: skriv for eksempel {ex}.",
+  readWrongUnit: "Skriv kun tallet, for eksempel {ex}.",
 };

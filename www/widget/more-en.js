@@ -88,4 +88,8 @@ export default {
   tooBig: "That number is too large.",
   nameErr: "Give the step a name of 1 to 40 characters.",
   engineFail: "The calculator could not start: {why}",
+  readAmbiguous: "Ambiguous: type {a} or {b}.",
+  readOtherFormat: "That is another number format: type {ex}.",
+  readOtherCurrency: "Amounts here are in {currency}: type for example {ex}.",
+  readWrongUnit: "Type just the number, for example {ex}.",
 };

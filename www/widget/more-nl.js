@@ -88,4 +88,8 @@ export default {
   tooBig: "Dat getal is te groot.",
   nameErr: "Geef de stap een naam van 1 tot 40 tekens.",
   engineFail: "De calculator kon niet starten: {why}",
+  readAmbiguous: "Dubbelzinnig: typ {a} of {b}.",
+  readOtherFormat: "Dat is een andere getalnotatie: typ {ex}.",
+  readOtherCurrency: "Bedragen zijn hier in {currency}: typ bijvoorbeeld {ex}.",
+  readWrongUnit: "Typ alleen het getal, bijvoorbeeld {ex}.",
 };

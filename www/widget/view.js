@@ -156,12 +156,14 @@ export class CalculatorView {
   }
 
   /**
-   * A typed number as a plain decimal ("" when empty, null when it is not a number); only called
-   * once the editing module has loaded.
+   * A typed number as a plain decimal, "" when empty, null when it cannot be read (or before
+   * the editing module has loaded).
    * @param {string} text
+   * @param {import('./form.js').InputKind} kind
    */
-  readNumber(text) {
-    return this.editing ? this.editing.readNumber(text, this.locale) : null;
+  readNumber(text, kind) {
+    const reading = this.editing?.readNumber(text, { ...this.numberStyle, field: kind === 'money' || kind === 'percent' ? kind : 'number' });
+    return reading && 'value' in reading ? reading.value : null;
   }
 
   async addStage() {

@@ -74,7 +74,7 @@ export function onRangeInput(view, lever) {
   const high = view.findField('data-range-high', lever);
   if (!low || !high) return;
   const [lowValue, highValue] = [low, high].map((bound) => {
-    const value = view.readNumber(bound.input.value);
+    const value = view.readNumber(bound.input.value, bound.kind);
     return value && bound.kind === 'percent' ? shift(value, -2) : value;
   });
   high.problem = '';
