@@ -3,5 +3,5 @@
 // when the engine refuses something and the reason has to be said.
 export { readNumber, refusalText } from './number-input.js';
 export { noSolutionText, problemOf, problemText } from './errors.js';
-export { rangeProblem } from './range-check.js';
+export { fieldProblem, rangeProblem } from './range-check.js';
 export { dropEmptySections, renameStages, renumberStages } from './model-edits.js';

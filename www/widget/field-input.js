@@ -46,12 +46,12 @@ export function onInput(view, bound) {
       else view.state.whatif[pointer] = { unit: unit?.value === 'add' ? 'add' : 'by', value };
     }
   } else if (role !== 'data-field') {
-    if (!bound.problem) view.panels.uncertainty?.onRangeInput(view, pointer);
+    view.panels.uncertainty?.onRangeInput(view, pointer);
   } else if (!bound.problem) {
-    // A number outside the schema's range never reaches the model: the results keep the last
-    // valid numbers, marked stale, until it is corrected.
-    const outside = value !== undefined && kind !== 'text' ? editing.rangeProblem(pointer, value) : null;
-    if (outside) bound.problem = editing.problemText(outside, (key) => view.rare(key));
+    // A value the schema refuses never reaches the model: the results keep the last valid
+    // numbers, marked stale, until it is corrected.
+    const problem = editing.fieldProblem(view, bound, value);
+    if (problem) bound.problem = editing.problemText(problem, (key) => view.rare(key));
     else {
       setAt(view.model, pointer, value);
       editing.dropEmptySections(view.model);

@@ -8,12 +8,15 @@
  * @typedef {import('./state.js').Translate} Translate
  */
 
+/** The parts of the model a reader may leave out entirely. */
+export const OPTIONAL_SECTIONS = ['customer', 'retention', 'growth'];
+
 /**
  * An emptied section (customer, retention, growth) leaves the model.
  * @param {Model} model
  */
 export function dropEmptySections(model) {
-  for (const key of ['customer', 'retention', 'growth']) {
+  for (const key of OPTIONAL_SECTIONS) {
     const section = model[key];
     if (section && typeof section === 'object' && !Object.keys(section).length) delete model[key];
   }

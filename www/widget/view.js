@@ -155,17 +155,6 @@ export class CalculatorView {
     return this.fields.find((bound) => bound.role === role && bound.pointer === pointer);
   }
 
-  /**
-   * A typed number as a plain decimal, "" when empty, null when it cannot be read (or before
-   * the editing module has loaded).
-   * @param {string} text
-   * @param {import('./form.js').InputKind} kind
-   */
-  readNumber(text, kind) {
-    const reading = this.editing?.readNumber(text, { ...this.numberStyle, field: kind === 'money' || kind === 'percent' ? kind : 'number' });
-    return reading && 'value' in reading ? reading.value : null;
-  }
-
   async addStage() {
     const { renumberStages } = await loadEditing();
     const stages = this.model.funnel.stages;

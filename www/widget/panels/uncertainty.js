@@ -65,19 +65,27 @@ export function uncertaintyPanel(view) {
 }
 
 /**
- * A low or high guess changed: the lever's range, when both are numbers and in order.
+ * A low or high guess changed: each end is read and checked against the lever's range in the
+ * schema, each with its own problem, and the lever's range is kept when both are valid and in
+ * order.
  * @param {View} view
  * @param {string} lever
  */
 export function onRangeInput(view, lever) {
+  const { editing } = view;
   const low = view.findField('data-range-low', lever);
   const high = view.findField('data-range-high', lever);
-  if (!low || !high) return;
+  if (!editing || !low || !high) return;
+  const field = inputKind(lever) === 'money' ? 'money' : inputKind(lever) === 'percent' ? 'percent' : 'number';
   const [lowValue, highValue] = [low, high].map((bound) => {
-    const value = view.readNumber(bound.input.value, bound.kind);
-    return value && bound.kind === 'percent' ? shift(value, -2) : value;
+    const reading = editing.readNumber(bound.input.value, { ...view.numberStyle, field });
+    bound.problem = 'refused' in reading ? editing.refusalText(reading, field, view) : '';
+    if (!('value' in reading) || !reading.value) return null;
+    const value = field === 'percent' ? shift(reading.value, -2) : reading.value;
+    const outside = editing.rangeProblem(lever, value);
+    if (outside) bound.problem = editing.problemText(outside, (key) => view.rare(key));
+    return outside ? null : value;
   });
-  high.problem = '';
   delete view.state.ranges[lever];
   if (lowValue && highValue) {
     if (compare(highValue, lowValue) < 0) high.problem = view.t('lowHigh');
@@ -103,11 +111,12 @@ export function simulate(view) {
       view.simulation = call('simulate', view.model, { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' });
     } catch (error) {
       if (isRestarting(error)) return view.recompute();
+      // "/ranges/0/high" is the first range's high end; any other problem of a range, its low end.
       const { pointer, message } = view.describe(error);
-      const index = /^\/ranges\/(\d+)/.exec(pointer ?? '')?.[1];
+      const [, index, end] = /^\/ranges\/(\d+)(?:\/(high))?/.exec(pointer ?? '') ?? [];
       const range = index === undefined ? undefined : ranges[Number(index)];
-      const low = range && view.findField('data-range-low', range.lever);
-      if (low) low.problem = message;
+      const bound = range && view.findField(end ? 'data-range-high' : 'data-range-low', range.lever);
+      if (bound) bound.problem = message;
     }
   }
   view.update();
