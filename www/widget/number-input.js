@@ -1,7 +1,7 @@
 // Reading what a reader typed into a number field. Text is handled as text, never parseFloat, so
 // the engine receives exactly the digits that were typed. Only what can mean one number in the
 // field's locale is read; anything else is refused with how to write it, never guessed:
-// "12.500" in en-US (12.5 or 12,500?), "1.000.000,5" in English (another locale's separators),
+// "1.000" in fr-FR (1 or 1 000?), "1.000.000,5" in English (another locale's separators),
 // "€ 12.500" in a dollar field, "+14 %" in an amount.
 import { normalize } from './decimal.js';
 import { currencyAffix, formatNumber, numberFormat, separators } from './format.js';
@@ -83,13 +83,7 @@ export function readNumber(text, { locale, currency, field }) {
   const other = point === ',' ? '.' : ',';
   const ownGroup = group === other ? group : null;
   const own = split(body, point, ownGroup);
-  if (own) {
-    // "12.500" in en-US: 12.5 here, 12,500 where the point groups thousands.
-    if (!own.grouped && own.fraction?.length === 3 && /^[1-9]\d{0,2}$/.test(own.whole)) {
-      return { refused: 'ambiguous', readings: [decimal(minus, own.whole, own.fraction), decimal(minus, own.whole + own.fraction, undefined)] };
-    }
-    return { value: decimal(minus, own.whole, own.fraction) };
-  }
+  if (own) return { value: decimal(minus, own.whole, own.fraction) };
   // One mark of the other convention that cannot group thousands ("2.5" in nl-NL, "1,5" in
   // en-US) can only be the decimal point; followed by three digits it could be either.
   const lone = new RegExp(`^(\\d*)\\${other}(\\d+)$`).exec(body);
