@@ -70,10 +70,10 @@ function unscaled(digits, scale) {
  * @param {string} b
  */
 export function subtract(a, b) {
-  const [x, xScale] = scaled(a);
-  const [y, yScale] = scaled(b);
-  const scale = Math.max(xScale, yScale);
-  return unscaled(x * 10n ** BigInt(scale - xScale) - y * 10n ** BigInt(scale - yScale), scale);
+  const [left, leftScale] = scaled(a);
+  const [right, rightScale] = scaled(b);
+  const scale = Math.max(leftScale, rightScale);
+  return unscaled(left * 10n ** BigInt(scale - leftScale) - right * 10n ** BigInt(scale - rightScale), scale);
 }
 
 /**
@@ -83,12 +83,12 @@ export function subtract(a, b) {
  * @returns {string | null}
  */
 export function relativeChange(a, b) {
-  const [x, xScale] = scaled(a);
-  const [y, yScale] = scaled(b);
-  if (y === 0n) return null;
+  const [left, leftScale] = scaled(a);
+  const [right, rightScale] = scaled(b);
+  if (right === 0n) return null;
   const scale = 12;
-  let numerator = x * 10n ** BigInt(scale + yScale);
-  let denominator = y * 10n ** BigInt(xScale);
+  let numerator = left * 10n ** BigInt(scale + rightScale);
+  let denominator = right * 10n ** BigInt(leftScale);
   if (denominator < 0n) {
     numerator = -numerator;
     denominator = -denominator;

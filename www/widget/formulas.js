@@ -23,10 +23,10 @@ export function formulaText(view, pointer) {
   const stages = report.funnel.stages;
   const stageCount = /stages\/(\d+)\/count$/.exec(pointer);
   if (stageCount) {
-    const i = Number(stageCount[1]);
-    const stage = stages[i];
+    const index = Number(stageCount[1]);
+    const stage = stages[index];
     if (!stage) return '';
-    return t('f_count', { name: stage.name, prev: count(i ? stages[i - 1]?.count : model.funnel.top), rate: percent(stage.rate), v: count(stage.count) });
+    return t('f_count', { name: stage.name, prev: count(index ? stages[index - 1]?.count : model.funnel.top), rate: percent(stage.rate), v: count(stage.count) });
   }
   switch (pointer) {
     case '/funnel/revenue':
@@ -47,11 +47,11 @@ export function formulaText(view, pointer) {
       const needed = report.target.needed;
       if (needed.top == null || needed.stages.some((stage) => stage.count == null)) return '';
       const steps = [];
-      for (let j = needed.stages.length - 1; j >= 0; j--) {
-        const stage = needed.stages[j];
-        const above = j ? needed.stages[j - 1] : { count: needed.top, name: view.topNoun };
+      for (let index = needed.stages.length - 1; index >= 0; index--) {
+        const stage = needed.stages[index];
+        const above = index ? needed.stages[index - 1] : { count: needed.top, name: view.topNoun };
         if (!stage || !above) continue;
-        steps.push(`${count(stage.count)} ${stage.name} / ${percent(stages[j]?.rate)} = ${count(above.count)} ${above.name}`);
+        steps.push(`${count(stage.count)} ${stage.name} / ${percent(stages[index]?.rate)} = ${count(above.count)} ${above.name}`);
       }
       return t('f_needed', { steps: steps.join('; ') });
     }

@@ -16,7 +16,7 @@ function neededRow(view) {
   const { t } = view;
   const stageCount = view.model.funnel.stages.length;
   const counts = [h('span', { class: 'n', 'data-result': '/target/needed/top' })];
-  for (let i = 0; i < stageCount; i++) counts.push(h('span', { class: 'n', 'data-result': `/target/needed/stages/${i}/count` }));
+  for (let index = 0; index < stageCount; index++) counts.push(h('span', { class: 'n', 'data-result': `/target/needed/stages/${index}/count` }));
   const sentence = h('span', { class: 'k' });
   const how = h('p', { class: 'how' });
   const row = h('details', { class: 'res needed', part: 'result' }, h('summary', {}, sentence), how);
@@ -48,8 +48,8 @@ function neededRow(view) {
       before,
       ...items.flatMap((part) => {
         if (part.type !== 'element') return [part.value];
-        const i = Number(part.value.slice(1));
-        return [counts[i] ?? '', ` ${names[i]}`];
+        const index = Number(part.value.slice(1));
+        return [counts[index] ?? '', ` ${names[index]}`];
       }),
       after,
     );
