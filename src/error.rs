@@ -162,7 +162,7 @@ pub enum Param {
     /// A whole-number limit, such as a maximum length.
     Integer(u64),
     /// A list of names.
-    List(Vec<&'static str>),
+    List(&'static [&'static str]),
 }
 
 /// An error that names the JSON Pointer (RFC 6901) of the input or result it is about.
