@@ -1,10 +1,11 @@
 //! The WebAssembly bindings: the only module that knows about JavaScript.
 //!
-//! Each export crosses the boundary as JSON text: one `JSON.stringify` in, one
-//! `JSON.parse` out. Walking JS objects field by field with serde-wasm-bindgen measured
-//! 80 us per `compute` against 30 us this way, made the module larger, and turned JS
-//! numbers into binary floats; the text keeps `0.1` as written for the exact decimal
-//! reader. Every failure becomes a JS `Error` whose message starts with a JSON Pointer.
+//! Inputs cross the boundary as JSON text (one `JSON.stringify`) for the engine's exact,
+//! limited reader: serde's `Deserialize` through serde-wasm-bindgen cost 25.6 KB brotli,
+//! turned JS numbers into binary floats and ignored `deny_unknown_fields`. Reports go out
+//! through their serde derives and serde-wasm-bindgen (`json_compatible`), the one
+//! definition of their shape. Every failure becomes a JS `Error` whose message starts with
+//! a JSON Pointer and which carries `code`, `pointer` and `params`.
 
 use wasm_bindgen::prelude::*;
 

@@ -252,28 +252,16 @@ impl Model {
     /// assert_eq!(pointers, ["/funnel/top", "/funnel/stages/0/rate", "/funnel/dealSize", "/target"]);
     /// ```
     pub fn levers(&self) -> Vec<Lever> {
-        let mut levers = vec![Lever::Top];
-        levers.extend((0..self.funnel.stages.len()).map(Lever::StageRate));
-        levers.push(Lever::DealSize);
-        levers.extend(
-            [
-                Lever::Target,
-                Lever::CycleDays,
-                Lever::AcquisitionCost,
-                Lever::PurchaseValue,
-                Lever::PurchasesPerYear,
-                Lever::LifespanYears,
-                Lever::AnnualChurn,
-                Lever::GrossMargin,
-                Lever::RetentionStart,
-                Lever::RetentionEnd,
-                Lever::RetentionNew,
-                Lever::GrowthPrevious,
-                Lever::GrowthCurrent,
-            ]
-            .into_iter()
-            .filter(|&lever| self.get(lever).is_some()),
-        );
+        let mut levers = Vec::new();
+        for lever in MODEL_FIELDS.iter().filter_map(|field| field.lever) {
+            match lever {
+                Lever::StageRate(_) => {
+                    levers.extend((0..self.funnel.stages.len()).map(Lever::StageRate));
+                }
+                other if self.get(other).is_some() => levers.push(other),
+                _ => {}
+            }
+        }
         levers
     }
 
