@@ -177,7 +177,7 @@ const POSITIVE: (Bound, Bound) = (Exclusive(ZERO), Unbounded);
 const FRACTION: (Bound, Bound) = (Inclusive(ZERO), Inclusive(ONE));
 
 /// Every field of the model, in the order the reader lists them and the levers are ranked.
-pub const MODEL_FIELDS: [Field; 17] = [
+pub const MODEL_FIELDS: &[Field] = &[
     number(
         "/funnel/top",
         Kind::Count,
@@ -308,7 +308,7 @@ pub const MODEL_LISTS: [(&str, usize, usize); 1] = [("/funnel/stages", 1, MAX_ST
 
 /// Fields of one object of which exactly one must be given: (object, fields, why one is
 /// needed).
-pub const ONE_OF: [(&str, [&str; 2], &str); 1] = [(
+pub static ONE_OF: [(&str, [&str; 2], &str); 1] = [(
     "/customer",
     ["lifespanYears", "annualChurn"],
     "to know how long a customer stays",
@@ -319,7 +319,7 @@ pub const ONE_OF: [(&str, [&str; 2], &str); 1] = [(
 pub const NOT_ABOVE: [(Lever, Lever); 1] = [(Lever::RetentionNew, Lever::RetentionEnd)];
 
 /// The options of `plan`, in the same form as [`MODEL_FIELDS`].
-pub const PLAN_OPTIONS: [Field; 9] = [
+pub const PLAN_OPTIONS: &[Field] = &[
     number("/start", Kind::Date, true, (Unbounded, Unbounded), None),
     number("/end", Kind::Date, true, (Unbounded, Unbounded), None),
     number("/target", Kind::Money, false, POSITIVE, None),
@@ -381,7 +381,7 @@ pub(crate) fn row_of(lever: Lever) -> Option<usize> {
 /// ```
 pub fn keys_of(parent: &str) -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = Vec::new();
-    for field in &MODEL_FIELDS {
+    for field in MODEL_FIELDS {
         let Some(rest) = field
             .pointer
             .strip_prefix(parent)
@@ -473,7 +473,7 @@ fn push_lists(out: &mut String, lists: &[(&str, usize, usize)]) {
 /// ```
 pub fn schema_json() -> String {
     let mut out = String::from("{\"fields\":");
-    push_fields(&mut out, &MODEL_FIELDS);
+    push_fields(&mut out, MODEL_FIELDS);
     out.push_str(",\"lists\":");
     push_lists(&mut out, &MODEL_LISTS);
     out.push_str(",\"oneOf\":[");
@@ -483,10 +483,7 @@ pub fn schema_json() -> String {
         }
         out.push_str("{\"pointer\":");
         push_text(&mut out, object);
-        out.push_str(&format!(
-            ",\"fields\":[\"{}\",\"{}\"]}}",
-            fields[0], fields[1]
-        ));
+        out.push_str(&format!(",\"fields\":[\"{}\"]}}", fields.join("\",\"")));
     }
     out.push_str("],\"notAbove\":[");
     for (index, (low, high)) in NOT_ABOVE.iter().enumerate() {
@@ -500,7 +497,7 @@ pub fn schema_json() -> String {
         ));
     }
     out.push_str("],\"planOptions\":");
-    push_fields(&mut out, &PLAN_OPTIONS);
+    push_fields(&mut out, PLAN_OPTIONS);
     out.push_str(",\"planLists\":");
     push_lists(&mut out, &PLAN_LISTS);
     out.push_str(&format!(
