@@ -82,15 +82,17 @@ function inComment(text, index) {
 /**
  * The local references of a JS module's text: [{ spec, how: 'import' | 'url' }]. Imports count when
  * relative ('./', '../', '/'); asset URLs when they are not absolute (no scheme), since
- * new URL('x.wasm', import.meta.url) is relative too. Matches inside comments are skipped.
+ * new URL('x.wasm', import.meta.url) is relative too. Matches inside comments are skipped, unless
+ * `comments` is false: the bundle is minified without comments, and there the comment heuristic
+ * would take a string such as "/*" for the start of one and miss every reference after it.
  */
-export function references(text) {
+export function references(text, { comments = true } = {}) {
   const out = [];
   const seen = new Set();
   const add = (m, how) => {
     const spec = m[2];
     const local = how === 'url' ? !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(spec) : /^\.{0,2}\//.test(spec);
-    if (!local || seen.has(`${how}:${spec}`) || inComment(text, m.index)) return;
+    if (!local || seen.has(`${how}:${spec}`) || (comments && inComment(text, m.index))) return;
     seen.add(`${how}:${spec}`);
     out.push({ spec, how });
   };
@@ -125,7 +127,7 @@ export function measureEmbed({ root = ROOT, entry } = {}) {
     const kind = kindOf(path);
     files.push({ path: rel(path), kind, via, lazy, ...compressedSizes(buf, kind) });
     if (kind !== 'js') continue;
-    for (const { spec, how } of references(buf.toString('utf8'))) {
+    for (const { spec, how } of references(buf.toString('utf8'), { comments: picked.source !== 'dist' })) {
       const target = resolve(dirname(path), spec.split(/[?#]/)[0]);
       // Breadth-first, so a file reached both ways is first met by its eager path.
       const next = { path: target, via: `${how} from ${rel(path)}`, lazy: lazy || how === 'dynamic import' };

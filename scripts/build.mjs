@@ -3,6 +3,7 @@
 // then bundles the widget into www/dist/ (scripts/bundle.mjs).
 //
 //   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts,
+//                                           sales_kpi_schema.js/.json/.d.ts (from src/schema.rs)
 //                                           www/dist/ (widget, engine, embed page, oEmbed documents,
 //                                           sales-kpi-wordpress.zip: scripts/integrations.mjs)
 //   node scripts/build.mjs --test-trap   -> www/pkg-test/ (same names), built with `--features test-trap`
@@ -15,7 +16,7 @@
 // externref table (`__wbindgen_externrefs`) to point at the funcref table, so init() then fails with
 // "WebAssembly.Table.set(): Argument 1 is invalid for table". The smoke check below catches that.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -34,6 +35,13 @@ const WASM_OPT_FEATURES = [
   '--enable-reference-types',
   '--enable-multivalue',
 ];
+
+// -Oz, plus two assumptions that hold for Rust's wasm32 output and saved 740 B brotli together:
+// --ignore-implicit-traps (Rust checks divisors and bounds itself and never relies on a load or a
+// division trapping) and --low-memory-unused (the stack comes first in memory and grows down
+// toward address 0, so the lowest 1 KB is touched only by a stack of almost 1 MB; the engine's
+// recursion is capped at 17 levels). --converge repeats -Oz until nothing shrinks (60 B).
+const WASM_OPT_FLAGS = ['-Oz', '--ignore-implicit-traps', '--low-memory-unused', '--converge'];
 
 export function wasmOptPath() {
   if (process.env.WASM_OPT) return process.env.WASM_OPT;
@@ -88,6 +96,32 @@ function cargoBuild(args) {
   return wasm;
 }
 
+/** Output of `cargo run --example schema -- <flag>`: the schema table rendered natively. */
+function fromSchemaTable(flag) {
+  const args = ['run', '--quiet', '--example', 'schema', '--', flag];
+  console.log(`[build] $ cargo ${args.join(' ')}`);
+  const r = spawnSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 16 << 20 });
+  if (r.error) throw new Error(`could not run cargo (${r.error.code ?? r.error.message})`);
+  if (r.status !== 0) throw new Error(`cargo run --example schema failed with exit code ${r.status}`);
+  return r.stdout;
+}
+
+/**
+ * Writes what comes from the engine's one schema table (src/schema.rs): the JSON schema the widget
+ * reads (as .json and as an ES module with its types), and the model and error types, appended to
+ * the .d.ts that wasm-bindgen wrote.
+ */
+function writeSchema(outDir) {
+  const schema = JSON.parse(fromSchemaTable('--json'));
+  writeFileSync(join(outDir, `${NAME}_schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(
+    join(outDir, `${NAME}_schema.js`),
+    `// Generated from the engine's schema table (src/schema.rs) by scripts/build.mjs.\nexport default ${JSON.stringify(schema, null, 2)};\n`,
+  );
+  writeFileSync(join(outDir, `${NAME}_schema.d.ts`), fromSchemaTable('--schema-types'));
+  appendFileSync(join(outDir, `${NAME}.d.ts`), fromSchemaTable('--typescript'));
+}
+
 function kib(n) {
   return `${(n / 1024).toFixed(1)} KiB`;
 }
@@ -104,9 +138,11 @@ export function build({ testTrap = false } = {}) {
 
   const wasm = join(outDir, `${NAME}_bg.wasm`);
   const before = statSync(wasm).size;
-  run(wasmOptPath(), ['-Oz', ...WASM_OPT_FEATURES, '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
+  run(wasmOptPath(), [...WASM_OPT_FLAGS, ...WASM_OPT_FEATURES, '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 
-  for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`]) {
+  writeSchema(outDir);
+
+  for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_schema.js`, `${NAME}_schema.json`]) {
     if (!existsSync(join(outDir, f))) throw new Error(`missing ${relative(ROOT, join(outDir, f))} after the build`);
   }
   smokeTest(outDir);

@@ -8,6 +8,7 @@
 //   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
 // (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
+import { readFile } from 'node:fs/promises';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,42 @@ function jsFiles(dir) {
   });
 }
 
+// esbuild puts each module shared between the entry and the lazily loaded parts into a chunk per
+// combination of importers: nine small files for the widget. Giving every lazily loaded module
+// (not the text tables) the view and its configuration, and so the whole first view, as a
+// dependency makes that one shared chunk: a first view loads the entry and one chunk. The
+// sources are unchanged.
+const FIRST_VIEW = ['view.js', 'configure.js'].map((name) => join(www, 'widget', name));
+const LAZY_CODE = /[\\/]widget[\\/](panels[\\/](sensitivity|uncertainty|economics|retention|share|what-if-levers)|formulas|editing|url-state|model-attributes)\.js$/;
+const oneSharedChunk = {
+  name: 'one-shared-chunk',
+  setup(build) {
+    build.onLoad({ filter: LAZY_CODE }, async ({ path }) => ({
+      contents: `${FIRST_VIEW.map((module) => `import ${JSON.stringify(module)};\n`).join('')}${await readFile(path, 'utf8')}`,
+      loader: 'js',
+      resolveDir: dirname(path),
+    }));
+  },
+};
+
+// The engine's generated schema (www/pkg/sales_kpi_schema.js) also describes the planning options
+// and lists every error code, which the widget does not read. Only widget/schema.js reads it, as
+// `schema.<key>`; the bundle keeps the keys read there and drops the rest.
+const SCHEMA = /[\\/]pkg[\\/]sales_kpi_schema\.js$/;
+const schemaKeysRead = {
+  name: 'schema-keys-read',
+  setup(build) {
+    build.onLoad({ filter: SCHEMA }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      const schema = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+      const reader = await readFile(join(www, 'widget', 'schema.js'), 'utf8');
+      const read = new Set([...reader.matchAll(/\bschema\.(\w+)/g)].map((match) => match[1]));
+      const kept = Object.fromEntries(Object.entries(schema).filter(([key]) => read.has(key)));
+      return { contents: `export default ${JSON.stringify(kept)};`, loader: 'js' };
+    });
+  },
+};
+
 export async function bundle() {
   if (!existsSync(join(www, 'pkg', 'sales_kpi_bg.wasm'))) {
     throw new Error('www/pkg is missing: build the engine first (npm run build)');
@@ -40,6 +77,8 @@ export async function bundle() {
     minify: true,
     target: 'es2022',
     legalComments: 'none',
+    // Text in UTF-8 rather than \x and \u escapes: fewer bytes for the Danish and Dutch texts.
+    charset: 'utf8',
     logLevel: 'warning',
     // The engine glue is loaded by URL at run time (so a trapped instance can be replaced
     // by a fresh one); esbuild rightly leaves that import alone.
@@ -55,6 +94,7 @@ export async function bundle() {
     outdir: join(dist, 'widget'),
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
+    plugins: [oneSharedChunk, schemaKeysRead],
   });
   // The glue and its snippets are minified file by file, keeping their names and layout.
   const pkg = join(www, 'pkg');

@@ -6,6 +6,8 @@
 //   node scripts/test.mjs --only=node,browser   run only the named steps (after setup and build)
 //   node scripts/test.mjs --skip-setup --only=wordpress   the WordPress plugin and oEmbed tests
 //                                         (needs root: installs and starts Apache and MariaDB)
+//   steps: fmt, clippy, clippy-wasm, cargo-test, types, widget-types, node, browser, sheet, hugo,
+//          firefox, wordpress-setup, wordpress
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -46,6 +48,7 @@ const steps = [
   ['clippy-wasm', 'cargo clippy --lib (wasm32)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
   ['cargo-test', 'cargo test (unit, integration, doc)', 'cargo', ['test']],
   ['types', 'TypeScript check (tests/types)', node, [tsc, '-p', 'tests/types/tsconfig.json']],
+  ['widget-types', 'TypeScript check of the widget (JSDoc, --checkJs --strict)', node, [tsc, '-p', 'www/widget/tsconfig.json']],
   () => {
     const files = testFiles('tests/node');
     return files.length ? ['node', 'node tests (tests/node)', node, ['--test', ...files]] : ['node', 'node tests (none found)', null, []];

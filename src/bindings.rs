@@ -1,17 +1,18 @@
 //! The WebAssembly bindings: the only module that knows about JavaScript.
 //!
-//! Each export crosses the boundary as JSON text: one `JSON.stringify` in, one
-//! `JSON.parse` out. Walking JS objects field by field with serde-wasm-bindgen measured
-//! 80 us per `compute` against 30 us this way, made the module larger, and turned JS
-//! numbers into binary floats; the text keeps `0.1` as written for the exact decimal
-//! reader. Every failure becomes a JS `Error` whose message starts with a JSON Pointer.
+//! Inputs cross the boundary as JSON text (one `JSON.stringify`) for the engine's exact,
+//! limited reader: serde's `Deserialize` through serde-wasm-bindgen cost 25.6 KB brotli,
+//! turned JS numbers into binary floats and ignored `deny_unknown_fields`. Reports go out
+//! through their serde derives and serde-wasm-bindgen (`json_compatible`), the one
+//! definition of their shape. Every failure becomes a JS `Error` whose message starts with
+//! a JSON Pointer and which carries `code`, `pointer` and `params`.
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
-use crate::write::ToJson;
 use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+use serde::Serialize;
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -23,22 +24,8 @@ export type DecimalInput = string | number;
 /** A decimal in plain notation without trailing zeros, such as "750000". */
 export type Decimal = string;
 
-export interface Stage { name: string; rate: DecimalInput }
-export interface Model {
-  funnel: { top: DecimalInput; stages: Stage[]; dealSize: DecimalInput };
-  target?: DecimalInput | null;
-  cycleDays?: DecimalInput | null;
-  acquisitionCost?: DecimalInput | null;
-  customer?: {
-    purchaseValue?: DecimalInput | null;
-    purchasesPerYear?: DecimalInput | null;
-    lifespanYears?: DecimalInput | null;
-    annualChurn?: DecimalInput | null;
-    grossMargin?: DecimalInput | null;
-  } | null;
-  retention?: { start: DecimalInput; end: DecimalInput; new: DecimalInput } | null;
-  growth?: { previous: DecimalInput; current: DecimalInput } | null;
-}
+// Model, Stage, ErrorCode and EngineError are generated from the schema table
+// (src/schema.rs) and appended to this file by scripts/build.mjs.
 
 export interface Report {
   funnel: {
@@ -103,9 +90,32 @@ export interface Summary {
 }
 "#;
 
-/// Turns an engine error into a JS `Error` with the contract's `pointer: message` text.
+/// Turns an engine error into a JS `Error` with the contract's `pointer: message` text and
+/// the properties programs read instead: `code`, `pointer` and `params`.
 fn js_error(error: Error) -> JsValue {
-    js_sys::Error::new(&error.to_string()).into()
+    let js_error = js_sys::Error::new(&error.to_string());
+    let params = js_sys::Object::new();
+    for (name, value) in error.params() {
+        let value = match value {
+            Param::Text(text) => JsValue::from_str(text),
+            Param::Integer(number) => JsValue::from_f64(*number as f64),
+            Param::List(names) => names
+                .iter()
+                .map(|name| JsValue::from_str(name))
+                .collect::<js_sys::Array>()
+                .into(),
+        };
+        set(&params, name, &value);
+    }
+    set(&js_error, "code", &JsValue::from_str(error.code().as_str()));
+    set(&js_error, "pointer", &JsValue::from_str(error.pointer()));
+    set(&js_error, "params", &params);
+    js_error.into()
+}
+
+/// Sets an own, enumerable property; on a fresh object this cannot fail.
+fn set(target: &JsValue, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(name), value);
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -115,9 +125,6 @@ function keepNumbers(key, value) {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return value.toString();
   return value;
-}
-export function fromJsonText(text) {
-  return JSON.parse(text);
 }
 export function toJsonText(value, limit) {
   let text;
@@ -134,8 +141,6 @@ export function toJsonText(value, limit) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = fromJsonText)]
-    fn from_json_text(text: &str) -> JsValue;
     #[wasm_bindgen(catch, js_name = toJsonText)]
     fn to_json_text(value: &JsValue, limit: u32) -> Result<Option<String>, JsValue>;
 }
@@ -143,6 +148,7 @@ extern "C" {
 fn read(value: JsValue) -> Result<Json, Error> {
     let text = to_json_text(&value, MAX_INPUT_BYTES as u32).map_err(|_| {
         Error::new(
+            ErrorCode::InvalidJson,
             "",
             "cannot be read as JSON (it may refer to itself or hold values JSON cannot express)",
         )
@@ -151,8 +157,19 @@ fn read(value: JsValue) -> Result<Json, Error> {
     Json::parse(&text.ok_or_else(too_large)?)
 }
 
-fn write<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {
-    Ok(from_json_text(&value.to_json()))
+/// A report as a plain JS object, through its serde derive: maps become objects, `None`
+/// becomes `null`, and decimals are already strings. An engine error becomes a JS `Error`.
+fn answer<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    result
+        .map_err(js_error)?
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+/// Reads and validates the model argument every function takes.
+#[inline(never)]
+fn read_model(model: JsValue) -> Result<Model, Error> {
+    Model::from_json(&read(model)?)
 }
 
 /// `compute(model)`: every KPI of the model.
@@ -160,8 +177,7 @@ fn write<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {
 pub fn compute_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::compute(&model).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| crate::compute(&model)))
 }
 
 /// `whatIf(model, changes)`: the report before and after the changes.
@@ -170,9 +186,10 @@ pub fn what_if_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Change[]")] changes: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let changes = Change::list_from_json(&read(changes).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::what_if(&model, &changes).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let changes = Change::list_from_json(&read(changes)?)?;
+        crate::what_if(&model, &changes)
+    }))
 }
 
 /// `solve(model, goal)`: the lever value that makes the metric hit the target.
@@ -181,9 +198,10 @@ pub fn solve_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Goal")] goal: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let goal = Goal::from_json(&read(goal).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::solve(&model, &goal).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let goal = Goal::from_json(&read(goal)?)?;
+        crate::solve(&model, &goal)
+    }))
 }
 
 /// `sensitivity(model, options?)`: the levers ranked by the metric's swing.
@@ -192,13 +210,13 @@ pub fn sensitivity_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SensitivityOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let options = match options {
-        Some(options) => read(options).map_err(js_error)?,
-        None => Json::Null,
-    };
-    let options = SensitivityOptions::from_json(&options).map_err(js_error)?;
-    write(&crate::sensitivity(&model, &options).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let options = match options {
+            Some(options) => read(options)?,
+            None => Json::Null,
+        };
+        crate::sensitivity(&model, &SensitivityOptions::from_json(&options)?)
+    }))
 }
 
 /// `simulate(model, options)`: Monte Carlo percentiles and the chance of reaching the threshold.
@@ -207,10 +225,10 @@ pub fn simulate_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SimulateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let options =
-        SimulateOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::simulate(&model, &options).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let options = SimulateOptions::from_json(&read(options)?)?;
+        crate::simulate(&model, &options)
+    }))
 }
 
 /// Traps on purpose, so tests can prove the widget recovers from a dead instance.

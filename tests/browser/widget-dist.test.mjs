@@ -17,7 +17,7 @@ const ENTRY = '/dist/widget/sales-kpi-calculator.js';
 const INITIAL_JS = 16 * 1024;
 // Everything an embed downloads initially, the engine's .wasm included.
 const EMBED = 60 * 1024;
-const LAZY = /\/(panels|how|io|levers|more-\w+)-\w+\.js$/;
+const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|more-\w+)-\w+\.js$/;
 
 before(async () => {
   if (!existsSync(join(WWW, 'pkg', 'sales_kpi_bg.wasm'))) throw new Error('www/pkg is missing: npm run build');
@@ -84,16 +84,16 @@ test('the bundle loads the rarely used parts on first use, and they work', async
     await rev.locator('summary').click();
     await page.locator(`${W} details.res[open] .how`, { hasText: /=.*\d/ }).waitFor();
     assert.match(await rev.locator('.how').textContent(), /^Omzet = gewonnen deals × gemiddelde dealwaarde = 60 × €\s?12\.500 = €\s?750\.000$/);
-    assert.deepEqual(lazy(), ['how', 'more-nl']);
+    assert.deepEqual(lazy(), ['formulas', 'more-nl']);
     // The other levers of the what-if.
     await page.locator(`${W} details.levers > summary`).click();
     await page.locator(`${W} input[data-whatif="/funnel/stages/0/rate"]`).fill('0,5');
     await page.locator(`${W} [data-scenario="/funnel/revenue"][data-value="990000"]`).waitFor();
     assert.match(await page.locator(`${W} details.levers label`).filter({ hasText: /marketing/i }).first().textContent(), /Sales- en marketingkosten/);
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('.levers .fields')).display), 'grid');
-    assert.deepEqual(lazy(), ['how', 'levers', 'more-nl']);
-    // Reading attributes and links (io.js) was not needed.
-    assert.ok(!requests.some((u) => /\/io-\w+\.js$/.test(u)));
+    assert.deepEqual(lazy(), ['editing', 'formulas', 'more-nl', 'what-if-levers']);
+    // Reading attributes and links (model-attributes.js, url-state.js) was not needed.
+    assert.ok(!requests.some((u) => /\/(model-attributes|url-state)-\w+\.js$/.test(u)));
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(consoleErrors, []);
   } finally {

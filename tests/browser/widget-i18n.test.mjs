@@ -27,12 +27,13 @@ test('every language has one first-view text per key, in order, and the same oth
 });
 
 test('every text the widget asks for exists in every language', async () => {
-  const source = readdirSync(DIR)
+  const source = readdirSync(DIR, { recursive: true })
+    .map(String)
     .filter((f) => f.endsWith('.js') && !/^(i18n|more)-/.test(f))
     .map((f) => readFileSync(join(DIR, f), 'utf8'))
     .join('\n');
-  // t('key'), w.t('key', …), rare('key'), btn('key', …), panel(w, 'key', …)
-  const used = new Set([...source.matchAll(/\b(?:t|rare|btn)\('([\w-]+)'|\bpanel\(\s*w,\s*'([\w-]+)'/g)].map((m) => m[1] ?? m[2]));
+  // t('key'), view.t('key', …), rare('key'), text('key'), button('key', …), panel(view, 'key', …)
+  const used = new Set([...source.matchAll(/\b(?:t|rare|text|button)\('([\w-]+)'|\bpanel\(\s*view,\s*'([\w-]+)'/g)].map((m) => m[1] ?? m[2]));
   // The names of model and report pointers (labelOf): the last word, or the section's for a rate.
   for (const [, ptr] of source.matchAll(/'(\/[A-Za-z]+(?:\/[A-Za-z]+)?)'/g)) {
     const p = ptr.split('/');

@@ -61,6 +61,8 @@ test('text that is not a number is refused politely and the results keep the las
     await ready(page);
     const top = input(page, '/funnel/top');
     await top.fill('12x00');
+    // The first edit waits for the editing module (loaded when a field is first focused).
+    await page.locator(`${W} input[data-field="/funnel/top"][aria-invalid="true"]`).waitFor();
     assert.equal(await top.getAttribute('aria-invalid'), 'true');
     const describedBy = (await top.getAttribute('aria-describedby')).split(' ')[0];
     const message = await page.locator(`${W} [id="${describedBy}"]`).textContent();
@@ -86,8 +88,10 @@ test('markup typed into a stage name shows as text', async () => {
     await ready(page);
     const evil = '<img src=x onerror=pwned=1><b>b</b>';
     await input(page, '/funnel/stages/0/name').fill(evil);
-    await page.waitForTimeout(200);
-    const shown = await page.locator(`${W} summary:has([data-result="/funnel/stages/0/count"])`).textContent();
+    // The first edit waits for the editing module (loaded when a field is first focused).
+    const summary = page.locator(`${W} summary:has([data-result="/funnel/stages/0/count"])`);
+    for (let i = 0; i < 100 && !(await summary.textContent()).includes('<img'); i++) await page.waitForTimeout(50);
+    const shown = await summary.textContent();
     assert.ok(shown.includes(evil), `the name shows literally (got ${shown})`);
     const injected = await page.evaluate(() => {
       const root = document.querySelector('sales-kpi-calculator').shadowRoot;
@@ -107,6 +111,8 @@ test('steps can be added and removed; the funnel stays exact', async () => {
     await page.locator(`${W} button.ghost`, { hasText: 'Add a step' }).click();
     // The new step goes before the deals at 100 %: revenue is unchanged, focus is on its name.
     await expectValue(page, '[data-result="/funnel/revenue"]', '750000');
+    // The first edit waits for the editing module (loaded when a control is first focused).
+    await input(page, '/funnel/stages/2/rate').waitFor();
     assert.equal(await page.evaluate(() => document.querySelector('sales-kpi-calculator').shadowRoot.activeElement?.dataset.field), '/funnel/stages/1/name');
     await input(page, '/funnel/stages/1/rate').fill('50');
     await expectValue(page, '[data-result="/funnel/revenue"]', '375000');

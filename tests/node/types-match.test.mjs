@@ -1,5 +1,7 @@
-// The TypeScript types in www/pkg/sales_kpi.d.ts are written by hand (a custom section in
-// src/bindings.rs). This test ties them to what the engine really returns: it writes real results
+// The TypeScript types in www/pkg/sales_kpi.d.ts: the reports' types are written by hand (a custom
+// section in src/bindings.rs); Model, ErrorCode and EngineError are generated from the schema table
+// (src/schema.rs) by scripts/build.mjs. This test ties both to what the engine really returns and
+// throws: it writes real results
 // of all five functions as typed object literals (`const x: Report = {...}`) and has tsc check
 // them. tsc refuses a field the type lacks (excess property check), a required field the result
 // lacks, and a null where the type does not allow one, so drift on either side fails here.
@@ -59,9 +61,29 @@ test('what the five functions return is exactly what their declared types say', 
     ['SensitivityRow[]', engine.sensitivity(example())],
     ['Summary', engine.simulate(example(), { ranges: [{ lever: '/funnel/dealSize', low: '10000', high: '15000' }], samples: 100, seed: 1 })],
     ['Summary', engine.simulate(noTarget, { samples: 10 })],
+    ...thrownErrors().map((error) => ['EngineError', { name: error.name, message: error.message, ...error }]),
   ];
   assert.equal(typecheck(cases), '');
 });
+
+/** Real errors of several codes (integer, text and list parameters among them). */
+function thrownErrors() {
+  const calls = [
+    () => engine.compute({ ...example(), target: '0' }),
+    () => engine.compute({ ...example(), customer: {} }),
+    () => engine.compute({ ...example(), funnel: { ...example().funnel, stages: [] } }),
+    () => engine.compute('x'.repeat(20000)),
+    () => engine.whatIf(example(), [{ lever: '/target' }]),
+  ];
+  return calls.map((call) => {
+    try {
+      call();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected an error');
+  });
+}
 
 test('the check can fail: a field the type lacks, and a missing one, are both refused', () => {
   const report = engine.compute(example());
@@ -69,4 +91,6 @@ test('the check can fail: a field the type lacks, and a missing one, are both re
   const { revenue, ...withoutRevenue } = report.funnel;
   assert.ok(revenue);
   assert.match(typecheck([['Report', { ...report, funnel: withoutRevenue }]]), /revenue/);
+  const [error] = thrownErrors();
+  assert.match(typecheck([['EngineError', { name: error.name, message: error.message, ...error, code: 'outOfRang' }]]), /outOfRang/);
 });

@@ -14,7 +14,12 @@ import type {
   SensitivityRow,
   SimulateOptions,
   Summary,
+  EngineError,
+  ErrorCode,
+  Stage,
 } from 'sales-kpi';
+import schema from 'sales-kpi/schema';
+import type { SchemaField } from 'sales-kpi/schema';
 
 const model: Model = {
   funnel: {
@@ -91,3 +96,22 @@ compute({});
 export const notAString: string = compute(model);
 // @ts-expect-error a Goal needs a metric
 solve(model, { lever: '/funnel/top', target: '1' });
+
+// Errors: a program branches on the code and reads the parameters, never the sentence.
+export function explain(error: unknown): string {
+  const engineError = error as EngineError;
+  const code: ErrorCode = engineError.code;
+  switch (code) {
+    case 'outOfRange':
+      return `${engineError.pointer} ${String(engineError.params.value)}`;
+    case 'tooLong':
+      return `max ${Number(engineError.params.max)}`;
+    default:
+      return engineError.message;
+  }
+}
+
+// The schema module: kinds and limits for the widget, typed.
+export const rateFields: SchemaField[] = schema.fields.filter((field) => field.kind === 'rate');
+export const maxStages: number = schema.lists['/funnel/stages'].maxItems;
+export const firstStage: Stage = minimal.funnel.stages[0];

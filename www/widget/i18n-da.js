@@ -60,12 +60,4 @@ export default [
   /* colRate */ "Konvertering",
   /* summary */ "Omsætning {rev}, {deals} handler",
   /* summaryTarget */ "{att} af målet",
-  /* engineFail */ "Beregneren kunne ikke starte: {why}",
-  /* notNum */ "Skriv et tal, for eksempel {ex}.",
-  /* required */ "Skal udfyldes.",
-  /* pct01 */ "Angiv en procent fra 0 til 100.",
-  /* pos */ "Skal være større end 0.",
-  /* nonneg */ "Kan ikke være negativ.",
-  /* tooBig */ "Tallet er for stort.",
-  /* nameErr */ "Giv trinnet et navn på 1 til 40 tegn.",
 ];

@@ -60,12 +60,4 @@ export default [
   /* colRate */ "Conversion",
   /* summary */ "Revenue {rev}, {deals} deals",
   /* summaryTarget */ "{att} of the target",
-  /* engineFail */ "The calculator could not start: {why}",
-  /* notNum */ "Type a number, for example {ex}.",
-  /* required */ "Required.",
-  /* pct01 */ "Enter a percentage from 0 to 100.",
-  /* pos */ "Must be more than 0.",
-  /* nonneg */ "Cannot be negative.",
-  /* tooBig */ "That number is too large.",
-  /* nameErr */ "Give the step a name of 1 to 40 characters.",
 ];

@@ -60,12 +60,4 @@ export default [
   /* colRate */ "Conversie",
   /* summary */ "Omzet {rev}, {deals} deals",
   /* summaryTarget */ "{att} van het doel",
-  /* engineFail */ "De calculator kon niet starten: {why}",
-  /* notNum */ "Typ een getal, bijvoorbeeld {ex}.",
-  /* required */ "Verplicht.",
-  /* pct01 */ "Vul een percentage van 0 tot 100 in.",
-  /* pos */ "Moet groter dan 0 zijn.",
-  /* nonneg */ "Mag niet negatief zijn.",
-  /* tooBig */ "Dat getal is te groot.",
-  /* nameErr */ "Geef de stap een naam van 1 tot 40 tekens.",
 ];

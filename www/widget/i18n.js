@@ -13,22 +13,33 @@ st_outbound st_leads st_unit-economics step stageName rate rateHint addStage rem
 target cycleDays revenue deals conversion attainment gap dealsNeeded needed perDay perDayUnit cac
 ltvToCac paybackMonths wiHeadline wiNew wiMore ppShort reset colKpi colNow colScenario colDiff
 scenarioChart lever_rate goalIntro goalHow colLever colNeeded colChange footnote showTable
-funnelChart colStep colCount colRate summary summaryTarget engineFail notNum required pct01 pos
-nonneg tooBig nameErr`.split(/\s+/);
+funnelChart colStep colCount colRate summary summaryTarget`.split(/\s+/);
+/** @typedef {'en' | 'nl' | 'da'} Lang */
+/** @type {Record<string, Promise<Record<string, string>>>} */
 const tables = {};
+/** @type {Record<string, Promise<Record<string, string>>>} */
 const extra = {};
-const table = (lang) => (tables[lang] ??= CORE[lang]().then((m) => Object.fromEntries(KEYS.map((k, i) => [k, m.default[i]]))));
+/** @param {string} lang */
+const known = (lang) => /** @type {Lang} */ (Object.hasOwn(CORE, lang) ? lang : 'en');
+/** @param {string} lang */
+const table = (lang) => (tables[lang] ??= CORE[known(lang)]().then((module) => Object.fromEntries(KEYS.map((key, i) => [key, module.default[i] ?? key]))));
 
-/** Resolves to a translator for one language; any other language gets English. */
+/**
+ * Resolves to a translator for one language; any other language gets English.
+ * @param {string} lang
+ * @returns {Promise<import('./state.js').Translate>}
+ */
 export async function translator(lang) {
-  if (!LANGS.includes(lang)) lang = 'en';
-  const T = await table(lang);
+  const texts = await table(known(lang));
   return (key, vars) => {
-    let s = T[key] ?? key;
-    if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
-    return s;
+    const text = texts[key] ?? key;
+    return vars ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole)) : text;
   };
 }
 
-/** Adds the rest of a language's text to its table (and so to its translators). */
-export const moreText = (lang) => (extra[lang] ??= Promise.all([table(lang), MORE[lang]()]).then(([T, m]) => Object.assign(T, m.default)));
+/**
+ * Adds the rest of a language's text to its table (and so to its translators).
+ * @param {string} lang
+ */
+export const moreText = (lang) =>
+  (extra[known(lang)] ??= Promise.all([table(known(lang)), MORE[known(lang)]()]).then(([texts, module]) => Object.assign(texts, module.default)));

@@ -1,24 +1,41 @@
-// The reader's state: the contract model plus what-if changes and uncertainty ranges.
-// Everything here is plain data with decimal strings, so it survives JSON and the URL unchanged.
-// Reading the model and what-if attributes and the URL fragment is in io.js, loaded when needed.
+// The reader's state: the contract model plus what-if changes and uncertainty ranges. Everything
+// here is plain data with decimal strings, so it survives JSON and the URL unchanged. Reading
+// state from attributes and links is in model-attributes.js and url-state.js, loaded when needed.
+
+/**
+ * @typedef {{ name: string, rate: string }} Stage
+ * @typedef {{ funnel: { top: string, stages: Stage[], dealSize: string }, target?: string, cycleDays?: string,
+ *   acquisitionCost?: string, customer?: Record<string, string>, retention?: Record<string, string>,
+ *   growth?: Record<string, string>, [key: string]: unknown }} Model
+ * @typedef {{ unit: 'by' | 'add', value: string }} WhatIfChange a fraction: by "0.1" is +10 %, add "0.01" is +1 pp
+ * @typedef {{ low: string, high: string }} Range
+ * @typedef {{ preset: string, currency: string, model: Model, whatif: Record<string, WhatIfChange>,
+ *   ranges: Record<string, Range> }} State
+ * @typedef {(key: string, vars?: Record<string, string | number>) => string} Translate
+ */
 
 export const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics'];
 export const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
 
-// Starting numbers per preset; [top, rates, dealSize, target, cycleDays, acquisitionCost].
-const BASE = {
+/** @type {Record<string, [string, string[], string, string, string, string]>} [top, rates, dealSize, target, cycleDays, acquisitionCost] */
+const PRESET_NUMBERS = {
   inbound: ['12000', ['0.025', '0.2'], '12500', '1000000', '45', '90000'],
   outbound: ['2000', ['0.05', '0.25'], '8000', '250000', '60', '60000'],
   leads: ['500', ['0.4', '0.5', '0.3'], '4500', '150000', '30', '24000'],
   'unit-economics': ['400', ['0.15'], '12500', '1000000', '45', '90000'],
 };
 
-/** The example model of a preset; inbound is exactly the contract's example. */
+/**
+ * The example model of a preset; inbound is exactly the contract's example.
+ * @param {string} preset
+ * @param {Translate} t
+ * @returns {Model}
+ */
 export function presetModel(preset, t) {
-  const [top, rates, dealSize, target, cycleDays, acquisitionCost] = BASE[preset];
+  const [top, rates, dealSize, target, cycleDays, acquisitionCost] = PRESET_NUMBERS[preset] ?? PRESET_NUMBERS.inbound;
   const names = t(`st_${preset}`).split('|');
   return {
-    funnel: { top, stages: rates.map((rate, i) => ({ name: names[i], rate })), dealSize },
+    funnel: { top, stages: rates.map((rate, i) => ({ name: names[i] ?? '', rate })), dealSize },
     target,
     cycleDays,
     acquisitionCost,
@@ -28,31 +45,50 @@ export function presetModel(preset, t) {
   };
 }
 
+/** @param {string} preset */
 export const defaultSections = (preset) => (preset === 'unit-economics' ? 'funnel economics retention whatif' : 'funnel target whatif goal').split(' ');
 
-/** Parses `sections`; returns { list, bad } where bad names the unknown words. */
+/**
+ * Parses `sections`: the known words, and the unknown ones.
+ * @param {string} value
+ */
 export function parseSections(value) {
   const words = value.split(/[\s,]+/).filter(Boolean);
-  if (words.includes('all')) return { list: SECTIONS, bad: [] };
-  return { list: words.filter((w) => SECTIONS.includes(w)), bad: words.filter((w) => !SECTIONS.includes(w)) };
+  if (words.includes('all')) return { list: SECTIONS, unknown: [] };
+  return { list: words.filter((word) => SECTIONS.includes(word)), unknown: words.filter((word) => !SECTIONS.includes(word)) };
 }
 
-export function getAt(obj, ptr) {
-  return ptr
+/**
+ * The value at a JSON Pointer, or undefined.
+ * @param {unknown} object
+ * @param {string} pointer
+ * @returns {any}
+ */
+export function getAt(object, pointer) {
+  return pointer
     .split('/')
     .slice(1)
-    .reduce((o, k) => (o == null ? undefined : o[k]), obj);
+    .reduce((/** @type {any} */ node, key) => (node == null ? undefined : node[key]), object);
 }
 
-/** Sets (or, for undefined, deletes) the value at a pointer, creating objects on the way. */
-export function setAt(obj, ptr, v) {
-  const keys = ptr.split('/').slice(1);
-  const last = keys.pop();
-  let o = obj;
-  for (const k of keys) o = o[k] ??= {};
-  if (v === undefined) delete o[last];
-  else o[last] = v;
+/**
+ * Sets (or, for undefined, deletes) the value at a pointer, creating objects on the way.
+ * @param {object} object
+ * @param {string} pointer
+ * @param {unknown} value
+ */
+export function setAt(object, pointer, value) {
+  const keys = pointer.split('/').slice(1);
+  const last = keys.pop() ?? '';
+  /** @type {any} */
+  let node = object;
+  for (const key of keys) node = node[key] ??= {};
+  if (value === undefined) delete node[last];
+  else node[last] = value;
 }
 
-/** The state value in a location hash, if any: "#skc=…" or among "&"-separated pairs. */
-export const hashValue = (hash) => /(?:^#?\??|[&#?])skc=([^&#?]*)/.exec(hash)?.[1] ?? null;
+/** The levers of the funnel: what revenue is made of. @param {Model} model */
+export const funnelLevers = (model) => ['/funnel/top', ...model.funnel.stages.map((_, i) => `/funnel/stages/${i}/rate`), '/funnel/dealSize'];
+
+/** @param {State} state */
+export const whatIfChanges = (state) => Object.entries(state.whatif).map(([lever, change]) => ({ lever, [change.unit]: change.value }));

@@ -98,10 +98,15 @@ details.levers{margin:.75rem 0}
 @media print{:host,:host(:not([theme=light])),:host([theme=dark]){--_bg:#fff;--_accent:#0b5cad;--_b1:#0b5cad;--_b2:#c2410c;--_ctl:#6e7781;--_panel:#fff;--_fg:#000;--_muted:#333;--_line:#999;color-scheme:light}.root{border:0;padding:0}.panel{break-inside:avoid}button,details.alt,details.levers,.res summary .k::before{display:none}}
 `;
 
+/** @type {CSSStyleSheet | undefined} */
 let sheet;
-let added = '';
+/** @type {string[]} */
+const added = [];
 
-/** Gives a shadow root the shared stylesheet. */
+/**
+ * Gives a shadow root the shared stylesheet.
+ * @param {ShadowRoot} root
+ */
 export function adopt(root) {
   if (!sheet) {
     sheet = new CSSStyleSheet();
@@ -110,9 +115,14 @@ export function adopt(root) {
   root.adoptedStyleSheets = [sheet];
 }
 
-/** Adds the rules of a lazily loaded part (once) to the shared sheet, so every instance has them. */
-export function addCss(more) {
-  if (added.includes(more)) return;
-  added += more;
-  sheet.replaceSync(css + added);
+/**
+ * Adds the rules of a lazily loaded panel (each rule once) to the shared sheet, so every
+ * instance has them.
+ * @param {string[]} rules
+ */
+export function addCss(rules) {
+  const fresh = rules.filter((rule) => !added.includes(rule));
+  if (!fresh.length) return;
+  added.push(...fresh);
+  sheet?.replaceSync(`${css}\n${added.join('\n')}`);
 }

@@ -1,0 +1,102 @@
+// Typed numbers are read only when they can mean one thing in the field's locale (issue #10):
+// a foreign currency sign, another locale's separators, a % in an amount or a number that could
+// be read two ways is refused with how to write it, and the results keep the last valid numbers.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, useBrowser } from './harness.mjs';
+
+const env = useBrowser({ before, after });
+const W = 'sales-kpi-calculator';
+const input = (page, ptr) => page.locator(`${W} input[data-field="${ptr}"]`).first();
+const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('data-value');
+const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+
+/** Types `text` into the field and returns its error message once the field is marked invalid. */
+async function refused(page, ptr, text) {
+  const field = input(page, ptr);
+  await field.fill(text);
+  await page.locator(`${W} input[data-field="${ptr}"][aria-invalid="true"]`).waitFor({ timeout: 5000 });
+  const id = (await field.getAttribute('aria-describedby')).split(' ')[0];
+  const message = page.locator(`${W} [id="${id}"]`);
+  for (let i = 0; i < 100 && !(await message.textContent()); i++) await page.waitForTimeout(50);
+  return message.textContent();
+}
+
+async function expectValue(page, sel, want) {
+  let got;
+  for (let i = 0; i < 100; i++) {
+    got = await value(page, sel);
+    if (got === want) return;
+    await page.waitForTimeout(50);
+  }
+  assert.equal(got, want, sel);
+}
+
+test('en-US: a euro amount and another locale\'s separators are refused with how to write them', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=en-US`);
+  try {
+    await ready(page);
+    const deal = '/funnel/dealSize';
+    // Read as 12.5 before: revenue showed $750.
+    assert.match(await refused(page, deal, '€ 12.500'), /USD.*\$1,234\.56/);
+    assert.equal(await value(page, '[data-result="/funnel/revenue"]'), '750000', 'the results keep the last valid numbers');
+    assert.ok(await page.locator(`${W} .root.stale`).count(), 'and say they are stale');
+    assert.match(await refused(page, deal, '1.000.000,5'), /1,000,000\.5/);
+    assert.equal(await value(page, '[data-result="/funnel/revenue"]'), '750000');
+    // What can mean only one number is read: the widget's own currency sign, its own separators.
+    await input(page, deal).fill('$25,000');
+    await expectValue(page, '[data-result="/funnel/revenue"]', '1500000');
+    assert.equal(await input(page, deal).getAttribute('aria-invalid'), 'false');
+    assert.equal(await page.locator(`${W} .root.stale`).count(), 0);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('da-DK: "+14 %" in the revenue target is refused; "1.234,56 kr." is read', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=da-DK`);
+  try {
+    await ready(page);
+    assert.equal(await value(page, '[data-result="/target/attainment"]'), '0.75');
+    // Read as a target of 14 kr. before.
+    assert.match(await refused(page, '/target', '+14 %'), /Skriv kun tallet/);
+    assert.equal(await value(page, '[data-result="/target/attainment"]'), '0.75', 'the target is unchanged');
+    assert.match(await refused(page, '/target', '1.000.000 €'), /DKK/);
+    await input(page, '/target').fill('1.500.000,5 kr.');
+    await expectValue(page, '[data-result="/target/gap"]', '750000.5');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('nl-NL: a percentage keeps its %, a rate typed the English way with one point is still read', async () => {
+  const { page, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=nl-NL`);
+  try {
+    await ready(page);
+    await input(page, '/funnel/stages/0/rate').fill('5 %');
+    await expectValue(page, '[data-result="/funnel/stages/0/count"]', '600');
+    await input(page, '/funnel/stages/0/rate').fill('2.5');
+    await expectValue(page, '[data-result="/funnel/stages/0/count"]', '300');
+    assert.match(await refused(page, '/funnel/stages/0/rate', '2,5 €'), /Typ alleen het getal/);
+    assert.equal(await value(page, '[data-result="/funnel/stages/0/count"]'), '300');
+  } finally {
+    await close();
+  }
+});
+
+test('fr-FR: "1.000" could be 1 or 1 000 and is refused with both; "1 000,5" is read', async () => {
+  const { page, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=fr-FR`);
+  try {
+    await ready(page);
+    const message = await refused(page, '/funnel/top', '1.000');
+    assert.match(message, /\b1\b.*\b1\s000\b/);
+    assert.equal(await value(page, '[data-result="/funnel/stages/0/count"]'), '300');
+    await input(page, '/funnel/top').fill('1 000,5');
+    // 1000.5 × 0.025
+    await expectValue(page, '[data-result="/funnel/stages/0/count"]', '25.0125');
+  } finally {
+    await close();
+  }
+});

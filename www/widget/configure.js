@@ -1,0 +1,97 @@
+// Reading the element's attributes, the model and what-if attributes and the state in a link
+// into the view, then building it: on connection and after attribute changes.
+import { engine } from './engine.js';
+import { h } from './dom.js';
+import { moreText, translator } from './i18n.js';
+import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels } from './lazy-parts.js';
+import { readSettings } from './settings.js';
+import { defaultSections, presetModel } from './state.js';
+
+/** @typedef {import('./view.js').CalculatorView} View */
+
+/**
+ * Reads the attributes and (re)builds; `fresh` starts from the preset and the model and
+ * what-if attributes again.
+ * @param {View} view
+ * @param {boolean} first
+ * @param {boolean} fresh
+ */
+export async function configure(view, first, fresh) {
+  const host = view.host;
+  const settings = readSettings(host);
+  const invalid = (/** @type {string} */ name, /** @type {string} */ value) => settings.notes.push([name, value.slice(0, 80)]);
+  view.locale = settings.locale;
+  view.lang = settings.lang;
+  // The engine and the language load side by side.
+  const ready = engine(settings.wasmUrl);
+  ready.catch(() => {});
+  const was = view.t;
+  const t = (view.t = await translator(view.lang));
+  // Stage names the reader never changed follow a change of language.
+  if (view.state) (await loadEditing()).renameStages(view.state, was, t);
+  // Editing's texts are in the rest of the language.
+  if (view.editing) await moreText(view.lang).catch(() => {});
+  if (!view.state) host.shadowRoot.replaceChildren(h('p', { class: 'loading', text: t('loading') }));
+  fresh ||= first || !view.state;
+  const modelAttribute = host.getAttribute('model');
+  const whatIfAttribute = host.getAttribute('what-if');
+  /** @type {typeof import('./model-attributes.js') | false} */
+  let attributes = false;
+  try {
+    // Start fetching the panels now when they will surely be needed.
+    const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
+    if (needsPanels(likely)) Promise.all([loadPanels(likely), moreText(view.lang)]).catch(() => {});
+    [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    await moreText(view.lang).catch(() => {});
+    host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: t('engineFail', { why }) }));
+    return;
+  }
+  if (fresh) {
+    view.state = { preset: settings.preset, currency: settings.currency, model: presetModel(settings.preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} };
+    // A model or what-if attribute replaces the example's, where the engine accepts it.
+    if (attributes) attributes.applyAttributes(view.state, modelAttribute, whatIfAttribute, invalid);
+  }
+  view.state.currency = settings.currency;
+  view.sections = new Set(settings.sections.length ? settings.sections : defaultSections(view.state.preset));
+  if (settings.notes.length) await moreText(view.lang).catch(() => {});
+  view.notes = settings.notes.map(([name, value]) => t('badAttr', { name, value }));
+  if (first) await readHash(view, true);
+  else {
+    await loadShownPanels(view);
+    view.rebuild();
+  }
+}
+
+/**
+ * Loads the panels the sections show, and the rest of the text they use.
+ * @param {View} view
+ */
+async function loadShownPanels(view) {
+  const panels = loadPanels(view.sections);
+  if (needsPanels(view.sections)) await moreText(view.lang);
+  view.panels = await panels;
+}
+
+/**
+ * Loads the state in the URL fragment, after checking it the way the engine checks input.
+ * @param {View} view
+ * @param {boolean} [first]
+ */
+export async function readHash(view, first) {
+  const urlState = location.hash.includes('skc=') ? await loadUrlState().catch(() => null) : null;
+  const value = urlState?.hashValue(location.hash);
+  if (value && value !== view.written) {
+    const state = urlState?.readState(value);
+    if (state) {
+      view.state = state;
+      if (!view.host.getAttribute('sections')) view.sections = new Set(defaultSections(state.preset));
+    } else {
+      await moreText(view.lang).catch(() => {});
+      view.notes.push(view.t('badLink'));
+    }
+  } else if (!first) return;
+  await loadShownPanels(view);
+  view.rebuild();
+}

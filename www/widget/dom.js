@@ -1,0 +1,25 @@
+// Building elements. Text only ever goes in through textContent, attribute values or form values,
+// so whatever a reader types (a stage named "<img onerror=…>") stays text.
+
+/** @typedef {Node | string | null | undefined | false | Child[]} Child */
+/** @typedef {Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>} Props */
+
+/**
+ * An element with attributes, `text`, `on…` listeners and children.
+ * @template {keyof HTMLElementTagNameMap} Tag
+ * @param {Tag} tag
+ * @param {Props} [props]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[Tag]}
+ */
+export function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else if (name === 'text') element.textContent = String(value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  element.append(.../** @type {(Node | string)[]} */ (children.flat(9).filter((child) => child != null && child !== false)));
+  return element;
+}

@@ -1,0 +1,89 @@
+// What happens when the reader types into a field: the text is read, checked against the
+// engine's schema, and only a valid value reaches the state; then everything is recomputed.
+import { shift, signOf } from './decimal.js';
+import { inputText } from './form.js';
+import { MAX_NAME_LENGTH, textLength } from './schema.js';
+import { setAt } from './state.js';
+
+/**
+ * @typedef {import('./view.js').CalculatorView} View
+ * @typedef {import('./form.js').Field} Field
+ */
+
+/**
+ * A field's text changed: read it, check it against the schema, and recompute.
+ * @param {View} view
+ * @param {Field} bound
+ */
+export function onInput(view, bound) {
+  const editing = view.editing;
+  if (!editing) {
+    view.loadEditing().then(
+      () => onInput(view, bound),
+      () => {},
+    );
+    return;
+  }
+  const { t } = view;
+  const { pointer, role, input, kind } = bound;
+  /** @type {string | undefined} */
+  let value;
+  bound.problem = '';
+  if (kind === 'text') {
+    value = input.value;
+    if (!value.trim() || textLength(value) > MAX_NAME_LENGTH) bound.problem = t('nameErr');
+  } else {
+    const field = kind === 'money' || kind === 'percent' ? kind : 'number';
+    const reading = editing.readNumber(input.value, { ...view.numberStyle, field });
+    if ('refused' in reading) bound.problem = editing.refusalText(reading, field, view);
+    else if (reading.value !== '') value = kind === 'percent' ? shift(reading.value, -2) : reading.value;
+  }
+  if (role === 'data-whatif') {
+    /** @type {HTMLSelectElement | null} */
+    const unit = view.host.shadowRoot.querySelector(`select[data-whatif-unit="${pointer}"]`);
+    if (!bound.problem) {
+      if (value === undefined || signOf(value) === 0) delete view.state.whatif[pointer];
+      else view.state.whatif[pointer] = { unit: unit?.value === 'add' ? 'add' : 'by', value };
+    }
+  } else if (role !== 'data-field') {
+    view.panels.uncertainty?.onRangeInput(view, pointer);
+  } else if (!bound.problem) {
+    // A value the schema refuses never reaches the model: the results keep the last valid
+    // numbers, marked stale, until it is corrected.
+    const problem = editing.fieldProblem(view, bound, value);
+    if (problem) bound.problem = editing.problemText(problem, (key) => view.rare(key));
+    else {
+      setAt(view.model, pointer, value);
+      editing.dropEmptySections(view.model);
+      view.panels.economics?.onFieldEdited(view, pointer, value);
+    }
+  }
+  view.recompute();
+}
+
+/**
+ * The what-if unit select changed: its number is read again.
+ * @param {View} view
+ * @param {string} lever
+ */
+export function onWhatIfUnit(view, lever) {
+  const bound = view.findField('data-whatif', lever);
+  if (bound) onInput(view, bound);
+}
+
+/**
+ * The reader left a field: a valid number is shown in the reader's format.
+ * @param {View} view
+ * @param {Field} bound
+ */
+export function onCommit(view, bound) {
+  // Before the editing module has loaded, the text is still to be read (see onInput).
+  if (!view.editing) {
+    view.loadEditing().then(
+      () => onCommit(view, bound),
+      () => {},
+    );
+    return;
+  }
+  if (bound.role === 'data-field' && !bound.problem && !view.errors.length) bound.input.value = inputText(view, bound.pointer);
+}

@@ -1,0 +1,82 @@
+// "How is this calculated?": each result's formula with the reader's own numbers, loaded when a
+// result is first opened.
+import { formatNumber } from './format.js';
+import { showValue } from './outputs.js';
+
+/**
+ * The formula of the result at `pointer` for the view's current model and report.
+ * @param {import('./view.js').CalculatorView} view
+ * @param {string} pointer
+ * @returns {string}
+ */
+export function formulaText(view, pointer) {
+  const { t, numberStyle: style, report, model } = view;
+  const money = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'money', style);
+  const count = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'count', style);
+  const percent = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'percent', style);
+  /** @type {Record<string, string>} */
+  const customer = model.customer ?? {};
+  const purchaseValue = money(customer.purchaseValue ?? model.funnel.dealSize);
+  const perYear = count(customer.purchasesPerYear ?? '1');
+  const margin = percent(customer.grossMargin ?? '1');
+  /** @type {{ name: string, count: string, rate: string }[]} */
+  const stages = report.funnel.stages;
+  const stageCount = /stages\/(\d+)\/count$/.exec(pointer);
+  if (stageCount) {
+    const index = Number(stageCount[1]);
+    const stage = stages[index];
+    if (!stage) return '';
+    return t('f_count', { name: stage.name, prev: count(index ? stages[index - 1]?.count : model.funnel.top), rate: percent(stage.rate), v: count(stage.count) });
+  }
+  switch (pointer) {
+    case '/funnel/revenue':
+      return t('f_revenue', { deals: count(report.funnel.deals), size: money(model.funnel.dealSize), v: money(report.funnel.revenue) });
+    case '/funnel/deals':
+      return t('f_deals', { name: stages.at(-1)?.name ?? '', v: count(report.funnel.deals) });
+    case '/funnel/conversion':
+      return t('f_conversion', { rates: stages.map((stage) => percent(stage.rate)).join(' × '), v: percent(report.funnel.conversion) });
+    case '/target/attainment':
+      return t('f_attainment', { rev: money(report.funnel.revenue), target: money(model.target), v: percent(report.target.attainment) });
+    case '/target/gap':
+      return t('f_gap', { rev: money(report.funnel.revenue), target: money(model.target), v: money(report.target.gap) });
+    case '/target/dealsNeeded':
+      return t('f_dealsNeeded', { target: money(model.target), size: money(model.funnel.dealSize), v: count(report.target.dealsNeeded) });
+    case '/target/needed': {
+      // Working back from the deals: each step's count over its rate gives the one above.
+      /** @type {{ top: string | null, stages: { name: string, count: string | null }[] }} */
+      const needed = report.target.needed;
+      if (needed.top == null || needed.stages.some((stage) => stage.count == null)) return '';
+      const steps = [];
+      for (let index = needed.stages.length - 1; index >= 0; index--) {
+        const stage = needed.stages[index];
+        const above = index ? needed.stages[index - 1] : { count: needed.top, name: view.topNoun };
+        if (!stage || !above) continue;
+        steps.push(`${count(stage.count)} ${stage.name} / ${percent(stages[index]?.rate)} = ${count(above.count)} ${above.name}`);
+      }
+      return t('f_needed', { steps: steps.join('; ') });
+    }
+    case '/velocity/perDay':
+      return t('f_perDay', { rev: money(report.funnel.revenue), days: formatNumber(model.cycleDays, 'day', style), v: showValue(view, report.velocity.perDay, 'perDay') });
+    case '/economics/cac':
+      return t('f_cac', { cost: money(model.acquisitionCost), deals: count(report.funnel.deals), v: money(report.economics.cac) });
+    case '/economics/clv': {
+      const life = customer.lifespanYears ? formatNumber(customer.lifespanYears, 'year', style) : `(${t('f_life', { churn: percent(customer.annualChurn) })})`;
+      return t('f_clv', { pv: purchaseValue, ppy: perYear, life, gm: margin, v: money(report.economics.clv) });
+    }
+    case '/economics/ltvToCac':
+      return t('f_ltv', { clv: money(report.economics.clv), cac: money(report.economics.cac), v: formatNumber(report.economics.ltvToCac, 'ratio', style) });
+    case '/economics/paybackMonths':
+      return t('f_payback', { cac: money(report.economics.cac), pv: purchaseValue, ppy: perYear, gm: margin, v: formatNumber(report.economics.paybackMonths, 'month', style) });
+    case '/retention/rate': {
+      const retention = model.retention ?? {};
+      return t('f_retention', { end: count(retention.end), new: count(retention.new), start: count(retention.start), v: percent(report.retention.rate) });
+    }
+    case '/retention/churn':
+      return t('f_churn', { ret: percent(report.retention.rate), v: percent(report.retention.churn) });
+    case '/growth/rate': {
+      const growth = model.growth ?? {};
+      return t('f_growth', { cur: money(growth.current), prev: money(growth.previous), v: percent(report.growth.rate) });
+    }
+  }
+  return '';
+}

@@ -1,0 +1,60 @@
+// The parts a first view does not need, each loaded on first use by a dynamic import (the bundler
+// makes each its own file): the rarely shown panels with their styles, the what-if's other
+// levers, the formulas, and reading state from attributes and links.
+import { addCss } from './styles.js';
+
+/**
+ * Loads a module once and adds its styles, if it has any, to the shared sheet.
+ * @template Module
+ * @param {() => Promise<Module>} load
+ * @returns {() => Promise<Module>}
+ */
+function once(load) {
+  /** @type {Promise<Module> | undefined} */
+  let loading;
+  return () =>
+    (loading ??= load().then((module) => {
+      const { css } = /** @type {{ css?: string[] }} */ (module);
+      if (css) addCss(css);
+      return module;
+    }));
+}
+
+export const loadSensitivity = once(() => import('./panels/sensitivity.js'));
+export const loadUncertainty = once(() => import('./panels/uncertainty.js'));
+export const loadEconomics = once(() => import('./panels/economics.js'));
+export const loadRetention = once(() => import('./panels/retention.js'));
+export const loadShare = once(() => import('./panels/share.js'));
+export const loadWhatIfLevers = once(() => import('./panels/what-if-levers.js'));
+export const loadFormulas = once(() => import('./formulas.js'));
+export const loadUrlState = once(() => import('./url-state.js'));
+export const loadModelAttributes = once(() => import('./model-attributes.js'));
+export const loadEditing = once(() => import('./editing.js'));
+
+/** The sections whose panels load on demand. */
+const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
+
+/**
+ * Loads the panels the sections show; resolves to them by name (absent when not shown).
+ * @param {Iterable<string>} sections
+ */
+export async function loadPanels(sections) {
+  const shown = new Set(sections);
+  const want = (/** @type {string[]} */ ...names) => names.some((name) => shown.has(name));
+  const [sensitivity, uncertainty, economics, retention, share] = await Promise.all([
+    want('sensitivity') ? loadSensitivity() : undefined,
+    want('uncertainty') ? loadUncertainty() : undefined,
+    want('economics') ? loadEconomics() : undefined,
+    want('retention', 'growth') ? loadRetention() : undefined,
+    want('share') ? loadShare() : undefined,
+  ]);
+  return { sensitivity, uncertainty, economics, retention, share };
+}
+
+/** @typedef {Partial<Awaited<ReturnType<typeof loadPanels>>>} Panels */
+
+/**
+ * Whether any section needs a panel that loads on demand.
+ * @param {Iterable<string>} sections
+ */
+export const needsPanels = (sections) => [...sections].some((section) => LAZY_SECTIONS.includes(section));

@@ -1,0 +1,53 @@
+// "Unit economics": what winning and keeping a customer costs and brings (CAC, CLV, LTV:CAC,
+// payback). Lifespan and yearly churn say the same thing, so filling in one empties the other.
+import { h } from '../dom.js';
+import { field, panel } from '../form.js';
+import { resultRow } from '../outputs.js';
+import { exclusiveWith } from '../schema.js';
+import { setAt } from '../state.js';
+import { FIELDS_CSS } from './fields-css.js';
+
+/** @typedef {import('../view.js').CalculatorView} View */
+
+export const css = [FIELDS_CSS, '.res+.fields{margin-top:1.25rem}'];
+
+/**
+ * A model field changed to `value`: the fields it excludes (the schema's oneOf) are emptied.
+ * @param {View} view
+ * @param {string} pointer
+ * @param {string | undefined} value
+ */
+export function onFieldEdited(view, pointer, value) {
+  if (value === undefined) return;
+  for (const other of exclusiveWith(pointer)) {
+    const otherField = view.findField('data-field', other);
+    if (!otherField) continue;
+    setAt(view.model, other, undefined);
+    otherField.input.value = '';
+    otherField.problem = '';
+  }
+}
+
+/**
+ * @param {View} view
+ * @param {boolean} wide
+ */
+export function economicsPanel(view, wide) {
+  const { t } = view;
+  return panel(
+    view,
+    'pEcon',
+    `econ${wide ? ' wide' : ''}`,
+    h(
+      'div',
+      { class: 'fields' },
+      field(view, '/acquisitionCost', t('acquisitionCost'), { hint: t('acquisitionHint') }),
+      field(view, '/customer/purchaseValue', t('purchaseValue'), { hint: t('purchaseHint') }),
+      field(view, '/customer/purchasesPerYear', t('purchasesPerYear')),
+      field(view, '/customer/grossMargin', t('grossMargin')),
+      field(view, '/customer/lifespanYears', t('lifespanYears')),
+      field(view, '/customer/annualChurn', t('annualChurn')),
+    ),
+    ['/economics/cac', '/economics/clv', '/economics/ltvToCac', '/economics/paybackMonths'].map((pointer) => resultRow(view, pointer)),
+  );
+}

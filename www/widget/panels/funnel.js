@@ -1,0 +1,55 @@
+// "Your funnel": the top of the funnel, a row per step (name and conversion), the deal value,
+// and with their sections the target and the sales cycle.
+import { h } from '../dom.js';
+import { field, panel } from '../form.js';
+import { MAX_STAGES } from '../schema.js';
+
+/** @typedef {import('../view.js').CalculatorView} View */
+
+/**
+ * @param {View} view
+ * @param {number} index
+ */
+function stageRow(view, index) {
+  const { t } = view;
+  const stages = () => view.model.funnel.stages;
+  const previous = () => (index ? (stages()[index - 1]?.name ?? '') : view.topNoun);
+  const rate = field(view, `/funnel/stages/${index}/rate`, t('rate'), { hint: ' ', className: 'rate' });
+  const hint = /** @type {HTMLElement} */ (rate.querySelector('.hint'));
+  const remove =
+    stages().length > 1
+      ? h('button', { type: 'button', class: 'icon', part: 'button', onclick: () => view.removeStage(index) }, h('span', { 'aria-hidden': 'true', text: '×' }))
+      : null;
+  view.afterUpdate.push(() => {
+    hint.textContent = t('rateHint', { prev: previous() });
+    remove?.setAttribute('aria-label', t('removeStage', { n: index + 1, name: stages()[index]?.name ?? '' }));
+  });
+  return h(
+    'fieldset',
+    { class: 'stage' },
+    h('legend', { text: t('step', { n: index + 1 }) }),
+    h('div', { class: 'row' }, field(view, `/funnel/stages/${index}/name`, t('stageName'), { className: 'name' }), rate, remove),
+  );
+}
+
+/** @param {View} view */
+export function funnelPanel(view) {
+  const { t, sections } = view;
+  const stageCount = view.model.funnel.stages.length;
+  return panel(
+    view,
+    'pFunnel',
+    'inputs',
+    sections.has('funnel') && [
+      h('p', { class: 'formula', text: t('formula', { top: view.topLabel }) }),
+      field(view, '/funnel/top', view.topLabel),
+      view.model.funnel.stages.map((_, i) => stageRow(view, i)),
+      stageCount < MAX_STAGES &&
+        h('button', { type: 'button', class: 'ghost', part: 'button', onclick: () => view.addStage() }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('addStage')),
+      field(view, '/funnel/dealSize', t('dealSize')),
+    ],
+    sections.has('target') && field(view, '/target', t('target')),
+    sections.has('velocity') && field(view, '/cycleDays', t('cycleDays')),
+    (view.generalError = h('p', { class: 'err' })),
+  );
+}

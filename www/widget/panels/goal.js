@@ -1,0 +1,74 @@
+// "What would it take?": for each funnel lever, the value that reaches the target with the rest
+// unchanged (the engine's goal seek), or why no value can.
+import { relativeChange } from '../decimal.js';
+import { h } from '../dom.js';
+import { call, isRestarting } from '../engine.js';
+import { formatNumber } from '../format.js';
+import { panel, tableBox } from '../form.js';
+import { displayKind, labelOf } from '../pointer-display.js';
+import { funnelLevers, getAt } from '../state.js';
+
+/**
+ * @typedef {import('../view.js').CalculatorView} View
+ * @typedef {{ lever: string, value?: string, change?: string, reason?: string }} GoalLine
+ */
+
+/**
+ * Solves each funnel lever for the target's revenue.
+ * @param {View} view
+ * @returns {GoalLine[] | null}
+ */
+export function solveGoal(view) {
+  const { model } = view;
+  if (model.target == null) return null;
+  return funnelLevers(model).map((lever) => {
+    try {
+      /** @type {{ value: string }} */
+      const { value } = call('solve', model, { lever, metric: '/funnel/revenue', target: model.target });
+      const change = relativeChange(value, getAt(model, lever));
+      return { lever, value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
+    } catch (error) {
+      if (isRestarting(error)) throw error;
+      const editing = view.withEditing();
+      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key)) : '' };
+    }
+  });
+}
+
+/**
+ * @param {View} view
+ * @param {boolean} wide
+ */
+export function goalPanel(view, wide) {
+  const { t } = view;
+  const intro = h('p', { class: 'hint' });
+  const how = h('p', { class: 'hint' });
+  const body = h('tbody');
+  const table = tableBox(t('pGoal'), [t('colLever'), t('colNow'), t('colNeeded'), t('colChange')], body);
+  view.afterUpdate.push(() => {
+    const target = view.model.target;
+    const shown = target != null && view.goal;
+    intro.textContent = shown ? t('goalIntro', { target: formatNumber(target, 'money', view.numberStyle) }) : view.rare('noTarget');
+    table.hidden = how.hidden = !shown;
+    if (!shown) return;
+    how.textContent = t('goalHow', { target: formatNumber(target, 'money', view.numberStyle), rev: formatNumber(view.report.funnel.revenue, 'money', view.numberStyle) });
+    body.replaceChildren(
+      ...(view.goal ?? []).map((line) => {
+        const kind = displayKind(line.lever);
+        return h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: labelOf(view, line.lever) }),
+          h('td', { class: 'num', text: formatNumber(getAt(view.model, line.lever), kind, view.numberStyle) }),
+          line.reason != null
+            ? h('td', { colspan: '2', class: 'msg', 'data-solve': line.lever, 'data-value': '', text: line.reason })
+            : [
+                h('td', { class: 'num', 'data-solve': line.lever, 'data-value': line.value, text: formatNumber(line.value, kind, view.numberStyle) }),
+                h('td', { class: 'num', text: line.change }),
+              ],
+        );
+      }),
+    );
+  });
+  return panel(view, 'pGoal', `goal${wide ? ' wide' : ''}`, intro, table, how);
+}

@@ -1,0 +1,109 @@
+// "Results": revenue, deals and conversion, the target's attainment, what it takes to reach it,
+// the velocity, and the funnel chart with its table.
+import { funnelChart } from '../charts/funnel-chart.js';
+import { h } from '../dom.js';
+import { formatNumber } from '../format.js';
+import { panel, tableBox } from '../form.js';
+import { resultRow } from '../outputs.js';
+
+/** @typedef {import('../view.js').CalculatorView} View */
+
+/**
+ * "To reach the target you need 16,000 visitors, 400 meetings and 80 deals", each count marked.
+ * @param {View} view
+ */
+function neededRow(view) {
+  const { t } = view;
+  const stageCount = view.model.funnel.stages.length;
+  const counts = [h('span', { class: 'n', 'data-result': '/target/needed/top' })];
+  for (let index = 0; index < stageCount; index++) counts.push(h('span', { class: 'n', 'data-result': `/target/needed/stages/${index}/count` }));
+  const sentence = h('span', { class: 'k' });
+  const how = h('p', { class: 'how' });
+  const row = h('details', { class: 'res needed', part: 'result' }, h('summary', {}, sentence), how);
+  const fill = () => row.open && view.explain(how, '/target/needed');
+  row.addEventListener('toggle', fill);
+  const list = new Intl.ListFormat(view.lang, { type: 'conjunction' });
+  view.afterUpdate.push(() => {
+    /** @type {{ top: string | null, stages: { name: string, count: string | null }[] } | undefined} */
+    const needed = view.report?.target?.needed;
+    row.hidden = !needed;
+    if (!needed) return;
+    const values = [needed.top, ...needed.stages.map((stage) => stage.count)];
+    const names = [view.topNoun, ...needed.stages.map((stage) => stage.name)];
+    values.forEach((value, i) => {
+      const count = counts[i];
+      if (!count) return;
+      count.textContent = formatNumber(value, 'count', view.numberStyle);
+      count.setAttribute('data-value', value ?? '');
+    });
+    if (values.includes(null)) {
+      sentence.replaceChildren(view.rare('neededNone'));
+      fill();
+      return;
+    }
+    // The list is formatted with placeholders, which are then replaced by the marked counts.
+    const items = list.formatToParts(values.map((_, i) => `\u0001${i}`));
+    const [before = '', after = ''] = t('needed').split('{list}');
+    sentence.replaceChildren(
+      before,
+      ...items.flatMap((part) => {
+        if (part.type !== 'element') return [part.value];
+        const index = Number(part.value.slice(1));
+        return [counts[index] ?? '', ` ${names[index]}`];
+      }),
+      after,
+    );
+    fill();
+  });
+  return row;
+}
+
+/** @param {View} view */
+export function resultsPanel(view) {
+  const { t, sections } = view;
+  const body = h('tbody');
+  const chart = h('div', { class: 'chart', part: 'chart' });
+  view.afterUpdate.push(() => {
+    const report = view.report;
+    /** @type {import('../charts/funnel-chart.js').FunnelRow[]} */
+    const rows = [
+      { label: view.topLabel, count: view.model.funnel.top },
+      ...report.funnel.stages.map((/** @type {{ name: string, count: string, rate: string }} */ stage) => ({ label: stage.name, count: stage.count, rate: stage.rate })),
+    ];
+    view.draw(chart, (width) => funnelChart(width, rows, view));
+    body.replaceChildren(
+      ...rows.map((row) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: row.label }),
+          h('td', { class: 'num', text: formatNumber(row.count, 'count', view.numberStyle) }),
+          h('td', { class: 'num', text: row.rate ? formatNumber(row.rate, 'percent', view.numberStyle) : '' }),
+        ),
+      ),
+    );
+  });
+  return panel(
+    view,
+    'pResults',
+    'results',
+    (view.staleNote = h('p', { class: 'stale-note' })),
+    sections.has('funnel') && [
+      resultRow(view, '/funnel/revenue', { big: true }),
+      resultRow(view, '/funnel/deals'),
+      resultRow(view, '/funnel/conversion'),
+      h('div', { class: 'sub' }, view.model.funnel.stages.map((_, i) => resultRow(view, `/funnel/stages/${i}/count`))),
+    ],
+    sections.has('target') && [
+      resultRow(view, '/target/attainment'),
+      resultRow(view, '/target/gap'),
+      resultRow(view, '/target/dealsNeeded'),
+      sections.has('funnel') && neededRow(view),
+    ],
+    sections.has('velocity') && resultRow(view, '/velocity/perDay'),
+    sections.has('funnel') && [
+      chart,
+      h('details', { class: 'alt' }, h('summary', { text: t('showTable') }), tableBox(t('funnelChart'), [t('colStep'), t('colCount'), t('colRate')], body)),
+    ],
+  );
+}

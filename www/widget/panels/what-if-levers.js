@@ -1,0 +1,49 @@
+// The what-if's other levers, made the first time their <details> is opened.
+import { h } from '../dom.js';
+import { onWhatIfUnit } from '../field-input.js';
+import { field } from '../form.js';
+import { labelOf } from '../pointer-display.js';
+import { fieldKind } from '../schema.js';
+import { funnelLevers, getAt } from '../state.js';
+import { FIELDS_CSS } from './fields-css.js';
+import { changeText } from './what-if.js';
+
+/** @typedef {import('../view.js').CalculatorView} View */
+
+export const css = [FIELDS_CSS, 'details.levers .hint{margin:.25rem 0 .75rem}'];
+
+const OTHER_LEVERS = ['/cycleDays', '/acquisitionCost', '/customer/purchaseValue', '/customer/purchasesPerYear', '/customer/lifespanYears', '/customer/annualChurn', '/customer/grossMargin'];
+
+/**
+ * A lever's change: in percent of its value, or for a rate also in percentage points (a select).
+ * @param {View} view
+ * @param {string} lever
+ */
+function leverRow(view, lever) {
+  const isRate = fieldKind(lever) === 'rate';
+  const change = view.state.whatif[lever];
+  const row = field(view, lever, labelOf(view, lever), { kind: 'percent', role: 'data-whatif', signed: true, percentSign: !isRate, value: changeText(view, lever) });
+  const label = /** @type {HTMLElement} */ (row.querySelector('label'));
+  view.afterUpdate.push(() => (label.textContent = labelOf(view, lever)));
+  if (isRate) {
+    const unit = h(
+      'select',
+      { 'aria-label': view.t('unit'), 'data-whatif-unit': lever, part: 'input', onchange: () => onWhatIfUnit(view, lever) },
+      h('option', { value: 'add', text: view.t('ppShort') }),
+      h('option', { value: 'by', text: view.t('unitBy') }),
+    );
+    unit.value = change?.unit ?? 'add';
+    row.querySelector('.control')?.append(unit);
+  }
+  return row;
+}
+
+/**
+ * Fills the <details> with a field per lever other than the deal value.
+ * @param {View} view
+ * @param {HTMLDetailsElement} details
+ */
+export function addLevers(view, details) {
+  const levers = [...funnelLevers(view.model).filter((lever) => lever !== '/funnel/dealSize'), ...OTHER_LEVERS.filter((lever) => getAt(view.model, lever) != null)];
+  details.append(h('p', { class: 'hint', text: view.t('wiMoreHint') }), h('div', { class: 'fields' }, levers.map((lever) => leverRow(view, lever))));
+}

@@ -1,0 +1,95 @@
+// Reading the element's attributes into settings. Every invalid value becomes a note for the
+// reader and its default, so a typo in a blog post never breaks the page.
+import { LANGS } from './i18n.js';
+import { parseSections, PRESETS } from './state.js';
+
+const EURO_REGIONS = 'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' ');
+/** @type {Record<string, string>} */
+const REGION_CURRENCIES = { DK: 'DKK', GB: 'GBP', SE: 'SEK', NO: 'NOK', CH: 'CHF', PL: 'PLN', CA: 'CAD', AU: 'AUD', NZ: 'NZD', JP: 'JPY', IN: 'INR' };
+
+/**
+ * The currency of a locale's region: EUR in the euro area, USD when nothing else is known.
+ * @param {string} locale
+ */
+export function currencyOf(locale) {
+  let region = '';
+  try {
+    region = new Intl.Locale(locale).maximize().region ?? '';
+  } catch {
+    region = '';
+  }
+  return EURO_REGIONS.includes(region) ? 'EUR' : (REGION_CURRENCIES[region] ?? 'USD');
+}
+
+/**
+ * The canonical form of a locale the browser can format numbers in, or null.
+ * @param {string | null | undefined} locale
+ */
+export function canonicalLocale(locale) {
+  try {
+    return locale && Intl.NumberFormat.supportedLocalesOf(locale).length ? (Intl.getCanonicalLocales(locale)[0] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An ISO 4217 code the browser knows, upper-cased, or null.
+ * @param {string} code
+ */
+export function validCurrency(code) {
+  const upper = code.toUpperCase();
+  return /^[A-Z]{3}$/.test(upper) && (!Intl.supportedValuesOf || Intl.supportedValuesOf('currency').includes(upper)) ? upper : null;
+}
+
+/**
+ * @typedef {{ locale: string, lang: string, currency: string, preset: string, sections: string[],
+ *   wasmUrl: URL | null, notes: [string, string][] }} Settings
+ */
+
+/**
+ * Reads the attributes; `notes` holds [attribute, value] for each invalid one.
+ * @param {Element} element
+ * @returns {Settings}
+ */
+export function readSettings(element) {
+  /** @type {[string, string][]} */
+  const notes = [];
+  const attribute = (/** @type {string} */ name) => element.getAttribute(name);
+  const invalid = (/** @type {string} */ name, /** @type {unknown} */ value) => notes.push([name, String(value).slice(0, 80)]);
+  // The stylesheet only matches theme="light" and theme="dark"; anything else is said, not used.
+  const theme = attribute('theme');
+  if (theme !== null && theme !== '' && theme !== 'light' && theme !== 'dark') invalid('theme', theme);
+  let asked = attribute('locale');
+  if (asked !== null && !canonicalLocale(asked)) {
+    invalid('locale', asked);
+    asked = null;
+  }
+  const host = element.parentElement?.closest('[lang]');
+  const locale = canonicalLocale(asked) ?? canonicalLocale(host?.getAttribute('lang')) ?? canonicalLocale(navigator.language) ?? 'en-US';
+  const language = locale.split('-')[0] ?? 'en';
+  const lang = LANGS.includes(language) ? language : 'en';
+  const wasmAttribute = attribute('wasm-url');
+  /** @type {URL | null} */
+  let wasmUrl = null;
+  if (wasmAttribute) {
+    try {
+      wasmUrl = new URL(wasmAttribute, document.baseURI);
+      if (!/^https?:$/.test(wasmUrl.protocol)) throw new Error('not http');
+    } catch {
+      invalid('wasm-url', wasmAttribute);
+      wasmUrl = null;
+    }
+  }
+  const currencyAttribute = attribute('currency');
+  const currency = (currencyAttribute && validCurrency(currencyAttribute)) || currencyOf(locale);
+  if (currencyAttribute !== null && !validCurrency(currencyAttribute)) invalid('currency', currencyAttribute);
+  const sections = parseSections(attribute('sections') ?? '');
+  if (sections.unknown.length) invalid('sections', sections.unknown.join(' '));
+  let preset = attribute('preset') ?? 'inbound';
+  if (!PRESETS.includes(preset)) {
+    invalid('preset', preset);
+    preset = 'inbound';
+  }
+  return { locale, lang, currency, preset, sections: sections.list, wasmUrl, notes };
+}

@@ -1,0 +1,90 @@
+// The state in a link: "#skc=" + base64url(JSON). Base64 keeps the fragment free of characters
+// that hosts or chat apps rewrite, and JSON of decimal strings round-trips byte for byte. Loaded
+// when a page has a fragment, the url-state attribute, or the reader copies a link.
+import { isPlainDecimal } from './decimal.js';
+import { call } from './engine.js';
+import { getAt, PRESETS, whatIfChanges } from './state.js';
+
+/** @typedef {import('./state.js').State} State */
+
+/**
+ * The state value in a location hash: "#skc=…" or among "&"-separated pairs.
+ * @param {string} hash
+ */
+export const hashValue = (hash) => /(?:^#?\??|[&#?])skc=([^&#?]*)/.exec(hash)?.[1] ?? null;
+
+/** @param {string} text */
+const toBase64Url = (text) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+/** @param {string} text */
+const fromBase64Url = (text) =>
+  new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0)));
+
+/** @param {unknown} value @returns {value is string} */
+export const isLeverPointer = (value) => typeof value === 'string' && /^\/[A-Za-z]+(\/[A-Za-z0-9]+)*$/.test(value);
+/** @param {unknown} value @returns {value is Record<string, any>} */
+const isObject = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Decodes and shape-checks a fragment value: null when anything is off.
+ * @param {string} text
+ * @returns {State | null}
+ */
+function decodeState(text) {
+  /** @type {any} */
+  let data;
+  try {
+    data = JSON.parse(fromBase64Url(text));
+  } catch {
+    return null;
+  }
+  if (!isObject(data) || data.v !== 1 || !PRESETS.includes(data.p) || !isObject(data.m) || !isObject(data.w) || !isObject(data.r)) return null;
+  if (typeof data.c !== 'string' || !/^[A-Z]{3}$/.test(data.c)) return null;
+  for (const [lever, change] of Object.entries(data.w)) {
+    if (!isLeverPointer(lever) || !isObject(change) || !['by', 'add'].includes(change.unit) || !isPlainDecimal(change.value)) return null;
+  }
+  for (const [lever, range] of Object.entries(data.r)) {
+    if (!isLeverPointer(lever) || !isObject(range) || !isPlainDecimal(range.low) || !isPlainDecimal(range.high)) return null;
+  }
+  return { preset: data.p, currency: data.c, model: /** @type {any} */ (data.m), whatif: data.w, ranges: data.r };
+}
+
+/** @param {State} state */
+export const encodeState = (state) => toBase64Url(JSON.stringify({ v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges }));
+
+/**
+ * Puts the state into the page's URL fragment; returns the value written.
+ * @param {State} state
+ */
+export function writeUrl(state) {
+  const value = encodeState(state);
+  history.replaceState(history.state, '', `#skc=${value}`);
+  return value;
+}
+
+/**
+ * The state in a fragment value, checked the way the engine checks input; null if it is not valid.
+ * @param {string} text
+ * @returns {State | null}
+ */
+export function readState(text) {
+  const state = decodeState(text);
+  if (!state) return null;
+  try {
+    call('compute', state.model);
+    const changes = whatIfChanges(state);
+    if (changes.length) call('whatIf', state.model, changes);
+    return Object.keys(state.ranges).every((lever) => isPlainDecimal(getAt(state.model, lever))) ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A link to this page with the state in its fragment.
+ * @param {State} state
+ */
+export const shareLink = (state) => `${location.href.split('#')[0]}#skc=${encodeState(state)}`;

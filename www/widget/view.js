@@ -1,0 +1,269 @@
+// What one calculator shows and holds: its settings, the reader's state, the fields and outputs
+// of the current layout, and the last results. The element (sales-kpi-calculator.js) owns one.
+import { paint, recompute, update } from './compute.js';
+import { h } from './dom.js';
+import { formatNumber } from './format.js';
+import { moreText } from './i18n.js';
+import { layout } from './layout.js';
+import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
+import { getAt } from './state.js';
+
+/**
+ * @typedef {import('./form.js').Field} Field
+ * @typedef {import('./form.js').FieldRole} FieldRole
+ * @typedef {import('./outputs.js').Output} Output
+ * @typedef {import('./state.js').State} State
+ * @typedef {{ role: FieldRole, pointer?: string, message: string }} ShownError
+ */
+
+export class CalculatorView {
+  /** @param {HTMLElement & { shadowRoot: ShadowRoot }} host */
+  constructor(host) {
+    this.host = host;
+    /** @type {import('./state.js').Translate} */
+    this.t = (key) => key;
+    this.locale = 'en-US';
+    this.lang = 'en';
+    /** @type {State} */
+    this.state = /** @type {any} */ (null);
+    /** @type {Set<string>} */
+    this.sections = new Set();
+    /** @type {string[]} */
+    this.notes = [];
+    /** @type {import('./lazy-parts.js').Panels} */
+    this.panels = {};
+    this.idCounter = 0;
+    /** @type {Field[]} */
+    this.fields = [];
+    /** @type {Output[]} */
+    this.outputs = [];
+    /** @type {(() => void)[]} */
+    this.afterUpdate = [];
+    /** @type {Map<HTMLElement, (width: number) => Element>} */
+    this.charts = new Map();
+    /** @type {Set<string>} */
+    this.hooks = new Set();
+    /** @type {ShownError[]} */
+    this.errors = [];
+    /** @type {any} the engine's report for the model */
+    this.report = null;
+    /** @type {any} the report with the what-ifs applied, or null when they cannot be */
+    this.scenario = null;
+    /** @type {import('./panels/goal.js').GoalLine[] | null} */
+    this.goal = null;
+    /** @type {import('./charts/tornado-chart.js').SensitivityItem[]} */
+    this.sensitivity = [];
+    this.sensitivityMetric = '/funnel/revenue';
+    /** @type {Record<string, string> | null} */
+    this.simulation = null;
+    this.relativeChange = '';
+    this.topLabel = '';
+    this.topNoun = '';
+    /** @type {string | null} the fragment this widget wrote last, so its own change is not read back */
+    this.written = null;
+    /** @type {string | null} */
+    this.askedForMoreText = null;
+    this.width = 0;
+    this.frame = 0;
+    /** @type {Record<string, ReturnType<typeof setTimeout>>} */
+    this.timers = {};
+    /** @type {HTMLElement | null} */ this.root = null;
+    /** @type {HTMLElement | null} */ this.notice = null;
+    /** @type {HTMLElement | null} */ this.live = null;
+    /** @type {HTMLElement | null} */ this.generalError = null;
+    /** @type {HTMLElement | null} */ this.staleNote = null;
+    /** @type {typeof import('./editing.js') | null} reading typed numbers and describing problems, once loaded */
+    this.editing = null;
+    /** @type {Promise<typeof import('./editing.js')> | null} */
+    this.editingLoad = null;
+    // A reader who focuses a control is about to edit: what editing needs starts loading then.
+    host.shadowRoot.addEventListener('focusin', (event) => {
+      if (event.target instanceof Element && event.target.matches('input, select, button')) this.withEditing();
+    });
+  }
+
+  /**
+   * Loads what editing needs: the editing module and the rest of the language's text (the
+   * problems' words are in it).
+   * @returns {Promise<typeof import('./editing.js')>}
+   */
+  loadEditing() {
+    return (this.editingLoad ??= Promise.all([loadEditing(), moreText(this.lang)]).then(([editing]) => (this.editing = editing)));
+  }
+
+  /**
+   * The editing module when it has loaded; else null, and it is loaded and everything is
+   * recomputed, with words for the problems.
+   */
+  withEditing() {
+    if (!this.editing) this.loadEditing().then(() => this.root && this.recompute(), () => {});
+    return this.editing;
+  }
+
+  /**
+   * An engine error in the reader's words, with the pointer it is about; an empty message until
+   * the texts have loaded.
+   * @param {unknown} error
+   * @returns {{ pointer?: string, message: string }}
+   */
+  describe(error) {
+    const editing = this.withEditing();
+    const problem = editing?.problemOf(error);
+    return { pointer: /** @type {{ pointer?: string }} */ (error).pointer, message: problem && editing ? editing.problemText(problem, (key) => this.rare(key)) : '' };
+  }
+
+  get model() {
+    return this.state.model;
+  }
+
+  /** @returns {import('./format.js').NumberStyle} */
+  get numberStyle() {
+    return { locale: this.locale, currency: this.state.currency };
+  }
+
+  nextId() {
+    return `k${++this.idCounter}`;
+  }
+
+  /**
+   * Makes the whole widget anew for the current state; `focus` selects the input to focus.
+   * @param {string} [focus]
+   */
+  rebuild(focus) {
+    const { t } = this;
+    this.idCounter = 0;
+    this.fields = [];
+    this.outputs = [];
+    this.afterUpdate = [];
+    this.charts = new Map();
+    this.hooks = new Set();
+    this.generalError = this.staleNote = null;
+    this.topLabel = t(`top_${this.state.preset === 'unit-economics' ? 'leads' : this.state.preset}`);
+    this.topNoun = this.topLabel.toLocaleLowerCase(this.lang);
+    const root = (this.root = h('div', { class: 'root', part: 'root', lang: this.lang }, layout(this)));
+    this.host.shadowRoot.replaceChildren(root);
+    this.notice?.replaceChildren(...this.notes.map((note) => h('p', { text: note })));
+    this.recompute();
+    if (focus) /** @type {HTMLElement | null} */ (this.host.shadowRoot.querySelector(focus))?.focus();
+  }
+
+  /**
+   * @param {FieldRole} role
+   * @param {string} pointer
+   */
+  findField(role, pointer) {
+    return this.fields.find((bound) => bound.role === role && bound.pointer === pointer);
+  }
+
+  async addStage() {
+    const { renumberStages } = await loadEditing();
+    const stages = this.model.funnel.stages;
+    // A new step goes before the last one (the deals) at 100 %, so nothing changes until edited.
+    const at = stages.length - 1;
+    stages.splice(at, 0, { name: this.t('step', { n: at + 1 }), rate: '1' });
+    renumberStages(this.state, (i) => (i >= at ? i + 1 : i));
+    this.rebuild(`input[data-field="/funnel/stages/${at}/name"]`);
+  }
+
+  /** @param {number} index */
+  async removeStage(index) {
+    const { renumberStages } = await loadEditing();
+    this.model.funnel.stages.splice(index, 1);
+    renumberStages(this.state, (i) => (i === index ? null : i > index ? i - 1 : i));
+    this.rebuild(`input[data-field="/funnel/stages/${Math.max(0, index - 1)}/name"]`);
+  }
+
+  resetWhatIf() {
+    this.state.whatif = {};
+    this.rebuild('input[data-whatif="/funnel/dealSize"]');
+  }
+
+  recompute() {
+    recompute(this);
+  }
+
+  update() {
+    update(this);
+  }
+
+  /**
+   * @param {string} key
+   * @param {number} delay in milliseconds
+   * @param {() => void} work
+   */
+  schedule(key, delay, work) {
+    clearTimeout(this.timers[key]);
+    this.timers[key] = setTimeout(work, delay);
+  }
+
+  /**
+   * @param {HTMLElement} box
+   * @param {(width: number) => Element} chart
+   */
+  draw(box, chart) {
+    this.charts.set(box, chart);
+    box.replaceChildren(chart(Math.max(240, box.clientWidth || 320)));
+  }
+
+  /** The element was resized: charts are drawn again for the new width. */
+  redraw() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      if (this.width === this.host.clientWidth || !this.charts.size) return;
+      this.width = this.host.clientWidth;
+      for (const [box, chart] of this.charts) this.draw(box, chart);
+    });
+  }
+
+  /** Tells screen readers the headline results, after typing has paused. */
+  announce() {
+    const { report, t } = this;
+    if (!report || !this.live) return;
+    const style = this.numberStyle;
+    let summary = t('summary', { rev: formatNumber(report.funnel.revenue, 'money', style), deals: formatNumber(report.funnel.deals, 'count', style) });
+    if (report.target) summary += `, ${t('summaryTarget', { att: formatNumber(report.target.attainment, 'percent', style) })}`;
+    this.live.textContent = `${summary}.`;
+  }
+
+  /** @param {HTMLDetailsElement} details makes the what-if's other levers when they are first shown */
+  async openLevers(details) {
+    const [{ addLevers }] = await Promise.all([loadWhatIfLevers(), moreText(this.lang)]);
+    if (details.isConnected && details.children.length < 2) {
+      addLevers(this, details);
+      paint(this);
+    }
+  }
+
+  /**
+   * Text few readers see is in the rest of the language: until it has loaded this is empty, and
+   * everything is recomputed when it arrives.
+   * @param {string} key
+   */
+  rare(key) {
+    const text = this.t(key);
+    if (text !== key) return text;
+    if (this.askedForMoreText !== this.lang) {
+      this.askedForMoreText = this.lang;
+      moreText(this.lang).then(
+        () => this.recompute(),
+        () => {},
+      );
+    }
+    return '';
+  }
+
+  /**
+   * Fills in how a result is calculated, with the formulas and their text loaded on first use.
+   * @param {HTMLElement} paragraph
+   * @param {string} pointer
+   */
+  async explain(paragraph, pointer) {
+    try {
+      const [{ formulaText }] = await Promise.all([loadFormulas(), moreText(this.lang)]);
+      const value = getAt(this.report, pointer);
+      paragraph.textContent = value === null ? this.t('undefinedKpi') : value === undefined ? '' : formulaText(this, pointer);
+    } catch {
+      // A formula that cannot load leaves the row without its explanation.
+    }
+  }
+}
