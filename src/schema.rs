@@ -352,6 +352,15 @@ pub const PLAN_OPTIONS: &[Field] = &[
     ),
 ];
 
+/// The numbers among the options of `sensitivity`.
+pub const SENSITIVITY_OPTIONS: &[Field] = &[number(
+    "/by",
+    Kind::Rate,
+    false,
+    (Exclusive(ZERO), Exclusive(ONE)),
+    None,
+)];
+
 /// Lists of the plan options: (pointer, fewest, most).
 pub const PLAN_LISTS: [(&str, usize, usize); 2] = [("/workdays", 1, 7), ("/holidays", 0, 400)];
 
@@ -498,6 +507,8 @@ pub fn schema_json() -> String {
     }
     out.push_str("],\"planOptions\":");
     push_fields(&mut out, PLAN_OPTIONS);
+    out.push_str(",\"sensitivityOptions\":");
+    push_fields(&mut out, SENSITIVITY_OPTIONS);
     out.push_str(",\"planLists\":");
     push_lists(&mut out, &PLAN_LISTS);
     out.push_str(&format!(
@@ -653,6 +664,7 @@ export interface Schema {{
   notAbove: {{ pointer: string; other: string }}[];
   planOptions: SchemaField[];
   planLists: {{ [pointer: string]: SchemaList }};
+  sensitivityOptions: SchemaField[];
   limits: {{ maxInputBytes: number; maxDepth: number; maxNumberChars: number; maxRanges: number; maxSamples: number }};
   errorCodes: ({codes})[];
 }}
