@@ -42,11 +42,17 @@ export const EVENT_GRAIN_MS = 8;
 /** A key press "reaches a frame" when its event duration is at least this. */
 export const FRAME_MS = 16;
 
-/** The configurations compared: name, label, the snippet's attributes (as the builder orders them). */
+/** The configurations with a calculator: name, label, the snippet's attributes (as the builder orders them). */
 export const CONFIGS = [
   { name: 'default', label: 'default embed', attributes: [['preset', 'inbound']] },
   { name: 'all', label: 'every section on', attributes: [['preset', 'inbound'], ['sections', 'all']] },
 ];
+/**
+ * The control: the same post without the calculator, where only the plain input is typed into.
+ * It tells what the machine and the browser cost a key press by themselves (on a loaded machine,
+ * a lot) from what the calculator on the page adds to the host's own input.
+ */
+export const CONTROL = { name: 'none', label: 'no calculator on the page', attributes: null };
 
 /**
  * What one person types into a number field: 9 rounds of "12345", three Backspaces, "678"
@@ -142,7 +148,7 @@ export function readerBudgets(reader) {
     rows.push({
       what: `key presses ≥ 16 ms, ${label}`,
       value: t?.share != null ? pct(t.share) : null,
-      goal: `≤ ${pct(g.slowKeyShare)} (plain input here: ${pct(p?.typing?.plain?.share)})`,
+      goal: `≤ ${pct(g.slowKeyShare)} (plain input beside it ${pct(p?.typing?.plain?.share)}, on a page without it ${pct(reader.pages.none?.typing?.plain?.share)})`,
       pass: t?.share != null ? t.share <= g.slowKeyShare : null,
     });
   }
@@ -251,6 +257,8 @@ export async function stageReaderPages() {
   const { source, entry } = embedEntry();
   const script = `/${relative(WWW, entry).split(sep).join('/')}`;
   const pages = {};
+  writeFileSync(join(dir, 'reader-none.html'), hostPage({ title: `bench: a blog post, ${CONTROL.label}`, snippet: '' }));
+  pages.none = { file: 'reader-none.html', snippet: '', reservedHeight: 0 };
   for (const c of CONFIGS) {
     const sections = c.attributes.find(([k]) => k === 'sections')?.[1];
     // The column is main's content box, so the element is COLUMN px wide, as the builder assumes.
@@ -305,7 +313,7 @@ async function dealField(page) {
 }
 
 /** One load of one host page: load figures, then a typing session in the widget and one in the plain input. */
-export async function measureOnce(browser, url, { type = true, timeout = 30_000 } = {}) {
+export async function measureOnce(browser, url, { type = true, widget = true, timeout = 30_000 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
@@ -313,6 +321,12 @@ export async function measureOnce(browser, url, { type = true, timeout = 30_000 
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     await page.goto(url, { waitUntil: 'load' });
+    if (!widget) {
+      await page.waitForTimeout(500);
+      const w = await typeInto(page, page.locator('#plain'));
+      const entries = await page.evaluate(({ start, end }) => window.__skcReader.events.filter((e) => e.startTime >= start && e.startTime <= end), w);
+      return { typing: { plain: { ...typingFigures(keyPressDurations(entries), w.presses), entries: entries.length } }, errors };
+    }
     await page.waitForFunction(() => window.__skcReader?.marks.painted || window.__skcReader?.error, null, { timeout });
     // Settled: no change in the shadow DOM for 500 ms (at most 10 s after the first result).
     await page.waitForFunction(() => performance.now() - window.__skcReader.lastMutation >= 500 || performance.now() - window.__skcReader.marks.painted > 10_000, null, {
@@ -369,9 +383,9 @@ export async function measureReader({ runs = 5 } = {}) {
     await measureOnce(browser, `${site.url}${site.pages.default.file}`, { type: false }).catch((e) => errors.push(`warm-up: ${e.message.split('\n')[0]}`));
     for (let run = 0; run < runs; run++) {
       const r = {};
-      for (const c of CONFIGS) {
+      for (const c of [CONTROL, ...CONFIGS]) {
         try {
-          const m = await measureOnce(browser, `${site.url}${site.pages[c.name].file}`);
+          const m = await measureOnce(browser, `${site.url}${site.pages[c.name].file}`, { widget: c !== CONTROL });
           errors.push(...m.errors.map((e) => `${c.name}: ${e}`));
           r[c.name] = m;
         } catch (e) {
@@ -382,8 +396,9 @@ export async function measureReader({ runs = 5 } = {}) {
     }
     const pick = (fn) => perRun.map(fn).filter(Boolean);
     const pages = {};
+    const strip = ({ names, entries, field, finalValue, ...figures }) => figures;
+    pages.none = { label: CONTROL.label, typing: { plain: medianOf(pick((r) => r.none?.typing && strip(r.none.typing.plain))) } };
     for (const c of CONFIGS) {
-      const strip = ({ names, entries, field, finalValue, ...figures }) => figures;
       pages[c.name] = {
         label: c.label,
         snippet: site.pages[c.name].snippet,
@@ -418,13 +433,14 @@ export function printReader(reader, log) {
   log(`\n6. What a reader feels (a blog post with the builder's snippet and a plain input; Chromium ${reader.chromium} headless; ${reader.source} ${reader.embed})`);
   log(`   typing: ${reader.presses} key presses per session as a person types; Event Timing durations (8 ms grain); medians of ${reader.runs} runs, each in a fresh context`);
   log(`   ${pad('key presses (median of runs, range)', 40)}${lpad('≥ 16 ms of 99', 20)}${lpad('p95', 20)}${lpad('worst', 20)}${lpad('INP-style', 20)}`);
-  for (const c of CONFIGS) {
+  for (const c of [CONTROL, ...CONFIGS]) {
     const p = reader.pages[c.name];
+    if (!p) continue;
     for (const [who, label] of [
-      ['plain', `plain input, beside the ${c.label}`],
+      ['plain', c === CONTROL ? `plain input, ${c.label}` : `plain input, beside the ${c.label}`],
       ['widget', c.label],
     ]) {
-      const t = p.typing[who];
+      const t = p.typing?.[who];
       if (!t?.runs) continue;
       const ms = (x) => fmtEventMs(x).replace(' ms', '');
       log(`   ${pad(label, 40)}${lpad(withRange(t, 'slow', (x) => x.toFixed(0)), 20)}${lpad(`${withRange(t, 'p95', ms)} ms`, 20)}${lpad(`${withRange(t, 'worst', ms)} ms`, 20)}${lpad(`${withRange(t, 'inp', ms)} ms`, 20)}`);
