@@ -363,6 +363,8 @@ export async function measureOnce(browser, url, { type = true, widget = true, ti
     }
     sessions.widget.field = field.by;
     sessions.widget.finalValue = await field.locator.inputValue();
+    // Each round leaves 12678 in the field: anything else means the keys did not reach it.
+    if (sessions.widget.finalValue.replace(/\D/g, '') !== '12678') errors.push(`the deal value field shows "${sessions.widget.finalValue}" after typing, not 12678`);
     return { load, typing: sessions, errors };
   } finally {
     await context.close();
@@ -452,6 +454,11 @@ export function printReader(reader, log) {
     if (!l?.runs) continue;
     const f = (x) => (x == null ? 'n/a' : x.toFixed(0));
     log(`   ${pad(c.label, 40)}${lpad(f(l.firstPaint), 8)}${lpad(f(l.fcp), 8)}${lpad(withRange(l, 'firstResult', f), 16)}${lpad(withRange(l, 'afterFirstPaint', f), 16)}${lpad(l.cls == null ? 'n/a' : l.cls.toFixed(4), 9)}`);
+  }
+  const control = reader.pages.none?.typing?.plain;
+  if (control?.share > 0.1) {
+    log(`   ! the plain input on a page without the calculator had ${(control.share * 100).toFixed(0)} % of its key presses ≥ 16 ms (about 5 % on a quiet machine):`);
+    log('     the machine is busy; compare the calculator with that control, not with the goal alone');
   }
   if (reader.errors.length) log(`   ! ${[...new Set(reader.errors)].slice(0, 3).join(' | ')}`);
 }
