@@ -5,8 +5,9 @@
 // a paragraph, the calculator in the first screen in the builder's HTML-snippet form (the dist/
 // module and the reserved height, written by www/builder-snippets.js for a 700 px column), then
 // paragraphs of text. Two such pages: the default embed (preset inbound, default sections) and
-// every section on (sections="all"). Each run opens each page in a new browser context (empty
-// cache) and measures:
+// every section on (sections="all"), and a control page without the calculator (only its plain
+// input is typed into). Each run opens each page in a new browser context (empty cache) and
+// measures:
 //   - load: navigation -> first result painted, the page's first paint and first contentful
 //     paint (the host's own first paint), first result minus FCP, and the CLS at load (layout
 //     shifts without recent input, summed until the widget has settled: no change in its shadow
