@@ -33,6 +33,7 @@ mod lever;
 mod metric;
 mod model;
 pub mod number;
+mod plan;
 mod report;
 mod retention;
 mod sensitivity;
@@ -50,10 +51,15 @@ mod bindings;
 pub use economics::EconomicsReport;
 pub use error::{Error, Result};
 pub use funnel::{FunnelReport, StageReport};
+pub use jiff::civil::Date;
 pub use lever::{Bound, Bounds, Lever, MAX_RANGES};
 pub use metric::{evaluate, Metric};
 pub use model::{
     Customer, Funnel, Growth, Lifespan, Model, Retention, Stage, MAX_NAME_CHARS, MAX_STAGES,
+};
+pub use plan::{
+    plan, EntryWindow, MonthRow, Plan, PlanGrowth, PlanOptions, Quota, WeekRow, MAX_HOLIDAYS,
+    MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR,
 };
 pub use report::{compute, Report};
 pub use retention::{GrowthReport, RetentionReport};
