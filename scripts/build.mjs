@@ -48,7 +48,7 @@ function smokeTest(outDir) {
     const m = await import(${JSON.stringify(js)});
     const { readFileSync } = await import('node:fs');
     m.initSync({ module: readFileSync(${JSON.stringify(wasm)}) });
-    for (const f of ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate']) {
+    for (const f of ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate', 'plan']) {
       if (typeof m[f] !== 'function') throw new Error('missing export ' + f);
     }`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
 use crate::write::ToJson;
-use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -100,6 +100,52 @@ export interface Summary {
   p50: Decimal;
   p90: Decimal;
   probabilityAtLeast?: Decimal;
+}
+
+/** An ISO date, "YYYY-MM-DD". */
+export type IsoDate = string;
+export interface PlanOptions {
+  start: IsoDate;
+  end: IsoDate;
+  target?: DecimalInput | null;
+  growth?: { baseline: DecimalInput; by: DecimalInput } | null;
+  reps?: DecimalInput | null;
+  capacity?: DecimalInput | null;
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  workdays?: DecimalInput[] | null;
+  holidays?: IsoDate[] | null;
+}
+export interface PlanStage { name: string; count: Decimal | null }
+export interface Quota { top: Decimal | null; stages: PlanStage[]; deals: Decimal | null }
+export interface PlanMonth {
+  month: string;
+  workdays: Decimal;
+  target: Decimal;
+  deals: Decimal | null;
+  top: Decimal | null;
+  stages: PlanStage[];
+}
+export interface PlanWeek {
+  week: string;
+  start: IsoDate;
+  workdays: Decimal;
+  target: Decimal;
+  deals: Decimal | null;
+  top: Decimal | null;
+  stages: PlanStage[];
+}
+export interface Plan {
+  days: Decimal;
+  workdays: Decimal;
+  target: Decimal;
+  dealsNeeded: Decimal | null;
+  needed: { top: Decimal | null; stages: PlanStage[] };
+  perWorkday: Quota;
+  perRep: Quota;
+  repsNeeded?: Decimal | null;
+  months: PlanMonth[];
+  weeks: PlanWeek[];
+  entryWindow?: { from: IsoDate; to: IsoDate };
 }
 "#;
 
@@ -211,6 +257,18 @@ pub fn simulate_js(
     let options =
         SimulateOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
     write(&crate::simulate(&model, &options).map_err(js_error)?)
+}
+
+/// `plan(model, options)`: the target spread over a calendar window, per month, ISO week,
+/// workday and rep.
+#[wasm_bindgen(js_name = plan, unchecked_return_type = "Plan")]
+pub fn plan_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
+    let options = PlanOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
+    write(&crate::plan(&model, &options).map_err(js_error)?)
 }
 
 /// Traps on purpose, so tests can prove the widget recovers from a dead instance.

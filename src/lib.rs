@@ -51,7 +51,6 @@ mod bindings;
 pub use economics::EconomicsReport;
 pub use error::{Error, Result};
 pub use funnel::{FunnelReport, StageReport};
-pub use jiff::civil::Date;
 pub use lever::{Bound, Bounds, Lever, MAX_RANGES};
 pub use metric::{evaluate, Metric};
 pub use model::{
@@ -67,5 +66,6 @@ pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
 pub use simulate::{simulate, Range, SimulateOptions, Summary, MAX_SAMPLES};
 pub use solve::{solve, Goal, Solution, MAX_SOLVER_EVALUATIONS};
 pub use target::{Needed, NeededStage, TargetReport};
+pub use time::{Date, Month};
 pub use velocity::VelocityReport;
 pub use whatif::{what_if, Change, ChangeOp, WhatIf};

@@ -1,15 +1,14 @@
 //! `plan`: what the target needs, spread over a calendar window: per month, per ISO week,
 //! per workday and per salesperson.
 //!
-//! Calendar facts (weekdays, ISO weeks, month lengths, leap years) come from `jiff`'s civil
-//! dates; the arithmetic is exact: whole counts are rounded up with [`crate::target`]'s
+//! Calendar facts (weekdays, ISO weeks, month lengths, leap years) come from the `time`
+//! crate's dates; the arithmetic is exact: whole counts are rounded up with [`crate::target`]'s
 //! checked ceiling, and months and weeks share the totals out by the largest remainder in
 //! integers, so the rows add up to the totals exactly.
 
-use jiff::civil::Date;
-use jiff::SignedDuration;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use time::{Date, Month};
 
 use crate::error::{Error, Result};
 use crate::json::{Fields, Json};
@@ -19,9 +18,9 @@ use crate::number::{self, format_decimal, Exact};
 use crate::target::{ceil_div, needed, Needed, NeededStage};
 
 /// The earliest year a window date may have.
-pub const MIN_PLAN_YEAR: i16 = 1900;
+pub const MIN_PLAN_YEAR: i32 = 1900;
 /// The latest year a window date may have.
-pub const MAX_PLAN_YEAR: i16 = 2200;
+pub const MAX_PLAN_YEAR: i32 = 2200;
 /// The most days `end` may lie after `start`: three years and a leap day.
 pub const MAX_WINDOW_DAYS: u32 = 1096;
 /// The most holidays one plan may list.
@@ -47,8 +46,8 @@ pub struct PlanGrowth {
 /// The calendar window and the people of a plan.
 ///
 /// ```
-/// use sales_kpi::{Date, PlanOptions};
-/// let options = PlanOptions::new(Date::constant(2027, 1, 1), Date::constant(2027, 3, 31));
+/// use sales_kpi::{Date, Month, PlanOptions};
+/// let options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::March, 31).unwrap());
 /// assert_eq!(options.workdays, [1, 2, 3, 4, 5]);
 /// assert_eq!(options.reps.to_string(), "1");
 /// ```
@@ -76,8 +75,8 @@ impl PlanOptions {
     /// A window with every default: Monday to Friday, one rep, the model's target.
     ///
     /// ```
-    /// use sales_kpi::{Date, PlanOptions};
-    /// let options = PlanOptions::new(Date::constant(2027, 1, 1), Date::constant(2027, 1, 31));
+    /// use sales_kpi::{Date, Month, PlanOptions};
+    /// let options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::January, 31).unwrap());
     /// assert!(options.target.is_none() && options.holidays.is_empty());
     /// ```
     pub fn new(start: Date, end: Date) -> Self {
@@ -134,20 +133,17 @@ impl PlanOptions {
         }
         options.capacity = fields.optional_number("capacity")?;
         if let Some(value) = fields.get("workdays") {
-            let items = list(value, "/workdays", 7)?;
-            options.workdays = items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| read_weekday(item, index))
-                .collect::<Result<_>>()?;
+            options.workdays.clear();
+            for (index, item) in list(value, "/workdays", 7)?.iter().enumerate() {
+                options.workdays.push(read_weekday(item, index)?);
+            }
         }
         if let Some(value) = fields.get("holidays") {
-            let items = list(value, "/holidays", MAX_HOLIDAYS)?;
-            options.holidays = items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| read_date(item, &format!("/holidays/{index}")))
-                .collect::<Result<_>>()?;
+            for (index, item) in list(value, "/holidays", MAX_HOLIDAYS)?.iter().enumerate() {
+                options
+                    .holidays
+                    .push(read_date(item, &format!("/holidays/{index}"))?);
+            }
         }
         options.validate()?;
         Ok(options)
@@ -156,8 +152,8 @@ impl PlanOptions {
     /// Checks every option against the contract, naming the first one that is off.
     ///
     /// ```
-    /// use sales_kpi::{Date, PlanOptions};
-    /// let mut options = PlanOptions::new(Date::constant(2027, 1, 1), Date::constant(2027, 1, 31));
+    /// use sales_kpi::{Date, Month, PlanOptions};
+    /// let mut options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::January, 31).unwrap());
     /// options.workdays = vec![1, 1];
     /// assert_eq!(options.validate().unwrap_err().pointer(), "/workdays/1");
     /// ```
@@ -181,7 +177,7 @@ impl PlanOptions {
         if let Some(capacity) = self.capacity {
             positive.check(capacity, "/capacity")?;
         }
-        check_count(self.workdays.len(), 1, 7, "/workdays", "weekdays")?;
+        check_count(self.workdays.len(), 1, 7, "/workdays")?;
         for (index, &weekday) in self.workdays.iter().enumerate() {
             if !(1..=7).contains(&weekday) {
                 return Err(weekday_error(index, &weekday.to_string()));
@@ -189,11 +185,11 @@ impl PlanOptions {
             if self.workdays[..index].contains(&weekday) {
                 return Err(Error::new(
                     format!("/workdays/{index}"),
-                    format!("repeats weekday {weekday}; give each weekday once"),
+                    "repeats a weekday; give each weekday once",
                 ));
             }
         }
-        check_count(self.holidays.len(), 0, MAX_HOLIDAYS, "/holidays", "dates")?;
+        check_count(self.holidays.len(), 0, MAX_HOLIDAYS, "/holidays")?;
         for (index, &holiday) in self.holidays.iter().enumerate() {
             check_year(holiday, &format!("/holidays/{index}"))?;
         }
@@ -204,12 +200,12 @@ impl PlanOptions {
 /// What a target needs in a calendar window.
 ///
 /// ```
-/// use sales_kpi::{plan, Date, Model, PlanOptions};
+/// use sales_kpi::{plan, Date, Model, Month, PlanOptions};
 /// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
 ///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
 ///     "dealSize": "12500"}, "target": "1000000"}"#).unwrap();
-/// let plan = plan(&model, &PlanOptions::new(Date::constant(2027, 1, 1),
-///     Date::constant(2027, 3, 31))).unwrap();
+/// let plan = plan(&model, &PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(),
+///     Date::from_calendar_date(2027, Month::March, 31).unwrap())).unwrap();
 /// assert_eq!((plan.days, plan.workdays), (90, 64));
 /// assert_eq!(plan.per_workday.top.unwrap().to_string(), "250"); // 16000 visitors / 64
 /// assert_eq!(plan.months.len(), 3);
@@ -300,8 +296,8 @@ pub struct MonthRow {
 /// One ISO week's share of the plan.
 ///
 /// ```
-/// use sales_kpi::{Date, WeekRow};
-/// let row = WeekRow { week: "2026-W53".into(), start: Date::constant(2027, 1, 1), workdays: 1,
+/// use sales_kpi::{Date, Month, WeekRow};
+/// let row = WeekRow { week: "2026-W53".into(), start: Date::from_calendar_date(2027, Month::January, 1).unwrap(), workdays: 1,
 ///     target: 1.into(), deals: None, top: None, stages: vec![] };
 /// assert_eq!(row.week, "2026-W53");
 /// ```
@@ -331,8 +327,8 @@ pub struct WeekRow {
 /// The days on which leads must enter the funnel for their deals to close in the window.
 ///
 /// ```
-/// use sales_kpi::{Date, EntryWindow};
-/// let window = EntryWindow { from: Date::constant(2026, 11, 17), to: Date::constant(2027, 2, 14) };
+/// use sales_kpi::{Date, EntryWindow, Month};
+/// let window = EntryWindow { from: Date::from_calendar_date(2026, Month::November, 17).unwrap(), to: Date::from_calendar_date(2027, Month::February, 14).unwrap() };
 /// assert!(window.from < window.to);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -352,11 +348,11 @@ pub struct EntryWindow {
 /// whole total by the largest remainder, so the rows add up to it exactly.
 ///
 /// ```
-/// use sales_kpi::{plan, Date, Model, PlanGrowth, PlanOptions};
+/// use sales_kpi::{plan, Date, Model, Month, PlanGrowth, PlanOptions};
 /// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
 ///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
 ///     "dealSize": "12500"}}"#).unwrap();
-/// let mut options = PlanOptions::new(Date::constant(2027, 1, 1), Date::constant(2027, 3, 31));
+/// let mut options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::March, 31).unwrap());
 /// options.growth = Some(PlanGrowth { baseline: 135_000.into(), by: "0.14".parse().unwrap() });
 /// let plan = plan(&model, &options).unwrap();
 /// assert_eq!(plan.target.to_string(), "153900.00");
@@ -368,115 +364,106 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Result<Plan> {
     options.validate()?;
     let target = window_target(model, options)?;
     let calendar = Calendar::of(options)?;
-    let total_workdays = calendar.workdays;
-    if total_workdays == 0 {
+    if calendar.workdays == 0 {
         return Err(Error::new(
             "/workdays",
             "no workday in the window; widen the window, add weekdays or remove holidays",
         ));
     }
-    let workdays = Decimal::from(total_workdays);
-
+    let workdays = Decimal::from(calendar.workdays);
     let (deals_needed, needed) = needed(&model.funnel, target, "")?;
-    let per_workday = quota(&needed, deals_needed, workdays, "/perWorkday")?;
+    // Every whole total in one list, in the order the rows hold them: deals, top, stages.
+    let mut totals = vec![deals_needed, needed.top];
+    for stage in &needed.stages {
+        totals.push(stage.count);
+    }
+    let names = &needed.stages;
+
+    let per_workday = quota(names, &totals, workdays, "/perWorkday")?;
     let rep_days = workdays
         .times(options.reps)
         .ok_or_else(|| Error::overflow("/perRep"))?;
-    let per_rep = quota(&needed, deals_needed, rep_days, "/perRep")?;
-    let reps_needed = options
-        .capacity
-        .map(|capacity| {
-            let units = workdays
+    let per_rep = quota(names, &totals, rep_days, "/perRep")?;
+    let reps_needed = match (options.capacity, needed.top) {
+        (None, _) => None,
+        (Some(_), None) => Some(None),
+        (Some(capacity), Some(top)) => Some(Some(
+            workdays
                 .times(capacity)
-                .ok_or_else(|| Error::overflow("/repsNeeded"))?;
-            needed
-                .top
-                .map(|top| ceil_div(top, units, "/repsNeeded"))
-                .transpose()
-        })
-        .transpose()?;
+                .and_then(|units| ceil_div(top, units, "").ok())
+                .ok_or_else(|| Error::overflow("/repsNeeded"))?,
+        )),
+    };
 
     let shares = Shares {
         target,
-        deals_needed,
-        needed: &needed,
-        total_workdays,
+        totals: &totals,
+        names,
+        workdays: calendar.workdays,
     };
-    let month_days: Vec<u32> = calendar.months.iter().map(|row| row.workdays).collect();
     let mut months = Vec::with_capacity(calendar.months.len());
-    for (index, row) in shares.rows(&month_days, "/months")?.into_iter().enumerate() {
-        let month = &calendar.months[index];
+    for (row, period) in shares
+        .rows(&calendar.months, "/months")?
+        .into_iter()
+        .zip(calendar.months)
+    {
         months.push(MonthRow {
-            month: month.label.clone(),
-            workdays: month.workdays,
+            month: period.label,
+            workdays: period.workdays,
             target: row.target,
             deals: row.deals,
             top: row.top,
             stages: row.stages,
         });
     }
-    let week_days: Vec<u32> = calendar.weeks.iter().map(|row| row.workdays).collect();
     let mut weeks = Vec::with_capacity(calendar.weeks.len());
-    for (index, row) in shares.rows(&week_days, "/weeks")?.into_iter().enumerate() {
-        let week = &calendar.weeks[index];
+    for (row, period) in shares
+        .rows(&calendar.weeks, "/weeks")?
+        .into_iter()
+        .zip(calendar.weeks)
+    {
         weeks.push(WeekRow {
-            week: week.label.clone(),
-            start: week.start,
-            workdays: week.workdays,
+            week: period.label,
+            start: period.start,
+            workdays: period.workdays,
             target: row.target,
             deals: row.deals,
             top: row.top,
             stages: row.stages,
         });
     }
-
+    let entry_window = match model.cycle_days {
+        Some(cycle_days) => Some(entry_window(options, cycle_days)?),
+        None => None,
+    };
     Ok(Plan {
         days: calendar.days,
-        workdays: total_workdays,
+        workdays: calendar.workdays,
         target,
         deals_needed,
+        needed,
         per_workday,
         per_rep,
         reps_needed,
         months,
         weeks,
-        entry_window: model
-            .cycle_days
-            .map(|cycle_days| entry_window(options, cycle_days))
-            .transpose()?,
-        needed,
+        entry_window,
     })
 }
 
 /// The window's target: given, from growth, or the model's.
 fn window_target(model: &Model, options: &PlanOptions) -> Result<Decimal> {
-    if let Some(target) = options.target {
-        return Ok(target);
-    }
-    if let Some(growth) = options.growth {
-        // by > -1, so 1 + by > 0 and cannot overflow.
-        let factor = Decimal::ONE
+    match (options.target, options.growth) {
+        (Some(target), _) => Ok(target),
+        // by > -1, so 1 + by lies in (0, 1 + by] and cannot overflow; the product can.
+        (None, Some(growth)) => Decimal::ONE
             .plus(growth.by)
-            .ok_or_else(|| Error::overflow("/target"))?;
-        let target = growth
-            .baseline
-            .times(factor)
-            .ok_or_else(|| Error::overflow("/target"))?;
-        if target.is_zero() {
-            return Err(Error::new(
-                "/growth/by",
-                format!(
-                    "leaves a target of 0 (baseline {} x (1 + {})); raise baseline or by",
-                    format_decimal(growth.baseline),
-                    format_decimal(growth.by)
-                ),
-            ));
-        }
-        return Ok(target);
+            .and_then(|factor| growth.baseline.times(factor))
+            .ok_or_else(|| Error::overflow("/target")),
+        (None, None) => model
+            .target
+            .ok_or_else(|| Error::new("/target", "required")),
     }
-    model
-        .target
-        .ok_or_else(|| Error::new("/target", "required"))
 }
 
 /// A month or an ISO week of the window, with its workdays.
@@ -500,56 +487,41 @@ impl Calendar {
         for &weekday in &options.workdays {
             worked[usize::from(weekday.min(7))] = true;
         }
-        let mut holidays: Vec<Date> = options
-            .holidays
-            .iter()
-            .copied()
-            .filter(|day| (options.start..=options.end).contains(day))
-            .collect();
-        // At most 400 dates: an insertion sort keeps the standard library's sort out of wasm.
-        for sorted in 1..holidays.len() {
-            let mut at = sorted;
-            while at > 0 && holidays[at - 1] > holidays[at] {
-                holidays.swap(at - 1, at);
-                at -= 1;
-            }
-        }
         let mut calendar = Calendar {
             days: 0,
             workdays: 0,
             months: Vec::new(),
             weeks: Vec::new(),
         };
-        let mut next_holiday = 0;
         let mut day = options.start;
         loop {
             calendar.days += 1;
-            while holidays
-                .get(next_holiday)
-                .is_some_and(|&holiday| holiday < day)
-            {
-                next_holiday += 1;
-            }
-            let holiday = holidays.get(next_holiday) == Some(&day);
-            let weekday = day.weekday().to_monday_one_offset();
-            let is_workday = !holiday && worked[weekday.unsigned_abs() as usize];
-            let week = day.iso_week_date();
-            let first_of_week = day == options.start || weekday == 1;
+            let weekday = day.weekday().number_from_monday();
             if day == options.start || day.day() == 1 {
+                let mut label = String::with_capacity(7);
+                push_digits(&mut label, day.year(), 4);
+                label.push('-');
+                push_digits(&mut label, u8::from(day.month()).into(), 2);
                 calendar.months.push(Period {
-                    label: format!("{:04}-{:02}", day.year(), day.month()),
+                    label,
                     start: day,
                     workdays: 0,
                 });
             }
-            if first_of_week {
+            if day == options.start || weekday == 1 {
+                let (week_year, week, _) = day.to_iso_week_date();
+                let mut label = String::with_capacity(8);
+                push_digits(&mut label, week_year, 4);
+                label.push_str("-W");
+                push_digits(&mut label, week.into(), 2);
                 calendar.weeks.push(Period {
-                    label: format!("{:04}-W{:02}", week.year(), week.week()),
+                    label,
                     start: day,
                     workdays: 0,
                 });
             }
-            if is_workday {
+            // At most 400 holidays, and repeats or dates outside the window do not matter.
+            if worked[usize::from(weekday)] && !options.holidays.contains(&day) {
                 calendar.workdays += 1;
                 for period in [calendar.months.last_mut(), calendar.weeks.last_mut()]
                     .into_iter()
@@ -559,21 +531,28 @@ impl Calendar {
                 }
             }
             if day >= options.end {
-                break;
+                return Ok(calendar);
             }
-            // The window ends by 2200-12-31 at the latest, far inside jiff's range.
-            day = day.tomorrow().map_err(|_| Error::overflow("/days"))?;
+            // The window ends by 2200-12-31 at the latest, far inside the calendar's range.
+            day = day.next_day().ok_or_else(|| Error::overflow("/days"))?;
         }
-        Ok(calendar)
     }
 }
 
-/// What the rows share out, and over how many workdays.
+/// Appends `value` with at least `width` digits, zero-padded: years, months, weeks.
+fn push_digits(out: &mut String, value: i32, width: u32) {
+    let value = value.unsigned_abs();
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
+    }
+}
+
+/// What the rows share out: the target, and the whole totals over the plan's workdays.
 struct Shares<'a> {
     target: Decimal,
-    deals_needed: Option<Decimal>,
-    needed: &'a Needed,
-    total_workdays: u32,
+    totals: &'a [Option<Decimal>],
+    names: &'a [NeededStage],
+    workdays: u32,
 }
 
 /// One row's part of the plan before it is labelled.
@@ -585,42 +564,49 @@ struct RowShare {
 }
 
 impl Shares<'_> {
-    /// Each row's target and whole counts, for rows with the given workdays.
-    fn rows(&self, workdays: &[u32], pointer: &str) -> Result<Vec<RowShare>> {
-        let total = Decimal::from(self.total_workdays);
-        let deals = share_out(self.deals_needed, workdays, self.total_workdays);
-        let top = share_out(self.needed.top, workdays, self.total_workdays);
-        let stages: Vec<Vec<Option<Decimal>>> = self
-            .needed
-            .stages
-            .iter()
-            .map(|stage| share_out(stage.count, workdays, self.total_workdays))
-            .collect();
-        let mut rows = Vec::with_capacity(workdays.len());
-        for (index, &days) in workdays.iter().enumerate() {
+    /// Each period's target and whole counts.
+    fn rows(&self, periods: &[Period], pointer: &str) -> Result<Vec<RowShare>> {
+        let mut weights = Vec::with_capacity(periods.len());
+        for period in periods {
+            weights.push(period.workdays);
+        }
+        let mut columns = Vec::with_capacity(self.totals.len());
+        for &total in self.totals {
+            columns.push(share_out(total, &weights, self.workdays));
+        }
+        let mut rows = Vec::with_capacity(periods.len());
+        let mut counts = Vec::with_capacity(columns.len());
+        for (index, &workdays) in weights.iter().enumerate() {
+            counts.clear();
+            for column in &columns {
+                counts.push(column[index]);
+            }
             let target = self
                 .target
-                .times(Decimal::from(days))
-                .and_then(|part| part.over(total))
+                .times(Decimal::from(workdays))
+                .and_then(|part| part.over(Decimal::from(self.workdays)))
                 .ok_or_else(|| Error::overflow(format!("{pointer}/{index}/target")))?;
             rows.push(RowShare {
                 target,
-                deals: deals[index],
-                top: top[index],
-                stages: self
-                    .needed
-                    .stages
-                    .iter()
-                    .zip(&stages)
-                    .map(|(stage, shares)| NeededStage {
-                        name: stage.name.clone(),
-                        count: shares[index],
-                    })
-                    .collect(),
+                deals: counts[0],
+                top: counts[1],
+                stages: stages(self.names, &counts[2..]),
             });
         }
         Ok(rows)
     }
+}
+
+/// The stages' names with new counts.
+fn stages(names: &[NeededStage], counts: &[Option<Decimal>]) -> Vec<NeededStage> {
+    let mut stages = Vec::with_capacity(names.len());
+    for (stage, &count) in names.iter().zip(counts) {
+        stages.push(NeededStage {
+            name: stage.name.clone(),
+            count,
+        });
+    }
+    stages
 }
 
 /// Shares a whole `total` out over rows in proportion to their `weights` (which add up to
@@ -629,20 +615,22 @@ impl Shares<'_> {
 /// (total x weight mod total_weight), the earlier row first on a tie. `None` stays `None`
 /// in every row. Computed in integers, so the rows add up to `total` exactly.
 fn share_out(total: Option<Decimal>, weights: &[u32], total_weight: u32) -> Vec<Option<Decimal>> {
+    let mut counts = Vec::with_capacity(weights.len());
     let Some(whole) = total.and_then(whole_number) else {
-        return vec![None; weights.len()];
+        counts.resize(weights.len(), None);
+        return counts;
     };
     let divisor = u128::from(total_weight.max(1));
     // whole < 2^96 and weight <= 1097 < 2^11: the product fits in 128 bits.
     let mut shares: Vec<u128> = Vec::with_capacity(weights.len());
     let mut remainders: Vec<(u128, usize)> = Vec::with_capacity(weights.len());
+    let mut left = whole;
     for (index, &weight) in weights.iter().enumerate() {
         let product = whole * u128::from(weight);
         shares.push(product / divisor);
+        left -= product / divisor;
         remainders.push((product % divisor, index));
     }
-    let given: u128 = shares.iter().sum();
-    let left = whole.saturating_sub(given);
     // A stable insertion sort, largest remainder first; rows are few (at most 157 weeks)
     // and mostly of equal weight, so it does little work, without the standard sort's bytes.
     for sorted in 1..remainders.len() {
@@ -654,16 +642,13 @@ fn share_out(total: Option<Decimal>, weights: &[u32], total_weight: u32) -> Vec<
     }
     // The remainders add up to left x total_weight and each is below total_weight, so more
     // than `left` rows have one: a row without workdays (remainder 0) never gets a unit.
-    for &(_, index) in remainders
-        .iter()
-        .take(usize::try_from(left).unwrap_or(usize::MAX))
-    {
+    for &(_, index) in remainders.iter().take(left as usize) {
         shares[index] += 1;
     }
-    shares
-        .into_iter()
-        .map(|share| Decimal::try_from_i128_with_scale(share as i128, 0).ok())
-        .collect()
+    for share in shares {
+        counts.push(Decimal::try_from_i128_with_scale(share as i128, 0).ok());
+    }
+    counts
 }
 
 /// A whole, non-negative decimal as an integer.
@@ -675,53 +660,40 @@ fn whole_number(value: Decimal) -> Option<u128> {
     u128::try_from(value.mantissa()).ok()
 }
 
-/// ceil(x / divisor) of every needed count.
+/// ceil(total / divisor) of every whole total (deals, top, stages).
 fn quota(
-    needed: &Needed,
-    deals_needed: Option<Decimal>,
+    names: &[NeededStage],
+    totals: &[Option<Decimal>],
     divisor: Decimal,
     pointer: &str,
 ) -> Result<Quota> {
-    let ceil = |count: Option<Decimal>, field: &str| {
-        count
-            .map(|count| ceil_div(count, divisor, &format!("{pointer}{field}")))
-            .transpose()
-    };
-    let mut stages = Vec::with_capacity(needed.stages.len());
-    for (index, stage) in needed.stages.iter().enumerate() {
-        stages.push(NeededStage {
-            name: stage.name.clone(),
-            count: ceil(stage.count, &format!("/stages/{index}/count"))?,
+    let mut counts = Vec::with_capacity(totals.len());
+    for &total in totals {
+        counts.push(match total {
+            Some(total) => {
+                Some(ceil_div(total, divisor, "").map_err(|_| Error::overflow(pointer))?)
+            }
+            None => None,
         });
     }
     Ok(Quota {
-        top: ceil(needed.top, "/top")?,
-        stages,
-        deals: ceil(deals_needed, "/deals")?,
+        top: counts[1],
+        stages: stages(names, &counts[2..]),
+        deals: counts[0],
     })
 }
 
 /// The entry window: the window moved back by ceil(cycleDays) days.
 fn entry_window(options: &PlanOptions, cycle_days: Decimal) -> Result<EntryWindow> {
-    let too_early = || {
-        Error::new(
-            "/entryWindow/from",
-            format!(
-                "lies before the year 1: cycleDays ({}) is too long for a calendar date",
-                format_decimal(cycle_days)
-            ),
-        )
-    };
-    // jiff's calendar spans about 7.3 million days; a longer cycle cannot be subtracted.
-    let days = whole_number(cycle_days.ceil())
-        .filter(|&days| days <= 7_000_000)
-        .ok_or_else(too_early)?;
-    let shift = SignedDuration::from_hours(days as i64 * 24);
     let back = |date: Date| {
-        date.checked_sub(shift)
-            .ok()
-            .filter(|moved| moved.year() >= 1)
-            .ok_or_else(too_early)
+        whole_number(cycle_days.ceil())
+            .and_then(|days| days_before(date, days))
+            .ok_or_else(|| {
+                Error::new(
+                    "/entryWindow/from",
+                    "lies before the year 1: cycleDays is too long for a calendar date",
+                )
+            })
     };
     Ok(EntryWindow {
         from: back(options.start)?,
@@ -729,25 +701,28 @@ fn entry_window(options: &PlanOptions, cycle_days: Decimal) -> Result<EntryWindo
     })
 }
 
+/// The date `days` days before `date`, if it lies in the year 1 or later. Whole years are
+/// stepped first, each measured by the calendar, then single days: a few thousand steps
+/// at most, with the calendar's smallest operations.
+fn days_before(mut date: Date, mut days: u128) -> Option<Date> {
+    while days > 400 {
+        // Day 28 exists in every month; the step is measured, so moving off the 31st is fine.
+        let year_back = Date::from_calendar_date(date.year() - 1, date.month(), date.day().min(28))
+            .ok()
+            .filter(|earlier| earlier.year() >= 1)?;
+        days -= (date - year_back).whole_days().unsigned_abs() as u128;
+        date = year_back;
+    }
+    for _ in 0..days {
+        date = date.previous_day().filter(|earlier| earlier.year() >= 1)?;
+    }
+    Some(date)
+}
+
 /// An ISO date, `YYYY-MM-DD`, in the years [`MIN_PLAN_YEAR`] to [`MAX_PLAN_YEAR`].
 fn read_date(value: &Json, pointer: &str) -> Result<Date> {
     let Json::String(text) = value else {
-        return Err(Error::new(
-            pointer,
-            format!(
-                "must be a date written YYYY-MM-DD, as text (got {})",
-                value.kind()
-            ),
-        ));
-    };
-    let invalid = || {
-        let shown: String = text.chars().take(32).collect();
-        Error::new(
-            pointer,
-            format!(
-                "must be a calendar date written YYYY-MM-DD, in the years {MIN_PLAN_YEAR} to {MAX_PLAN_YEAR} (got \"{shown}\")"
-            ),
-        )
+        return Err(date_error(pointer, value.kind()));
     };
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
@@ -758,20 +733,23 @@ fn read_date(value: &Json, pointer: &str) -> Result<Date> {
                 byte.is_ascii_digit()
             }
         });
-    if !shaped {
-        return Err(invalid());
-    }
-    let digits = |range: core::ops::Range<usize>| {
-        bytes[range]
+    let digits = |from: usize, to: usize| {
+        bytes[from..to]
             .iter()
-            .fold(0i16, |value, &digit| value * 10 + i16::from(digit - b'0'))
+            .fold(0i32, |value, &digit| value * 10 + i32::from(digit - b'0'))
     };
-    let year = digits(0..4);
-    if !(MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&year) {
-        return Err(invalid());
-    }
-    // Month and day are below 100, so they fit an i8; jiff refuses 2027-02-30 and 2100-02-29.
-    Date::new(year, digits(5..7) as i8, digits(8..10) as i8).map_err(|_| invalid())
+    // The calendar refuses 2027-02-30 and 2100-02-29; the year range is checked apart.
+    shaped
+        .then(|| {
+            let month = Month::try_from(digits(5, 7) as u8).ok()?;
+            Date::from_calendar_date(digits(0, 4), month, digits(8, 10) as u8).ok()
+        })
+        .flatten()
+        .filter(|date| check_year(*date, pointer).is_ok())
+        .ok_or_else(|| {
+            let shown: String = text.chars().take(32).collect();
+            date_error(pointer, &format!("\"{shown}\""))
+        })
 }
 
 /// A date's year must lie in the plan's range (dates built in Rust skip the reader).
@@ -779,45 +757,38 @@ fn check_year(date: Date, pointer: &str) -> Result<()> {
     if (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&date.year()) {
         Ok(())
     } else {
-        Err(Error::new(
-            pointer,
-            format!(
-                "must be a calendar date in the years {MIN_PLAN_YEAR} to {MAX_PLAN_YEAR} (got {})",
-                iso_date(date)
-            ),
-        ))
+        Err(date_error(pointer, &iso_date(date)))
     }
+}
+
+#[inline(never)]
+fn date_error(pointer: &str, got: &str) -> Error {
+    Error::new(
+        pointer,
+        format!(
+            "must be a calendar date written YYYY-MM-DD, in the years {MIN_PLAN_YEAR} to {MAX_PLAN_YEAR} (got {got})"
+        ),
+    )
 }
 
 /// `end` on or after `start`, at most [`MAX_WINDOW_DAYS`] after it.
 fn check_window(start: Date, end: Date) -> Result<()> {
-    if end < start {
-        return Err(Error::new(
-            "/end",
-            format!(
-                "must be on or after start ({}) (got {})",
-                iso_date(start),
-                iso_date(end)
-            ),
-        ));
-    }
-    let days = start.duration_until(end).as_secs() / 86_400;
-    if days > i64::from(MAX_WINDOW_DAYS) {
-        return Err(Error::new(
-            "/end",
-            format!(
-                "must be at most {MAX_WINDOW_DAYS} days after start (got {days} days); plan three years at most"
-            ),
-        ));
-    }
-    Ok(())
+    let days = (end - start).whole_days();
+    let message = if days < 0 {
+        format!("must be on or after start ({})", iso_date(start))
+    } else if days > i64::from(MAX_WINDOW_DAYS) {
+        format!("must be at most {MAX_WINDOW_DAYS} days after start (got {days}); plan three years at most")
+    } else {
+        return Ok(());
+    };
+    Err(Error::new("/end", message))
 }
 
 /// A JSON list of at most `max` items.
 fn list<'a>(value: &'a Json, pointer: &str, max: usize) -> Result<&'a [Json]> {
     match value {
         Json::Array(items) => {
-            check_count(items.len(), 0, max, pointer, "items")?;
+            check_count(items.len(), 0, max, pointer)?;
             Ok(items)
         }
         other => Err(Error::new(
@@ -828,19 +799,14 @@ fn list<'a>(value: &'a Json, pointer: &str, max: usize) -> Result<&'a [Json]> {
 }
 
 /// A list's length between `min` and `max`.
-fn check_count(count: usize, min: usize, max: usize, pointer: &str, what: &str) -> Result<()> {
-    if count < min {
-        Err(Error::new(
-            pointer,
-            format!("must hold at least {min} {what} (got {count})"),
-        ))
-    } else if count > max {
-        Err(Error::new(
-            pointer,
-            format!("must hold at most {max} {what} (got {count})"),
-        ))
-    } else {
+fn check_count(count: usize, min: usize, max: usize, pointer: &str) -> Result<()> {
+    if (min..=max).contains(&count) {
         Ok(())
+    } else {
+        Err(Error::new(
+            pointer,
+            format!("must hold {min} to {max} items (got {count})"),
+        ))
     }
 }
 
@@ -848,14 +814,12 @@ fn check_count(count: usize, min: usize, max: usize, pointer: &str, what: &str) 
 fn read_weekday(value: &Json, index: usize) -> Result<u8> {
     let pointer = format!("/workdays/{index}");
     let weekday = crate::json::decimal(value, &pointer)?;
-    if weekday.fract().is_zero() && weekday >= Decimal::ONE && weekday <= Decimal::from(7) {
-        // 1 to 7, checked just above.
-        Ok(weekday.normalize().mantissa() as u8)
-    } else {
-        Err(weekday_error(index, &format_decimal(weekday)))
-    }
+    (1..=7u8)
+        .find(|&day| Decimal::from(day) == weekday)
+        .ok_or_else(|| weekday_error(index, &format_decimal(weekday)))
 }
 
+#[inline(never)]
 fn weekday_error(index: usize, got: &str) -> Error {
     Error::new(
         format!("/workdays/{index}"),
@@ -863,9 +827,15 @@ fn weekday_error(index: usize, got: &str) -> Error {
     )
 }
 
-/// `YYYY-MM-DD`, for years 0 to 9999.
-fn iso_date(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+/// `YYYY-MM-DD`.
+pub(crate) fn iso_date(date: Date) -> String {
+    let mut text = String::with_capacity(10);
+    push_digits(&mut text, date.year(), 4);
+    text.push('-');
+    push_digits(&mut text, u8::from(date.month()).into(), 2);
+    text.push('-');
+    push_digits(&mut text, date.day().into(), 2);
+    text
 }
 
 fn serialize_date<S: serde::Serializer>(

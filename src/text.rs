@@ -1,10 +1,10 @@
-//! The five functions on JSON text, as the JS bindings see them: for native callers,
+//! The six functions on JSON text, as the JS bindings see them: for native callers,
 //! fuzzing and benchmarks. Inputs and outputs are JSON; errors are `pointer: message`.
 
 use crate::error::Result;
 use crate::json::Json;
 use crate::write::ToJson;
-use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
 
 /// `compute` on a model in JSON text.
 ///
@@ -71,4 +71,17 @@ pub fn sensitivity(model: &str, options: &str) -> Result<String> {
 pub fn simulate(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
     Ok(crate::simulate(&model, &SimulateOptions::from_json(&Json::parse(options)?)?)?.to_json())
+}
+
+/// `plan` on a model and options in JSON text.
+///
+/// ```
+/// let plan = sales_kpi::text::plan(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}, "target": "30"}"#,
+///     r#"{"start": "2027-01-04", "end": "2027-01-08"}"#).unwrap();
+/// assert!(plan.starts_with(r#"{"days":"5","workdays":"5","target":"30","dealsNeeded":"10""#));
+/// ```
+pub fn plan(model: &str, options: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    Ok(crate::plan(&model, &PlanOptions::from_json(&Json::parse(options)?)?)?.to_json())
 }

@@ -6,9 +6,10 @@
 use rust_decimal::Decimal;
 
 use crate::number::format_decimal;
+use crate::plan::iso_date;
 use crate::{
-    EconomicsReport, FunnelReport, GrowthReport, Report, RetentionReport, SensitivityRow, Solution,
-    Summary, TargetReport, VelocityReport, WhatIf,
+    EconomicsReport, FunnelReport, GrowthReport, NeededStage, Plan, Quota, Report, RetentionReport,
+    SensitivityRow, Solution, Summary, TargetReport, VelocityReport, WhatIf,
 };
 
 /// A value that writes itself as JSON text.
@@ -269,6 +270,92 @@ impl ToJson for Summary {
     }
 }
 
+impl ToJson for Plan {
+    fn write_json(&self, out: &mut String) {
+        let mut object = Object::open(out)
+            .number("days", Decimal::from(self.days))
+            .number("workdays", Decimal::from(self.workdays))
+            .number("target", self.target)
+            .optional("dealsNeeded", self.deals_needed);
+        let mut needed = Object::open(object.key("needed")).optional("top", self.needed.top);
+        stages(needed.key("stages"), &self.needed.stages);
+        needed.close();
+        let mut object = object
+            .value("perWorkday", &self.per_workday)
+            .value("perRep", &self.per_rep);
+        if let Some(reps) = self.reps_needed {
+            object = object.optional("repsNeeded", reps);
+        }
+        list(object.key("months"), &self.months, |out, row| {
+            let month = Object::open(out).text("month", &row.month);
+            period(
+                month,
+                row.workdays,
+                row.target,
+                row.deals,
+                row.top,
+                &row.stages,
+            );
+        });
+        list(object.key("weeks"), &self.weeks, |out, row| {
+            let week = Object::open(out)
+                .text("week", &row.week)
+                .text("start", &iso_date(row.start));
+            period(
+                week,
+                row.workdays,
+                row.target,
+                row.deals,
+                row.top,
+                &row.stages,
+            );
+        });
+        if let Some(window) = self.entry_window {
+            Object::open(object.key("entryWindow"))
+                .text("from", &iso_date(window.from))
+                .text("to", &iso_date(window.to))
+                .close();
+        }
+        object.close();
+    }
+}
+
+impl ToJson for Quota {
+    fn write_json(&self, out: &mut String) {
+        let mut object = Object::open(out).optional("top", self.top);
+        stages(object.key("stages"), &self.stages);
+        object.optional("deals", self.deals).close();
+    }
+}
+
+/// The figures a month and a week row share, after their labels.
+fn period(
+    object: Object<'_>,
+    workdays: u32,
+    target: Decimal,
+    deals: Option<Decimal>,
+    top: Option<Decimal>,
+    counts: &[NeededStage],
+) {
+    let mut object = object
+        .number("workdays", Decimal::from(workdays))
+        .number("target", target)
+        .optional("deals", deals)
+        .optional("top", top);
+    stages(object.key("stages"), counts);
+    object.close();
+}
+
+/// `[{"name":...,"count":...}]`: the whole counts of the stages.
+fn stages(out: &mut String, stages: &[NeededStage]) {
+    list(out, stages, |out, stage| {
+        Object::open(out)
+            .text("name", &stage.name)
+            .optional("count", stage.count)
+            .close();
+    });
+}
+
 impl ToJson for Decimal {
     fn write_json(&self, out: &mut String) {
         number(out, *self);
@@ -329,6 +416,15 @@ mod tests {
         let mut no_target = model.clone();
         no_target.target = None;
         same(&crate::simulate(&no_target, &options).unwrap());
+        let mut plan_options = crate::PlanOptions::new(
+            crate::Date::from_calendar_date(2027, crate::Month::January, 1).unwrap(),
+            crate::Date::from_calendar_date(2027, crate::Month::January, 20).unwrap(),
+        );
+        same(&crate::plan(&model, &plan_options).unwrap());
+        plan_options.capacity = Some(Decimal::from(70));
+        let mut priced = model.clone();
+        priced.funnel.deal_size = Decimal::from(12_500);
+        same(&crate::plan(&priced, &plan_options).unwrap());
     }
 
     #[test]
