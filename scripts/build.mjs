@@ -2,7 +2,8 @@
 // Builds the npm package's engine: Rust -> wasm32 -> wasm-bindgen (--target web) -> wasm-opt -Oz,
 // then bundles the widget into www/dist/ (scripts/bundle.mjs).
 //
-//   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts
+//   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts,
+//                                           sales_kpi_schema.js/.json/.d.ts (from src/schema.rs)
 //   node scripts/build.mjs --test-trap   -> www/pkg-test/ (same names), built with `--features test-trap`
 //   SALES_KPI_TEST_TRAP=1 node scripts/build.mjs   same as --test-trap
 //
@@ -13,7 +14,7 @@
 // externref table (`__wbindgen_externrefs`) to point at the funcref table, so init() then fails with
 // "WebAssembly.Table.set(): Argument 1 is invalid for table". The smoke check below catches that.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -86,6 +87,32 @@ function cargoBuild(args) {
   return wasm;
 }
 
+/** Output of `cargo run --example schema -- <flag>`: the schema table rendered natively. */
+function fromSchemaTable(flag) {
+  const args = ['run', '--quiet', '--example', 'schema', '--', flag];
+  console.log(`[build] $ cargo ${args.join(' ')}`);
+  const r = spawnSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 16 << 20 });
+  if (r.error) throw new Error(`could not run cargo (${r.error.code ?? r.error.message})`);
+  if (r.status !== 0) throw new Error(`cargo run --example schema failed with exit code ${r.status}`);
+  return r.stdout;
+}
+
+/**
+ * Writes what comes from the engine's one schema table (src/schema.rs): the JSON schema the widget
+ * reads (as .json and as an ES module with its types), and the model and error types, appended to
+ * the .d.ts that wasm-bindgen wrote.
+ */
+function writeSchema(outDir) {
+  const schema = JSON.parse(fromSchemaTable('--json'));
+  writeFileSync(join(outDir, `${NAME}_schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(
+    join(outDir, `${NAME}_schema.js`),
+    `// Generated from the engine's schema table (src/schema.rs) by scripts/build.mjs.\nexport default ${JSON.stringify(schema, null, 2)};\n`,
+  );
+  writeFileSync(join(outDir, `${NAME}_schema.d.ts`), fromSchemaTable('--schema-types'));
+  appendFileSync(join(outDir, `${NAME}.d.ts`), fromSchemaTable('--typescript'));
+}
+
 function kib(n) {
   return `${(n / 1024).toFixed(1)} KiB`;
 }
@@ -104,7 +131,9 @@ export function build({ testTrap = false } = {}) {
   const before = statSync(wasm).size;
   run(wasmOptPath(), ['-Oz', ...WASM_OPT_FEATURES, '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 
-  for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`]) {
+  writeSchema(outDir);
+
+  for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_schema.js`, `${NAME}_schema.json`]) {
     if (!existsSync(join(outDir, f))) throw new Error(`missing ${relative(ROOT, join(outDir, f))} after the build`);
   }
   smokeTest(outDir);

@@ -8,10 +8,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
-use crate::write::ToJson;
 use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
+use serde::Serialize;
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -23,22 +23,8 @@ export type DecimalInput = string | number;
 /** A decimal in plain notation without trailing zeros, such as "750000". */
 export type Decimal = string;
 
-export interface Stage { name: string; rate: DecimalInput }
-export interface Model {
-  funnel: { top: DecimalInput; stages: Stage[]; dealSize: DecimalInput };
-  target?: DecimalInput | null;
-  cycleDays?: DecimalInput | null;
-  acquisitionCost?: DecimalInput | null;
-  customer?: {
-    purchaseValue?: DecimalInput | null;
-    purchasesPerYear?: DecimalInput | null;
-    lifespanYears?: DecimalInput | null;
-    annualChurn?: DecimalInput | null;
-    grossMargin?: DecimalInput | null;
-  } | null;
-  retention?: { start: DecimalInput; end: DecimalInput; new: DecimalInput } | null;
-  growth?: { previous: DecimalInput; current: DecimalInput } | null;
-}
+// Model, Stage, ErrorCode and EngineError are generated from the schema table
+// (src/schema.rs) and appended to this file by scripts/build.mjs.
 
 export interface Report {
   funnel: {
@@ -102,19 +88,8 @@ export interface Summary {
   probabilityAtLeast?: Decimal;
 }
 
-/** An ISO date, "YYYY-MM-DD". */
+/** An ISO date, "YYYY-MM-DD". (PlanOptions is generated from the schema table.) */
 export type IsoDate = string;
-export interface PlanOptions {
-  start: IsoDate;
-  end: IsoDate;
-  target?: DecimalInput | null;
-  growth?: { baseline: DecimalInput; by: DecimalInput } | null;
-  reps?: DecimalInput | null;
-  capacity?: DecimalInput | null;
-  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
-  workdays?: DecimalInput[] | null;
-  holidays?: IsoDate[] | null;
-}
 export interface PlanStage { name: string; count: Decimal | null }
 export interface Quota { top: Decimal | null; stages: PlanStage[]; deals: Decimal | null }
 export interface PlanMonth {
@@ -149,9 +124,32 @@ export interface Plan {
 }
 "#;
 
-/// Turns an engine error into a JS `Error` with the contract's `pointer: message` text.
+/// Turns an engine error into a JS `Error` with the contract's `pointer: message` text and
+/// the properties programs read instead: `code`, `pointer` and `params`.
 fn js_error(error: Error) -> JsValue {
-    js_sys::Error::new(&error.to_string()).into()
+    let js_error = js_sys::Error::new(&error.to_string());
+    let params = js_sys::Object::new();
+    for (name, value) in error.params() {
+        let value = match value {
+            Param::Text(text) => JsValue::from_str(text),
+            Param::Integer(number) => JsValue::from_f64(*number as f64),
+            Param::List(names) => names
+                .iter()
+                .map(|name| JsValue::from_str(name))
+                .collect::<js_sys::Array>()
+                .into(),
+        };
+        set(&params, name, &value);
+    }
+    set(&js_error, "code", &JsValue::from_str(error.code().as_str()));
+    set(&js_error, "pointer", &JsValue::from_str(error.pointer()));
+    set(&js_error, "params", &params);
+    js_error.into()
+}
+
+/// Sets an own, enumerable property; on a fresh object this cannot fail.
+fn set(target: &JsValue, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(name), value);
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -161,9 +159,6 @@ function keepNumbers(key, value) {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return value.toString();
   return value;
-}
-export function fromJsonText(text) {
-  return JSON.parse(text);
 }
 export function toJsonText(value, limit) {
   let text;
@@ -180,8 +175,6 @@ export function toJsonText(value, limit) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = fromJsonText)]
-    fn from_json_text(text: &str) -> JsValue;
     #[wasm_bindgen(catch, js_name = toJsonText)]
     fn to_json_text(value: &JsValue, limit: u32) -> Result<Option<String>, JsValue>;
 }
@@ -189,6 +182,7 @@ extern "C" {
 fn read(value: JsValue) -> Result<Json, Error> {
     let text = to_json_text(&value, MAX_INPUT_BYTES as u32).map_err(|_| {
         Error::new(
+            ErrorCode::InvalidJson,
             "",
             "cannot be read as JSON (it may refer to itself or hold values JSON cannot express)",
         )
@@ -197,8 +191,12 @@ fn read(value: JsValue) -> Result<Json, Error> {
     Json::parse(&text.ok_or_else(too_large)?)
 }
 
-fn write<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {
-    Ok(from_json_text(&value.to_json()))
+/// A report as a plain JS object, through its serde derive: maps become objects, `None`
+/// becomes `null`, and decimals are already strings.
+fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
 }
 
 /// `compute(model)`: every KPI of the model.

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Lifespan, Model};
+use crate::lever::Lever;
+use crate::model::Model;
 use crate::number;
 
 const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
@@ -38,27 +39,38 @@ pub struct EconomicsReport {
     pub payback_months: Option<Decimal>,
 }
 
+/// Whether the model gives what unit economics needs: an acquisition cost or a customer.
+pub(crate) fn given(model: &Model) -> bool {
+    model.get(Lever::AcquisitionCost).is_some() || model.gives("/customer")
+}
+
 pub(crate) fn compute(model: &Model, deals: Decimal) -> Result<EconomicsReport> {
-    let cac = match model.acquisition_cost {
+    let cac = match model.get(Lever::AcquisitionCost) {
         Some(cost) if !deals.is_zero() => Some(
             cost.over(deals)
                 .ok_or_else(|| Error::overflow("/economics/cac"))?,
         ),
         _ => None,
     };
-    let (clv, yearly_margin) = match &model.customer {
-        None => (None, None),
-        Some(customer) => {
+    let (clv, yearly_margin) = match model.gives("/customer") {
+        false => (None, None),
+        true => {
             let overflow = || Error::overflow("/economics/clv");
-            let purchase_value = customer.purchase_value.unwrap_or(model.funnel.deal_size);
+            let purchase_value = model
+                .get(Lever::PurchaseValue)
+                .unwrap_or(model.funnel.deal_size);
             let per_year = purchase_value
-                .times(customer.purchases_per_year.unwrap_or(Decimal::ONE))
+                .times(model.get(Lever::PurchasesPerYear).unwrap_or(Decimal::ONE))
                 .ok_or_else(overflow)?;
-            let lifespan = match customer.lifespan {
-                Lifespan::Years(years) => years,
-                Lifespan::AnnualChurn(churn) => Decimal::ONE.over(churn).ok_or_else(overflow)?,
+            // The schema lets a customer give exactly one of the two.
+            let lifespan = match model.get(Lever::LifespanYears) {
+                Some(years) => years,
+                None => {
+                    let churn = model.get(Lever::AnnualChurn).unwrap_or(Decimal::ONE);
+                    Decimal::ONE.over(churn).ok_or_else(overflow)?
+                }
             };
-            let margin = customer.gross_margin.unwrap_or(Decimal::ONE);
+            let margin = model.get(Lever::GrossMargin).unwrap_or(Decimal::ONE);
             let clv = per_year
                 .times(lifespan)
                 .and_then(|value| value.times(margin))

@@ -1,44 +1,267 @@
-//! The one error type of the engine: a JSON Pointer and a sentence.
+//! The one error type of the engine: a JSON Pointer, a stable code with its parameters,
+//! and a sentence.
 
 use core::fmt;
 
-/// An error that names the JSON Pointer (RFC 6901) of the input or result it is about.
-///
-/// Its text is `pointer: message`, the form the contract fixes for every error.
+/// What went wrong, as a stable identifier a program can branch on (the sentence is for
+/// people and may be reworded; the code may not). In JavaScript it is the error's `code`
+/// property, in camelCase ([`ErrorCode::as_str`]).
 ///
 /// ```
-/// use sales_kpi::Error;
-/// let error = Error::new("/funnel/top", "required");
+/// use sales_kpi::{ErrorCode, Model};
+/// let error = Model::from_json_str(r#"{"funnel": {"top": "1", "stages": [], "dealsize": "1"}}"#)
+///     .unwrap_err();
+/// assert_eq!(error.code(), ErrorCode::UnknownField);
+/// assert_eq!(error.code().as_str(), "unknownField");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// The input cannot be read as JSON, or refers to itself. No parameters.
+    InvalidJson,
+    /// The input text is over the byte limit. `max`: the limit in bytes.
+    InputTooLarge,
+    /// The input is nested over the depth limit. `max`: the deepest nesting allowed.
+    TooDeep,
+    /// A value of the wrong JSON type. `expected`: `object`, `array`, `string`, `number`,
+    /// `integer` or `date`.
+    WrongType,
+    /// A required field is absent or null. No parameters.
+    Required,
+    /// A field the schema does not know, such as a typo. No parameters.
+    UnknownField,
+    /// Text that is not a plain decimal, such as `"12,5"`. `value`: the text.
+    NotANumber,
+    /// A number outside its valid range. `value`, and those of `minimum`, `maximum`,
+    /// `exclusiveMinimum` and `exclusiveMaximum` that apply, as decimal text.
+    OutOfRange,
+    /// Text over its length. `max`: the most characters (Unicode code points).
+    TooLong,
+    /// An empty or blank name. `min`: the fewest characters.
+    TooShort,
+    /// Too many list items. `max`: the most allowed.
+    TooMany,
+    /// Too few list items. `min`: the fewest allowed.
+    TooFew,
+    /// Two fields that exclude each other are both given. `other`: the other field.
+    BothGiven,
+    /// One of several fields is needed. `fields`: their names.
+    OneRequired,
+    /// A value past another field it must not pass (retention `new` above `end`).
+    /// `other`: that field's pointer; `value`; and `minimum` or `maximum`.
+    ExceedsField,
+    /// A whole number was required. `value`: the number given.
+    NotWhole,
+    /// A result does not fit the decimal type; the pointer is the result's. No parameters.
+    Overflow,
+    /// A lever or metric pointer that names nothing (or no lever). No parameters.
+    UnknownPointer,
+    /// Goal seek found no value in the lever's range. `reason`: `outOfRange`, `noEffect`
+    /// or `notFound`.
+    NoSolution,
+    /// Not an ISO date, or a year outside 1900..2200. `value`: the text.
+    InvalidDate,
+    /// An end before its start. `start`: the start.
+    BeforeStart,
+    /// A window longer than allowed. `max`: the most days.
+    WindowTooLong,
+    /// No workday in the window. No parameters.
+    NoWorkdays,
+    /// A repeated value where each may appear once. `value`: the repeated value.
+    Duplicate,
+    /// Text with line breaks or control characters where a visible name is needed.
+    /// No parameters.
+    InvalidText,
+    /// simulate: the metric is undefined for some drawn values (zero deals for CAC).
+    /// No parameters.
+    MetricUndefined,
+}
+
+impl ErrorCode {
+    /// Every code, in the order the README lists them.
+    ///
+    /// ```
+    /// assert!(sales_kpi::ErrorCode::ALL.contains(&sales_kpi::ErrorCode::OutOfRange));
+    /// ```
+    pub const ALL: [ErrorCode; 26] = [
+        ErrorCode::InvalidJson,
+        ErrorCode::InputTooLarge,
+        ErrorCode::TooDeep,
+        ErrorCode::WrongType,
+        ErrorCode::Required,
+        ErrorCode::UnknownField,
+        ErrorCode::NotANumber,
+        ErrorCode::OutOfRange,
+        ErrorCode::TooLong,
+        ErrorCode::TooShort,
+        ErrorCode::TooMany,
+        ErrorCode::TooFew,
+        ErrorCode::BothGiven,
+        ErrorCode::OneRequired,
+        ErrorCode::ExceedsField,
+        ErrorCode::NotWhole,
+        ErrorCode::Overflow,
+        ErrorCode::UnknownPointer,
+        ErrorCode::NoSolution,
+        ErrorCode::InvalidDate,
+        ErrorCode::BeforeStart,
+        ErrorCode::WindowTooLong,
+        ErrorCode::NoWorkdays,
+        ErrorCode::Duplicate,
+        ErrorCode::InvalidText,
+        ErrorCode::MetricUndefined,
+    ];
+
+    /// The code's stable camelCase name, as JavaScript sees it.
+    ///
+    /// ```
+    /// assert_eq!(sales_kpi::ErrorCode::NotANumber.as_str(), "notANumber");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalidJson",
+            ErrorCode::InputTooLarge => "inputTooLarge",
+            ErrorCode::TooDeep => "tooDeep",
+            ErrorCode::WrongType => "wrongType",
+            ErrorCode::Required => "required",
+            ErrorCode::UnknownField => "unknownField",
+            ErrorCode::NotANumber => "notANumber",
+            ErrorCode::OutOfRange => "outOfRange",
+            ErrorCode::TooLong => "tooLong",
+            ErrorCode::TooShort => "tooShort",
+            ErrorCode::TooMany => "tooMany",
+            ErrorCode::TooFew => "tooFew",
+            ErrorCode::BothGiven => "bothGiven",
+            ErrorCode::OneRequired => "oneRequired",
+            ErrorCode::ExceedsField => "exceedsField",
+            ErrorCode::NotWhole => "notWhole",
+            ErrorCode::Overflow => "overflow",
+            ErrorCode::UnknownPointer => "unknownPointer",
+            ErrorCode::NoSolution => "noSolution",
+            ErrorCode::InvalidDate => "invalidDate",
+            ErrorCode::BeforeStart => "beforeStart",
+            ErrorCode::WindowTooLong => "windowTooLong",
+            ErrorCode::NoWorkdays => "noWorkdays",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::InvalidText => "invalidText",
+            ErrorCode::MetricUndefined => "metricUndefined",
+        }
+    }
+}
+
+/// One parameter of an error: what a translation needs to say the sentence in another
+/// language. In JavaScript, text is a string, an integer a number, a list an array.
+///
+/// ```
+/// use sales_kpi::Param;
+/// assert_eq!(Param::Integer(12), Param::Integer(12));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    /// Text: a decimal in plain notation (`"1.5"`), a pointer, a name or a word.
+    Text(String),
+    /// A whole-number limit, such as a maximum length.
+    Integer(u64),
+    /// A list of names.
+    List(Vec<&'static str>),
+}
+
+/// An error that names the JSON Pointer (RFC 6901) of the input or result it is about.
+///
+/// Its text is `pointer: message`, the form the contract fixes for every error. Programs
+/// branch on [`Error::code`] and read [`Error::params`], never on the sentence.
+///
+/// ```
+/// use sales_kpi::{Error, ErrorCode};
+/// let error = Error::new(ErrorCode::Required, "/funnel/top", "required");
 /// assert_eq!(error.to_string(), "/funnel/top: required");
 /// assert_eq!(error.pointer(), "/funnel/top");
+/// assert_eq!(error.code(), ErrorCode::Required);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pointer: String,
     message: String,
+    code: ErrorCode,
+    params: Vec<(&'static str, Param)>,
 }
 
 impl Error {
-    /// Makes an error about the field or result at `pointer`.
+    /// Makes an error with `code` about the field or result at `pointer`.
     ///
     /// ```
-    /// let error = sales_kpi::Error::new("/target", "must be more than 0 (got 0)");
+    /// use sales_kpi::{Error, ErrorCode};
+    /// let error = Error::new(ErrorCode::OutOfRange, "/target", "must be more than 0 (got 0)");
     /// assert_eq!(error.message(), "must be more than 0 (got 0)");
     /// ```
-    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::from_parts(pointer.into(), message.into())
+    pub fn new(code: ErrorCode, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::from_parts(code, pointer.into(), message.into())
     }
 
     /// One out-of-line constructor, so the many error sites stay small in wasm.
     #[inline(never)]
-    fn from_parts(pointer: String, message: String) -> Self {
-        Error { pointer, message }
+    fn from_parts(code: ErrorCode, pointer: String, message: String) -> Self {
+        Error {
+            pointer,
+            message,
+            code,
+            params: Vec::new(),
+        }
+    }
+
+    /// Adds a parameter, in the order they are added.
+    ///
+    /// ```
+    /// use sales_kpi::{Error, ErrorCode, Param};
+    /// let error = Error::new(ErrorCode::TooMany, "/ranges", "must hold at most 32 ranges")
+    ///     .with("max", Param::Integer(32));
+    /// assert_eq!(error.params(), [("max", Param::Integer(32))]);
+    /// ```
+    #[must_use]
+    #[inline(never)]
+    pub fn with(mut self, name: &'static str, value: Param) -> Self {
+        self.params.push((name, value));
+        self
+    }
+
+    /// Adds a text parameter, such as a decimal in plain notation or a pointer.
+    #[must_use]
+    pub(crate) fn with_text(self, name: &'static str, value: impl Into<String>) -> Self {
+        self.with(name, Param::Text(value.into()))
+    }
+
+    /// Adds a whole-number parameter, such as a limit.
+    #[must_use]
+    pub(crate) fn with_integer(self, name: &'static str, value: usize) -> Self {
+        self.with(name, Param::Integer(value as u64))
+    }
+
+    /// The same error about another place: the reader learns where a value sits only
+    /// after it has read it.
+    #[must_use]
+    pub(crate) fn at(mut self, pointer: String) -> Self {
+        self.pointer = pointer;
+        self
+    }
+
+    /// The same code and parameters at another place with another sentence, for an error
+    /// that a change or a drawn value caused somewhere else; `other` is where it arose.
+    #[must_use]
+    pub(crate) fn reworded(self, pointer: &str, message: String) -> Self {
+        let other = self.pointer;
+        Error {
+            pointer: pointer.to_owned(),
+            message,
+            code: self.code,
+            params: self.params,
+        }
+        .with_text("other", other)
     }
 
     /// The JSON Pointer of the offending input or result; `""` is the whole input.
     ///
     /// ```
-    /// assert_eq!(sales_kpi::Error::new("", "must be an object").pointer(), "");
+    /// use sales_kpi::{Error, ErrorCode};
+    /// assert_eq!(Error::new(ErrorCode::WrongType, "", "must be an object").pointer(), "");
     /// ```
     pub fn pointer(&self) -> &str {
         &self.pointer
@@ -47,10 +270,40 @@ impl Error {
     /// The sentence after the pointer, written for the person who typed the value.
     ///
     /// ```
-    /// assert_eq!(sales_kpi::Error::new("/a", "unknown field").message(), "unknown field");
+    /// use sales_kpi::{Error, ErrorCode};
+    /// let error = Error::new(ErrorCode::UnknownField, "/a", "unknown field");
+    /// assert_eq!(error.message(), "unknown field");
     /// ```
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// What went wrong, as a stable code.
+    ///
+    /// ```
+    /// let error = sales_kpi::Model::from_json_str("{").unwrap_err();
+    /// assert_eq!(error.code(), sales_kpi::ErrorCode::InvalidJson);
+    /// ```
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The values the sentence mentions, by name, in a fixed order: the bound, the value,
+    /// the other field (see [`ErrorCode`] for each code's names).
+    ///
+    /// ```
+    /// use sales_kpi::{ErrorCode, Model, Param};
+    /// let error = Model::from_json_str(r#"{"funnel": {"top": "1",
+    ///     "stages": [{"name": "deals", "rate": "1.5"}], "dealSize": "1"}}"#).unwrap_err();
+    /// assert_eq!(error.code(), ErrorCode::OutOfRange);
+    /// assert_eq!(error.params(), [
+    ///     ("value", Param::Text("1.5".into())),
+    ///     ("minimum", Param::Text("0".into())),
+    ///     ("maximum", Param::Text("1".into())),
+    /// ]);
+    /// ```
+    pub fn params(&self) -> &[(&'static str, Param)] {
+        &self.params
     }
 
     /// The error for a result that does not fit the decimal type.
@@ -61,6 +314,7 @@ impl Error {
     #[inline(never)]
     fn overflow_at(pointer: String) -> Self {
         Error::from_parts(
+            ErrorCode::Overflow,
             pointer,
             "the result is too large for exact decimal arithmetic; use smaller numbers".into(),
         )

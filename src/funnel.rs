@@ -5,8 +5,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Funnel, MAX_STAGES};
+use crate::model::Funnel;
 use crate::number;
+use crate::schema::MAX_STAGES;
 
 /// The forward funnel in numbers: how many reach each stage, and what they bring in.
 ///

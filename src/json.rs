@@ -2,7 +2,7 @@
 //! parser as written and never passes through a binary float. The reader caps size and
 //! nesting before it builds anything, so hostile input is refused early.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::number::parse_decimal;
 use rust_decimal::Decimal;
 
@@ -78,12 +78,14 @@ impl Json {
 /// The error for an input over [`MAX_INPUT_BYTES`], about the input as a whole.
 pub(crate) fn too_large() -> Error {
     Error::new(
+        ErrorCode::InputTooLarge,
         "",
         format!(
             "is larger than {} KB, the limit for one input",
             MAX_INPUT_BYTES / 1024
         ),
     )
+    .with_integer("max", MAX_INPUT_BYTES)
 }
 
 /// Whether `text` is a JSON Pointer (RFC 6901) that can begin a message: empty (the whole
@@ -118,6 +120,7 @@ pub fn is_pointer_shaped(text: &str) -> bool {
 pub(crate) fn not_a_pointer(field: &str, text: &str, example: &str) -> Error {
     let shown: String = text.chars().take(64).collect();
     Error::new(
+        ErrorCode::UnknownPointer,
         field,
         format!("is not a JSON Pointer (got \"{shown}\"); use one such as {example}"),
     )
@@ -159,10 +162,10 @@ enum ReadError {
 impl ReadError {
     fn within(self, token: &str) -> Self {
         match self {
-            ReadError::Located(error) => ReadError::Located(Error::new(
-                child_pointer("", token) + error.pointer(),
-                error.message(),
-            )),
+            ReadError::Located(error) => {
+                let pointer = child_pointer("", token) + error.pointer();
+                ReadError::Located(error.at(pointer))
+            }
             syntax => syntax,
         }
     }
@@ -179,6 +182,7 @@ type Read<T> = core::result::Result<T, ReadError>;
 impl Reader<'_> {
     fn syntax(&self, expected: &str) -> ReadError {
         ReadError::Syntax(Error::new(
+            ErrorCode::InvalidJson,
             "",
             format!("is not valid JSON: expected {expected} at byte {}", self.at),
         ))
@@ -210,10 +214,14 @@ impl Reader<'_> {
 
     fn value(&mut self, depth: usize) -> Read<Json> {
         if depth > MAX_DEPTH {
-            return Err(ReadError::Located(Error::new(
-                "",
-                format!("is nested deeper than {MAX_DEPTH} levels"),
-            )));
+            return Err(ReadError::Located(
+                Error::new(
+                    ErrorCode::TooDeep,
+                    "",
+                    format!("is nested deeper than {MAX_DEPTH} levels"),
+                )
+                .with_integer("max", MAX_DEPTH),
+            ));
         }
         self.skip_space();
         match self.bytes.get(self.at) {
@@ -233,10 +241,14 @@ impl Reader<'_> {
                         return Err(self.syntax("':'"));
                     }
                     if entries.iter().any(|(seen, _)| *seen == key) {
-                        return Err(ReadError::Located(Error::new(
-                            child_pointer("", &key),
-                            "appears twice; give each field once",
-                        )));
+                        return Err(ReadError::Located(
+                            Error::new(
+                                ErrorCode::Duplicate,
+                                child_pointer("", &key),
+                                "appears twice; give each field once",
+                            )
+                            .with_text("value", key),
+                        ));
                     }
                     let value = self.value(depth + 1).map_err(|error| error.within(&key))?;
                     entries.push((key, value));
@@ -403,9 +415,11 @@ impl<'a> Fields<'a> {
     pub(crate) fn open(value: &'a Json, pointer: &'a str, known: &[&str]) -> Result<Self> {
         let Json::Object(entries) = value else {
             return Err(Error::new(
+                ErrorCode::WrongType,
                 pointer,
                 format!("must be an object (got {})", value.kind()),
-            ));
+            )
+            .with_text("expected", "object"));
         };
         if let Some((key, _)) = entries
             .iter()
@@ -418,7 +432,11 @@ impl<'a> Fields<'a> {
                 }
                 message.push_str(name);
             }
-            return Err(Error::new(child_pointer(pointer, key), message));
+            return Err(Error::new(
+                ErrorCode::UnknownField,
+                child_pointer(pointer, key),
+                message,
+            ));
         }
         Ok(Fields { pointer, entries })
     }
@@ -440,21 +458,18 @@ impl<'a> Fields<'a> {
     /// The value of a required field.
     pub(crate) fn required(&self, key: &str) -> Result<&'a Json> {
         self.get(key)
-            .ok_or_else(|| Error::new(self.pointer_of(key), "required"))
+            .ok_or_else(|| Error::new(ErrorCode::Required, self.pointer_of(key), "required"))
     }
 
     /// A required decimal.
     pub(crate) fn number(&self, key: &str) -> Result<Decimal> {
-        read_decimal(self.required(key)?)
-            .map_err(|message| Error::new(self.pointer_of(key), message))
+        read_decimal(self.required(key)?).map_err(|error| error.at(self.pointer_of(key)))
     }
 
     /// An optional decimal.
     pub(crate) fn optional_number(&self, key: &str) -> Result<Option<Decimal>> {
         self.get(key)
-            .map(|value| {
-                read_decimal(value).map_err(|message| Error::new(self.pointer_of(key), message))
-            })
+            .map(|value| read_decimal(value).map_err(|error| error.at(self.pointer_of(key))))
             .transpose()
     }
 
@@ -463,9 +478,11 @@ impl<'a> Fields<'a> {
         match self.required(key)? {
             Json::String(text) => Ok(text),
             other => Err(Error::new(
+                ErrorCode::WrongType,
                 self.pointer_of(key),
                 format!("must be text (got {})", other.kind()),
-            )),
+            )
+            .with_text("expected", "string")),
         }
     }
 }
@@ -480,14 +497,19 @@ impl<'a> Fields<'a> {
 /// assert_eq!(error.to_string(), "/rate: must be a number (got a true/false value)");
 /// ```
 pub fn decimal(value: &Json, pointer: &str) -> Result<Decimal> {
-    read_decimal(value).map_err(|message| Error::new(pointer, message))
+    read_decimal(value).map_err(|error| error.at(pointer.to_owned()))
 }
 
-/// A decimal from a JSON string or number, or the sentence that says why not.
-fn read_decimal(value: &Json) -> core::result::Result<Decimal, String> {
+/// A decimal from a JSON string or number, or the error (at `""`) that says why not.
+fn read_decimal(value: &Json) -> Result<Decimal> {
     match value {
         Json::String(text) | Json::Number(text) => parse_decimal(text),
-        other => Err(format!("must be a number (got {})", other.kind())),
+        other => Err(Error::new(
+            ErrorCode::WrongType,
+            "",
+            format!("must be a number (got {})", other.kind()),
+        )
+        .with_text("expected", "number")),
     }
 }
 

@@ -2,71 +2,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Result};
-use crate::model::MAX_STAGES;
+use crate::error::{Error, ErrorCode, Param, Result};
 use crate::number::format_decimal;
-
-/// A number in the model, named by its JSON Pointer.
-///
-/// ```
-/// use sales_kpi::Lever;
-/// assert_eq!(Lever::parse("/funnel/stages/1/rate"), Some(Lever::StageRate(1)));
-/// assert_eq!(Lever::StageRate(1).pointer(), "/funnel/stages/1/rate");
-/// assert_eq!(Lever::parse("/funnel/stages/01/rate"), None);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lever {
-    /// `/funnel/top`
-    Top,
-    /// `/funnel/stages/i/rate`
-    StageRate(usize),
-    /// `/funnel/dealSize`
-    DealSize,
-    /// `/target`
-    Target,
-    /// `/cycleDays`
-    CycleDays,
-    /// `/acquisitionCost`
-    AcquisitionCost,
-    /// `/customer/purchaseValue`
-    PurchaseValue,
-    /// `/customer/purchasesPerYear`
-    PurchasesPerYear,
-    /// `/customer/lifespanYears`
-    LifespanYears,
-    /// `/customer/annualChurn`
-    AnnualChurn,
-    /// `/customer/grossMargin`
-    GrossMargin,
-    /// `/retention/start`
-    RetentionStart,
-    /// `/retention/end`
-    RetentionEnd,
-    /// `/retention/new`
-    RetentionNew,
-    /// `/growth/previous`
-    GrowthPrevious,
-    /// `/growth/current`
-    GrowthCurrent,
-}
-
-const NAMED: [(&str, Lever); 15] = [
-    ("/funnel/top", Lever::Top),
-    ("/funnel/dealSize", Lever::DealSize),
-    ("/target", Lever::Target),
-    ("/cycleDays", Lever::CycleDays),
-    ("/acquisitionCost", Lever::AcquisitionCost),
-    ("/customer/purchaseValue", Lever::PurchaseValue),
-    ("/customer/purchasesPerYear", Lever::PurchasesPerYear),
-    ("/customer/lifespanYears", Lever::LifespanYears),
-    ("/customer/annualChurn", Lever::AnnualChurn),
-    ("/customer/grossMargin", Lever::GrossMargin),
-    ("/retention/start", Lever::RetentionStart),
-    ("/retention/end", Lever::RetentionEnd),
-    ("/retention/new", Lever::RetentionNew),
-    ("/growth/previous", Lever::GrowthPrevious),
-    ("/growth/current", Lever::GrowthCurrent),
-];
+pub use crate::schema::Lever;
+use crate::schema::{row_of, split_at_index, Field, Kind, MAX_STAGES, MODEL_FIELDS};
 
 impl Lever {
     /// The lever a JSON Pointer names, if it names one.
@@ -76,16 +15,26 @@ impl Lever {
     /// assert_eq!(sales_kpi::Lever::parse("/funnel/stages/-1/rate"), None);
     /// ```
     pub fn parse(pointer: &str) -> Option<Lever> {
-        if let Some(index) = pointer
-            .strip_prefix("/funnel/stages/")
-            .and_then(|rest| rest.strip_suffix("/rate"))
-        {
-            return parse_index(index).map(Lever::StageRate);
-        }
-        NAMED
-            .iter()
-            .find(|(name, _)| *name == pointer)
-            .map(|&(_, lever)| lever)
+        MODEL_FIELDS.iter().find_map(|field| {
+            let lever = field.lever?;
+            match split_at_index(field.pointer) {
+                Some((before, after)) => pointer
+                    .strip_prefix(before)
+                    .and_then(|rest| rest.strip_suffix(after))
+                    .and_then(parse_index)
+                    .map(|index| match lever {
+                        Lever::StageRate(_) => Lever::StageRate(index),
+                        other => other,
+                    }),
+                None => (field.pointer == pointer).then_some(lever),
+            }
+        })
+    }
+
+    /// The lever's row in the schema.
+    fn field(self) -> &'static Field {
+        // Every variant has its row; the first row is only a fallback the tests rule out.
+        &MODEL_FIELDS[row_of(self).unwrap_or_default()]
     }
 
     /// The lever's JSON Pointer in the model.
@@ -94,12 +43,10 @@ impl Lever {
     /// assert_eq!(sales_kpi::Lever::AnnualChurn.pointer(), "/customer/annualChurn");
     /// ```
     pub fn pointer(self) -> String {
-        match self {
-            Lever::StageRate(index) => format!("/funnel/stages/{index}/rate"),
-            other => NAMED
-                .iter()
-                .find(|(_, lever)| *lever == other)
-                .map_or_else(String::new, |(name, _)| (*name).to_owned()),
+        let pattern = self.field().pointer;
+        match (self, split_at_index(pattern)) {
+            (Lever::StageRate(index), Some((before, after))) => format!("{before}{index}{after}"),
+            _ => pattern.to_owned(),
         }
     }
 
@@ -112,27 +59,8 @@ impl Lever {
     /// assert!(!Lever::AnnualChurn.own_bounds().contains(0.into()));
     /// ```
     pub fn own_bounds(self) -> Bounds {
-        use Bound::{Exclusive, Inclusive, Unbounded};
-        let (zero, one) = (Decimal::ZERO, Decimal::ONE);
-        match self {
-            Lever::StageRate(_) | Lever::GrossMargin => {
-                Bounds::new(Inclusive(zero), Inclusive(one))
-            }
-            Lever::Top
-            | Lever::DealSize
-            | Lever::AcquisitionCost
-            | Lever::GrowthCurrent
-            | Lever::RetentionEnd
-            | Lever::RetentionNew => Bounds::new(Inclusive(zero), Unbounded),
-            Lever::Target
-            | Lever::CycleDays
-            | Lever::PurchaseValue
-            | Lever::PurchasesPerYear
-            | Lever::LifespanYears
-            | Lever::RetentionStart
-            | Lever::GrowthPrevious => Bounds::new(Exclusive(zero), Unbounded),
-            Lever::AnnualChurn => Bounds::new(Exclusive(zero), Inclusive(one)),
-        }
+        let field = self.field();
+        Bounds::new(field.minimum, field.maximum)
     }
 
     /// Whether the lever is a rate, so that a change of one percentage point makes sense.
@@ -142,10 +70,7 @@ impl Lever {
     /// assert!(!sales_kpi::Lever::DealSize.is_rate());
     /// ```
     pub fn is_rate(self) -> bool {
-        matches!(
-            self,
-            Lever::StageRate(_) | Lever::GrossMargin | Lever::AnnualChurn
-        )
+        self.field().kind == Kind::Rate
     }
 }
 
@@ -191,8 +116,9 @@ pub struct Bounds {
     pub min: Bound,
     /// The upper end.
     pub max: Bound,
-    /// The field a bound comes from, when it depends on another value of the model.
-    relative: Option<&'static str>,
+    /// The pointer of the field one bound comes from, when it depends on another value of
+    /// the model, and whether that is the upper bound.
+    relative: Option<(&'static str, bool)>,
 }
 
 impl Bounds {
@@ -211,8 +137,9 @@ impl Bounds {
         }
     }
 
-    pub(crate) fn relative_to(mut self, field: &'static str) -> Self {
-        self.relative = Some(field);
+    /// Marks the lower (`upper` false) or upper bound as the value of the field at `pointer`.
+    pub(crate) fn relative_to(mut self, pointer: &'static str, upper: bool) -> Self {
+        self.relative = Some((pointer, upper));
         self
     }
 
@@ -261,13 +188,47 @@ impl Bounds {
     /// ```
     pub fn check(&self, value: Decimal, pointer: &str) -> Result<()> {
         if self.contains(value) {
-            Ok(())
-        } else {
-            Err(Error::new(
-                pointer,
-                format!("{} (got {})", self.describe(), format_decimal(value)),
-            ))
+            return Ok(());
         }
+        let message = format!("{} (got {})", self.describe(), format_decimal(value));
+        Err(self.error(value, pointer, message))
+    }
+
+    /// The error for `value` outside this range, with `message`: `outOfRange` with the
+    /// value and the bounds, or `exceedsField` when the bound it passes is another field's.
+    pub(crate) fn error(&self, value: Decimal, pointer: &str, message: String) -> Error {
+        let below = match self.min {
+            Bound::Inclusive(min) => value < min,
+            Bound::Exclusive(min) => value <= min,
+            Bound::Unbounded => false,
+        };
+        if let Some((other, upper)) = self.relative.filter(|&(_, upper)| upper != below) {
+            let mut error = Error::new(ErrorCode::ExceedsField, pointer, message)
+                .with_text("other", other)
+                .with_text("value", format_decimal(value));
+            let (name, bound) = if upper {
+                ("maximum", self.max)
+            } else {
+                ("minimum", self.min)
+            };
+            if let Bound::Inclusive(limit) | Bound::Exclusive(limit) = bound {
+                error = error.with_text(name, format_decimal(limit));
+            }
+            return error;
+        }
+        let mut error = Error::new(ErrorCode::OutOfRange, pointer, message)
+            .with_text("value", format_decimal(value));
+        for (names, bound) in [
+            (("minimum", "exclusiveMinimum"), self.min),
+            (("maximum", "exclusiveMaximum"), self.max),
+        ] {
+            error = match bound {
+                Bound::Inclusive(limit) => error.with(names.0, Param::Text(format_decimal(limit))),
+                Bound::Exclusive(limit) => error.with(names.1, Param::Text(format_decimal(limit))),
+                Bound::Unbounded => error,
+            };
+        }
+        error
     }
 
     /// The range in words: "must be between 0 and 1", "must be more than 0".
@@ -280,7 +241,13 @@ impl Bounds {
     pub fn describe(&self) -> String {
         let relative = self
             .relative
-            .map(|field| format!(", the value of {field}"))
+            .map(|(pointer, _)| {
+                let slash = pointer.bytes().rposition(|byte| byte == b'/');
+                let name = pointer
+                    .get(slash.map_or(0, |at| at + 1)..)
+                    .unwrap_or_default();
+                format!(", the value of {name}")
+            })
             .unwrap_or_default();
         let number = |value: Decimal| format_decimal(value);
         match (self.min, self.max) {
@@ -318,6 +285,3 @@ impl Bounds {
         }
     }
 }
-
-/// The most ranges one simulation may draw: one per lever of the largest model.
-pub const MAX_RANGES: usize = 32;

@@ -36,32 +36,32 @@ pub mod number;
 mod plan;
 mod report;
 mod retention;
+pub mod schema;
 mod sensitivity;
 mod simulate;
 mod solve;
 mod target;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod text;
 mod velocity;
 mod whatif;
-pub mod write;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 
 pub use economics::EconomicsReport;
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Param, Result};
 pub use funnel::{FunnelReport, StageReport};
-pub use lever::{Bound, Bounds, Lever, MAX_RANGES};
+pub use lever::{Bound, Bounds, Lever};
 pub use metric::{evaluate, Metric};
-pub use model::{
-    Customer, Funnel, Growth, Lifespan, Model, Retention, Stage, MAX_NAME_CHARS, MAX_STAGES,
-};
-pub use plan::{
-    plan, EntryWindow, MonthRow, Plan, PlanGrowth, PlanOptions, Quota, WeekRow, MAX_HOLIDAYS,
-    MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR,
-};
+pub use model::{Funnel, Model, Stage};
+pub use plan::{plan, EntryWindow, MonthRow, Plan, PlanGrowth, PlanOptions, Quota, WeekRow};
 pub use report::{compute, Report};
 pub use retention::{GrowthReport, RetentionReport};
+pub use schema::{
+    Field, Kind, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_PLAN_YEAR, MAX_RANGES, MAX_STAGES,
+    MAX_WINDOW_DAYS, MIN_PLAN_YEAR, MODEL_FIELDS, PLAN_OPTIONS,
+};
 pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
 pub use simulate::{simulate, Range, SimulateOptions, Summary, MAX_SAMPLES};
 pub use solve::{solve, Goal, Solution, MAX_SOLVER_EVALUATIONS};

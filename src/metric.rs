@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::economics;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::funnel;
-use crate::lever::parse_index;
+use crate::lever::{parse_index, Lever};
 use crate::model::Model;
 use crate::retention;
 use crate::target;
@@ -169,31 +169,32 @@ impl Model {
         }
         let metric = Metric::parse(pointer).ok_or_else(|| {
             Error::new(
+                ErrorCode::UnknownPointer,
                 pointer,
                 "names no number in the report; use a pointer such as /funnel/revenue or /target/attainment",
             )
         })?;
         let stage_count = self.funnel.stages.len();
+        if matches!(metric, Metric::StageCount(i) | Metric::NeededCount(i) if i >= stage_count) {
+            return Err(Error::new(
+                ErrorCode::UnknownPointer,
+                pointer,
+                "names a stage the funnel does not have",
+            ));
+        }
         let (present, missing) = match metric.section() {
-            Section::Funnel | Section::Target if matches!(metric, Metric::StageCount(i) | Metric::NeededCount(i) if i >= stage_count) => {
-                (false, "a stage the funnel does not have")
-            }
             Section::Funnel => (true, ""),
-            Section::Target => (self.target.is_some(), "target"),
-            Section::Velocity => (self.cycle_days.is_some(), "cycleDays"),
-            Section::Economics => (
-                self.acquisition_cost.is_some() || self.customer.is_some(),
-                "acquisitionCost or customer",
-            ),
-            Section::Retention => (self.retention.is_some(), "retention"),
-            Section::Growth => (self.growth.is_some(), "growth"),
+            Section::Target => (self.get(Lever::Target).is_some(), "target"),
+            Section::Velocity => (self.get(Lever::CycleDays).is_some(), "cycleDays"),
+            Section::Economics => (economics::given(self), "acquisitionCost or customer"),
+            Section::Retention => (self.gives("/retention"), "retention"),
+            Section::Growth => (self.gives("/growth"), "growth"),
         };
         if present {
             Ok(metric)
-        } else if missing.starts_with("a stage") {
-            Err(Error::new(pointer, format!("names {missing}")))
         } else {
             Err(Error::new(
+                ErrorCode::UnknownPointer,
                 pointer,
                 format!("is not in the report, because the model has no {missing}"),
             ))
@@ -212,7 +213,13 @@ impl Model {
 /// ```
 pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
     let figures = funnel::figures(&model.funnel)?;
-    let absent = || Error::new(metric.pointer(), "is not in the report for this model");
+    let absent = || {
+        Error::new(
+            ErrorCode::UnknownPointer,
+            metric.pointer(),
+            "is not in the report for this model",
+        )
+    };
     Ok(match metric {
         Metric::StageCount(index) => Some(*figures.counts().get(index).ok_or_else(absent)?),
         Metric::Conversion => Some(funnel::conversion(&model.funnel)?),
@@ -223,8 +230,11 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
         | Metric::DealsNeeded
         | Metric::NeededTop
         | Metric::NeededCount(_) => {
-            let report =
-                target::compute(&model.funnel, &figures, model.target.ok_or_else(absent)?)?;
+            let report = target::compute(
+                &model.funnel,
+                &figures,
+                model.get(Lever::Target).ok_or_else(absent)?,
+            )?;
             match metric {
                 Metric::Attainment => Some(report.attainment),
                 Metric::Gap => Some(report.gap),
@@ -237,7 +247,8 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
             }
         }
         Metric::PerDay => {
-            Some(velocity::compute(figures.revenue, model.cycle_days.ok_or_else(absent)?)?.per_day)
+            let days = model.get(Lever::CycleDays).ok_or_else(absent)?;
+            Some(velocity::compute(figures.revenue, days)?.per_day)
         }
         Metric::Cac | Metric::Clv | Metric::LtvToCac | Metric::PaybackMonths => {
             let report = economics::compute(model, figures.deals)?;
@@ -249,15 +260,13 @@ pub fn evaluate(model: &Model, metric: Metric) -> Result<Option<Decimal>> {
             }
         }
         Metric::RetentionRate | Metric::Churn => {
-            let report = retention::retention(model.retention.as_ref().ok_or_else(absent)?)?;
+            let report = retention::retention(model)?.ok_or_else(absent)?;
             Some(if metric == Metric::Churn {
                 report.churn
             } else {
                 report.rate
             })
         }
-        Metric::GrowthRate => {
-            Some(retention::growth(model.growth.as_ref().ok_or_else(absent)?)?.rate)
-        }
+        Metric::GrowthRate => Some(retention::growth(model)?.ok_or_else(absent)?.rate),
     })
 }

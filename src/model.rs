@@ -2,41 +2,28 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Param, Result};
 use crate::json::{child_pointer, Fields, Json};
 use crate::lever::{Bound, Bounds, Lever};
+use crate::schema::{keys_of, row_of, MAX_NAME_CHARS, MAX_STAGES, MODEL_FIELDS, NOT_ABOVE, ONE_OF};
 
-/// The most stages a funnel may have.
-pub const MAX_STAGES: usize = 12;
-
-/// The longest stage name, in characters.
-pub const MAX_NAME_CHARS: usize = 40;
-
-/// A sales model: the funnel and, optionally, target, cycle, costs, customer, retention and growth.
+/// A sales model: the funnel and, optionally, target, cycle, costs, customer, retention and
+/// growth. Every number besides the funnel's is kept by its row in the schema table
+/// ([`crate::MODEL_FIELDS`]) and read with [`Model::get`].
 ///
 /// ```
-/// use sales_kpi::Model;
+/// use sales_kpi::{Lever, Model};
 /// let model = Model::from_json_str(r#"{"funnel": {"top": "100",
 ///     "stages": [{"name": "deals", "rate": "0.1"}], "dealSize": "500"}}"#).unwrap();
 /// assert_eq!(model.funnel.stages.len(), 1);
-/// assert!(model.target.is_none());
+/// assert!(model.get(Lever::Target).is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// The universal sales formula: volume in, conversion per stage, deal size.
     pub funnel: Funnel,
-    /// The revenue target, if any.
-    pub target: Option<Decimal>,
-    /// The average sales cycle in days, for pipeline velocity.
-    pub cycle_days: Option<Decimal>,
-    /// The total cost of acquiring the period's customers, for CAC.
-    pub acquisition_cost: Option<Decimal>,
-    /// The customer's value over time, for CLV.
-    pub customer: Option<Customer>,
-    /// Customer counts over a period, for retention and churn.
-    pub retention: Option<Retention>,
-    /// Revenue of two periods, for sales growth.
-    pub growth: Option<Growth>,
+    /// The other numbers, by schema row; `None` where the model does not give one.
+    values: [Option<Decimal>; MODEL_FIELDS.len()],
 }
 
 /// The funnel: `top` enters the first stage; each stage converts a share of the one before.
@@ -72,71 +59,6 @@ pub struct Stage {
     pub rate: Decimal,
 }
 
-/// What one customer is worth over time.
-///
-/// ```
-/// use sales_kpi::{Customer, Lifespan};
-/// let customer = Customer { purchase_value: None, purchases_per_year: None,
-///     lifespan: Lifespan::Years(4.into()), gross_margin: None };
-/// assert!(matches!(customer.lifespan, Lifespan::Years(_)));
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Customer {
-    /// Revenue per purchase; defaults to the funnel's deal size.
-    pub purchase_value: Option<Decimal>,
-    /// Purchases per year; defaults to 1.
-    pub purchases_per_year: Option<Decimal>,
-    /// How long a customer stays.
-    pub lifespan: Lifespan,
-    /// The share of revenue kept as margin; defaults to 1.
-    pub gross_margin: Option<Decimal>,
-}
-
-/// A customer's lifespan, given directly or through the yearly churn.
-///
-/// ```
-/// use sales_kpi::Lifespan;
-/// let lifespan = Lifespan::AnnualChurn(rust_decimal::Decimal::new(25, 2));
-/// assert!(matches!(lifespan, Lifespan::AnnualChurn(_)));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Lifespan {
-    /// `lifespanYears`, more than 0.
-    Years(Decimal),
-    /// `annualChurn`, in (0, 1]: lifespan = 1 / annualChurn.
-    AnnualChurn(Decimal),
-}
-
-/// Customers at the start and end of a period, and the new ones won in it.
-///
-/// ```
-/// let retention = sales_kpi::Retention { start: 200.into(), end: 210.into(), new: 30.into() };
-/// assert_eq!(retention.end.to_string(), "210");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Retention {
-    /// Customers at the start, more than 0.
-    pub start: Decimal,
-    /// Customers at the end, 0 or more.
-    pub end: Decimal,
-    /// New customers in the period, from 0 to `end`.
-    pub new: Decimal,
-}
-
-/// Revenue in the previous and the current period.
-///
-/// ```
-/// let growth = sales_kpi::Growth { previous: 800_000.into(), current: 912_000.into() };
-/// assert!(growth.current > growth.previous);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Growth {
-    /// The previous period's revenue, more than 0.
-    pub previous: Decimal,
-    /// The current period's revenue, 0 or more.
-    pub current: Decimal,
-}
-
 impl Model {
     /// Reads and validates a model from JSON text.
     ///
@@ -157,50 +79,145 @@ impl Model {
     /// assert_eq!(error.to_string(), ": must be an object (got null)");
     /// ```
     pub fn from_json(value: &Json) -> Result<Model> {
-        let root = Fields::open(
-            value,
-            "",
-            &[
-                "funnel",
-                "target",
-                "cycleDays",
-                "acquisitionCost",
-                "customer",
-                "retention",
-                "growth",
-            ],
-        )?;
-        let funnel = read_funnel(root.required("funnel")?)?;
-        let model = Model {
-            funnel,
-            target: root.optional_number("target")?,
-            cycle_days: root.optional_number("cycleDays")?,
-            acquisition_cost: root.optional_number("acquisitionCost")?,
-            customer: root.get("customer").map(read_customer).transpose()?,
-            retention: root
-                .get("retention")
-                .map(|value| {
-                    let fields = Fields::open(value, "/retention", &["start", "end", "new"])?;
-                    Ok(Retention {
-                        start: fields.number("start")?,
-                        end: fields.number("end")?,
-                        new: fields.number("new")?,
-                    })
-                })
-                .transpose()?,
-            growth: root
-                .get("growth")
-                .map(|value| {
-                    let fields = Fields::open(value, "/growth", &["previous", "current"])?;
-                    Ok(Growth {
-                        previous: fields.number("previous")?,
-                        current: fields.number("current")?,
-                    })
-                })
-                .transpose()?,
-        };
+        let root = Fields::open(value, "", &keys_of(""))?;
+        let mut model = Model::new(read_funnel(root.required("funnel")?)?);
+        // The other objects and numbers, in schema order; the funnel's rows are read above.
+        let mut objects: Vec<(&str, Option<Fields>)> = Vec::new();
+        for (row, field) in MODEL_FIELDS.iter().enumerate() {
+            let (parent, key) = split_pointer(field.pointer);
+            if parent.starts_with("/funnel") {
+                continue;
+            }
+            let fields = if parent.is_empty() {
+                Some(&root)
+            } else {
+                if !objects.iter().any(|(object, _)| *object == parent) {
+                    let object = root
+                        .get(parent.get(1..).unwrap_or_default())
+                        .map(|value| Fields::open(value, parent, &keys_of(parent)))
+                        .transpose()?;
+                    objects.push((parent, object));
+                }
+                objects
+                    .iter()
+                    .find(|(object, _)| *object == parent)
+                    .and_then(|(_, fields)| fields.as_ref())
+            };
+            let Some(fields) = fields else {
+                continue;
+            };
+            model.values[row] = if field.required {
+                Some(fields.number(key)?)
+            } else {
+                fields.optional_number(key)?
+            };
+        }
+        for (object, fields) in &objects {
+            if fields.is_some() {
+                model.check_one_of(object)?;
+            }
+        }
         model.validate()?;
         Ok(model)
+    }
+
+    /// A model of the funnel alone; [`Model::give`] adds the other numbers.
+    ///
+    /// ```
+    /// use sales_kpi::{Funnel, Lever, Model, Stage};
+    /// let funnel = Funnel { top: 100.into(), deal_size: 500.into(),
+    ///     stages: vec![Stage { name: "deals".into(), rate: rust_decimal::Decimal::new(1, 1) }] };
+    /// let mut model = Model::new(funnel);
+    /// model.give(Lever::Target, Some(1000.into()));
+    /// assert!(model.validate().is_ok());
+    /// let attainment = sales_kpi::compute(&model).unwrap().target.unwrap().attainment;
+    /// assert_eq!(attainment.normalize().to_string(), "5");
+    /// ```
+    pub fn new(funnel: Funnel) -> Model {
+        Model {
+            funnel,
+            values: [None; MODEL_FIELDS.len()],
+        }
+    }
+
+    /// Gives (`Some`) or removes (`None`) a number outside the funnel; the funnel's own
+    /// levers are always given, so for them only `Some` changes anything. Unchecked, like
+    /// [`Model::set`].
+    ///
+    /// ```
+    /// use sales_kpi::Lever;
+    /// let mut model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "100",
+    ///     "stages": [{"name": "deals", "rate": "0.1"}], "dealSize": "500"}, "target": "1"}"#).unwrap();
+    /// model.give(Lever::Target, None);
+    /// assert_eq!(model.get(Lever::Target), None);
+    /// ```
+    pub fn give(&mut self, lever: Lever, value: Option<Decimal>) {
+        match (self.slot(lever), value) {
+            (Some(slot), _) => *slot = value,
+            (None, Some(value)) => {
+                self.set(lever, value);
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// Whether the model gives any number of the object at `pointer`, such as `/customer`.
+    ///
+    /// ```
+    /// let model = sales_kpi::Model::from_json_str(r#"{"funnel": {"top": "100",
+    ///     "stages": [{"name": "deals", "rate": "0.1"}], "dealSize": "500"},
+    ///     "customer": {"annualChurn": "0.2"}}"#).unwrap();
+    /// assert!(model.gives("/customer"));
+    /// assert!(!model.gives("/retention"));
+    /// ```
+    pub fn gives(&self, pointer: &str) -> bool {
+        MODEL_FIELDS
+            .iter()
+            .zip(&self.values)
+            .any(|(field, value)| value.is_some() && split_pointer(field.pointer).0 == pointer)
+    }
+
+    /// The slot of a number outside the funnel.
+    fn slot(&mut self, lever: Lever) -> Option<&mut Option<Decimal>> {
+        match lever {
+            Lever::Top | Lever::StageRate(_) | Lever::DealSize => None,
+            other => self.values.get_mut(row_of(other)?),
+        }
+    }
+
+    /// Exactly one of the fields [`crate::schema::ONE_OF`] names for `object` is given.
+    fn check_one_of(&self, object: &str) -> Result<()> {
+        for (one_of, [first, second], why) in ONE_OF {
+            if one_of != object {
+                continue;
+            }
+            let given = |key: &str| {
+                MODEL_FIELDS.iter().zip(&self.values).any(|(field, value)| {
+                    value.is_some() && split_pointer(field.pointer) == (object, key)
+                })
+            };
+            match (given(first), given(second)) {
+                (true, true) => {
+                    return Err(Error::new(
+                        ErrorCode::BothGiven,
+                        object,
+                        format!("give {first} or {second}, not both"),
+                    )
+                    .with_text("other", second)
+                    .with("fields", Param::List(vec![first, second])))
+                }
+                (false, false) => {
+                    return Err(Error::new(
+                        ErrorCode::OneRequired,
+                        object,
+                        format!("give {first} or {second}, {why}"),
+                    )
+                    .with("fields", Param::List(vec![first, second])))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     /// Checks every value against its valid range, naming the first one that is off.
@@ -213,15 +230,14 @@ impl Model {
     ///     "/funnel/stages/0/rate: must be between 0 and 1 (got 1.5)");
     /// ```
     pub fn validate(&self) -> Result<()> {
-        let stages = self.funnel.stages.len();
-        if stages == 0 || stages > MAX_STAGES {
-            return Err(Error::new(
-                "/funnel/stages",
-                format!("must hold 1 to {MAX_STAGES} stages (got {stages})"),
-            ));
-        }
+        check_stage_count(self.funnel.stages.len())?;
         for (index, stage) in self.funnel.stages.iter().enumerate() {
             check_name(&stage.name, index)?;
+        }
+        for (object, _, _) in ONE_OF {
+            if self.gives(object) {
+                self.check_one_of(object)?;
+            }
         }
         for lever in self.levers() {
             let value = self.get(lever).unwrap_or_default();
@@ -285,6 +301,7 @@ impl Model {
         }
         let lever = Lever::parse(pointer).ok_or_else(|| {
             Error::new(
+                ErrorCode::UnknownPointer,
                 pointer,
                 "names no number in the model; use a pointer such as /funnel/dealSize or /funnel/stages/0/rate",
             )
@@ -297,7 +314,7 @@ impl Model {
                 ),
                 _ => "names a field the model does not give; add it to the model first".into(),
             };
-            return Err(Error::new(pointer, message));
+            return Err(Error::new(ErrorCode::UnknownPointer, pointer, message));
         }
         Ok(lever)
     }
@@ -312,30 +329,11 @@ impl Model {
     /// assert_eq!(model.get(Lever::CycleDays), None);
     /// ```
     pub fn get(&self, lever: Lever) -> Option<Decimal> {
-        let customer = self.customer.as_ref();
         match lever {
             Lever::Top => Some(self.funnel.top),
             Lever::StageRate(index) => self.funnel.stages.get(index).map(|stage| stage.rate),
             Lever::DealSize => Some(self.funnel.deal_size),
-            Lever::Target => self.target,
-            Lever::CycleDays => self.cycle_days,
-            Lever::AcquisitionCost => self.acquisition_cost,
-            Lever::PurchaseValue => customer.and_then(|c| c.purchase_value),
-            Lever::PurchasesPerYear => customer.and_then(|c| c.purchases_per_year),
-            Lever::LifespanYears => customer.and_then(|c| match c.lifespan {
-                Lifespan::Years(years) => Some(years),
-                Lifespan::AnnualChurn(_) => None,
-            }),
-            Lever::AnnualChurn => customer.and_then(|c| match c.lifespan {
-                Lifespan::AnnualChurn(churn) => Some(churn),
-                Lifespan::Years(_) => None,
-            }),
-            Lever::GrossMargin => customer.and_then(|c| c.gross_margin),
-            Lever::RetentionStart => self.retention.map(|r| r.start),
-            Lever::RetentionEnd => self.retention.map(|r| r.end),
-            Lever::RetentionNew => self.retention.map(|r| r.new),
-            Lever::GrowthPrevious => self.growth.map(|g| g.previous),
-            Lever::GrowthCurrent => self.growth.map(|g| g.current),
+            other => *self.values.get(row_of(other)?)?,
         }
     }
 
@@ -355,31 +353,7 @@ impl Model {
             Lever::Top => Some(&mut self.funnel.top),
             Lever::StageRate(index) => self.funnel.stages.get_mut(index).map(|s| &mut s.rate),
             Lever::DealSize => Some(&mut self.funnel.deal_size),
-            Lever::Target => self.target.as_mut(),
-            Lever::CycleDays => self.cycle_days.as_mut(),
-            Lever::AcquisitionCost => self.acquisition_cost.as_mut(),
-            Lever::PurchaseValue => self
-                .customer
-                .as_mut()
-                .and_then(|c| c.purchase_value.as_mut()),
-            Lever::PurchasesPerYear => self
-                .customer
-                .as_mut()
-                .and_then(|c| c.purchases_per_year.as_mut()),
-            Lever::LifespanYears => self.customer.as_mut().and_then(|c| match &mut c.lifespan {
-                Lifespan::Years(years) => Some(years),
-                Lifespan::AnnualChurn(_) => None,
-            }),
-            Lever::AnnualChurn => self.customer.as_mut().and_then(|c| match &mut c.lifespan {
-                Lifespan::AnnualChurn(churn) => Some(churn),
-                Lifespan::Years(_) => None,
-            }),
-            Lever::GrossMargin => self.customer.as_mut().and_then(|c| c.gross_margin.as_mut()),
-            Lever::RetentionStart => self.retention.as_mut().map(|r| &mut r.start),
-            Lever::RetentionEnd => self.retention.as_mut().map(|r| &mut r.end),
-            Lever::RetentionNew => self.retention.as_mut().map(|r| &mut r.new),
-            Lever::GrowthPrevious => self.growth.as_mut().map(|g| &mut g.previous),
-            Lever::GrowthCurrent => self.growth.as_mut().map(|g| &mut g.current),
+            other => self.slot(other).and_then(Option::as_mut),
         };
         match slot {
             Some(slot) => {
@@ -400,40 +374,41 @@ impl Model {
     /// assert!(!model.bounds(Lever::StageRate(0)).contains(2.into()));
     /// ```
     pub fn bounds(&self, lever: Lever) -> Bounds {
-        match (lever, self.retention) {
-            (Lever::RetentionEnd, Some(retention)) => {
-                Bounds::new(Bound::Inclusive(retention.new), Bound::Unbounded).relative_to("new")
+        let mut bounds = lever.own_bounds();
+        for (low, high) in NOT_ABOVE {
+            if lever == low {
+                if let Some(limit) = self.get(high) {
+                    bounds.max = Bound::Inclusive(limit);
+                    bounds = bounds.relative_to(schema_pointer(high), true);
+                }
+            } else if lever == high {
+                if let Some(limit) = self.get(low) {
+                    bounds.min = Bound::Inclusive(limit);
+                    bounds = bounds.relative_to(schema_pointer(low), false);
+                }
             }
-            (Lever::RetentionNew, Some(retention)) => Bounds::new(
-                Bound::Inclusive(Decimal::ZERO),
-                Bound::Inclusive(retention.end),
-            )
-            .relative_to("end"),
-            _ => lever.own_bounds(),
         }
+        bounds
     }
 }
 
 fn read_funnel(value: &Json) -> Result<Funnel> {
-    let fields = Fields::open(value, "/funnel", &["top", "stages", "dealSize"])?;
+    let fields = Fields::open(value, "/funnel", &keys_of("/funnel"))?;
     let top = fields.number("top")?;
     let stages_value = fields.required("stages")?;
     let Json::Array(items) = stages_value else {
         return Err(Error::new(
+            ErrorCode::WrongType,
             "/funnel/stages",
             format!("must be a list of stages (got {})", stages_value.kind()),
-        ));
+        )
+        .with_text("expected", "array"));
     };
-    if items.is_empty() || items.len() > MAX_STAGES {
-        return Err(Error::new(
-            "/funnel/stages",
-            format!("must hold 1 to {MAX_STAGES} stages (got {})", items.len()),
-        ));
-    }
+    check_stage_count(items.len())?;
     let mut stages = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let pointer = child_pointer("/funnel/stages", &index.to_string());
-        let stage = Fields::open(item, &pointer, &["name", "rate"])?;
+        let stage = Fields::open(item, &pointer, &keys_of("/funnel/stages/*"))?;
         let name = stage.text("name")?;
         check_name(name, index)?;
         stages.push(Stage {
@@ -453,55 +428,48 @@ fn check_name(name: &str, index: usize) -> Result<()> {
     let characters = name.chars().fold(0usize, |count, _| count + 1);
     let pointer = || format!("/funnel/stages/{index}/name");
     if characters == 0 || characters > MAX_NAME_CHARS {
-        return Err(Error::new(
-            pointer(),
-            format!("must be 1 to {MAX_NAME_CHARS} characters (got {characters})"),
-        ));
+        let message = format!("must be 1 to {MAX_NAME_CHARS} characters (got {characters})");
+        return Err(if characters == 0 {
+            Error::new(ErrorCode::TooShort, pointer(), message).with_integer("min", 1)
+        } else {
+            Error::new(ErrorCode::TooLong, pointer(), message).with_integer("max", MAX_NAME_CHARS)
+        });
     }
-    if name.trim().is_empty() || name.chars().any(char::is_control) {
-        return Err(Error::new(
-            pointer(),
-            "must be visible text, without line breaks or control characters",
-        ));
+    let blank = name.trim().is_empty();
+    if blank || name.chars().any(char::is_control) {
+        let message = "must be visible text, without line breaks or control characters";
+        return Err(if blank {
+            Error::new(ErrorCode::TooShort, pointer(), message).with_integer("min", 1)
+        } else {
+            Error::new(ErrorCode::InvalidText, pointer(), message)
+        });
     }
     Ok(())
 }
 
-fn read_customer(value: &Json) -> Result<Customer> {
-    let fields = Fields::open(
-        value,
-        "/customer",
-        &[
-            "purchaseValue",
-            "purchasesPerYear",
-            "lifespanYears",
-            "annualChurn",
-            "grossMargin",
-        ],
-    )?;
-    let lifespan = match (
-        fields.optional_number("lifespanYears")?,
-        fields.optional_number("annualChurn")?,
-    ) {
-        (Some(_), Some(_)) => {
-            return Err(Error::new(
-                "/customer",
-                "give lifespanYears or annualChurn, not both",
-            ))
-        }
-        (Some(years), None) => Lifespan::Years(years),
-        (None, Some(churn)) => Lifespan::AnnualChurn(churn),
-        (None, None) => {
-            return Err(Error::new(
-                "/customer",
-                "give lifespanYears or annualChurn, to know how long a customer stays",
-            ))
-        }
-    };
-    Ok(Customer {
-        purchase_value: fields.optional_number("purchaseValue")?,
-        purchases_per_year: fields.optional_number("purchasesPerYear")?,
-        lifespan,
-        gross_margin: fields.optional_number("grossMargin")?,
+fn check_stage_count(stages: usize) -> Result<()> {
+    if (1..=MAX_STAGES).contains(&stages) {
+        return Ok(());
+    }
+    let message = format!("must hold 1 to {MAX_STAGES} stages (got {stages})");
+    Err(if stages == 0 {
+        Error::new(ErrorCode::TooFew, "/funnel/stages", message).with_integer("min", 1)
+    } else {
+        Error::new(ErrorCode::TooMany, "/funnel/stages", message).with_integer("max", MAX_STAGES)
     })
+}
+
+/// A pointer's parent and last token: `("/customer", "grossMargin")`, `("", "target")`.
+fn split_pointer(pointer: &str) -> (&str, &str) {
+    let slash = pointer.bytes().rposition(|byte| byte == b'/').unwrap_or(0);
+    (
+        pointer.get(..slash).unwrap_or_default(),
+        pointer.get(slash + 1..).unwrap_or_default(),
+    )
+}
+
+/// The schema's own pointer of a lever that is not in a list, which lives as long as the
+/// schema does.
+fn schema_pointer(lever: Lever) -> &'static str {
+    crate::schema::row_of(lever).map_or("", |row| crate::schema::MODEL_FIELDS[row].pointer)
 }

@@ -10,21 +10,15 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use time::{Date, Month};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Fields, Json};
-use crate::lever::{Bound, Bounds};
+use crate::lever::Bounds;
 use crate::model::Model;
 use crate::number::{self, format_decimal, Exact};
+use crate::schema::{
+    keys_in, Lever, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
+};
 use crate::target::{ceil_div, needed, Needed, NeededStage};
-
-/// The earliest year a window date may have.
-pub const MIN_PLAN_YEAR: i32 = 1900;
-/// The latest year a window date may have.
-pub const MAX_PLAN_YEAR: i32 = 2200;
-/// The most days `end` may lie after `start`: three years and a leap day.
-pub const MAX_WINDOW_DAYS: u32 = 1096;
-/// The most holidays one plan may list.
-pub const MAX_HOLIDAYS: usize = 400;
 
 /// Monday to Friday, the default working week.
 const OFFICE_WEEK: [u8; 5] = [1, 2, 3, 4, 5];
@@ -106,13 +100,7 @@ impl PlanOptions {
     /// assert!(error.to_string().starts_with("/start: "));
     /// ```
     pub fn from_json(value: &Json) -> Result<PlanOptions> {
-        let fields = Fields::open(
-            value,
-            "",
-            &[
-                "start", "end", "target", "growth", "reps", "capacity", "workdays", "holidays",
-            ],
-        )?;
+        let fields = Fields::open(value, "", &keys_in(&PLAN_OPTIONS, ""))?;
         let start = read_date(fields.required("start")?, "/start")?;
         let end = read_date(fields.required("end")?, "/end")?;
         check_window(start, end)?;
@@ -121,7 +109,7 @@ impl PlanOptions {
         options.growth = fields
             .get("growth")
             .map(|value| {
-                let growth = Fields::open(value, "/growth", &["baseline", "by"])?;
+                let growth = Fields::open(value, "/growth", &keys_in(&PLAN_OPTIONS, "/growth"))?;
                 Ok(PlanGrowth {
                     baseline: growth.number("baseline")?,
                     by: growth.number("by")?,
@@ -134,12 +122,12 @@ impl PlanOptions {
         options.capacity = fields.optional_number("capacity")?;
         if let Some(value) = fields.get("workdays") {
             options.workdays.clear();
-            for (index, item) in list(value, "/workdays", 7)?.iter().enumerate() {
+            for (index, item) in list(value, "/workdays")?.iter().enumerate() {
                 options.workdays.push(read_weekday(item, index)?);
             }
         }
         if let Some(value) = fields.get("holidays") {
-            for (index, item) in list(value, "/holidays", MAX_HOLIDAYS)?.iter().enumerate() {
+            for (index, item) in list(value, "/holidays")?.iter().enumerate() {
                 options
                     .holidays
                     .push(read_date(item, &format!("/holidays/{index}"))?);
@@ -161,35 +149,39 @@ impl PlanOptions {
         check_year(self.start, "/start")?;
         check_year(self.end, "/end")?;
         check_window(self.start, self.end)?;
-        let positive = Bounds::new(Bound::Exclusive(Decimal::ZERO), Bound::Unbounded);
         if let Some(target) = self.target {
-            positive.check(target, "/target")?;
+            bounds("/target").check(target, "/target")?;
         }
         if let Some(growth) = self.growth {
             if self.target.is_some() {
-                return Err(Error::new("/growth", "give target or growth, not both"));
+                return Err(Error::new(
+                    ErrorCode::BothGiven,
+                    "/growth",
+                    "give target or growth, not both",
+                )
+                .with_text("other", "target"));
             }
-            positive.check(growth.baseline, "/growth/baseline")?;
-            Bounds::new(Bound::Exclusive(Decimal::NEGATIVE_ONE), Bound::Unbounded)
-                .check(growth.by, "/growth/by")?;
+            bounds("/growth/baseline").check(growth.baseline, "/growth/baseline")?;
+            bounds("/growth/by").check(growth.by, "/growth/by")?;
         }
-        positive.check(self.reps, "/reps")?;
+        bounds("/reps").check(self.reps, "/reps")?;
         if let Some(capacity) = self.capacity {
-            positive.check(capacity, "/capacity")?;
+            bounds("/capacity").check(capacity, "/capacity")?;
         }
-        check_count(self.workdays.len(), 1, 7, "/workdays")?;
+        check_count(self.workdays.len(), "/workdays")?;
         for (index, &weekday) in self.workdays.iter().enumerate() {
-            if !(1..=7).contains(&weekday) {
-                return Err(weekday_error(index, &weekday.to_string()));
-            }
+            let pointer = format!("/workdays/{index}");
+            bounds("/workdays/*").check(weekday.into(), &pointer)?;
             if self.workdays[..index].contains(&weekday) {
                 return Err(Error::new(
-                    format!("/workdays/{index}"),
-                    "repeats a weekday; give each weekday once",
-                ));
+                    ErrorCode::Duplicate,
+                    pointer,
+                    format!("repeats weekday {weekday}; give each weekday once"),
+                )
+                .with_text("value", weekday.to_string()));
             }
         }
-        check_count(self.holidays.len(), 0, MAX_HOLIDAYS, "/holidays")?;
+        check_count(self.holidays.len(), "/holidays")?;
         for (index, &holiday) in self.holidays.iter().enumerate() {
             check_year(holiday, &format!("/holidays/{index}"))?;
         }
@@ -366,6 +358,7 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Result<Plan> {
     let calendar = Calendar::of(options)?;
     if calendar.workdays == 0 {
         return Err(Error::new(
+            ErrorCode::NoWorkdays,
             "/workdays",
             "no workday in the window; widen the window, add weekdays or remove holidays",
         ));
@@ -432,7 +425,7 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Result<Plan> {
             stages: row.stages,
         });
     }
-    let entry_window = match model.cycle_days {
+    let entry_window = match model.get(Lever::CycleDays) {
         Some(cycle_days) => Some(entry_window(options, cycle_days)?),
         None => None,
     };
@@ -461,8 +454,8 @@ fn window_target(model: &Model, options: &PlanOptions) -> Result<Decimal> {
             .and_then(|factor| growth.baseline.times(factor))
             .ok_or_else(|| Error::overflow("/target")),
         (None, None) => model
-            .target
-            .ok_or_else(|| Error::new("/target", "required")),
+            .get(Lever::Target)
+            .ok_or_else(|| Error::new(ErrorCode::Required, "/target", "required")),
     }
 }
 
@@ -690,6 +683,7 @@ fn entry_window(options: &PlanOptions, cycle_days: Decimal) -> Result<EntryWindo
             .and_then(|days| days_before(date, days))
             .ok_or_else(|| {
                 Error::new(
+                    ErrorCode::Overflow,
                     "/entryWindow/from",
                     "lies before the year 1: cycleDays is too long for a calendar date",
                 )
@@ -722,7 +716,15 @@ fn days_before(mut date: Date, mut days: u128) -> Option<Date> {
 /// An ISO date, `YYYY-MM-DD`, in the years [`MIN_PLAN_YEAR`] to [`MAX_PLAN_YEAR`].
 fn read_date(value: &Json, pointer: &str) -> Result<Date> {
     let Json::String(text) = value else {
-        return Err(date_error(pointer, value.kind()));
+        return Err(Error::new(
+            ErrorCode::WrongType,
+            pointer,
+            format!(
+                "must be a date written YYYY-MM-DD, as text (got {})",
+                value.kind()
+            ),
+        )
+        .with_text("expected", "date"));
     };
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
@@ -745,10 +747,10 @@ fn read_date(value: &Json, pointer: &str) -> Result<Date> {
             Date::from_calendar_date(digits(0, 4), month, digits(8, 10) as u8).ok()
         })
         .flatten()
-        .filter(|date| check_year(*date, pointer).is_ok())
+        .filter(|date| (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&date.year()))
         .ok_or_else(|| {
             let shown: String = text.chars().take(32).collect();
-            date_error(pointer, &format!("\"{shown}\""))
+            date_error(pointer, shown)
         })
 }
 
@@ -757,56 +759,97 @@ fn check_year(date: Date, pointer: &str) -> Result<()> {
     if (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&date.year()) {
         Ok(())
     } else {
-        Err(date_error(pointer, &iso_date(date)))
+        Err(date_error(pointer, iso_date(date)))
     }
 }
 
 #[inline(never)]
-fn date_error(pointer: &str, got: &str) -> Error {
+fn date_error(pointer: &str, got: String) -> Error {
     Error::new(
+        ErrorCode::InvalidDate,
         pointer,
         format!(
-            "must be a calendar date written YYYY-MM-DD, in the years {MIN_PLAN_YEAR} to {MAX_PLAN_YEAR} (got {got})"
+            "must be a calendar date written YYYY-MM-DD, in the years {MIN_PLAN_YEAR} to {MAX_PLAN_YEAR} (got \"{got}\")"
         ),
     )
+    .with_text("value", got)
 }
 
 /// `end` on or after `start`, at most [`MAX_WINDOW_DAYS`] after it.
 fn check_window(start: Date, end: Date) -> Result<()> {
     let days = (end - start).whole_days();
-    let message = if days < 0 {
-        format!("must be on or after start ({})", iso_date(start))
+    if days < 0 {
+        let start = iso_date(start);
+        Err(Error::new(
+            ErrorCode::BeforeStart,
+            "/end",
+            format!("must be on or after start ({start})"),
+        )
+        .with_text("start", start))
     } else if days > i64::from(MAX_WINDOW_DAYS) {
-        format!("must be at most {MAX_WINDOW_DAYS} days after start (got {days}); plan three years at most")
+        Err(Error::new(
+            ErrorCode::WindowTooLong,
+            "/end",
+            format!("must be at most {MAX_WINDOW_DAYS} days after start (got {days}); plan three years at most"),
+        )
+        .with_integer("max", MAX_WINDOW_DAYS as usize))
     } else {
-        return Ok(());
-    };
-    Err(Error::new("/end", message))
-}
-
-/// A JSON list of at most `max` items.
-fn list<'a>(value: &'a Json, pointer: &str, max: usize) -> Result<&'a [Json]> {
-    match value {
-        Json::Array(items) => {
-            check_count(items.len(), 0, max, pointer)?;
-            Ok(items)
-        }
-        other => Err(Error::new(
-            pointer,
-            format!("must be a list (got {})", other.kind()),
-        )),
+        Ok(())
     }
 }
 
-/// A list's length between `min` and `max`.
-fn check_count(count: usize, min: usize, max: usize, pointer: &str) -> Result<()> {
-    if (min..=max).contains(&count) {
-        Ok(())
-    } else {
-        Err(Error::new(
+/// The valid range of the plan option at `pointer`, from the schema table.
+fn bounds(pointer: &str) -> Bounds {
+    PLAN_OPTIONS
+        .iter()
+        .find(|field| field.pointer == pointer)
+        .map_or(
+            Bounds::new(
+                crate::lever::Bound::Unbounded,
+                crate::lever::Bound::Unbounded,
+            ),
+            |field| Bounds::new(field.minimum, field.maximum),
+        )
+}
+
+/// A JSON list, of at most as many items as the schema allows.
+fn list<'a>(value: &'a Json, pointer: &str) -> Result<&'a [Json]> {
+    match value {
+        Json::Array(items) => {
+            check_count(items.len(), pointer)?;
+            Ok(items)
+        }
+        other => Err(Error::new(
+            ErrorCode::WrongType,
             pointer,
-            format!("must hold {min} to {max} items (got {count})"),
-        ))
+            format!("must be a list (got {})", other.kind()),
+        )
+        .with_text("expected", "array")),
+    }
+}
+
+/// A list's length within the schema's limits.
+fn check_count(count: usize, pointer: &str) -> Result<()> {
+    let (min, max) = PLAN_LISTS
+        .iter()
+        .find(|(list, _, _)| *list == pointer)
+        .map_or((0, 0), |&(_, min, max)| (min, max));
+    if count < min {
+        Err(Error::new(
+            ErrorCode::TooFew,
+            pointer,
+            format!("must hold at least {min} items (got {count})"),
+        )
+        .with_integer("min", min))
+    } else if count > max {
+        Err(Error::new(
+            ErrorCode::TooMany,
+            pointer,
+            format!("must hold at most {max} items (got {count})"),
+        )
+        .with_integer("max", max))
+    } else {
+        Ok(())
     }
 }
 
@@ -814,17 +857,17 @@ fn check_count(count: usize, min: usize, max: usize, pointer: &str) -> Result<()
 fn read_weekday(value: &Json, index: usize) -> Result<u8> {
     let pointer = format!("/workdays/{index}");
     let weekday = crate::json::decimal(value, &pointer)?;
-    (1..=7u8)
-        .find(|&day| Decimal::from(day) == weekday)
-        .ok_or_else(|| weekday_error(index, &format_decimal(weekday)))
-}
-
-#[inline(never)]
-fn weekday_error(index: usize, got: &str) -> Error {
-    Error::new(
-        format!("/workdays/{index}"),
-        format!("must be a whole number from 1 (Monday) to 7 (Sunday) (got {got})"),
+    bounds("/workdays/*").check(weekday, &pointer)?;
+    if let Some(day) = (1..=7u8).find(|&day| Decimal::from(day) == weekday) {
+        return Ok(day);
+    }
+    let value = format_decimal(weekday);
+    Err(Error::new(
+        ErrorCode::NotWhole,
+        pointer,
+        format!("must be a whole number, 1 (Monday) to 7 (Sunday) (got {value})"),
     )
+    .with_text("value", value))
 }
 
 /// `YYYY-MM-DD`.

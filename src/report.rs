@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::economics::{self, EconomicsReport};
 use crate::error::Result;
 use crate::funnel::{self, FunnelReport};
+use crate::lever::Lever;
 use crate::model::Model;
 use crate::retention::{self, GrowthReport, RetentionReport};
 use crate::target::{self, TargetReport};
@@ -57,24 +58,20 @@ pub fn compute(model: &Model) -> Result<Report> {
     let figures = funnel::figures(&model.funnel)?;
     Ok(Report {
         target: model
-            .target
+            .get(Lever::Target)
             .map(|target| target::compute(&model.funnel, &figures, target))
             .transpose()?,
         velocity: model
-            .cycle_days
+            .get(Lever::CycleDays)
             .map(|days| velocity::compute(figures.revenue, days))
             .transpose()?,
-        economics: if model.acquisition_cost.is_some() || model.customer.is_some() {
+        economics: if economics::given(model) {
             Some(economics::compute(model, figures.deals)?)
         } else {
             None
         },
-        retention: model
-            .retention
-            .as_ref()
-            .map(retention::retention)
-            .transpose()?,
-        growth: model.growth.as_ref().map(retention::growth).transpose()?,
+        retention: retention::retention(model)?,
+        growth: retention::growth(model)?,
         funnel: FunnelReport::new(&model.funnel, &figures)?,
     })
 }

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Growth, Retention};
+use crate::lever::Lever;
+use crate::model::Model;
 use crate::number;
 
 /// The share of customers kept, and the share lost.
@@ -43,23 +44,36 @@ pub struct GrowthReport {
     pub rate: Decimal,
 }
 
-pub(crate) fn retention(input: &Retention) -> Result<RetentionReport> {
-    let rate = input
-        .end
-        .minus(input.new)
-        .and_then(|kept| kept.over(input.start))
+/// Retention, when the model gives it.
+pub(crate) fn retention(model: &Model) -> Result<Option<RetentionReport>> {
+    let (Some(start), Some(end), Some(new)) = (
+        model.get(Lever::RetentionStart),
+        model.get(Lever::RetentionEnd),
+        model.get(Lever::RetentionNew),
+    ) else {
+        return Ok(None);
+    };
+    let rate = end
+        .minus(new)
+        .and_then(|kept| kept.over(start))
         .ok_or_else(|| Error::overflow("/retention/rate"))?;
     let churn = Decimal::ONE
         .minus(rate)
         .ok_or_else(|| Error::overflow("/retention/churn"))?;
-    Ok(RetentionReport { rate, churn })
+    Ok(Some(RetentionReport { rate, churn }))
 }
 
-pub(crate) fn growth(input: &Growth) -> Result<GrowthReport> {
-    let rate = input
-        .current
-        .minus(input.previous)
-        .and_then(|change| change.over(input.previous))
+/// Sales growth, when the model gives it.
+pub(crate) fn growth(model: &Model) -> Result<Option<GrowthReport>> {
+    let (Some(previous), Some(current)) = (
+        model.get(Lever::GrowthPrevious),
+        model.get(Lever::GrowthCurrent),
+    ) else {
+        return Ok(None);
+    };
+    let rate = current
+        .minus(previous)
+        .and_then(|change| change.over(previous))
         .ok_or_else(|| Error::overflow("/growth/rate"))?;
-    Ok(GrowthReport { rate })
+    Ok(Some(GrowthReport { rate }))
 }

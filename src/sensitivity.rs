@@ -4,7 +4,7 @@ use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Fields, Json};
 use crate::lever::{Bound, Bounds};
 use crate::metric::evaluate;
@@ -119,7 +119,13 @@ pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<Se
         let old = model.get(lever).unwrap_or_default();
         let bounds = model.bounds(lever);
         let pointer = lever.pointer();
-        let overflow = || Error::new(&pointer, "moving it overflows the decimal range");
+        let overflow = || {
+            Error::new(
+                ErrorCode::Overflow,
+                &pointer,
+                "moving it overflows the decimal range",
+            )
+        };
         let low_value = bounds.clamp(old.times(down).ok_or_else(overflow)?);
         let high_value = bounds.clamp(old.times(up).ok_or_else(overflow)?);
         if !bounds.contains(low_value) || !bounds.contains(high_value) {

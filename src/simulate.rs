@@ -7,15 +7,13 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Fields, Json};
-use crate::lever::{Lever, MAX_RANGES};
+use crate::lever::Lever;
 use crate::metric::evaluate;
 use crate::model::Model;
 use crate::number::{self, format_decimal};
-
-/// The most samples one simulation may draw, so a page stays responsive.
-pub const MAX_SAMPLES: u32 = 1_000_000;
+pub use crate::schema::{MAX_RANGES, MAX_SAMPLES};
 
 /// Draws are decimals with this many digits after the point: fine enough for any
 /// statistic, and exact to build from an integer without a binary float.
@@ -115,9 +113,11 @@ impl SimulateOptions {
             }
             Some(other) => {
                 return Err(Error::new(
+                    ErrorCode::WrongType,
                     "/ranges",
                     format!("must be a list of ranges (got {})", other.kind()),
-                ))
+                )
+                .with_text("expected", "array"))
             }
         };
         let mut options = SimulateOptions::new(ranges);
@@ -128,12 +128,14 @@ impl SimulateOptions {
                     Decimal::from(count) == samples && (1..=MAX_SAMPLES).contains(&count)
                 })
                 .ok_or_else(|| {
-                    Error::new(
+                    whole_number_error(
                         "/samples",
+                        samples,
                         format!(
                             "must be a whole number from 1 to {MAX_SAMPLES} (got {})",
                             format_decimal(samples)
                         ),
+                        (Decimal::ONE, Decimal::from(MAX_SAMPLES)),
                     )
                 })?;
         }
@@ -142,12 +144,14 @@ impl SimulateOptions {
                 .to_u64()
                 .filter(|&whole| Decimal::from(whole) == seed)
                 .ok_or_else(|| {
-                    Error::new(
+                    whole_number_error(
                         "/seed",
+                        seed,
                         format!(
                             "must be a whole number from 0 to 18446744073709551615 (got {})",
                             format_decimal(seed)
                         ),
+                        (Decimal::ZERO, Decimal::from(u64::MAX)),
                     )
                 })?;
         }
@@ -156,6 +160,23 @@ impl SimulateOptions {
         }
         options.threshold = fields.optional_number("threshold")?;
         Ok(options)
+    }
+}
+
+/// `notWhole` for a fractional value, else `outOfRange` with the bounds.
+fn whole_number_error(
+    pointer: &str,
+    value: Decimal,
+    message: String,
+    (minimum, maximum): (Decimal, Decimal),
+) -> Error {
+    if value.normalize().scale() == 0 {
+        Error::new(ErrorCode::OutOfRange, pointer, message)
+            .with_text("value", format_decimal(value))
+            .with_text("minimum", format_decimal(minimum))
+            .with_text("maximum", format_decimal(maximum))
+    } else {
+        Error::new(ErrorCode::NotWhole, pointer, message).with_text("value", format_decimal(value))
     }
 }
 
@@ -268,15 +289,19 @@ pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
     let metric = model.metric(&options.metric, "/metric")?;
     if !(1..=MAX_SAMPLES).contains(&options.samples) {
         return Err(Error::new(
+            ErrorCode::OutOfRange,
             "/samples",
             format!("must be a whole number from 1 to {MAX_SAMPLES}"),
-        ));
+        )
+        .with_text("value", options.samples.to_string())
+        .with_text("minimum", "1")
+        .with_text("maximum", MAX_SAMPLES.to_string()));
     }
     let draws = prepare(model, &options.ranges)?;
     let relations_matter = draws
         .iter()
         .any(|draw| matches!(draw.lever, Lever::RetentionEnd | Lever::RetentionNew));
-    let threshold = options.threshold.or(model.target);
+    let threshold = options.threshold.or(model.get(Lever::Target));
 
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(options.seed);
     let mut sampled = model.clone();
@@ -287,14 +312,13 @@ pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
         }
         if relations_matter {
             sampled.validate().map_err(|error| {
-                Error::new(
-                    "/ranges",
-                    format!("the ranges can draw an invalid model ({error}); narrow them so they cannot overlap"),
-                )
+                let message = format!("the ranges can draw an invalid model ({error}); narrow them so they cannot overlap");
+                error.reworded("/ranges", message)
             })?;
         }
         let value = evaluate(&sampled, metric)?.ok_or_else(|| {
             Error::new(
+                ErrorCode::MetricUndefined,
                 &options.metric,
                 "is undefined for some drawn values (for example with zero deals); narrow the ranges",
             )
@@ -307,9 +331,11 @@ pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
 fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
     if ranges.len() > MAX_RANGES {
         return Err(Error::new(
+            ErrorCode::TooMany,
             "/ranges",
             format!("must hold at most {MAX_RANGES} ranges"),
-        ));
+        )
+        .with_integer("max", MAX_RANGES));
     }
     let mut draws: Vec<Draw> = Vec::with_capacity(ranges.len());
     for (index, range) in ranges.iter().enumerate() {
@@ -317,9 +343,11 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
         let pointer = |field: &str| format!("/ranges/{index}/{field}");
         if draws.iter().any(|draw| draw.lever == lever) {
             return Err(Error::new(
+                ErrorCode::Duplicate,
                 pointer("lever"),
                 format!("{} already has a range; give each lever once", range.lever),
-            ));
+            )
+            .with_text("value", &range.lever));
         }
         // Each lever on its own: relations between drawn levers are checked per sample.
         let bounds = lever.own_bounds();
@@ -330,8 +358,9 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
         ] {
             if let Some(value) = value {
                 if !bounds.contains(value) {
-                    return Err(Error::new(
-                        pointer(field),
+                    return Err(bounds.error(
+                        value,
+                        &pointer(field),
                         format!(
                             "{} {} (got {})",
                             range.lever,
@@ -344,13 +373,17 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
         }
         if range.high < range.low {
             return Err(Error::new(
+                ErrorCode::ExceedsField,
                 pointer("high"),
                 format!(
                     "must be at least low ({}) (got {})",
                     format_decimal(range.low),
                     format_decimal(range.high)
                 ),
-            ));
+            )
+            .with_text("other", pointer("low"))
+            .with_text("value", format_decimal(range.high))
+            .with_text("minimum", format_decimal(range.low)));
         }
         let span = range
             .high
@@ -359,12 +392,16 @@ fn prepare(model: &Model, ranges: &[Range]) -> Result<Vec<Draw>> {
         let peak = match range.mode {
             Some(mode) if mode < range.low || mode > range.high => {
                 return Err(Error::new(
+                    ErrorCode::OutOfRange,
                     pointer("mode"),
                     format!(
                         "must lie between low and high (got {})",
                         format_decimal(mode)
                     ),
-                ))
+                )
+                .with_text("value", format_decimal(mode))
+                .with_text("minimum", format_decimal(range.low))
+                .with_text("maximum", format_decimal(range.high)))
             }
             Some(mode) if !span.is_zero() => mode
                 .minus(range.low)

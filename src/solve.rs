@@ -4,7 +4,7 @@ use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Fields, Json};
 use crate::lever::{Bound, Lever};
 use crate::metric::{evaluate, Metric};
@@ -114,31 +114,41 @@ pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
             }
             _ => "below what it can be".to_owned(),
         };
-        return Err(Error::new(
-            &goal.lever,
+        return Err(no_solution(
+            goal,
+            "outOfRange",
             format!(
                 "would need to be {} ({limit}), so {} cannot reach {} with this lever alone",
                 format_decimal(value),
                 goal.metric,
                 format_decimal(goal.target)
             ),
-        ));
+        )
+        .with_text("value", format_decimal(value)));
     }
     let mut solved = model.clone();
     solved.set(lever, value);
     solved.validate().map_err(|error| {
-        Error::new(
-            &goal.lever,
+        no_solution(
+            goal,
+            "outOfRange",
             format!(
                 "the solution {} leaves the model invalid: {error}",
                 format_decimal(value)
             ),
         )
+        .with_text("value", format_decimal(value))
+        .with_text("other", error.pointer())
     })?;
     Ok(Solution {
         value,
         report: compute(&solved)?,
     })
+}
+
+/// The error for a goal that no value of its lever reaches, and why (`reason`).
+fn no_solution(goal: &Goal, reason: &'static str, message: String) -> Error {
+    Error::new(ErrorCode::NoSolution, &goal.lever, message).with_text("reason", reason)
 }
 
 /// How a metric depends on a lever when everything else is held.
@@ -181,10 +191,17 @@ fn closed_form(
     metric: Metric,
     goal: &Goal,
 ) -> Result<Option<Decimal>> {
-    let overflow = || Error::new(&goal.lever, "would need to be too large for exact decimals");
+    let overflow = || {
+        Error::new(
+            ErrorCode::Overflow,
+            &goal.lever,
+            "would need to be too large for exact decimals",
+        )
+    };
     // Attainment and velocity are revenue over a constant: seek that revenue instead,
     // so the answer takes one rounding, as deal size = target / deals does.
-    let (metric, wanted) = match (lever, metric, model.target, model.cycle_days) {
+    let given = (model.get(Lever::Target), model.get(Lever::CycleDays));
+    let (metric, wanted) = match (lever, metric, given.0, given.1) {
         (
             Lever::Top | Lever::StageRate(_) | Lever::DealSize,
             Metric::Attainment,
@@ -209,8 +226,9 @@ fn closed_form(
         return Ok(None);
     };
     if per_unit.is_zero() {
-        return Err(Error::new(
-            &goal.lever,
+        return Err(no_solution(
+            goal,
+            "noEffect",
             format!(
                 "does not move {}, because another factor of it is 0",
                 goal.metric
@@ -220,8 +238,9 @@ fn closed_form(
     let value = match shape {
         Shape::Proportional => wanted.over(per_unit).ok_or_else(overflow)?,
         Shape::Inverse if wanted.is_zero() || wanted.is_sign_negative() => {
-            return Err(Error::new(
-                &goal.lever,
+            return Err(no_solution(
+                goal,
+                "notFound",
                 format!(
                     "no value makes {} equal {}: it is always more than 0",
                     goal.metric,
@@ -290,8 +309,9 @@ impl Search<'_> {
     fn miss(&mut self, value: Decimal) -> Result<Option<Probe>> {
         self.evaluations += 1;
         if self.evaluations > MAX_SOLVER_EVALUATIONS {
-            return Err(Error::new(
-                &self.goal.lever,
+            return Err(no_solution(
+                self.goal,
+                "notFound",
                 format!("no solution found within {MAX_SOLVER_EVALUATIONS} steps"),
             ));
         }
@@ -358,8 +378,9 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
     let Some((mut a, mut b)) = bracket else {
         let reach = match (search.lowest, search.highest) {
             (Some(low), Some(high)) if low == high => {
-                return Err(Error::new(
-                    &goal.lever,
+                return Err(no_solution(
+                    goal,
+                    "noEffect",
                     format!("does not move {} for this model", goal.metric),
                 ))
             }
@@ -371,8 +392,9 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
             ),
             _ => String::new(),
         };
-        return Err(Error::new(
-            &goal.lever,
+        return Err(no_solution(
+            goal,
+            "notFound",
             format!(
                 "no valid value makes {} equal {}{reach}",
                 goal.metric,
@@ -416,8 +438,9 @@ fn search(model: &Model, lever: Lever, metric: Metric, goal: &Goal) -> Result<De
         goal.target.abs().times(RELATIVE_HIT).unwrap_or_default()
     };
     if best.miss.abs() > tolerance {
-        return Err(Error::new(
-            &goal.lever,
+        return Err(no_solution(
+            goal,
+            "notFound",
             format!(
                 "{} jumps past {} near {}: no value makes it equal, only close",
                 goal.metric,

@@ -145,7 +145,13 @@ pub(crate) fn needed(
 /// true quotient lies a hair above or below a whole number; the products settle it exactly.
 pub(crate) fn ceil_div(dividend: Decimal, divisor: Decimal, pointer: &str) -> Result<Decimal> {
     let overflow = || Error::overflow(pointer);
-    let mut whole = dividend.over(divisor).ok_or_else(overflow)?.ceil();
+    // The quotient is 0 or more, so its ceiling is its whole part, plus one if it had a
+    // fraction. Not `ceil()`: that brings rust_decimal's panicking `+` (2 KB of wasm).
+    let quotient = dividend.over(divisor).ok_or_else(overflow)?;
+    let mut whole = quotient.trunc();
+    if whole < quotient {
+        whole = whole.plus(Decimal::ONE).ok_or_else(overflow)?;
+    }
     if whole.times(divisor).ok_or_else(overflow)? < dividend {
         whole = whole.plus(Decimal::ONE).ok_or_else(overflow)?;
     } else if whole > Decimal::ZERO {

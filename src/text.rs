@@ -1,10 +1,19 @@
 //! The six functions on JSON text, as the JS bindings see them: for native callers,
 //! fuzzing and benchmarks. Inputs and outputs are JSON; errors are `pointer: message`.
+//! Reports are written by their serde derives, the one definition of their shape that the
+//! wasm bindings use too. Native only: the wasm module has no JSON writer.
+
+use serde::Serialize;
 
 use crate::error::Result;
 use crate::json::Json;
-use crate::write::ToJson;
 use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
+
+/// A report as compact JSON text. The reports hold only strings, `null`s, objects and
+/// arrays, which serde_json always writes.
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
 
 /// `compute` on a model in JSON text.
 ///
@@ -14,7 +23,7 @@ use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOption
 /// assert!(report.contains(r#""revenue":"15""#));
 /// ```
 pub fn compute(model: &str) -> Result<String> {
-    Ok(crate::compute(&Model::from_json_str(model)?)?.to_json())
+    Ok(to_json(&crate::compute(&Model::from_json_str(model)?)?))
 }
 
 /// `whatIf` on a model and a list of changes in JSON text.
@@ -28,7 +37,7 @@ pub fn compute(model: &str) -> Result<String> {
 pub fn what_if(model: &str, changes: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
     let changes = Change::list_from_json(&Json::parse(changes)?)?;
-    Ok(crate::what_if(&model, &changes)?.to_json())
+    Ok(to_json(&crate::what_if(&model, &changes)?))
 }
 
 /// `solve` on a model and a goal in JSON text.
@@ -41,7 +50,10 @@ pub fn what_if(model: &str, changes: &str) -> Result<String> {
 /// ```
 pub fn solve(model: &str, goal: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    Ok(crate::solve(&model, &Goal::from_json(&Json::parse(goal)?)?)?.to_json())
+    Ok(to_json(&crate::solve(
+        &model,
+        &Goal::from_json(&Json::parse(goal)?)?,
+    )?))
 }
 
 /// `sensitivity` on a model and options in JSON text (`null` for the defaults).
@@ -53,11 +65,10 @@ pub fn solve(model: &str, goal: &str) -> Result<String> {
 /// ```
 pub fn sensitivity(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    Ok(crate::sensitivity(
+    Ok(to_json(&crate::sensitivity(
         &model,
         &SensitivityOptions::from_json(&Json::parse(options)?)?,
-    )?
-    .to_json())
+    )?))
 }
 
 /// `simulate` on a model and options in JSON text.
@@ -70,7 +81,10 @@ pub fn sensitivity(model: &str, options: &str) -> Result<String> {
 /// ```
 pub fn simulate(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    Ok(crate::simulate(&model, &SimulateOptions::from_json(&Json::parse(options)?)?)?.to_json())
+    Ok(to_json(&crate::simulate(
+        &model,
+        &SimulateOptions::from_json(&Json::parse(options)?)?,
+    )?))
 }
 
 /// `plan` on a model and options in JSON text.
@@ -83,5 +97,6 @@ pub fn simulate(model: &str, options: &str) -> Result<String> {
 /// ```
 pub fn plan(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    Ok(crate::plan(&model, &PlanOptions::from_json(&Json::parse(options)?)?)?.to_json())
+    let options = PlanOptions::from_json(&Json::parse(options)?)?;
+    Ok(to_json(&crate::plan(&model, &options)?))
 }

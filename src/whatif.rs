@@ -4,7 +4,7 @@ use crate::number::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Param, Result};
 use crate::json::{Fields, Json};
 use crate::model::Model;
 use crate::report::{compute, Report};
@@ -53,9 +53,11 @@ impl Change {
     pub fn list_from_json(value: &Json) -> Result<Vec<Change>> {
         let Json::Array(items) = value else {
             return Err(Error::new(
+                ErrorCode::WrongType,
                 "",
                 format!("must be a list of changes (got {})", value.kind()),
-            ));
+            )
+            .with_text("expected", "array"));
         };
         let mut changes = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
@@ -63,15 +65,25 @@ impl Change {
             let fields = Fields::open(item, &pointer, &["lever", "by", "add", "to"])?;
             let lever = fields.text("lever")?.to_owned();
             let ops = [
-                fields.optional_number("by")?.map(ChangeOp::By),
-                fields.optional_number("add")?.map(ChangeOp::Add),
-                fields.optional_number("to")?.map(ChangeOp::To),
+                ("by", fields.optional_number("by")?.map(ChangeOp::By)),
+                ("add", fields.optional_number("add")?.map(ChangeOp::Add)),
+                ("to", fields.optional_number("to")?.map(ChangeOp::To)),
             ];
-            let mut given = ops.into_iter().flatten();
-            match (given.next(), given.next()) {
-                (Some(op), None) => changes.push(Change { lever, op }),
-                _ => return Err(Error::new(pointer, "give exactly one of by, add or to")),
-            }
+            let mut given = ops.into_iter().filter_map(|(name, op)| Some((name, op?)));
+            let (code, other) = match (given.next(), given.next()) {
+                (Some((_, op)), None) => {
+                    changes.push(Change { lever, op });
+                    continue;
+                }
+                (None, _) => (ErrorCode::OneRequired, None),
+                (Some(_), Some((second, _))) => (ErrorCode::BothGiven, Some(second)),
+            };
+            let error = Error::new(code, pointer, "give exactly one of by, add or to")
+                .with("fields", Param::List(vec!["by", "add", "to"]));
+            return Err(match other {
+                Some(other) => error.with_text("other", other),
+                None => error,
+            });
         }
         Ok(changes)
     }
@@ -139,6 +151,7 @@ pub(crate) fn apply(model: &mut Model, change: &Change, field: &str) -> Result<(
     }
     .ok_or_else(|| {
         Error::new(
+            ErrorCode::Overflow,
             &change.lever,
             "the changed value is too large for exact decimal arithmetic",
         )
@@ -148,14 +161,12 @@ pub(crate) fn apply(model: &mut Model, change: &Change, field: &str) -> Result<(
         if error.pointer() == change.lever {
             error
         } else {
-            Error::new(
-                &change.lever,
-                format!(
-                    "this change makes {} invalid: {}",
-                    error.pointer(),
-                    error.message()
-                ),
-            )
+            let message = format!(
+                "this change makes {} invalid: {}",
+                error.pointer(),
+                error.message()
+            );
+            error.reworded(&change.lever, message)
         }
     })
 }

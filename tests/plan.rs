@@ -10,20 +10,27 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use sales_kpi::json::Json;
-use sales_kpi::{Model, PlanOptions};
+use sales_kpi::{Error, ErrorCode, Model, Param, PlanOptions};
 
 mod common;
 use common::{assert_starts, dec, example, is_plain_decimal, s};
 
 // ================================================================ helpers
 
-/// `plan` on JSON values, as the JS boundary sees it: the answer as JSON, or the error text.
+/// `plan` on JSON values, as the JS boundary sees it: the answer as JSON, or the error.
+fn run_full(model: &Value, options: &Value) -> Result<Value, Error> {
+    let text = sales_kpi::text::plan(&model.to_string(), &options.to_string())?;
+    // The JSON-text API and the Rust API agree.
+    let rust_model = Model::from_json_str(&model.to_string()).unwrap();
+    let rust_options = PlanOptions::from_json(&Json::parse(&options.to_string()).unwrap()).unwrap();
+    let plan = sales_kpi::plan(&rust_model, &rust_options).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value, serde_json::to_value(&plan).unwrap());
+    Ok(value)
+}
+
 fn run(model: &Value, options: &Value) -> Result<Value, String> {
-    let model = Model::from_json_str(&model.to_string()).map_err(|e| e.to_string())?;
-    let options = PlanOptions::from_json(&Json::parse(&options.to_string()).unwrap())
-        .map_err(|e| e.to_string())?;
-    let plan = sales_kpi::plan(&model, &options).map_err(|e| e.to_string())?;
-    Ok(serde_json::to_value(&plan).unwrap())
+    run_full(model, options).map_err(|e| e.to_string())
 }
 
 fn plan_of(model: &Value, options: &Value) -> Value {
@@ -354,25 +361,89 @@ fn fractional_reps_and_a_seven_day_week() {
 // ================================================================ errors
 
 #[test]
-fn every_option_error_names_its_pointer() {
+fn every_option_error_names_its_pointer_and_code() {
+    use ErrorCode::*;
     let model = example();
-    let cases: Vec<(Value, &str)> = vec![
-        (without(options(), "start"), "/start: required"),
-        (with(options(), "start", json!(null)), "/start: required"),
-        (with(options(), "start", json!(20270101)), "/start: "),
-        (with(options(), "start", json!("2027-02-30")), "/start: "),
-        (with(options(), "start", json!("2027-1-01")), "/start: "),
+    let text = |value: &str| Param::Text(value.into());
+    let cases: Vec<(Value, &str, ErrorCode, Vec<(&str, Param)>)> = vec![
+        (
+            without(options(), "start"),
+            "/start: required",
+            Required,
+            vec![],
+        ),
+        (
+            with(options(), "start", json!(null)),
+            "/start: required",
+            Required,
+            vec![],
+        ),
+        (
+            with(options(), "start", json!(20270101)),
+            "/start: ",
+            WrongType,
+            vec![("expected", text("date"))],
+        ),
+        (
+            with(options(), "start", json!("2027-02-30")),
+            "/start: ",
+            InvalidDate,
+            vec![("value", text("2027-02-30"))],
+        ),
+        (
+            with(options(), "start", json!("2027-1-01")),
+            "/start: ",
+            InvalidDate,
+            vec![("value", text("2027-1-01"))],
+        ),
         (
             with(options(), "start", json!("2027-01-01T00:00")),
             "/start: ",
+            InvalidDate,
+            vec![("value", text("2027-01-01T00:00"))],
         ),
-        (with(options(), "start", json!("1899-12-31")), "/start: "),
-        (with(options(), "end", json!("2201-01-01")), "/end: "),
-        (with(options(), "end", json!("2023-02-29")), "/end: "),
-        (with(options(), "end", json!("2026-12-31")), "/end: "),
-        (with(options(), "end", json!("2030-01-02")), "/end: "),
-        (with(options(), "target", json!("0")), "/target: "),
-        (with(options(), "target", json!("12,5")), "/target: "),
+        (
+            with(options(), "start", json!("1899-12-31")),
+            "/start: ",
+            InvalidDate,
+            vec![("value", text("1899-12-31"))],
+        ),
+        (
+            with(options(), "end", json!("2201-01-01")),
+            "/end: ",
+            InvalidDate,
+            vec![("value", text("2201-01-01"))],
+        ),
+        (
+            with(options(), "end", json!("2023-02-29")),
+            "/end: ",
+            InvalidDate,
+            vec![("value", text("2023-02-29"))],
+        ),
+        (
+            with(options(), "end", json!("2026-12-31")),
+            "/end: must be on or after start (2027-01-01)",
+            BeforeStart,
+            vec![("start", text("2027-01-01"))],
+        ),
+        (
+            with(options(), "end", json!("2030-01-02")),
+            "/end: ",
+            WindowTooLong,
+            vec![("max", Param::Integer(1096))],
+        ),
+        (
+            with(options(), "target", json!("0")),
+            "/target: must be more than 0 (got 0)",
+            OutOfRange,
+            vec![("value", text("0")), ("exclusiveMinimum", text("0"))],
+        ),
+        (
+            with(options(), "target", json!("12,5")),
+            "/target: ",
+            NotANumber,
+            vec![("value", text("12,5"))],
+        ),
         (
             with(
                 with(options(), "target", json!("5")),
@@ -380,18 +451,26 @@ fn every_option_error_names_its_pointer() {
                 json!({ "baseline": "1", "by": "0.1" }),
             ),
             "/growth: give target or growth, not both",
+            BothGiven,
+            vec![("other", text("target"))],
         ),
         (
             with(options(), "growth", json!({ "baseline": "0", "by": "0.1" })),
             "/growth/baseline: ",
+            OutOfRange,
+            vec![("value", text("0")), ("exclusiveMinimum", text("0"))],
         ),
         (
             with(options(), "growth", json!({ "baseline": "1", "by": "-1" })),
-            "/growth/by: ",
+            "/growth/by: must be more than -1 (got -1)",
+            OutOfRange,
+            vec![("value", text("-1")), ("exclusiveMinimum", text("-1"))],
         ),
         (
             with(options(), "growth", json!({ "baseline": "1" })),
             "/growth/by: required",
+            Required,
+            vec![],
         ),
         (
             with(
@@ -400,22 +479,82 @@ fn every_option_error_names_its_pointer() {
                 json!({ "baseline": "1", "by": "0", "x": 1 }),
             ),
             "/growth/x: unknown field; ",
+            UnknownField,
+            vec![],
         ),
-        (with(options(), "reps", json!("0")), "/reps: "),
-        (with(options(), "reps", json!(true)), "/reps: "),
-        (with(options(), "capacity", json!("-70")), "/capacity: "),
-        (with(options(), "workdays", json!([])), "/workdays: "),
-        (with(options(), "workdays", json!("1-5")), "/workdays: "),
-        (with(options(), "workdays", json!([0])), "/workdays/0: "),
-        (with(options(), "workdays", json!([1, 8])), "/workdays/1: "),
-        (with(options(), "workdays", json!([1.5])), "/workdays/0: "),
         (
-            with(options(), "workdays", json!([1, 2, 1])),
+            with(options(), "growth", json!("14%")),
+            "/growth: ",
+            WrongType,
+            vec![("expected", text("object"))],
+        ),
+        (
+            with(options(), "reps", json!("0")),
+            "/reps: ",
+            OutOfRange,
+            vec![("value", text("0")), ("exclusiveMinimum", text("0"))],
+        ),
+        (
+            with(options(), "reps", json!(true)),
+            "/reps: ",
+            WrongType,
+            vec![("expected", text("number"))],
+        ),
+        (
+            with(options(), "capacity", json!("-70")),
+            "/capacity: ",
+            OutOfRange,
+            vec![("value", text("-70")), ("exclusiveMinimum", text("0"))],
+        ),
+        (
+            with(options(), "workdays", json!([])),
+            "/workdays: ",
+            TooFew,
+            vec![("min", Param::Integer(1))],
+        ),
+        (
+            with(options(), "workdays", json!("1-5")),
+            "/workdays: ",
+            WrongType,
+            vec![("expected", text("array"))],
+        ),
+        (
+            with(options(), "workdays", json!([0])),
+            "/workdays/0: ",
+            OutOfRange,
+            vec![
+                ("value", text("0")),
+                ("minimum", text("1")),
+                ("maximum", text("7")),
+            ],
+        ),
+        (
+            with(options(), "workdays", json!([1, 8])),
+            "/workdays/1: must be between 1 and 7 (got 8)",
+            OutOfRange,
+            vec![
+                ("value", text("8")),
+                ("minimum", text("1")),
+                ("maximum", text("7")),
+            ],
+        ),
+        (
+            with(options(), "workdays", json!([1.5])),
+            "/workdays/0: ",
+            NotWhole,
+            vec![("value", text("1.5"))],
+        ),
+        (
+            with(options(), "workdays", json!([1, 2, "1"])),
             "/workdays/2: ",
+            Duplicate,
+            vec![("value", text("1"))],
         ),
         (
             with(options(), "workdays", json!([1, 2, 3, 4, 5, 6, 7, 1])),
             "/workdays: ",
+            TooMany,
+            vec![("max", Param::Integer(7))],
         ),
         (
             with(
@@ -424,29 +563,53 @@ fn every_option_error_names_its_pointer() {
                 json!(["2027-01-01", "2027-04-01", "x", "2027-13-01"]),
             ),
             "/holidays/2: ",
+            InvalidDate,
+            vec![("value", text("x"))],
         ),
         (
             with(options(), "holidays", json!(["2027-01-01", {}])),
             "/holidays/1: ",
+            WrongType,
+            vec![("expected", text("date"))],
         ),
         (
             with(options(), "holidays", json!("2027-01-01")),
             "/holidays: ",
+            WrongType,
+            vec![("expected", text("array"))],
         ),
         (
             with(options(), "holdays", json!([])),
             "/holdays: unknown field; ",
+            UnknownField,
+            vec![],
         ),
-        (json!(null), ": "),
-        (json!([]), ": "),
+        (
+            json!(null),
+            ": ",
+            WrongType,
+            vec![("expected", text("object"))],
+        ),
+        (
+            json!([]),
+            ": ",
+            WrongType,
+            vec![("expected", text("object"))],
+        ),
     ];
-    for (options, prefix) in cases {
-        let error = plan_err(&model, &options);
-        if prefix.ends_with(" ") {
-            assert_starts(&error, prefix);
+    for (options, prefix, code, params) in cases {
+        let error = match run_full(&model, &options) {
+            Ok(answer) => panic!("expected an error, got {answer}\noptions: {options}"),
+            Err(error) => error,
+        };
+        let text = error.to_string();
+        if prefix.ends_with(' ') {
+            assert_starts(&text, prefix);
         } else {
-            assert_eq!(error, prefix, "{options}");
+            assert_eq!(text, prefix, "{options}");
         }
+        assert_eq!(error.code(), code, "{text}");
+        assert_eq!(error.params(), params.as_slice(), "{text}");
     }
 }
 
@@ -460,8 +623,10 @@ fn limits_are_refused_before_the_rest_is_read() {
     assert_starts(&plan_err(&example(), &longer), "/end: ");
     // 401 holidays are refused as a list, whatever they hold.
     let holidays: Vec<Value> = (0..401).map(|_| json!("not a date")).collect();
-    let error = plan_err(&example(), &with(options(), "holidays", json!(holidays)));
-    assert_starts(&error, "/holidays: ");
+    let error = run_full(&example(), &with(options(), "holidays", json!(holidays))).unwrap_err();
+    assert_starts(&error.to_string(), "/holidays: ");
+    assert_eq!(error.code(), ErrorCode::TooMany);
+    assert_eq!(error.params(), [("max", Param::Integer(400))]);
     let holidays: Vec<Value> = (0..400).map(|_| json!("2027-01-01")).collect();
     plan_of(&example(), &with(options(), "holidays", json!(holidays)));
 }
@@ -470,6 +635,11 @@ fn limits_are_refused_before_the_rest_is_read() {
 fn a_window_without_workdays_is_an_error_at_workdays() {
     let weekend = json!({ "start": "2027-01-02", "end": "2027-01-03" });
     assert_starts(&plan_err(&example(), &weekend), "/workdays: no workday");
+    let error = run_full(&example(), &weekend).unwrap_err();
+    assert_eq!(
+        (error.code(), error.params()),
+        (ErrorCode::NoWorkdays, &[][..])
+    );
     let holiday = json!({ "start": "2027-01-01", "end": "2027-01-01", "holidays": ["2027-01-01"] });
     assert_starts(&plan_err(&example(), &holiday), "/workdays: no workday");
 }
@@ -484,6 +654,10 @@ fn results_beyond_the_decimal_range_name_their_own_pointer() {
     assert_starts(&plan_err(&example(), &huge), "/perRep: ");
     let cycle = with(example(), "cycleDays", json!("1000000"));
     assert_starts(&plan_err(&cycle, &options()), "/entryWindow/from: ");
+    for model in [model, cycle] {
+        let error = run_full(&model, &options()).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::Overflow, "{error}");
+    }
 }
 
 // ================================================================ ISO weeks and the calendar

@@ -18,7 +18,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use sales_kpi::json::Json;
-use sales_kpi::{Change, ChangeOp, Goal, Model, SensitivityOptions, SimulateOptions};
+use sales_kpi::{Change, ChangeOp, Goal, Lever, Model, SensitivityOptions, SimulateOptions};
 use serde_json::{Map, Value};
 
 pub mod gen;
@@ -117,20 +117,20 @@ fn parse_json(text: &str, what: &str) -> Value {
 /// Checks a `compute` report against the model it was computed from.
 pub fn check_report(report: &Value, model: &Model, path: &str) {
     let mut keys = vec!["funnel"];
-    if model.target.is_some() {
+    if model.get(Lever::Target).is_some() {
         keys.push("target");
     }
-    if model.cycle_days.is_some() {
+    if model.get(Lever::CycleDays).is_some() {
         keys.push("velocity");
     }
-    let has_economics = model.acquisition_cost.is_some() || model.customer.is_some();
+    let has_economics = model.get(Lever::AcquisitionCost).is_some() || model.gives("/customer");
     if has_economics {
         keys.push("economics");
     }
-    if model.retention.is_some() {
+    if model.gives("/retention") {
         keys.push("retention");
     }
-    if model.growth.is_some() {
+    if model.gives("/growth") {
         keys.push("growth");
     }
     let top = obj(report, path, &keys);
@@ -185,7 +185,7 @@ pub fn check_report(report: &Value, model: &Model, path: &str) {
     assert!(revenue >= Decimal::ZERO, "{p}/revenue < 0");
 
     // target
-    if let Some(target) = model.target {
+    if let Some(target) = model.get(Lever::Target) {
         let p = format!("{path}/target");
         let t = obj(
             &top["target"],
@@ -256,7 +256,7 @@ pub fn check_report(report: &Value, model: &Model, path: &str) {
         }
     }
 
-    if model.cycle_days.is_some() {
+    if model.get(Lever::CycleDays).is_some() {
         let p = format!("{path}/velocity");
         let v = obj(&top["velocity"], &p, &["perDay"]);
         assert!(
@@ -278,12 +278,12 @@ pub fn check_report(report: &Value, model: &Model, path: &str) {
         let payback = opt_num(&e["paybackMonths"], &format!("{p}/paybackMonths"));
         assert_eq!(
             cac.is_none(),
-            model.acquisition_cost.is_none() || deals.is_zero(),
+            model.get(Lever::AcquisitionCost).is_none() || deals.is_zero(),
             "{p}/cac must be null exactly when there is no acquisitionCost or no deal"
         );
         assert_eq!(
             clv.is_none(),
-            model.customer.is_none(),
+            !model.gives("/customer"),
             "{p}/clv must be null exactly without customer"
         );
         if clv.is_none() || cac.is_none_or(|c| c.is_zero()) {
@@ -310,13 +310,13 @@ pub fn check_report(report: &Value, model: &Model, path: &str) {
         }
     }
 
-    if model.retention.is_some() {
+    if model.gives("/retention") {
         let p = format!("{path}/retention");
         let r = obj(&top["retention"], &p, &["rate", "churn"]);
         num(&r["rate"], &format!("{p}/rate"));
         num(&r["churn"], &format!("{p}/churn"));
     }
-    if model.growth.is_some() {
+    if model.gives("/growth") {
         let p = format!("{path}/growth");
         let g = obj(&top["growth"], &p, &["rate"]);
         assert!(

@@ -1,0 +1,777 @@
+//! The input schema: every field the engine reads, with its JSON Pointer, its kind and its
+//! valid range, written down once. The reader, the levers, the range checks and their
+//! error messages, the TypeScript types of the model and the JSON schema the widget loads
+//! (`www/pkg/sales_kpi_schema.js`, written by `node scripts/build.mjs`) all come from here.
+//!
+//! Adding an input to the model is one [`Lever`] variant and one row of [`MODEL_FIELDS`];
+//! the KPI that uses it reads it with [`crate::Model::get`].
+
+use rust_decimal::Decimal;
+
+use crate::error::ErrorCode;
+use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::lever::Bound::{self, Exclusive, Inclusive, Unbounded};
+use crate::number::{format_decimal, MAX_NUMBER_TEXT};
+
+/// The most stages a funnel may have.
+pub const MAX_STAGES: usize = 12;
+
+/// The longest stage name, in characters (Unicode code points).
+pub const MAX_NAME_CHARS: usize = 40;
+
+/// The most ranges one simulation may draw: one per lever of the largest model.
+pub const MAX_RANGES: usize = 32;
+
+/// The most samples one simulation may draw, so a page stays responsive.
+pub const MAX_SAMPLES: u32 = 1_000_000;
+
+/// The earliest year a date of `plan` may have.
+pub const MIN_PLAN_YEAR: i32 = 1900;
+
+/// The latest year a date of `plan` may have.
+pub const MAX_PLAN_YEAR: i32 = 2200;
+
+/// The most days a plan's `end` may lie after its `start`: three years and a leap day.
+pub const MAX_WINDOW_DAYS: u32 = 1096;
+
+/// The most holidays one plan may list.
+pub const MAX_HOLIDAYS: usize = 400;
+
+/// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
+/// and simulation move. Each variant has its row in [`MODEL_FIELDS`].
+///
+/// ```
+/// use sales_kpi::Lever;
+/// assert_eq!(Lever::parse("/funnel/stages/1/rate"), Some(Lever::StageRate(1)));
+/// assert_eq!(Lever::StageRate(1).pointer(), "/funnel/stages/1/rate");
+/// assert_eq!(Lever::parse("/funnel/stages/01/rate"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lever {
+    /// `/funnel/top`
+    Top,
+    /// `/funnel/stages/i/rate`
+    StageRate(usize),
+    /// `/funnel/dealSize`
+    DealSize,
+    /// `/target`
+    Target,
+    /// `/cycleDays`
+    CycleDays,
+    /// `/acquisitionCost`
+    AcquisitionCost,
+    /// `/customer/purchaseValue`
+    PurchaseValue,
+    /// `/customer/purchasesPerYear`
+    PurchasesPerYear,
+    /// `/customer/lifespanYears`
+    LifespanYears,
+    /// `/customer/annualChurn`
+    AnnualChurn,
+    /// `/customer/grossMargin`
+    GrossMargin,
+    /// `/retention/start`
+    RetentionStart,
+    /// `/retention/end`
+    RetentionEnd,
+    /// `/retention/new`
+    RetentionNew,
+    /// `/growth/previous`
+    GrowthPrevious,
+    /// `/growth/current`
+    GrowthCurrent,
+}
+
+/// What a field holds, so the widget knows how to show and read it.
+///
+/// ```
+/// assert_eq!(sales_kpi::Kind::Money.as_str(), "money");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An amount in the page's currency.
+    Money,
+    /// A number of things (visitors, deals, customers); may be fractional.
+    Count,
+    /// A fraction: `0.025` is 2.5 %.
+    Rate,
+    /// A number of days.
+    Days,
+    /// A number of years.
+    Years,
+    /// Text shown to the reader.
+    Text,
+    /// An ISO date, `YYYY-MM-DD`.
+    Date,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 7] = [
+        Kind::Money,
+        Kind::Count,
+        Kind::Rate,
+        Kind::Days,
+        Kind::Years,
+        Kind::Text,
+        Kind::Date,
+    ];
+
+    /// The kind's name in the JSON schema.
+    ///
+    /// ```
+    /// assert_eq!(sales_kpi::Kind::Rate.as_str(), "rate");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Count => "count",
+            Kind::Rate => "rate",
+            Kind::Days => "days",
+            Kind::Years => "years",
+            Kind::Text => "text",
+            Kind::Date => "date",
+        }
+    }
+}
+
+/// One input field. `*` in a pointer stands for an array index.
+///
+/// ```
+/// let top = &sales_kpi::MODEL_FIELDS[0];
+/// assert_eq!((top.pointer, top.kind, top.required), ("/funnel/top", sales_kpi::Kind::Count, true));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// Where the field sits, such as `/customer/grossMargin`.
+    pub pointer: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// Whether it must be given when the object holding it is given.
+    pub required: bool,
+    /// The lower end of a number's valid range.
+    pub minimum: Bound,
+    /// The upper end of a number's valid range.
+    pub maximum: Bound,
+    /// The fewest and most characters of a text.
+    pub length: Option<(usize, usize)>,
+    /// The lever the field is, for a number of the model; `StageRate(0)` stands for every
+    /// stage.
+    pub lever: Option<Lever>,
+}
+
+const ZERO: Decimal = Decimal::ZERO;
+const ONE: Decimal = Decimal::ONE;
+
+const fn number(
+    pointer: &'static str,
+    kind: Kind,
+    required: bool,
+    (minimum, maximum): (Bound, Bound),
+    lever: Option<Lever>,
+) -> Field {
+    Field {
+        pointer,
+        kind,
+        required,
+        minimum,
+        maximum,
+        length: None,
+        lever,
+    }
+}
+
+/// 0 or more.
+const AT_LEAST_ZERO: (Bound, Bound) = (Inclusive(ZERO), Unbounded);
+/// More than 0.
+const POSITIVE: (Bound, Bound) = (Exclusive(ZERO), Unbounded);
+/// From 0 to 1, both included.
+const FRACTION: (Bound, Bound) = (Inclusive(ZERO), Inclusive(ONE));
+
+/// Every field of the model, in the order the reader lists them and the levers are ranked.
+pub const MODEL_FIELDS: [Field; 17] = [
+    number(
+        "/funnel/top",
+        Kind::Count,
+        true,
+        AT_LEAST_ZERO,
+        Some(Lever::Top),
+    ),
+    Field {
+        pointer: "/funnel/stages/*/name",
+        kind: Kind::Text,
+        required: true,
+        minimum: Unbounded,
+        maximum: Unbounded,
+        length: Some((1, MAX_NAME_CHARS)),
+        lever: None,
+    },
+    number(
+        "/funnel/stages/*/rate",
+        Kind::Rate,
+        true,
+        FRACTION,
+        Some(Lever::StageRate(0)),
+    ),
+    number(
+        "/funnel/dealSize",
+        Kind::Money,
+        true,
+        AT_LEAST_ZERO,
+        Some(Lever::DealSize),
+    ),
+    number("/target", Kind::Money, false, POSITIVE, Some(Lever::Target)),
+    number(
+        "/cycleDays",
+        Kind::Days,
+        false,
+        POSITIVE,
+        Some(Lever::CycleDays),
+    ),
+    number(
+        "/acquisitionCost",
+        Kind::Money,
+        false,
+        AT_LEAST_ZERO,
+        Some(Lever::AcquisitionCost),
+    ),
+    number(
+        "/customer/purchaseValue",
+        Kind::Money,
+        false,
+        POSITIVE,
+        Some(Lever::PurchaseValue),
+    ),
+    number(
+        "/customer/purchasesPerYear",
+        Kind::Count,
+        false,
+        POSITIVE,
+        Some(Lever::PurchasesPerYear),
+    ),
+    number(
+        "/customer/lifespanYears",
+        Kind::Years,
+        false,
+        POSITIVE,
+        Some(Lever::LifespanYears),
+    ),
+    number(
+        "/customer/annualChurn",
+        Kind::Rate,
+        false,
+        (Exclusive(ZERO), Inclusive(ONE)),
+        Some(Lever::AnnualChurn),
+    ),
+    number(
+        "/customer/grossMargin",
+        Kind::Rate,
+        false,
+        FRACTION,
+        Some(Lever::GrossMargin),
+    ),
+    number(
+        "/retention/start",
+        Kind::Count,
+        true,
+        POSITIVE,
+        Some(Lever::RetentionStart),
+    ),
+    number(
+        "/retention/end",
+        Kind::Count,
+        true,
+        AT_LEAST_ZERO,
+        Some(Lever::RetentionEnd),
+    ),
+    number(
+        "/retention/new",
+        Kind::Count,
+        true,
+        AT_LEAST_ZERO,
+        Some(Lever::RetentionNew),
+    ),
+    number(
+        "/growth/previous",
+        Kind::Money,
+        true,
+        POSITIVE,
+        Some(Lever::GrowthPrevious),
+    ),
+    number(
+        "/growth/current",
+        Kind::Money,
+        true,
+        AT_LEAST_ZERO,
+        Some(Lever::GrowthCurrent),
+    ),
+];
+
+/// The objects of the model and whether each must be given.
+pub const MODEL_OBJECTS: [(&str, bool); 4] = [
+    ("/funnel", true),
+    ("/customer", false),
+    ("/retention", false),
+    ("/growth", false),
+];
+
+/// Lists of the model and how many items each holds: (pointer, fewest, most).
+pub const MODEL_LISTS: [(&str, usize, usize); 1] = [("/funnel/stages", 1, MAX_STAGES)];
+
+/// Fields of one object of which exactly one must be given: (object, fields, why one is
+/// needed).
+pub const ONE_OF: [(&str, [&str; 2], &str); 1] = [(
+    "/customer",
+    ["lifespanYears", "annualChurn"],
+    "to know how long a customer stays",
+)];
+
+/// Pairs of levers where the first may not exceed the second (new customers cannot
+/// outnumber the customers at the end).
+pub const NOT_ABOVE: [(Lever, Lever); 1] = [(Lever::RetentionNew, Lever::RetentionEnd)];
+
+/// The options of `plan`, in the same form as [`MODEL_FIELDS`].
+pub const PLAN_OPTIONS: [Field; 9] = [
+    number("/start", Kind::Date, true, (Unbounded, Unbounded), None),
+    number("/end", Kind::Date, true, (Unbounded, Unbounded), None),
+    number("/target", Kind::Money, false, POSITIVE, None),
+    number("/growth/baseline", Kind::Money, true, POSITIVE, None),
+    number(
+        "/growth/by",
+        Kind::Rate,
+        true,
+        (Exclusive(Decimal::NEGATIVE_ONE), Unbounded),
+        None,
+    ),
+    number("/reps", Kind::Count, false, POSITIVE, None),
+    number("/capacity", Kind::Count, false, POSITIVE, None),
+    number(
+        "/workdays/*",
+        Kind::Count,
+        true,
+        (
+            Inclusive(ONE),
+            Inclusive(Decimal::from_parts(7, 0, 0, false, 0)),
+        ),
+        None,
+    ),
+    number(
+        "/holidays/*",
+        Kind::Date,
+        true,
+        (Unbounded, Unbounded),
+        None,
+    ),
+];
+
+/// Lists of the plan options: (pointer, fewest, most).
+pub const PLAN_LISTS: [(&str, usize, usize); 2] =
+    [("/workdays", 1, 7), ("/holidays", 0, MAX_HOLIDAYS)];
+
+/// The parts of a pointer pattern before and after its `*`, if it has one.
+pub(crate) fn split_at_index(pattern: &str) -> Option<(&str, &str)> {
+    let star = pattern.bytes().position(|byte| byte == b'*')?;
+    Some((pattern.get(..star)?, pattern.get(star + 1..)?))
+}
+
+/// The row of a lever in [`MODEL_FIELDS`].
+pub(crate) fn row_of(lever: Lever) -> Option<usize> {
+    let template = match lever {
+        Lever::StageRate(_) => Lever::StageRate(0),
+        other => other,
+    };
+    MODEL_FIELDS
+        .iter()
+        .position(|field| field.lever == Some(template))
+}
+
+/// The fields directly inside the object at `parent`, in schema order: the names the
+/// reader accepts there.
+///
+/// ```
+/// assert_eq!(sales_kpi::schema::keys_of("/retention"), ["start", "end", "new"]);
+/// assert_eq!(sales_kpi::schema::keys_of("")[..3], ["funnel", "target", "cycleDays"]);
+/// ```
+pub fn keys_of(parent: &str) -> Vec<&'static str> {
+    keys_in(&MODEL_FIELDS, parent)
+}
+
+/// The fields directly inside the object at `parent` of a field table.
+pub(crate) fn keys_in(table: &[Field], parent: &str) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for field in table {
+        let Some(rest) = field
+            .pointer
+            .strip_prefix(parent)
+            .and_then(|rest| rest.strip_prefix('/'))
+        else {
+            continue;
+        };
+        // Byte search, not `split`: the char searcher costs a kilobyte of wasm.
+        let end = rest
+            .bytes()
+            .position(|byte| byte == b'/')
+            .unwrap_or(rest.len());
+        let key = rest.get(..end).unwrap_or_default();
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+fn push_text(out: &mut String, text: &str) {
+    out.push('"');
+    for character in text.chars() {
+        if matches!(character, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(character);
+    }
+    out.push('"');
+}
+
+fn push_fields(out: &mut String, fields: &[Field]) {
+    out.push('[');
+    for (index, field) in fields.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"pointer\":");
+        push_text(out, field.pointer);
+        out.push_str(",\"kind\":");
+        push_text(out, field.kind.as_str());
+        out.push_str(if field.required {
+            ",\"required\":true"
+        } else {
+            ",\"required\":false"
+        });
+        for (name, bound) in [
+            (("minimum", "exclusiveMinimum"), field.minimum),
+            (("maximum", "exclusiveMaximum"), field.maximum),
+        ] {
+            let (name, value) = match bound {
+                Inclusive(value) => (name.0, value),
+                Exclusive(value) => (name.1, value),
+                Unbounded => continue,
+            };
+            out.push_str(&format!(",\"{name}\":\"{}\"", format_decimal(value)));
+        }
+        if let Some((min, max)) = field.length {
+            out.push_str(&format!(",\"minLength\":{min},\"maxLength\":{max}"));
+        }
+        out.push('}');
+    }
+    out.push(']');
+}
+
+fn push_lists(out: &mut String, lists: &[(&str, usize, usize)]) {
+    out.push('{');
+    for (index, (pointer, min, max)) in lists.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_text(out, pointer);
+        out.push_str(&format!(":{{\"minItems\":{min},\"maxItems\":{max}}}"));
+    }
+    out.push('}');
+}
+
+/// The schema the widget reads, as JSON text: every field with its kind and range, the
+/// lists, the limits and the error codes. `node scripts/build.mjs` writes it to
+/// `www/pkg/sales_kpi_schema.json` and, as a module, `www/pkg/sales_kpi_schema.js`.
+///
+/// ```
+/// let schema: serde_json::Value = serde_json::from_str(&sales_kpi::schema::schema_json()).unwrap();
+/// assert_eq!(schema["fields"][0]["pointer"], "/funnel/top");
+/// assert_eq!(schema["fields"][2]["maximum"], "1");
+/// assert_eq!(schema["lists"]["/funnel/stages"]["maxItems"], 12);
+/// assert_eq!(schema["limits"]["maxInputBytes"], 16384);
+/// assert_eq!(schema["errorCodes"][0], "invalidJson");
+/// ```
+pub fn schema_json() -> String {
+    let mut out = String::from("{\"fields\":");
+    push_fields(&mut out, &MODEL_FIELDS);
+    out.push_str(",\"lists\":");
+    push_lists(&mut out, &MODEL_LISTS);
+    out.push_str(",\"oneOf\":[");
+    for (index, (object, fields, _)) in ONE_OF.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"pointer\":");
+        push_text(&mut out, object);
+        out.push_str(&format!(
+            ",\"fields\":[\"{}\",\"{}\"]}}",
+            fields[0], fields[1]
+        ));
+    }
+    out.push_str("],\"notAbove\":[");
+    for (index, (low, high)) in NOT_ABOVE.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "{{\"pointer\":\"{}\",\"other\":\"{}\"}}",
+            low.pointer(),
+            high.pointer()
+        ));
+    }
+    out.push_str("],\"planOptions\":");
+    push_fields(&mut out, &PLAN_OPTIONS);
+    out.push_str(",\"planLists\":");
+    push_lists(&mut out, &PLAN_LISTS);
+    out.push_str(&format!(
+        ",\"limits\":{{\"maxInputBytes\":{MAX_INPUT_BYTES},\"maxDepth\":{MAX_DEPTH},\"maxNumberChars\":{MAX_NUMBER_TEXT},\"maxRanges\":{MAX_RANGES},\"maxSamples\":{MAX_SAMPLES},\"maxHolidays\":{MAX_HOLIDAYS},\"maxWindowDays\":{MAX_WINDOW_DAYS},\"minPlanYear\":{MIN_PLAN_YEAR},\"maxPlanYear\":{MAX_PLAN_YEAR}}},\"errorCodes\":["
+    ));
+    for (index, code) in ErrorCode::ALL.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_text(&mut out, code.as_str());
+    }
+    out.push_str("]}");
+    out
+}
+
+/// The TypeScript type of the object (or list item, `parent` ending in `/*`) at `parent`.
+fn typescript_object(parent: &str, out: &mut String) {
+    out.push_str("{ ");
+    for (index, key) in keys_of(parent).into_iter().enumerate() {
+        if index > 0 {
+            out.push_str("; ");
+        }
+        let pointer = format!("{parent}/{key}");
+        let field = MODEL_FIELDS.iter().find(|field| field.pointer == pointer);
+        let list = MODEL_LISTS.iter().find(|(list, _, _)| *list == pointer);
+        let required = match (field, list) {
+            (Some(field), _) => field.required,
+            (None, Some(_)) => true,
+            (None, None) => MODEL_OBJECTS.contains(&(pointer.as_str(), true)),
+        };
+        out.push_str(key);
+        out.push_str(if required { ": " } else { "?: " });
+        match (field, list) {
+            (Some(field), _) if field.kind == Kind::Text => out.push_str("string"),
+            (Some(_), _) => out.push_str("DecimalInput"),
+            (None, Some(_)) => {
+                typescript_object(&format!("{pointer}/*"), out);
+                out.push_str("[]");
+            }
+            (None, None) => typescript_object(&pointer, out),
+        }
+        if !required {
+            out.push_str(" | null");
+        }
+    }
+    out.push_str(" }");
+}
+
+/// The TypeScript type of `plan`'s options, from [`PLAN_OPTIONS`] and [`PLAN_LISTS`]:
+/// `start` and `end` are required; everything else is optional and may be null.
+fn typescript_plan_options(parent: &str, out: &mut String) {
+    out.push_str("{ ");
+    for (index, key) in keys_in(&PLAN_OPTIONS, parent).into_iter().enumerate() {
+        if index > 0 {
+            out.push_str("; ");
+        }
+        let pointer = format!("{parent}/{key}");
+        let field = PLAN_OPTIONS.iter().find(|field| field.pointer == pointer);
+        let item = PLAN_OPTIONS
+            .iter()
+            .find(|field| field.pointer.strip_suffix("/*") == Some(pointer.as_str()));
+        let required = field.is_some_and(|field| field.required && parent.is_empty());
+        out.push_str(key);
+        out.push_str(if required || !parent.is_empty() {
+            ": "
+        } else {
+            "?: "
+        });
+        let scalar = |field: &Field| {
+            if field.kind == Kind::Date {
+                "string"
+            } else {
+                "DecimalInput"
+            }
+        };
+        match (field, item) {
+            (Some(field), _) => out.push_str(scalar(field)),
+            (None, Some(item)) => {
+                out.push_str(scalar(item));
+                out.push_str("[]");
+            }
+            (None, None) => typescript_plan_options(&pointer, out),
+        }
+        if !required && parent.is_empty() {
+            out.push_str(" | null");
+        }
+    }
+    out.push_str(" }");
+}
+
+/// The TypeScript declarations that come from this schema: the model every function takes,
+/// the error codes and the error every function throws. `node scripts/build.mjs` adds them
+/// to `www/pkg/sales_kpi.d.ts`.
+///
+/// ```
+/// let types = sales_kpi::schema::typescript();
+/// assert!(types.contains("export interface Model {"));
+/// assert!(types.contains("dealSize: DecimalInput"));
+/// assert!(types.contains("| 'outOfRange'"));
+/// assert!(types.contains("export interface PlanOptions { start: string; end: string; target?: DecimalInput | null;"));
+/// assert!(types.contains("workdays?: DecimalInput[] | null; holidays?: string[] | null }"));
+/// ```
+pub fn typescript() -> String {
+    let mut model = String::new();
+    typescript_object("", &mut model);
+    let mut plan_options = String::new();
+    typescript_plan_options("", &mut plan_options);
+    let mut codes = String::new();
+    for code in ErrorCode::ALL {
+        codes.push_str(&format!("\n  | '{}'", code.as_str()));
+    }
+    let mut kinds = String::new();
+    for (index, kind) in Kind::ALL.iter().enumerate() {
+        if index > 0 {
+            kinds.push_str(" | ");
+        }
+        kinds.push_str(&format!("'{}'", kind.as_str()));
+    }
+    let stage = MODEL_LISTS
+        .first()
+        .map(|(list, _, _)| {
+            let mut item = String::new();
+            typescript_object(&format!("{list}/*"), &mut item);
+            item
+        })
+        .unwrap_or_default();
+    format!(
+        "
+// Generated from the engine's schema table (src/schema.rs) by scripts/build.mjs.
+
+/** The model every function takes (see the contract). Optional fields may be null. */
+export interface Model {model}
+/** One stage of the funnel. */
+export type Stage = {stage};
+/**
+ * The options of `plan`: dates are ISO text `YYYY-MM-DD`; `workdays` are ISO weekdays
+ * (1 = Monday ... 7 = Sunday). Optional fields may be null.
+ */
+export interface PlanOptions {plan_options}
+
+/** The stable code of an engine error; the README lists each code's parameters. */
+export type ErrorCode ={codes};
+
+/** What a field of the model holds (schema `kind`). */
+export type FieldKind = {kinds};
+
+/**
+ * What every engine function throws: an `Error` whose message is `<pointer>: <sentence>`
+ * and which also carries the stable `code`, the JSON Pointer and the values the sentence
+ * mentions (decimals as strings, integer limits as numbers, other fields as pointers or names).
+ */
+export interface EngineError extends Error {{
+  code: ErrorCode;
+  pointer: string;
+  params: {{ [name: string]: string | number | string[] }};
+}}
+",
+    )
+}
+
+/// The TypeScript declarations of the schema module `www/pkg/sales_kpi_schema.js`.
+///
+/// ```
+/// assert!(sales_kpi::schema::schema_typescript().contains("export default schema;"));
+/// ```
+pub fn schema_typescript() -> String {
+    let mut kinds = String::new();
+    for (index, kind) in Kind::ALL.iter().enumerate() {
+        if index > 0 {
+            kinds.push_str(" | ");
+        }
+        kinds.push_str(&format!("'{}'", kind.as_str()));
+    }
+    let mut codes = String::new();
+    for (index, code) in ErrorCode::ALL.iter().enumerate() {
+        if index > 0 {
+            codes.push_str(" | ");
+        }
+        codes.push_str(&format!("'{}'", code.as_str()));
+    }
+    format!(
+        "// Generated from the engine's schema table (src/schema.rs) by scripts/build.mjs.
+/** One input field; `*` in the pointer stands for an array index. Bounds are decimal text. */
+export interface SchemaField {{
+  pointer: string;
+  kind: {kinds};
+  /** Must be given whenever the object holding it is given. */
+  required: boolean;
+  minimum?: string;
+  maximum?: string;
+  exclusiveMinimum?: string;
+  exclusiveMaximum?: string;
+  /** Text length in Unicode code points (`[...text].length`). */
+  minLength?: number;
+  maxLength?: number;
+}}
+export interface SchemaList {{ minItems: number; maxItems: number }}
+export interface Schema {{
+  fields: SchemaField[];
+  lists: {{ [pointer: string]: SchemaList }};
+  /** Objects of which exactly one of `fields` must be given. */
+  oneOf: {{ pointer: string; fields: string[] }}[];
+  /** `pointer` may not exceed the value at `other`. */
+  notAbove: {{ pointer: string; other: string }}[];
+  planOptions: SchemaField[];
+  planLists: {{ [pointer: string]: SchemaList }};
+  limits: {{
+    maxInputBytes: number; maxDepth: number; maxNumberChars: number; maxRanges: number; maxSamples: number;
+    /** plan: the most holidays, the most days from start to end, the years dates may have. */
+    maxHolidays: number; maxWindowDays: number; minPlanYear: number; maxPlanYear: number;
+  }};
+  errorCodes: ({codes})[];
+}}
+declare const schema: Schema;
+export default schema;
+"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lever_has_its_row_and_round_trips_through_its_pointer() {
+        let model = crate::Model::from_json_str(
+            r#"{"funnel": {"top": "1", "stages": [{"name": "a", "rate": "1"},
+            {"name": "b", "rate": "1"}], "dealSize": "1"}, "target": "1", "cycleDays": "1",
+            "acquisitionCost": "1", "customer": {"purchaseValue": "1", "purchasesPerYear": "1",
+            "lifespanYears": "1", "grossMargin": "1"},
+            "retention": {"start": "1", "end": "1", "new": "1"},
+            "growth": {"previous": "1", "current": "1"}}"#,
+        )
+        .unwrap();
+        let mut levers = model.levers();
+        levers.push(Lever::AnnualChurn);
+        assert_eq!(levers.len(), 17);
+        for lever in levers {
+            assert!(row_of(lever).is_some(), "{lever:?}");
+            assert_eq!(Lever::parse(&lever.pointer()), Some(lever));
+        }
+    }
+
+    #[test]
+    fn the_schema_is_valid_json() {
+        let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
+        assert_eq!(
+            schema["fields"].as_array().unwrap().len(),
+            MODEL_FIELDS.len()
+        );
+        assert_eq!(
+            schema["errorCodes"].as_array().unwrap().len(),
+            ErrorCode::ALL.len()
+        );
+    }
+}
