@@ -360,12 +360,16 @@ fn fractional_reps_and_a_seven_day_week() {
 
 // ================================================================ errors
 
+/// Options, the error's text (exact, or its beginning when it ends in a space), its code and
+/// its parameters.
+type ErrorCase = (Value, &'static str, ErrorCode, Vec<(&'static str, Param)>);
+
 #[test]
 fn every_option_error_names_its_pointer_and_code() {
     use ErrorCode::*;
     let model = example();
     let text = |value: &str| Param::Text(value.into());
-    let cases: Vec<(Value, &str, ErrorCode, Vec<(&str, Param)>)> = vec![
+    let cases: Vec<ErrorCase> = vec![
         (
             without(options(), "start"),
             "/start: required",
