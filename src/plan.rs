@@ -679,7 +679,9 @@ fn quota(
 /// The entry window: the window moved back by ceil(cycleDays) days.
 fn entry_window(options: &PlanOptions, cycle_days: Decimal) -> Result<EntryWindow> {
     let back = |date: Date| {
-        whole_number(cycle_days.ceil())
+        ceil_div(cycle_days, Decimal::ONE, "")
+            .ok()
+            .and_then(whole_number)
             .and_then(|days| days_before(date, days))
             .ok_or_else(|| {
                 Error::new(
