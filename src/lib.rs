@@ -3,12 +3,12 @@
 //! An exact sales-KPI engine: the universal sales formula (opportunities x hit rate x
 //! average deal size), targets and the backwards funnel, pipeline velocity, CAC, CLV,
 //! LTV:CAC, payback, retention, churn and growth, plus what-if, goal seek, sensitivity
-//! and Monte Carlo simulation. Every KPI is computed in decimal arithmetic
+//! and Monte Carlo simulation, and a plan of the target over a calendar window. Every KPI is computed in decimal arithmetic
 //! (`rust_decimal`, 28 significant digits) with checked operations: no binary floats,
 //! no panics. Bad input is an [`Error`] that names the JSON Pointer of the field.
 //!
-//! The same five functions are exported to JavaScript by the WebAssembly bindings as
-//! `compute`, `whatIf`, `solve`, `sensitivity` and `simulate`.
+//! The same six functions are exported to JavaScript by the WebAssembly bindings as
+//! `compute`, `whatIf`, `solve`, `sensitivity`, `simulate` and `plan`.
 //!
 //! ```
 //! use sales_kpi::{compute, Model};
