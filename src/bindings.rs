@@ -1,10 +1,11 @@
 //! The WebAssembly bindings: the only module that knows about JavaScript.
 //!
-//! Each export crosses the boundary as JSON text: one `JSON.stringify` in, one
-//! `JSON.parse` out. Walking JS objects field by field with serde-wasm-bindgen measured
-//! 80 us per `compute` against 30 us this way, made the module larger, and turned JS
-//! numbers into binary floats; the text keeps `0.1` as written for the exact decimal
-//! reader. Every failure becomes a JS `Error` whose message starts with a JSON Pointer.
+//! Inputs cross the boundary as JSON text (one `JSON.stringify`) for the engine's exact,
+//! limited reader: serde's `Deserialize` through serde-wasm-bindgen cost 25.6 KB brotli,
+//! turned JS numbers into binary floats and ignored `deny_unknown_fields`. Reports go out
+//! through their serde derives and serde-wasm-bindgen (`json_compatible`), the one
+//! definition of their shape. Every failure becomes a JS `Error` whose message starts with
+//! a JSON Pointer and which carries `code`, `pointer` and `params`.
 
 use wasm_bindgen::prelude::*;
 
@@ -192,11 +193,18 @@ fn read(value: JsValue) -> Result<Json, Error> {
 }
 
 /// A report as a plain JS object, through its serde derive: maps become objects, `None`
-/// becomes `null`, and decimals are already strings.
-fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
+/// becomes `null`, and decimals are already strings. An engine error becomes a JS `Error`.
+fn answer<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    result
+        .map_err(js_error)?
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(JsValue::from)
+}
+
+/// Reads and validates the model argument every function takes.
+#[inline(never)]
+fn read_model(model: JsValue) -> Result<Model, Error> {
+    Model::from_json(&read(model)?)
 }
 
 /// `compute(model)`: every KPI of the model.
@@ -204,8 +212,7 @@ fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 pub fn compute_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::compute(&model).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| crate::compute(&model)))
 }
 
 /// `whatIf(model, changes)`: the report before and after the changes.
@@ -214,9 +221,10 @@ pub fn what_if_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Change[]")] changes: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let changes = Change::list_from_json(&read(changes).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::what_if(&model, &changes).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let changes = Change::list_from_json(&read(changes)?)?;
+        crate::what_if(&model, &changes)
+    }))
 }
 
 /// `solve(model, goal)`: the lever value that makes the metric hit the target.
@@ -225,9 +233,10 @@ pub fn solve_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Goal")] goal: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let goal = Goal::from_json(&read(goal).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::solve(&model, &goal).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let goal = Goal::from_json(&read(goal)?)?;
+        crate::solve(&model, &goal)
+    }))
 }
 
 /// `sensitivity(model, options?)`: the levers ranked by the metric's swing.
@@ -236,13 +245,13 @@ pub fn sensitivity_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SensitivityOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let options = match options {
-        Some(options) => read(options).map_err(js_error)?,
-        None => Json::Null,
-    };
-    let options = SensitivityOptions::from_json(&options).map_err(js_error)?;
-    write(&crate::sensitivity(&model, &options).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let options = match options {
+            Some(options) => read(options)?,
+            None => Json::Null,
+        };
+        crate::sensitivity(&model, &SensitivityOptions::from_json(&options)?)
+    }))
 }
 
 /// `simulate(model, options)`: Monte Carlo percentiles and the chance of reaching the threshold.
@@ -251,10 +260,10 @@ pub fn simulate_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SimulateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let options =
-        SimulateOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::simulate(&model, &options).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let options = SimulateOptions::from_json(&read(options)?)?;
+        crate::simulate(&model, &options)
+    }))
 }
 
 /// `plan(model, options)`: the target spread over a calendar window, per month, ISO week,
@@ -264,9 +273,10 @@ pub fn plan_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let model = Model::from_json(&read(model).map_err(js_error)?).map_err(js_error)?;
-    let options = PlanOptions::from_json(&read(options).map_err(js_error)?).map_err(js_error)?;
-    write(&crate::plan(&model, &options).map_err(js_error)?)
+    answer(read_model(model).and_then(|model| {
+        let options = PlanOptions::from_json(&read(options)?)?;
+        crate::plan(&model, &options)
+    }))
 }
 
 /// Traps on purpose, so tests can prove the widget recovers from a dead instance.

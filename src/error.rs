@@ -162,7 +162,7 @@ pub enum Param {
     /// A whole-number limit, such as a maximum length.
     Integer(u64),
     /// A list of names.
-    List(Vec<&'static str>),
+    List(&'static [&'static str]),
 }
 
 /// An error that names the JSON Pointer (RFC 6901) of the input or result it is about.
@@ -178,7 +178,12 @@ pub enum Param {
 /// assert_eq!(error.code(), ErrorCode::Required);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Parts>);
+
+/// The parts of an error, behind one pointer: every `Result` the engine passes around stays
+/// one word wide on the error side, which keeps each `?` small in wasm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Parts {
     pointer: String,
     message: String,
     code: ErrorCode,
@@ -200,12 +205,12 @@ impl Error {
     /// One out-of-line constructor, so the many error sites stay small in wasm.
     #[inline(never)]
     fn from_parts(code: ErrorCode, pointer: String, message: String) -> Self {
-        Error {
+        Error(Box::new(Parts {
             pointer,
             message,
             code,
             params: Vec::new(),
-        }
+        }))
     }
 
     /// Adds a parameter, in the order they are added.
@@ -219,7 +224,7 @@ impl Error {
     #[must_use]
     #[inline(never)]
     pub fn with(mut self, name: &'static str, value: Param) -> Self {
-        self.params.push((name, value));
+        self.0.params.push((name, value));
         self
     }
 
@@ -239,22 +244,17 @@ impl Error {
     /// after it has read it.
     #[must_use]
     pub(crate) fn at(mut self, pointer: String) -> Self {
-        self.pointer = pointer;
+        self.0.pointer = pointer;
         self
     }
 
     /// The same code and parameters at another place with another sentence, for an error
     /// that a change or a drawn value caused somewhere else; `other` is where it arose.
     #[must_use]
-    pub(crate) fn reworded(self, pointer: &str, message: String) -> Self {
-        let other = self.pointer;
-        Error {
-            pointer: pointer.to_owned(),
-            message,
-            code: self.code,
-            params: self.params,
-        }
-        .with_text("other", other)
+    pub(crate) fn reworded(mut self, pointer: &str, message: String) -> Self {
+        let other = core::mem::replace(&mut self.0.pointer, pointer.to_owned());
+        self.0.message = message;
+        self.with_text("other", other)
     }
 
     /// The JSON Pointer of the offending input or result; `""` is the whole input.
@@ -264,7 +264,7 @@ impl Error {
     /// assert_eq!(Error::new(ErrorCode::WrongType, "", "must be an object").pointer(), "");
     /// ```
     pub fn pointer(&self) -> &str {
-        &self.pointer
+        &self.0.pointer
     }
 
     /// The sentence after the pointer, written for the person who typed the value.
@@ -275,7 +275,7 @@ impl Error {
     /// assert_eq!(error.message(), "unknown field");
     /// ```
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// What went wrong, as a stable code.
@@ -285,7 +285,7 @@ impl Error {
     /// assert_eq!(error.code(), sales_kpi::ErrorCode::InvalidJson);
     /// ```
     pub fn code(&self) -> ErrorCode {
-        self.code
+        self.0.code
     }
 
     /// The values the sentence mentions, by name, in a fixed order: the bound, the value,
@@ -303,7 +303,7 @@ impl Error {
     /// ]);
     /// ```
     pub fn params(&self) -> &[(&'static str, Param)] {
-        &self.params
+        &self.0.params
     }
 
     /// The error for a result that does not fit the decimal type.
@@ -323,9 +323,9 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.pointer)?;
+        f.write_str(&self.0.pointer)?;
         f.write_str(": ")?;
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, ErrorCode, Param, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::number::format_decimal;
 pub use crate::schema::Lever;
 use crate::schema::{row_of, split_at_index, Field, Kind, MAX_STAGES, MODEL_FIELDS};
@@ -202,31 +202,27 @@ impl Bounds {
             Bound::Exclusive(min) => value <= min,
             Bound::Unbounded => false,
         };
-        if let Some((other, upper)) = self.relative.filter(|&(_, upper)| upper != below) {
-            let mut error = Error::new(ErrorCode::ExceedsField, pointer, message)
-                .with_text("other", other)
-                .with_text("value", format_decimal(value));
-            let (name, bound) = if upper {
-                ("maximum", self.max)
-            } else {
-                ("minimum", self.min)
-            };
-            if let Bound::Inclusive(limit) | Bound::Exclusive(limit) = bound {
-                error = error.with_text(name, format_decimal(limit));
+        // Past a bound that is another field's value: only that bound is named.
+        let relative = self.relative.filter(|&(_, upper)| upper != below);
+        let mut error = match relative {
+            Some((other, _)) => {
+                Error::new(ErrorCode::ExceedsField, pointer, message).with_text("other", other)
             }
-            return error;
+            None => Error::new(ErrorCode::OutOfRange, pointer, message),
         }
-        let mut error = Error::new(ErrorCode::OutOfRange, pointer, message)
-            .with_text("value", format_decimal(value));
-        for (names, bound) in [
-            (("minimum", "exclusiveMinimum"), self.min),
-            (("maximum", "exclusiveMaximum"), self.max),
+        .with_text("value", format_decimal(value));
+        for (upper, names, bound) in [
+            (false, ["minimum", "exclusiveMinimum"], self.min),
+            (true, ["maximum", "exclusiveMaximum"], self.max),
         ] {
-            error = match bound {
-                Bound::Inclusive(limit) => error.with(names.0, Param::Text(format_decimal(limit))),
-                Bound::Exclusive(limit) => error.with(names.1, Param::Text(format_decimal(limit))),
-                Bound::Unbounded => error,
+            let (exclusive, limit) = match bound {
+                Bound::Inclusive(limit) => (false, limit),
+                Bound::Exclusive(limit) => (true, limit),
+                Bound::Unbounded => continue,
             };
+            if relative.is_none_or(|(_, relative_upper)| relative_upper == upper) {
+                error = error.with_text(names[usize::from(exclusive)], format_decimal(limit));
+            }
         }
         error
     }

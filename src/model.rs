@@ -171,10 +171,11 @@ impl Model {
     /// assert!(!model.gives("/retention"));
     /// ```
     pub fn gives(&self, pointer: &str) -> bool {
-        MODEL_FIELDS
-            .iter()
-            .zip(&self.values)
-            .any(|(field, value)| value.is_some() && split_pointer(field.pointer).0 == pointer)
+        MODEL_FIELDS.iter().zip(&self.values).any(|(field, value)| {
+            value.is_some()
+                && field.pointer.starts_with(pointer)
+                && field.pointer.as_bytes().get(pointer.len()) == Some(&b'/')
+        })
     }
 
     /// The slot of a number outside the funnel.
@@ -187,35 +188,31 @@ impl Model {
 
     /// Exactly one of the fields [`crate::schema::ONE_OF`] names for `object` is given.
     fn check_one_of(&self, object: &str) -> Result<()> {
-        for (one_of, [first, second], why) in ONE_OF {
-            if one_of != object {
+        for (one_of, names, why) in &ONE_OF {
+            if *one_of != object {
                 continue;
             }
+            let [first, second] = *names;
             let given = |key: &str| {
                 MODEL_FIELDS.iter().zip(&self.values).any(|(field, value)| {
                     value.is_some() && split_pointer(field.pointer) == (object, key)
                 })
             };
-            match (given(first), given(second)) {
-                (true, true) => {
-                    return Err(Error::new(
-                        ErrorCode::BothGiven,
-                        object,
-                        format!("give {first} or {second}, not both"),
-                    )
-                    .with_text("other", second)
-                    .with("fields", Param::List(vec![first, second])))
-                }
-                (false, false) => {
-                    return Err(Error::new(
-                        ErrorCode::OneRequired,
-                        object,
-                        format!("give {first} or {second}, {why}"),
-                    )
-                    .with("fields", Param::List(vec![first, second])))
-                }
-                _ => {}
-            }
+            let error = match (given(first), given(second)) {
+                (true, true) => Error::new(
+                    ErrorCode::BothGiven,
+                    object,
+                    format!("give {first} or {second}, not both"),
+                )
+                .with_text("other", second),
+                (false, false) => Error::new(
+                    ErrorCode::OneRequired,
+                    object,
+                    format!("give {first} or {second}, {why}"),
+                ),
+                _ => continue,
+            };
+            return Err(error.with("fields", Param::List(names)));
         }
         Ok(())
     }
@@ -255,28 +252,16 @@ impl Model {
     /// assert_eq!(pointers, ["/funnel/top", "/funnel/stages/0/rate", "/funnel/dealSize", "/target"]);
     /// ```
     pub fn levers(&self) -> Vec<Lever> {
-        let mut levers = vec![Lever::Top];
-        levers.extend((0..self.funnel.stages.len()).map(Lever::StageRate));
-        levers.push(Lever::DealSize);
-        levers.extend(
-            [
-                Lever::Target,
-                Lever::CycleDays,
-                Lever::AcquisitionCost,
-                Lever::PurchaseValue,
-                Lever::PurchasesPerYear,
-                Lever::LifespanYears,
-                Lever::AnnualChurn,
-                Lever::GrossMargin,
-                Lever::RetentionStart,
-                Lever::RetentionEnd,
-                Lever::RetentionNew,
-                Lever::GrowthPrevious,
-                Lever::GrowthCurrent,
-            ]
-            .into_iter()
-            .filter(|&lever| self.get(lever).is_some()),
-        );
+        let mut levers = Vec::new();
+        for lever in MODEL_FIELDS.iter().filter_map(|field| field.lever) {
+            match lever {
+                Lever::StageRate(_) => {
+                    levers.extend((0..self.funnel.stages.len()).map(Lever::StageRate));
+                }
+                other if self.get(other).is_some() => levers.push(other),
+                _ => {}
+            }
+        }
         levers
     }
 

@@ -320,7 +320,7 @@ pub const MODEL_LISTS: [(&str, usize, usize); 1] = [("/funnel/stages", 1, MAX_ST
 
 /// Fields of one object of which exactly one must be given: (object, fields, why one is
 /// needed).
-pub const ONE_OF: [(&str, [&str; 2], &str); 1] = [(
+pub static ONE_OF: [(&str, [&str; 2], &str); 1] = [(
     "/customer",
     ["lifespanYears", "annualChurn"],
     "to know how long a customer stays",
@@ -501,10 +501,7 @@ pub fn schema_json() -> String {
         }
         out.push_str("{\"pointer\":");
         push_text(&mut out, object);
-        out.push_str(&format!(
-            ",\"fields\":[\"{}\",\"{}\"]}}",
-            fields[0], fields[1]
-        ));
+        out.push_str(&format!(",\"fields\":[\"{}\"]}}", fields.join("\",\"")));
     }
     out.push_str("],\"notAbove\":[");
     for (index, (low, high)) in NOT_ABOVE.iter().enumerate() {

@@ -13,6 +13,7 @@ use crate::lever::Lever;
 use crate::metric::evaluate;
 use crate::model::Model;
 use crate::number::{self, format_decimal};
+use crate::schema::NOT_ABOVE;
 pub use crate::schema::{MAX_RANGES, MAX_SAMPLES};
 
 /// Draws are decimals with this many digits after the point: fine enough for any
@@ -298,9 +299,11 @@ pub fn simulate(model: &Model, options: &SimulateOptions) -> Result<Summary> {
         .with_text("maximum", MAX_SAMPLES.to_string()));
     }
     let draws = prepare(model, &options.ranges)?;
-    let relations_matter = draws
-        .iter()
-        .any(|draw| matches!(draw.lever, Lever::RetentionEnd | Lever::RetentionNew));
+    let relations_matter = draws.iter().any(|draw| {
+        NOT_ABOVE
+            .iter()
+            .any(|&(low, high)| draw.lever == low || draw.lever == high)
+    });
     let threshold = options.threshold.or(model.get(Lever::Target));
 
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(options.seed);

@@ -79,7 +79,7 @@ impl Change {
                 (Some(_), Some((second, _))) => (ErrorCode::BothGiven, Some(second)),
             };
             let error = Error::new(code, pointer, "give exactly one of by, add or to")
-                .with("fields", Param::List(vec!["by", "add", "to"]));
+                .with("fields", Param::List(&["by", "add", "to"]));
             return Err(match other {
                 Some(other) => error.with_text("other", other),
                 None => error,

@@ -1,5 +1,7 @@
-// The TypeScript types in www/pkg/sales_kpi.d.ts are written by hand (a custom section in
-// src/bindings.rs). This test ties them to what the engine really returns: it writes real results
+// The TypeScript types in www/pkg/sales_kpi.d.ts: the reports' types are written by hand (a custom
+// section in src/bindings.rs); Model, PlanOptions, ErrorCode and EngineError are generated from the
+// schema table (src/schema.rs) by scripts/build.mjs. This test ties both to what the engine really
+// returns and throws: it writes real results
 // of all six functions as typed object literals (`const x: Report = {...}`) and has tsc check
 // them. tsc refuses a field the type lacks (excess property check), a required field the result
 // lacks, and a null where the type does not allow one, so drift on either side fails here.
@@ -63,9 +65,29 @@ test('what the six functions return is exactly what their declared types say', (
     ['Plan', engine.plan(example(), { start: '2027-01-01', end: '2027-03-31', reps: '4', capacity: '70', holidays: ['2027-01-01'] })],
     ['Plan', engine.plan(sparse, { start: '2027-01-01', end: '2027-01-31', capacity: '70' })],
     ['Plan', engine.plan({ funnel: example().funnel }, { start: '2027-01-01', end: '2027-01-31', growth: { baseline: '100', by: '0.1' } })],
+    ...thrownErrors().map((error) => ['EngineError', { name: error.name, message: error.message, ...error }]),
   ];
   assert.equal(typecheck(cases), '');
 });
+
+/** Real errors of several codes (integer, text and list parameters among them). */
+function thrownErrors() {
+  const calls = [
+    () => engine.compute({ ...example(), target: '0' }),
+    () => engine.compute({ ...example(), customer: {} }),
+    () => engine.compute({ ...example(), funnel: { ...example().funnel, stages: [] } }),
+    () => engine.compute('x'.repeat(20000)),
+    () => engine.whatIf(example(), [{ lever: '/target' }]),
+  ];
+  return calls.map((call) => {
+    try {
+      call();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected an error');
+  });
+}
 
 test('the check can fail: a field the type lacks, and a missing one, are both refused', () => {
   const report = engine.compute(example());
@@ -73,4 +95,6 @@ test('the check can fail: a field the type lacks, and a missing one, are both re
   const { revenue, ...withoutRevenue } = report.funnel;
   assert.ok(revenue);
   assert.match(typecheck([['Report', { ...report, funnel: withoutRevenue }]]), /revenue/);
+  const [error] = thrownErrors();
+  assert.match(typecheck([['EngineError', { name: error.name, message: error.message, ...error, code: 'outOfRang' }]]), /outOfRang/);
 });

@@ -17,7 +17,12 @@ import type {
   PlanOptions,
   Plan,
   PlanWeek,
+  EngineError,
+  ErrorCode,
+  Stage,
 } from 'sales-kpi';
+import schema from 'sales-kpi/schema';
+import type { SchemaField } from 'sales-kpi/schema';
 
 const model: Model = {
   funnel: {
@@ -116,3 +121,22 @@ solve(model, { lever: '/funnel/top', target: '1' });
 plan(model, { start: '2027-01-01' });
 // @ts-expect-error dates are ISO text, not Date objects
 plan(model, { start: new Date(), end: '2027-01-31' });
+
+// Errors: a program branches on the code and reads the parameters, never the sentence.
+export function explain(error: unknown): string {
+  const engineError = error as EngineError;
+  const code: ErrorCode = engineError.code;
+  switch (code) {
+    case 'outOfRange':
+      return `${engineError.pointer} ${String(engineError.params.value)}`;
+    case 'tooLong':
+      return `max ${Number(engineError.params.max)}`;
+    default:
+      return engineError.message;
+  }
+}
+
+// The schema module: kinds and limits for the widget, typed.
+export const rateFields: SchemaField[] = schema.fields.filter((field) => field.kind === 'rate');
+export const maxStages: number = schema.lists['/funnel/stages'].maxItems;
+export const firstStage: Stage = minimal.funnel.stages[0];
