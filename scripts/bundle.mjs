@@ -3,6 +3,8 @@
 //   dist/widget/*.js                      lazily loaded panels and languages (code-split)
 //   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
 //   dist/pkg/sales_kpi_bg.wasm            the engine
+// The engine comes from `engine`: by default www/pkg-embed, the engine scripts/build.mjs builds
+// without the `plan` export, which the widget does not use yet (www/pkg when that is missing).
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
 // (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,9 +24,11 @@ function jsFiles(dir) {
   });
 }
 
-export async function bundle() {
-  if (!existsSync(join(www, 'pkg', 'sales_kpi_bg.wasm'))) {
-    throw new Error('www/pkg is missing: build the engine first (npm run build)');
+const embedEngine = () => (existsSync(join(www, 'pkg-embed', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-embed') : join(www, 'pkg'));
+
+export async function bundle({ engine = embedEngine() } = {}) {
+  if (!existsSync(join(engine, 'sales_kpi_bg.wasm'))) {
+    throw new Error(`${relative(root, engine)} is missing: build the engine first (npm run build)`);
   }
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -48,7 +52,7 @@ export async function bundle() {
     chunkNames: '[name]-[hash]',
   });
   // The glue and its snippets are minified file by file, keeping their names and layout.
-  const pkg = join(www, 'pkg');
+  const pkg = engine;
   const glue = jsFiles(pkg).filter((file) => !file.endsWith('.d.ts'));
   await build({
     ...common,

@@ -268,6 +268,7 @@ pub fn simulate_js(
 
 /// `plan(model, options)`: the target spread over a calendar window, per month, ISO week,
 /// workday and rep.
+#[cfg(feature = "plan-export")]
 #[wasm_bindgen(js_name = plan, unchecked_return_type = "Plan")]
 pub fn plan_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
