@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
-use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
+use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
 use serde::Serialize;
 
 #[global_allocator]
@@ -275,7 +275,7 @@ pub fn plan_js(
     #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(read_model(model).and_then(|model| {
-        let options = PlanOptions::from_json(&read(options)?)?;
+        let options = crate::PlanOptions::from_json(&read(options)?)?;
         crate::plan(&model, &options)
     }))
 }
