@@ -574,10 +574,7 @@ impl Shares<'_> {
             for column in &columns {
                 counts.push(column[index]);
             }
-            let target = self
-                .target
-                .times(Decimal::from(workdays))
-                .and_then(|part| part.over(Decimal::from(self.workdays)))
+            let target = row_target(self.target, workdays, self.workdays)
                 .ok_or_else(|| Error::overflow(format!("{pointer}/{index}/target")))?;
             rows.push(RowShare {
                 target,
@@ -588,6 +585,23 @@ impl Shares<'_> {
         }
         Ok(rows)
     }
+}
+
+/// target x workdays / total, rounded once like a division: with target = m x 10^-s, the
+/// whole part of m x workdays / total is exact in integers (it is at most m, for workdays <=
+/// total), and only the remainder's fraction is divided. Multiplying first in decimals would
+/// round the product of a 28-digit target before the division, so a row with every workday
+/// would not get the target back exactly.
+fn row_target(target: Decimal, workdays: u32, total: u32) -> Option<Decimal> {
+    let scale = target.scale();
+    let product = u128::try_from(target.mantissa()).ok()? * u128::from(workdays);
+    let total = u128::from(total.max(1));
+    let whole = Decimal::try_from_i128_with_scale((product / total) as i128, scale).ok()?;
+    // The remainder is below total, at most 1097.
+    let rest = Decimal::from((product % total) as u64)
+        .over(Decimal::from(total as u64))?
+        .times(Decimal::new(1, scale))?;
+    whole.plus(rest)
 }
 
 /// The stages' names with new counts.

@@ -286,6 +286,23 @@ fn the_target_is_given_else_from_growth_else_the_model_s() {
 }
 
 #[test]
+fn row_targets_are_one_division_of_the_exact_product() {
+    // A 29-digit target: multiplying it by the workdays first would round before dividing.
+    let target = "7.9228162514264337593543950335";
+    let options = json!({ "start": "2195-07-20", "end": "2195-07-30", "target": target });
+    let plan = plan_of(&example(), &options);
+    assert_eq!(s(&plan, "/workdays"), "9");
+    assert_eq!(s(&plan, "/months/0/target"), target);
+    // Two weeks of 5 and 4 workdays: 5/9 and 4/9 of it, each rounded once at the 28th decimal,
+    // half to even (worked out with exact fractions: ...746639075|0.., ...797311260|0..).
+    assert_eq!(
+        s(&plan, "/weeks/0/target"),
+        "4.4015645841257965329746639075"
+    );
+    assert_eq!(s(&plan, "/weeks/1/target"), "3.521251667300637226379731126");
+}
+
+#[test]
 fn null_counts_stay_null_in_every_row() {
     // A deal size of 0: no deals figure, so nothing below it either.
     let mut model = example();

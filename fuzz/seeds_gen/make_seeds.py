@@ -161,6 +161,8 @@ write("plan", "zero_deal", j(zero_deal) + "\n" + j(plans["three_years"]))
 write("plan", "huge", j(huge) + "\n" + j(plans["week_53"]))
 write("plan", "twelve", j(twelve) + "\n" + j(plans["holidays_400"]))
 write("plan", "tiny_cycle", j(tiny) + "\n" + j(plans["range_ends"]))
+# Finding 6: a 29-digit target over one month (row targets rounded twice).
+write("plan", "row_target_29_digits", j(example) + "\n" + j({"start": "2195-07-20", "end": "2195-07-30", "target": "7.9228162514264337593543950335"}))
 
 # Structure-aware recipes (fuzz/src/gen.rs): a first byte >= 0x80, then bytes that `arbitrary`
 # reads as choices. Deterministic pseudo-random bytes, a few per target.
