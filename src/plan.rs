@@ -100,7 +100,7 @@ impl PlanOptions {
     /// assert!(error.to_string().starts_with("/start: "));
     /// ```
     pub fn from_json(value: &Json) -> Result<PlanOptions> {
-        let fields = Fields::open(value, "", &keys_in(&PLAN_OPTIONS, ""))?;
+        let fields = Fields::open(value, "", &keys_in(PLAN_OPTIONS, ""))?;
         let start = read_date(fields.required("start")?, "/start")?;
         let end = read_date(fields.required("end")?, "/end")?;
         check_window(start, end)?;
@@ -109,7 +109,7 @@ impl PlanOptions {
         options.growth = fields
             .get("growth")
             .map(|value| {
-                let growth = Fields::open(value, "/growth", &keys_in(&PLAN_OPTIONS, "/growth"))?;
+                let growth = Fields::open(value, "/growth", &keys_in(PLAN_OPTIONS, "/growth"))?;
                 Ok(PlanGrowth {
                     baseline: growth.number("baseline")?,
                     by: growth.number("by")?,

@@ -189,7 +189,7 @@ const POSITIVE: (Bound, Bound) = (Exclusive(ZERO), Unbounded);
 const FRACTION: (Bound, Bound) = (Inclusive(ZERO), Inclusive(ONE));
 
 /// Every field of the model, in the order the reader lists them and the levers are ranked.
-pub const MODEL_FIELDS: [Field; 17] = [
+pub const MODEL_FIELDS: &[Field] = &[
     number(
         "/funnel/top",
         Kind::Count,
@@ -331,7 +331,7 @@ pub static ONE_OF: [(&str, [&str; 2], &str); 1] = [(
 pub const NOT_ABOVE: [(Lever, Lever); 1] = [(Lever::RetentionNew, Lever::RetentionEnd)];
 
 /// The options of `plan`, in the same form as [`MODEL_FIELDS`].
-pub const PLAN_OPTIONS: [Field; 9] = [
+pub const PLAN_OPTIONS: &[Field] = &[
     number("/start", Kind::Date, true, (Unbounded, Unbounded), None),
     number("/end", Kind::Date, true, (Unbounded, Unbounded), None),
     number("/target", Kind::Money, false, POSITIVE, None),
@@ -364,6 +364,15 @@ pub const PLAN_OPTIONS: [Field; 9] = [
     ),
 ];
 
+/// The numbers among the options of `sensitivity`.
+pub const SENSITIVITY_OPTIONS: &[Field] = &[number(
+    "/by",
+    Kind::Rate,
+    false,
+    (Exclusive(ZERO), Exclusive(ONE)),
+    None,
+)];
+
 /// Lists of the plan options: (pointer, fewest, most).
 pub const PLAN_LISTS: [(&str, usize, usize); 2] =
     [("/workdays", 1, 7), ("/holidays", 0, MAX_HOLIDAYS)];
@@ -393,7 +402,7 @@ pub(crate) fn row_of(lever: Lever) -> Option<usize> {
 /// assert_eq!(sales_kpi::schema::keys_of("")[..3], ["funnel", "target", "cycleDays"]);
 /// ```
 pub fn keys_of(parent: &str) -> Vec<&'static str> {
-    keys_in(&MODEL_FIELDS, parent)
+    keys_in(MODEL_FIELDS, parent)
 }
 
 /// The fields directly inside the object at `parent` of a field table.
@@ -491,7 +500,7 @@ fn push_lists(out: &mut String, lists: &[(&str, usize, usize)]) {
 /// ```
 pub fn schema_json() -> String {
     let mut out = String::from("{\"fields\":");
-    push_fields(&mut out, &MODEL_FIELDS);
+    push_fields(&mut out, MODEL_FIELDS);
     out.push_str(",\"lists\":");
     push_lists(&mut out, &MODEL_LISTS);
     out.push_str(",\"oneOf\":[");
@@ -515,7 +524,9 @@ pub fn schema_json() -> String {
         ));
     }
     out.push_str("],\"planOptions\":");
-    push_fields(&mut out, &PLAN_OPTIONS);
+    push_fields(&mut out, PLAN_OPTIONS);
+    out.push_str(",\"sensitivityOptions\":");
+    push_fields(&mut out, SENSITIVITY_OPTIONS);
     out.push_str(",\"planLists\":");
     push_lists(&mut out, &PLAN_LISTS);
     out.push_str(&format!(
@@ -568,7 +579,7 @@ fn typescript_object(parent: &str, out: &mut String) {
 /// `start` and `end` are required; everything else is optional and may be null.
 fn typescript_plan_options(parent: &str, out: &mut String) {
     out.push_str("{ ");
-    for (index, key) in keys_in(&PLAN_OPTIONS, parent).into_iter().enumerate() {
+    for (index, key) in keys_in(PLAN_OPTIONS, parent).into_iter().enumerate() {
         if index > 0 {
             out.push_str("; ");
         }
@@ -722,6 +733,7 @@ export interface Schema {{
   notAbove: {{ pointer: string; other: string }}[];
   planOptions: SchemaField[];
   planLists: {{ [pointer: string]: SchemaList }};
+  sensitivityOptions: SchemaField[];
   limits: {{
     maxInputBytes: number; maxDepth: number; maxNumberChars: number; maxRanges: number; maxSamples: number;
     /** plan: the most holidays, the most days from start to end, the years dates may have. */

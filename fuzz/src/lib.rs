@@ -574,7 +574,7 @@ pub fn run_simulate(model: &str, options: &str) {
             let value = parse_json(&text, "simulate's answer");
             let base = model_of(model);
             let options = parsed.expect("options read");
-            let threshold = options.threshold.or(base.get(sales_kpi::Lever::Target));
+            let threshold = options.threshold.or(base.get(Lever::Target));
             let mut keys = vec!["samples", "mean", "p10", "p50", "p90"];
             if threshold.is_some() {
                 keys.push("probabilityAtLeast");
