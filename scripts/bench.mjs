@@ -159,7 +159,6 @@ async function enginePart() {
     const t = (timing[op] = race(Object.fromEntries(impls.map(([name, m]) => [name, make(m)])), opts));
     ratios[op] = { fasterThanDecimal: pairedRatio(t.decimal, t.engine), vsFloat: pairedRatio(t.engine, t.float) };
   }
-<<<<<<< HEAD
   // plan has no peer: timed alone, after checking that its rows add up to its totals.
   const planRef = eng.plan(MODEL, PLAN_OPTIONS);
   const total = (rows, pick) => rows.reduce((sum, row) => sum + BigInt(pick(row)), 0n);
@@ -170,16 +169,10 @@ async function enginePart() {
       total(planRef[key], (row) => row.workdays) === BigInt(planRef.workdays),
   );
   timing.plan = { engine: timeCalls(() => eng.plan(MODEL, PLAN_OPTIONS)) };
-  // What the JS side of the boundary costs by itself: the model to JSON text, the report back.
-  const reportText = JSON.stringify(ref.compute);
-  const boundary = race({ json: () => JSON.parse(reportText) && JSON.stringify(MODEL) }, { runs: 5 }).json;
-  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
-=======
   // What the JS side of the boundary costs by itself: the model to JSON text (the report comes
   // back as objects built by serde-wasm-bindgen, inside the engine's time).
   const boundary = race({ json: () => JSON.stringify(MODEL) }, { runs: 5 }).json;
-  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
->>>>>>> engine-schema
+  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
 
   log(`\n4. Engine against its peers (Node ${process.version}; per call, median of interleaved timed runs after warm-up; ratios paired by run)`);
   log(`   ${pad('operation', 32)}${lpad('engine', 11)}${lpad('decimal.js', 12)}${lpad('JS numbers', 12)}   engine vs decimal.js   engine vs floats`);
@@ -190,13 +183,9 @@ async function enginePart() {
     const vsD = speed(r.fasterThanDecimal);
     log(`   ${pad(label, 32)}${lpad(fmtMs(t.engine.perCall), 11)}${lpad(fmtMs(t.decimal.perCall), 12)}${lpad(fmtMs(t.float.perCall), 12)}   ${pad(vsD, 23)}${vsF}`);
   }
-<<<<<<< HEAD
   const planLabel = `plan (3 years, ${planRef.weeks.length} ISO weeks)`;
   log(`   ${pad(planLabel, 32)}${lpad(fmtMs(timing.plan.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer plans; rows ${planAddsUp ? 'add up to the totals' : 'DO NOT ADD UP'})`);
-  log(`   (of the engine's compute, ${fmtMs(boundary.perCall)} is JSON.stringify of the model and JSON.parse of the report on the JS side)`);
-=======
   log(`   (of the engine's compute, ${fmtMs(boundary.perCall)} is JSON.stringify of the model on the JS side)`);
->>>>>>> engine-schema
   log('   answers checked against the engine:');
   const desc = (c, exact) => {
     const parts = [`${c.equal}/${c.fields} fields ${exact ? 'equal' : 'within 1e-9 relative'}`];
