@@ -6,7 +6,8 @@
 //   2. start-up in headless Chromium: navigation -> first result painted, 20 fresh loads
 //   3. keystroke latency with every panel on and a 10,000-sample simulation: 200 keystrokes
 //   4. the engine against two peers written in plain JS (bench/peers/): decimal.js and JS numbers,
-//      on compute, a 100,000-sample simulate and a full sensitivity table, answers checked first
+//      on compute, a 100,000-sample simulate and a full sensitivity table, answers checked first;
+//      and plan over a three-year window (no peer: engine only, its rows checked to add up)
 //   5. budgets: goals next to the figures, marked pass or miss. Goals, not tests: a miss never
 //      fails the bench (the size test in tests/node/budget.test.mjs has its own limit).
 //   6. what a reader feels (bench/reader.mjs): Event Timing of typing into the default embed and
@@ -27,7 +28,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { kb, measureEmbed } from '../bench/bytes.mjs';
 import { compareResults, compareSensitivity, compareSummaries } from '../bench/compare.mjs';
-import { fmtMs, pairedRatio, race } from '../bench/timing.mjs';
+import { fmtMs, pairedRatio, race, timeCalls } from '../bench/timing.mjs';
 import { example } from '../tests/node/example.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +53,14 @@ const RANGES = [
 ];
 const SIM_OPTIONS = { ranges: RANGES, samples: SAMPLES, seed: 1, metric: '/funnel/revenue' };
 const SENS_OPTIONS = { metric: '/funnel/revenue', by: '0.1' };
+// plan over three years (1095 days: 37 months, 157 ISO weeks), with the usual holidays.
+const PLAN_OPTIONS = {
+  start: '2027-01-01',
+  end: '2029-12-31',
+  reps: '4',
+  capacity: '70',
+  holidays: ['2027', '2028', '2029'].flatMap((year) => [`${year}-01-01`, `${year}-05-01`, `${year}-12-25`, `${year}-12-26`]),
+};
 
 const KIB = 1024;
 // Issue #12: a default embed of at most 60 KB brotli, compute at least as fast as decimal.js.
@@ -156,10 +165,20 @@ async function enginePart() {
     const t = (timing[op] = race(Object.fromEntries(impls.map(([name, m]) => [name, make(m)])), opts));
     ratios[op] = { fasterThanDecimal: pairedRatio(t.decimal, t.engine), vsFloat: pairedRatio(t.engine, t.float) };
   }
+  // plan has no peer: timed alone, after checking that its rows add up to its totals.
+  const planRef = eng.plan(MODEL, PLAN_OPTIONS);
+  const total = (rows, pick) => rows.reduce((sum, row) => sum + BigInt(pick(row)), 0n);
+  const planAddsUp = ['months', 'weeks'].every(
+    (key) =>
+      total(planRef[key], (row) => row.top) === BigInt(planRef.needed.top) &&
+      total(planRef[key], (row) => row.deals) === BigInt(planRef.dealsNeeded) &&
+      total(planRef[key], (row) => row.workdays) === BigInt(planRef.workdays),
+  );
+  timing.plan = { engine: timeCalls(() => eng.plan(MODEL, PLAN_OPTIONS)) };
   // What the JS side of the boundary costs by itself: the model to JSON text (the report comes
   // back as objects built by serde-wasm-bindgen, inside the engine's time).
   const boundary = race({ json: () => JSON.stringify(MODEL) }, { runs: 5 }).json;
-  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
+  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
 
   log(`\n4. Engine against its peers (Node ${process.version}; per call, median of interleaved timed runs after warm-up; ratios paired by run)`);
   log(`   ${pad('operation', 32)}${lpad('engine', 11)}${lpad('decimal.js', 12)}${lpad('JS numbers', 12)}   engine vs decimal.js   engine vs floats`);
@@ -170,6 +189,8 @@ async function enginePart() {
     const vsD = speed(r.fasterThanDecimal);
     log(`   ${pad(label, 32)}${lpad(fmtMs(t.engine.perCall), 11)}${lpad(fmtMs(t.decimal.perCall), 12)}${lpad(fmtMs(t.float.perCall), 12)}   ${pad(vsD, 23)}${vsF}`);
   }
+  const planLabel = `plan (3 years, ${planRef.weeks.length} ISO weeks)`;
+  log(`   ${pad(planLabel, 32)}${lpad(fmtMs(timing.plan.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer plans; rows ${planAddsUp ? 'add up to the totals' : 'DO NOT ADD UP'})`);
   log(`   (of the engine's compute, ${fmtMs(boundary.perCall)} is JSON.stringify of the model on the JS side)`);
   log('   answers checked against the engine:');
   const desc = (c, exact) => {

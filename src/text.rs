@@ -1,4 +1,4 @@
-//! The five functions on JSON text, as the JS bindings see them: for native callers,
+//! The six functions on JSON text, as the JS bindings see them: for native callers,
 //! fuzzing and benchmarks. Inputs and outputs are JSON; errors are `pointer: message`.
 //! Reports are written by their serde derives, the one definition of their shape that the
 //! wasm bindings use too. Native only: the wasm module has no JSON writer.
@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::json::Json;
-use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
 
 /// A report as compact JSON text. The reports hold only strings, `null`s, objects and
 /// arrays, which serde_json always writes.
@@ -85,4 +85,18 @@ pub fn simulate(model: &str, options: &str) -> Result<String> {
         &model,
         &SimulateOptions::from_json(&Json::parse(options)?)?,
     )?))
+}
+
+/// `plan` on a model and options in JSON text.
+///
+/// ```
+/// let plan = sales_kpi::text::plan(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}, "target": "30"}"#,
+///     r#"{"start": "2027-01-04", "end": "2027-01-08"}"#).unwrap();
+/// assert!(plan.starts_with(r#"{"days":"5","workdays":"5","target":"30","dealsNeeded":"10""#));
+/// ```
+pub fn plan(model: &str, options: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    let options = PlanOptions::from_json(&Json::parse(options)?)?;
+    Ok(to_json(&crate::plan(&model, &options)?))
 }
