@@ -17,8 +17,8 @@ const ENTRY = '/dist/widget/sales-kpi-calculator.js';
 // plus the table of finished heights that keeps the host page from shifting (reserve.js, about
 // 0.5 KB brotli, issue #13: CLS 0.38 -> 0).
 const INITIAL_JS = 17 * 1024;
-// Everything an embed downloads initially, the engine's .wasm included.
-const EMBED = 60 * 1024;
+// Everything an embed downloads initially, the engine's .wasm included: the budget test's limit.
+const EMBED = 62 * 1024;
 const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|more-\w+)-\w+\.js$/;
 
 before(async () => {
