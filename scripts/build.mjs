@@ -18,7 +18,7 @@
 // externref table (`__wbindgen_externrefs`) to point at the funcref table, so init() then fails with
 // "WebAssembly.Table.set(): Argument 1 is invalid for table". The smoke check below catches that.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -169,6 +169,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const out = build({ testTrap });
     console.log(`[build] done: ${relative(ROOT, out)}/`);
+    // Plan panel: the unbundled widget (www/widget/engine.js) loads the full engine from ../pkg-plan/.
+    if (!testTrap) {
+      rmSync(join(ROOT, 'www', 'pkg-plan'), { recursive: true, force: true });
+      cpSync(out, join(ROOT, 'www', 'pkg-plan'), { recursive: true });
+    }
     if (!testTrap) {
       // The embeddable widget: minified, code-split, self-contained in www/dist/, with the engine
       // built without `plan`, which the widget does not use (Cargo.toml, feature plan-export).

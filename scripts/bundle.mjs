@@ -4,6 +4,8 @@
 //   dist/widget/export-sheet.js           the spreadsheet export, loaded on its button's click
 //   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
 //   dist/pkg/sales_kpi_bg.wasm            the engine
+//   dist/pkg-plan/                        the engine with `plan`, for the Plan panel (widget/engine.js
+//                                         loads it instead of dist/pkg/ when the panel is shown)
 //   dist/sales-kpi-resize.js, dist/sales-kpi-hugo.zip   see scripts/embeds.mjs
 //   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
 // The engine comes from `engine`: by default www/pkg-embed, the engine scripts/build.mjs builds
@@ -36,7 +38,7 @@ function jsFiles(dir) {
 // dependency makes that one shared chunk: a first view loads the entry and one chunk. The
 // sources are unchanged.
 const FIRST_VIEW = ['view.js', 'configure.js'].map((name) => join(www, 'widget', name));
-const LAZY_CODE = /[\\/]widget[\\/](panels[\\/](sensitivity|uncertainty|economics|retention|share|what-if-levers)|formulas|editing|url-state|model-attributes)\.js$/;
+const LAZY_CODE = /[\\/]widget[\\/](panels[\\/](sensitivity|uncertainty|economics|retention|share|what-if-levers|plan)|formulas|editing|url-state|model-attributes)\.js$/;
 const oneSharedChunk = {
   name: 'one-shared-chunk',
   setup(build) {
@@ -68,7 +70,7 @@ const schemaKeysRead = {
 
 const embedEngine = () => (existsSync(join(www, 'pkg-embed', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-embed') : join(www, 'pkg'));
 
-export async function bundle({ engine = embedEngine() } = {}) {
+export async function bundle({ engine = embedEngine(), planEngine = join(www, 'pkg') } = {}) {
   if (!existsSync(join(engine, 'sales_kpi_bg.wasm'))) {
     throw new Error(`${relative(root, engine)} is missing: build the engine first (npm run build)`);
   }
@@ -111,6 +113,9 @@ export async function bundle({ engine = embedEngine() } = {}) {
     bundle: false,
   });
   cpSync(join(pkg, 'sales_kpi_bg.wasm'), join(dist, 'pkg', 'sales_kpi_bg.wasm'));
+  // Plan panel: the full engine (www/pkg, all six functions) beside the small one, minified alike.
+  await build({ ...common, entryPoints: jsFiles(planEngine).filter((file) => !file.endsWith('_schema.js')), outdir: join(dist, 'pkg-plan'), outbase: planEngine, bundle: false });
+  cpSync(join(planEngine, 'sales_kpi_bg.wasm'), join(dist, 'pkg-plan', 'sales_kpi_bg.wasm'));
   const files = jsFiles(dist).map((file) => relative(root, file));
   // The iframe resize script and the Hugo component (its static/, data/ and zip) follow every bundle.
   await packageEmbeds();

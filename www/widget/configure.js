@@ -3,7 +3,7 @@
 import { engine } from './engine.js';
 import { h } from './dom.js';
 import { moreText, translator } from './i18n.js';
-import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels } from './lazy-parts.js';
+import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels, needsPlanEngine } from './lazy-parts.js';
 import { readSettings } from './settings.js';
 import { defaultSections, presetModel } from './state.js';
 
@@ -23,7 +23,8 @@ export async function configure(view, first, fresh) {
   view.locale = settings.locale;
   view.lang = settings.lang;
   // The engine and the language load side by side.
-  const ready = engine(settings.wasmUrl);
+  // Plan panel: the engine with `plan` when the sections likely shown have it (lazy-parts.js).
+  const ready = engine(settings.wasmUrl, needsPlanEngine(settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset)));
   ready.catch(() => {});
   const was = view.t;
   const t = (view.t = await translator(view.lang));

@@ -1,6 +1,11 @@
 // Loads the wasm engine once per page and shares it between widgets. Importing this module has no
 // side effects: the glue and the .wasm are fetched on first use, from next to this file unless a
 // wasm-url says otherwise, so a self-hosted copy never calls anyone else's server.
+// Two builds: ../pkg/ (the small default, without `plan`) and ../pkg-plan/ (all six functions,
+// 8 KB more). A page loads one: widgets that connect together ask within one task, and the
+// engine is chosen after it, with `plan` if any of them shows the Plan panel. A widget that
+// needs `plan` later (a sections change, a link) replaces the small engine by the full one.
+// wasm-url names the small engine's .wasm; the full one always loads from beside the module.
 
 /** @typedef {Error & { code?: string, pointer?: string, params?: Record<string, unknown>, restarting?: Promise<unknown> }} EngineError */
 
@@ -11,33 +16,52 @@ let api = null;
 let restarts = 0;
 /** @type {URL | string | undefined} */
 let wasm;
+let wasmChosen = false;
+/** Whether any widget on the page has asked for the engine with `plan`. */
+let wantPlan = false;
+/** Whether the engine being loaded (or loaded) has `plan`. */
+let loadingPlan = false;
 
 /**
  * Resolves to the engine module. The first wasm URL asked for is the one the page uses.
  * @param {URL | null} [wasmUrl]
+ * @param {boolean} [withPlan] the engine must have `plan` (see needsPlanEngine in lazy-parts.js)
  * @returns {Promise<any>}
  */
-export function engine(wasmUrl) {
-  wasm ??= wasmUrl || new URL('../pkg/sales_kpi_bg.wasm', import.meta.url);
-  const started = (loading ??= (async () => {
-    const glue = new URL('../pkg/sales_kpi.js', import.meta.url);
+export function engine(wasmUrl, withPlan = false) {
+  if (!wasmChosen) [wasmChosen, wasm] = [true, wasmUrl || undefined];
+  wantPlan ||= withPlan;
+  if (wantPlan && loading && !loadingPlan) loading = null;
+  /** @type {Promise<any>} */
+  const started = (loading ??= Promise.resolve().then(async () => {
+    // Replaced before it began (another widget asked for `plan` in the same task): nothing to do.
+    if (started !== loading) return loading;
+    loadingPlan = wantPlan;
+    const { planGlue, planWasm } = loadingPlan ? await import('./engine-plan.js') : {};
+    const glue = new URL(planGlue ?? new URL('../pkg/sales_kpi.js', import.meta.url));
     // A different URL gives a new module instance, with fresh wasm memory.
     if (restarts) glue.search = `r=${restarts}`;
     const module = await import(glue.href);
-    await module.default({ module_or_path: wasm });
-    api = module;
-    return module;
-  })());
-  started.catch(() => (loading = null));
+    await module.default({ module_or_path: planWasm ?? wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url) });
+    // An engine replaced while it loaded (the full one asked for meanwhile) is not used.
+    if (started === loading) api = module;
+    return started === loading ? module : loading;
+  }));
+  started.catch(() => {
+    if (started === loading) loading = null;
+  });
   return started;
 }
+
+/** Whether the loaded engine has `plan`. */
+export const hasPlan = () => !!api && typeof api.plan === 'function';
 
 /**
  * Calls an engine function. Input errors are thrown as they are. A trap (a
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
  * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
  * engine. The error's type decides, not its text.
- * @param {'compute' | 'whatIf' | 'solve' | 'sensitivity' | 'simulate'} name
+ * @param {'compute' | 'whatIf' | 'solve' | 'sensitivity' | 'simulate' | 'plan'} name
  * @param {...unknown} args
  * @returns {any}
  */
@@ -52,7 +76,7 @@ export function call(name, ...args) {
       restarts++;
       api = null;
       loading = null;
-      error.restarting = engine();
+      error.restarting = engine(null, loadingPlan);
     }
     throw error;
   }

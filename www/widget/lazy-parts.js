@@ -30,9 +30,17 @@ export const loadFormulas = once(() => import('./formulas.js'));
 export const loadUrlState = once(() => import('./url-state.js'));
 export const loadModelAttributes = once(() => import('./model-attributes.js'));
 export const loadEditing = once(() => import('./editing.js'));
+// The Plan panel (branch plan-panel): its module, its language's text, and the engine with `plan`.
+export const loadPlan = once(() => import('./panels/plan.js'));
+
+/**
+ * Whether these sections need the engine with `plan` (www/pkg-plan): the one place that says so.
+ * @param {Iterable<string>} sections
+ */
+export const needsPlanEngine = (sections) => [...sections].includes('plan');
 
 /** The sections whose panels load on demand. */
-const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
+const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan'];
 
 /**
  * Loads the panels the sections show; resolves to them by name (absent when not shown).
@@ -41,14 +49,15 @@ const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', '
 export async function loadPanels(sections) {
   const shown = new Set(sections);
   const want = (/** @type {string[]} */ ...names) => names.some((name) => shown.has(name));
-  const [sensitivity, uncertainty, economics, retention, share] = await Promise.all([
+  const [sensitivity, uncertainty, economics, retention, share, plan] = await Promise.all([
     want('sensitivity') ? loadSensitivity() : undefined,
     want('uncertainty') ? loadUncertainty() : undefined,
     want('economics') ? loadEconomics() : undefined,
     want('retention', 'growth') ? loadRetention() : undefined,
     want('share') ? loadShare() : undefined,
+    want('plan') ? loadPlan() : undefined,
   ]);
-  return { sensitivity, uncertainty, economics, retention, share };
+  return { sensitivity, uncertainty, economics, retention, share, plan };
 }
 
 /** @typedef {Partial<Awaited<ReturnType<typeof loadPanels>>>} Panels */

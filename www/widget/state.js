@@ -10,12 +10,12 @@
  * @typedef {{ unit: 'by' | 'add', value: string }} WhatIfChange a fraction: by "0.1" is +10 %, add "0.01" is +1 pp
  * @typedef {{ low: string, high: string }} Range
  * @typedef {{ preset: string, currency: string, model: Model, whatif: Record<string, WhatIfChange>,
- *   ranges: Record<string, Range> }} State
+ *   ranges: Record<string, Range>, plan?: import('./panels/plan-options.js').PlanOptions }} State
  * @typedef {(key: string, vars?: Record<string, string | number>) => string} Translate
  */
 
 export const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics'];
-export const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
+export const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan'];
 
 /** @type {Record<string, [string, string[], string, string, string, string]>} [top, rates, dealSize, target, cycleDays, acquisitionCost] */
 const PRESET_NUMBERS = {
@@ -46,7 +46,9 @@ export function presetModel(preset, t) {
 }
 
 /** @param {string} preset */
-export const defaultSections = (preset) => (preset === 'unit-economics' ? 'funnel economics retention whatif' : 'funnel target whatif goal').split(' ');
+export const defaultSections = (preset) =>
+  // Plan panel: leads and outbound plan by the month and the workday (issue #11).
+  (preset === 'unit-economics' ? 'funnel economics retention whatif' : `funnel target whatif goal${preset === 'leads' || preset === 'outbound' ? ' plan' : ''}`).split(' ');
 
 /**
  * Parses `sections`: the known words, and the unknown ones.

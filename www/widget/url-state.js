@@ -3,6 +3,7 @@
 // when a page has a fragment, the url-state attribute, or the reader copies a link.
 import { isPlainDecimal } from './decimal.js';
 import { call } from './engine.js';
+import { checkedPlan } from './panels/plan-options.js';
 import { getAt, PRESETS, whatIfChanges } from './state.js';
 
 /** @typedef {import('./state.js').State} State */
@@ -49,11 +50,14 @@ function decodeState(text) {
   for (const [lever, range] of Object.entries(data.r)) {
     if (!isLeverPointer(lever) || !isObject(range) || !isPlainDecimal(range.low) || !isPlainDecimal(range.high)) return null;
   }
-  return { preset: data.p, currency: data.c, model: /** @type {any} */ (data.m), whatif: data.w, ranges: data.r };
+  // Plan panel: its options ride along as `pl` (checked for shape here, by the engine when planned).
+  const plan = 'pl' in data ? checkedPlan(data.pl) : undefined;
+  if (plan === null) return null;
+  return { preset: data.p, currency: data.c, model: /** @type {any} */ (data.m), whatif: data.w, ranges: data.r, ...(plan && { plan }) };
 }
 
 /** @param {State} state */
-export const encodeState = (state) => toBase64Url(JSON.stringify({ v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges }));
+export const encodeState = (state) => toBase64Url(JSON.stringify({ v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges, pl: state.plan }));
 
 /**
  * Puts the state into the page's URL fragment; returns the value written.

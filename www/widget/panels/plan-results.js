@@ -1,0 +1,156 @@
+// What the Plan panel shows for the engine's plan: the sentence, the salespeople needed, the
+// entry window, the month chart, the month and week tables (with a total row, so the reader sees
+// them add up), and the same as spreadsheet rows for the export.
+import { planChart } from '../charts/plan-chart.js';
+import { h } from '../dom.js';
+import { formatNumber } from '../format.js';
+import { utcDate } from './plan-options.js';
+
+/**
+ * @typedef {import('../view.js').CalculatorView} View
+ * @typedef {(key: string, vars?: Record<string, string | number>) => string} PlanText
+ * @typedef {{ name: string, count: string | null }} Count
+ * @typedef {{ workdays: string, target: string, deals: string | null, top: string | null, stages: Count[] }} Row
+ * @typedef {{ days: string, workdays: string, target: string, dealsNeeded: string | null,
+ *   needed: { top: string | null, stages: Count[] }, perWorkday: { top: string | null, stages: Count[] },
+ *   perRep: { top: string | null, stages: Count[] }, repsNeeded?: string | null,
+ *   months: (Row & { month: string })[], weeks: (Row & { week: string, start: string })[],
+ *   entryWindow?: { from: string, to: string } }} Plan
+ * @typedef {{ sentence: HTMLElement, reps: HTMLElement, entry: HTMLElement, chart: HTMLElement,
+ *   monthBody: HTMLTableSectionElement, weekBody: HTMLTableSectionElement }} PlanParts
+ */
+
+/**
+ * A date in the reader's words ("1. januar 2027").
+ * @param {View} view
+ * @param {string} iso
+ * @param {Intl.DateTimeFormatOptions} [options]
+ */
+export const showDate = (view, iso, options = { day: 'numeric', month: 'long', year: 'numeric' }) =>
+  new Intl.DateTimeFormat(view.locale, { ...options, timeZone: 'UTC' }).format(utcDate(iso));
+
+/** @param {View} view @param {string} month "2027-01" */
+const monthName = (view, month) => showDate(view, `${month}-01`, { month: 'long', year: 'numeric' });
+/** @param {PlanText} t @param {string} week "2027-W01" */
+const weekName = (t, week) => t('week', { n: Number(week.slice(6)) });
+
+/**
+ * The counts of a plan line as a list: "10 leads, 4 aftaler og 2 tilbud" (the deals, the last
+ * stage, are said apart).
+ * @param {View} view
+ * @param {{ top: string | null, stages: Count[] }} line
+ * @param {boolean} withNames
+ */
+function countList(view, line, withNames) {
+  const style = view.numberStyle;
+  const items = [
+    [line.top, view.topNoun],
+    ...line.stages.slice(0, -1).map((stage) => [stage.count, stage.name.toLocaleLowerCase(view.lang)]),
+  ].map(([count, name]) => (withNames ? `${formatNumber(count, 'count', style)} ${name}` : formatNumber(count, 'count', style)));
+  return new Intl.ListFormat(view.locale, { type: 'conjunction' }).format(items);
+}
+
+/**
+ * The column heads of the month and week tables after the first ones: revenue, the top of the
+ * funnel, and each stage.
+ * @param {View} view
+ * @param {PlanText} t
+ * @param {Plan} plan
+ */
+const countHeads = (view, t, plan) => [t('colWorkdays'), t('colTarget'), view.topLabel, ...plan.needed.stages.map((stage) => stage.name)];
+
+/**
+ * @param {View} view
+ * @param {Row} row
+ */
+const countCells = (view, row) => [
+  formatNumber(row.workdays, 'count', view.numberStyle),
+  formatNumber(row.target, 'money', view.numberStyle),
+  formatNumber(row.top, 'count', view.numberStyle),
+  ...row.stages.map((stage) => formatNumber(stage.count, 'count', view.numberStyle)),
+];
+
+/**
+ * @param {string[]} cells
+ * @param {string} [className]
+ */
+const tableRow = ([head = '', ...cells], className) =>
+  h('tr', { class: className ?? null }, h('th', { scope: 'row', text: head }), cells.map((cell) => h('td', { class: 'num', text: cell })));
+
+/** @param {Plan} plan @returns {Row} */
+const totalRow = (plan) => ({ workdays: plan.workdays, target: plan.target, deals: plan.dealsNeeded, top: plan.needed.top, stages: plan.needed.stages });
+
+/**
+ * Fills the panel's parts with a plan.
+ * @param {View} view
+ * @param {PlanText} t
+ * @param {Plan} plan
+ * @param {PlanParts} parts
+ * @param {import('./plan-options.js').PlanOptions} options
+ */
+export function showPlan(view, t, plan, parts, options) {
+  const style = view.numberStyle;
+  const reps = options.reps ?? '1';
+  const vars = {
+    target: formatNumber(plan.target, 'money', style),
+    start: showDate(view, options.start),
+    end: showDate(view, options.end),
+    workdays: formatNumber(plan.workdays, 'count', style),
+    reps: formatNumber(reps, 'count', style),
+    perDay: countList(view, plan.perWorkday, true),
+    perRep: countList(view, plan.perRep, false),
+  };
+  parts.sentence.textContent = `${t(reps === '1' ? 'sentenceOne' : 'sentence', vars)} ${t('dealsLine', { deals: formatNumber(plan.dealsNeeded, 'count', style) })}`;
+  parts.reps.textContent =
+    plan.repsNeeded != null && options.capacity
+      ? t('repsNeeded', { capacity: formatNumber(options.capacity, 'count', style), top: view.topNoun, n: formatNumber(plan.repsNeeded, 'count', style) })
+      : '';
+  const entry = plan.entryWindow;
+  const cycle = view.model.cycleDays;
+  parts.entry.textContent = entry && cycle ? t('entry', { top: view.topLabel, from: showDate(view, entry.from), to: showDate(view, entry.to), days: formatNumber(cycle, 'count', style) }) : '';
+  const months = plan.months.map((row) => ({ name: showDate(view, `${row.month}-01`, { month: 'short' }), count: row.top }));
+  view.draw(parts.chart, (width) => planChart(width, months, t('chart', { top: view.topLabel }), style));
+  parts.monthBody.replaceChildren(
+    ...plan.months.map((row) => tableRow([monthName(view, row.month), ...countCells(view, row)])),
+    tableRow([t('total'), ...countCells(view, totalRow(plan))], 'sum'),
+  );
+  parts.weekBody.replaceChildren(
+    ...plan.weeks.map((row) => tableRow([weekName(t, row.week), showDate(view, row.start, { day: 'numeric', month: 'short' }), ...countCells(view, row)])),
+    tableRow([t('total'), '', ...countCells(view, totalRow(plan))], 'sum'),
+  );
+}
+
+/**
+ * The heads of the month table and of the week table.
+ * @param {View} view
+ * @param {PlanText} t
+ * @param {Plan | null} plan
+ */
+export function tableHeads(view, t, plan) {
+  const counts = plan ? countHeads(view, t, plan) : [t('colWorkdays'), t('colTarget'), view.topLabel];
+  return { month: [t('colMonth'), ...counts], week: [t('colWeek'), t('colFrom'), ...counts] };
+}
+
+/**
+ * The plan as spreadsheet rows (export-sheet.js's SheetRow): the totals, then each month and
+ * each week with its workdays, revenue and counts.
+ * @param {View} view
+ * @param {PlanText} t
+ * @param {Plan} plan
+ * @returns {import('../export-sheet.js').SheetRow[]}
+ */
+export function planRows(view, t, plan) {
+  /** @type {import('../export-sheet.js').SheetRow[]} */
+  const rows = [];
+  const add = (/** @type {string} */ section, /** @type {Row} */ row) => {
+    rows.push({ section, label: t('colWorkdays'), unit: 'count', value: row.workdays });
+    rows.push({ section, label: t('colTarget'), unit: 'money', value: row.target });
+    if (row.deals != null) rows.push({ section, label: t('colDeals'), unit: 'count', value: row.deals });
+    if (row.top != null) rows.push({ section, label: view.topLabel, unit: 'count', value: row.top });
+    for (const stage of row.stages.slice(0, -1)) if (stage.count != null) rows.push({ section, label: stage.name, unit: 'count', value: stage.count });
+  };
+  add(`${t('section')}: ${t('total')}`, totalRow(plan));
+  for (const row of plan.months) add(`${t('section')}: ${monthName(view, row.month)}`, row);
+  for (const row of plan.weeks) add(`${t('section')}: ${row.week}`, row);
+  return rows;
+}
