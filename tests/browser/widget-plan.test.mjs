@@ -149,3 +149,57 @@ test('bad dates, an end before the start and no workdays are errors at the field
     await close();
   }
 });
+
+test('one engine per page: the small one without a Plan panel, the full one with it, replaced when the panel comes later', async () => {
+  const { page, requests, pageErrors, close } = await openPage(env.browser, null);
+  try {
+    const wasm = () => requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname);
+    const revenue = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
+    await serve(page, 'plan-mixed.html', host(`<${W} preset="inbound"></${W}><${W} preset="leads"></${W}>`));
+    await page.locator(`${PLAN} .sentence`).filter({ hasText: /\d/ }).waitFor();
+    assert.equal(await revenue.count(), 2);
+    assert.deepEqual(wasm(), ['/pkg-plan/sales_kpi_bg.wasm'], 'widgets that connect together share the engine with plan');
+    requests.length = 0;
+    await serve(page, 'plan-later.html', host(`<${W} id="w" preset="inbound"></${W}>`));
+    await revenue.waitFor();
+    assert.deepEqual(wasm(), ['/pkg/sales_kpi_bg.wasm'], 'without the Plan panel the small engine alone');
+    await page.evaluate(() => document.getElementById('w').setAttribute('sections', 'funnel target plan'));
+    await page.locator(`${PLAN} .sentence`).filter({ hasText: /\d/ }).waitFor();
+    assert.deepEqual(wasm(), ['/pkg/sales_kpi_bg.wasm', '/pkg-plan/sales_kpi_bg.wasm']);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a share link carries the plan: the goal, the dates, the team and the holidays come back', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, null, { contextOptions: { locale: 'da-DK' } });
+  try {
+    await serve(page, 'plan-link.html', host(`<${W} preset="leads" locale="da-DK" url-state></${W}>`));
+    const plan = page.locator(PLAN);
+    await plan.getByLabel('Første dag').waitFor();
+    await plan.getByLabel('Første dag').fill('2027-01-01');
+    await plan.getByLabel('Sidste dag').fill('2027-03-31');
+    await plan.getByLabel('Vækst på en basis').check();
+    await plan.getByLabel('Basisomsætning').fill('135.000');
+    await plan.getByLabel('Vækst', { exact: true }).fill('14');
+    await plan.getByLabel('Sælgere').fill('3');
+    await plan.getByLabel('Helligdage (valgfrit)').fill(HOLIDAYS.join(' '));
+    await page.waitForFunction(() => /skc=/.test(location.hash) && JSON.stringify(JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))).pl).includes('2027-03-29'));
+    const stored = await page.evaluate(() => JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))).pl);
+    assert.deepEqual(stored, { start: '2027-01-01', end: '2027-03-31', reps: '3', workdays: [1, 2, 3, 4, 5], holidays: HOLIDAYS, growth: { baseline: '135000', by: '0.14' } });
+    const link = page.url();
+    const second = await page.context().newPage();
+    await second.route(`${env.server.url}plan-link.html`, (route) => route.fulfill({ contentType: 'text/html', body: host(`<${W} preset="inbound" locale="da-DK"></${W}>`) }));
+    await second.goto(link);
+    const restored = second.locator(PLAN);
+    await restored.locator('.sentence').filter({ hasText: /153\.900/ }).waitFor();
+    assert.equal(await restored.getByLabel('Første dag').inputValue(), '2027-01-01');
+    assert.equal(await restored.getByLabel('Basisomsætning').inputValue(), '135.000');
+    assert.equal(await restored.getByLabel('Vækst', { exact: true }).inputValue(), '14');
+    assert.match(await restored.locator('.sentence').textContent(), /60 arbejdsdage/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -104,7 +104,7 @@ test('the element holds its reserved height while the engine loads, then its con
 
 test('no reservation for a view without one of the default panels (it could be shorter)', () => {
   assert.equal(reservedHeight('leads', 700, 'funnel'), 0);
-  assert.equal(reservedHeight('leads', 700, 'funnel target whatif goal economics'), reservedHeight('leads', 700));
+  assert.equal(reservedHeight('leads', 700, 'funnel target whatif goal plan economics'), reservedHeight('leads', 700));
   assert.equal(reservedHeight('leads', 700, 'all'), reservedHeight('leads', 700));
   assert.equal(reservedHeight('nonsense', 700), 0);
   assert.equal(reservedHeight('leads', 0), 0);

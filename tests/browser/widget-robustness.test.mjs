@@ -55,10 +55,12 @@ test('a missing engine is explained inside the widget; the host page is untouche
   }
 });
 
+// Without the Plan panel (leads and outbound show it by default), so the page keeps the small engine that
+// wasm-url names; tests/browser/widget-plan.test.mjs covers a page that needs the full one.
 test('several widgets share one engine; wasm-url is honoured and a bad one is reported', async () => {
   const { page, requests, pageErrors, close } = await openPage(env.browser, null);
   try {
-    const body = `<${W} preset="inbound" wasm-url="pkg/sales_kpi_bg.wasm?copy"></${W}><${W} preset="leads" locale="nl-NL"></${W}><${W} preset="outbound" wasm-url="javascript:alert(1)"></${W}>`;
+    const body = `<${W} preset="inbound" wasm-url="pkg/sales_kpi_bg.wasm?copy"></${W}><${W} preset="leads" locale="nl-NL" sections="funnel target whatif goal"></${W}><${W} preset="outbound" sections="funnel target whatif goal" wasm-url="javascript:alert(1)"></${W}>`;
     await serve(page, 'many.html', host(body));
     const revs = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
     for (let i = 0; i < 100 && (await revs.count()) < 3; i++) await page.waitForTimeout(50);

@@ -41,7 +41,8 @@ export async function configure(view, first, fresh) {
   try {
     // Start fetching the panels now when they will surely be needed.
     const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
-    if (needsPanels(likely)) Promise.all([loadPanels(likely), moreText(view.lang)]).catch(() => {});
+    if (needsPanels(likely)) Promise.all([loadPanels(likely, view.lang), moreText(view.lang)]).catch(() => {});
+    else if (needsPlanEngine(likely)) loadPanels(likely, view.lang).catch(() => {}); // Plan panel
     [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
@@ -70,7 +71,7 @@ export async function configure(view, first, fresh) {
  * @param {View} view
  */
 async function loadShownPanels(view) {
-  const panels = loadPanels(view.sections);
+  const panels = loadPanels(view.sections, view.lang);
   if (needsPanels(view.sections)) await moreText(view.lang);
   view.panels = await panels;
 }

@@ -40,13 +40,14 @@ export const loadPlan = once(() => import('./panels/plan.js'));
 export const needsPlanEngine = (sections) => [...sections].includes('plan');
 
 /** The sections whose panels load on demand. */
-const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan'];
+const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
 
 /**
  * Loads the panels the sections show; resolves to them by name (absent when not shown).
  * @param {Iterable<string>} sections
+ * @param {string} [lang] the Plan panel's text is loaded with it, in this language
  */
-export async function loadPanels(sections) {
+export async function loadPanels(sections, lang = 'en') {
   const shown = new Set(sections);
   const want = (/** @type {string[]} */ ...names) => names.some((name) => shown.has(name));
   const [sensitivity, uncertainty, economics, retention, share, plan] = await Promise.all([
@@ -55,7 +56,7 @@ export async function loadPanels(sections) {
     want('economics') ? loadEconomics() : undefined,
     want('retention', 'growth') ? loadRetention() : undefined,
     want('share') ? loadShare() : undefined,
-    want('plan') ? loadPlan() : undefined,
+    want('plan') ? loadPlan().then(async (module) => (await module.loadPlanText(lang), module)) : undefined,
   ]);
   return { sensitivity, uncertainty, economics, retention, share, plan };
 }
@@ -63,7 +64,8 @@ export async function loadPanels(sections) {
 /** @typedef {Partial<Awaited<ReturnType<typeof loadPanels>>>} Panels */
 
 /**
- * Whether any section needs a panel that loads on demand.
+ * Whether any section needs a panel that loads on demand, with the rest of the language's text
+ * (the Plan panel has its own, plan-text-xx.js, and is not one of them).
  * @param {Iterable<string>} sections
  */
 export const needsPanels = (sections) => [...sections].some((section) => LAZY_SECTIONS.includes(section));

@@ -20,6 +20,8 @@ import { planRows, showPlan, tableHeads } from './plan-results.js';
 export const css = [
   '.plan fieldset{border:0;border-top:1px solid var(--_line);margin:0 0 .5rem;padding:.5rem 0 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12rem,100%),1fr));gap:0 1rem}',
   '.plan legend{font-weight:600;padding:0}',
+  // Chromium focuses a date input's inner parts, which :focus-visible does not see.
+  '.plan input[type=date]:focus-within{outline:3px solid var(--_accent);outline-offset:1px}',
   '.plan .days{display:flex;flex-wrap:wrap;gap:.25rem .75rem;grid-column:1/-1}',
   '.plan .goalkind{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 .5rem}',
   '.plan textarea{width:100%;box-sizing:border-box;font:inherit;min-height:2.5rem}',
@@ -34,14 +36,23 @@ const loadedTexts = {};
 const shownPlans = new WeakMap();
 
 /**
- * The panel's translator for the view's language (empty texts until they have loaded).
+ * Loads the panel's text in a language (English for any other); lazy-parts.js calls it with the panel.
+ * @param {string} lang
+ */
+export async function loadPlanText(lang) {
+  const known = /** @type {keyof typeof TEXTS} */ (Object.hasOwn(TEXTS, lang) ? lang : 'en');
+  loadedTexts[known] ??= (await TEXTS[known]()).default;
+}
+
+/**
+ * The panel's translator for the view's language; its text is loaded with the panel, or (after a
+ * change of language) now, and then the view is built again.
  * @param {View} view
  * @returns {PlanText}
  */
 function planText(view) {
-  const lang = /** @type {keyof typeof TEXTS} */ (Object.hasOwn(TEXTS, view.lang) ? view.lang : 'en');
-  const texts = loadedTexts[lang];
-  if (!texts) TEXTS[lang]().then((module) => ((loadedTexts[lang] = module.default), view.root && view.rebuild()));
+  const texts = loadedTexts[Object.hasOwn(TEXTS, view.lang) ? view.lang : 'en'];
+  if (!texts) loadPlanText(view.lang).then(() => view.root && view.rebuild(), () => {});
   return (key, vars) => (texts?.[key] ?? '').replace(/\{(\w+)\}/g, (whole, name) => String(vars?.[name] ?? whole));
 }
 
