@@ -154,3 +154,16 @@ export function planRows(view, t, plan) {
   for (const row of plan.weeks) add(`${t('section')}: ${row.week}`, row);
   return rows;
 }
+
+/**
+ * An engine error about the plan's options in the reader's words, by its code and params.
+ * @param {PlanText} t
+ * @param {{ code?: string, pointer?: string, params?: Record<string, any> }} error
+ */
+export function planProblem(t, { code, pointer, params = {} }) {
+  if ((code === 'invalidDate' || code === 'notANumber') && !params.value) return t('e_required');
+  if (code === 'outOfRange') return t(pointer === '/growth/by' ? 'e_growthRange' : 'e_positive');
+  if (code === 'overflow') return t('e_tooBig');
+  const known = ['invalidDate', 'beforeStart', 'windowTooLong', 'noWorkdays', 'duplicate', 'tooMany', 'tooFew', 'required', 'bothGiven'];
+  return known.includes(code ?? '') ? t(`e_${code}`, params) : t('e_invalid');
+}

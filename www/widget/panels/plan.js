@@ -8,7 +8,7 @@ import { call, engine, hasPlan, isRestarting } from '../engine.js';
 import { formatNumber } from '../format.js';
 import { tableBox } from '../form.js';
 import { defaultPlan, QUICK_PERIODS, quickPeriod, quickPeriodOf, readHolidays } from './plan-options.js';
-import { planRows, showPlan, tableHeads } from './plan-results.js';
+import { planProblem, planRows, showPlan, tableHeads } from './plan-results.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
@@ -69,19 +69,6 @@ function readTyped(view, text, field) {
   const reading = editing.readNumber(text, { ...view.numberStyle, field });
   if ('refused' in reading) return { problem: editing.refusalText(reading, field, view) };
   return { value: field === 'percent' && reading.value ? shift(reading.value, -2) : reading.value };
-}
-
-/**
- * An engine error about the plan's options in the reader's words, by its code and params.
- * @param {PlanText} t
- * @param {{ code?: string, pointer?: string, params?: Record<string, any> }} error
- */
-export function planProblem(t, { code, pointer, params = {} }) {
-  if ((code === 'invalidDate' || code === 'notANumber') && !params.value) return t('e_required');
-  if (code === 'outOfRange') return t(pointer === '/growth/by' ? 'e_growthRange' : 'e_positive');
-  if (code === 'overflow') return t('e_tooBig');
-  const known = ['invalidDate', 'beforeStart', 'windowTooLong', 'noWorkdays', 'duplicate', 'tooMany', 'tooFew', 'required', 'bothGiven'];
-  return known.includes(code ?? '') ? t(`e_${code}`, params) : t('e_invalid');
 }
 
 /**
