@@ -2,21 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage, useBrowser } from './harness.mjs';
+import { W, value, ready, expectValue } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
-const W = 'sales-kpi-calculator';
-const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('data-value');
-const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
-
-async function expectValue(page, sel, want) {
-  let got;
-  for (let i = 0; i < 100; i++) {
-    got = await value(page, sel);
-    if (typeof want === 'function' ? want(got) : got === want) return got;
-    await page.waitForTimeout(50);
-  }
-  assert.fail(`${sel}: got ${got}, want ${want}`);
-}
 
 test('raising the deal value by X % raises revenue by exactly X %', async () => {
   const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}index.html`);
