@@ -3,6 +3,7 @@
 // language, the rarely used parts load only on first use, and the bundle runs fully under a
 // strict CSP with Trusted Types.
 import assert from 'node:assert/strict';
+import { readSheet } from './xlsx.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -103,7 +104,7 @@ test('the bundle loads the rarely used parts on first use, and they work', async
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 
-test('the bundle under a strict CSP with Trusted Types: every panel, lazy parts, link and CSV', async () => {
+test('the bundle under a strict CSP with Trusted Types: every panel, lazy parts, link and spreadsheet', async () => {
   const { page, context, requests, consoleErrors, pageErrors, close } = await openPage(env.browser, null, {
     contextOptions: { acceptDownloads: true },
     beforeNavigate: async (p) => {
@@ -142,8 +143,8 @@ test('the bundle under a strict CSP with Trusted Types: every panel, lazy parts,
     await page.locator(`${W} button`, { hasText: 'Copy link' }).click();
     await page.locator(`${W} .share [role=status]`, { hasText: 'Link copied' }).waitFor();
     assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#skc=[\w-]+$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download CSV' }).click()]);
-    assert.match(readFileSync(await download.path(), 'utf8'), /"result","\/funnel\/revenue","Revenue","270000",/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click()]);
+    assert.deepEqual(readSheet(readFileSync(await download.path())).find((row) => row[1] === 'Revenue')?.slice(0, 4), ['Results', 'Revenue', 'USD', '270000']);
     const origin = new URL(env.server.url).origin;
     assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/dist/`) && !u.startsWith('blob:') && !u.endsWith('/csp-dist.html')), []);
     assert.deepEqual(await page.evaluate(() => window.violations), []);

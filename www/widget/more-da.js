@@ -64,7 +64,6 @@ export default {
   copyLink: "Kopiér link",
   copied: "Link kopieret.",
   copyManual: "Kopiér dette link",
-  csv: "Download CSV",
   print: "Udskriv",
   privacy: "Intet gemmes på din enhed; linket indeholder jeres tal.",
   both: "Udfyld levetiden eller churn, ikke begge.",

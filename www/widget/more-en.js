@@ -64,7 +64,6 @@ export default {
   copyLink: "Copy link",
   copied: "Link copied.",
   copyManual: "Copy this link",
-  csv: "Download CSV",
   print: "Print",
   privacy: "Nothing is stored on your device; the link holds your numbers.",
   both: "Fill in the lifespan or the churn, not both.",

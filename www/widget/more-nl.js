@@ -64,7 +64,6 @@ export default {
   copyLink: "Link kopiëren",
   copied: "Link gekopieerd.",
   copyManual: "Kopieer deze link",
-  csv: "CSV downloaden",
   print: "Afdrukken",
   privacy: "Er wordt niets op je apparaat opgeslagen; de link bevat je cijfers.",
   both: "Vul de levensduur óf de churn in, niet allebei.",

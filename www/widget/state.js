@@ -39,10 +39,28 @@ export function presetModel(preset, t) {
     target,
     cycleDays,
     acquisitionCost,
-    customer: { purchaseValue: dealSize, purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
+    // No purchase value: the engine takes the deal value until the reader types their own.
+    customer: { purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
     retention: { start: '200', end: '210', new: '30' },
     growth: { previous: '800000', current: '912000' },
   };
+}
+
+/** The section that shows each optional part of the model (the funnel is always needed). */
+const SECTION_OF_FIELD = { target: 'target', cycleDays: 'velocity', acquisitionCost: 'economics', customer: 'economics', retention: 'retention', growth: 'growth' };
+
+/**
+ * The model without the parts whose fields are not on screen: results are computed from this,
+ * so no shown number comes from a number the reader cannot see. The state keeps the whole model,
+ * so a section switched on later shows its fields with their values.
+ * @param {Model} model
+ * @param {Set<string>} sections
+ * @returns {Model}
+ */
+export function shownModel(model, sections) {
+  const shown = { ...model };
+  for (const [key, section] of Object.entries(SECTION_OF_FIELD)) if (!sections.has(section)) delete shown[key];
+  return shown;
 }
 
 /** @param {string} preset */

@@ -6,7 +6,7 @@ import { formatNumber } from './format.js';
 import { moreText } from './i18n.js';
 import { layout } from './layout.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
-import { getAt } from './state.js';
+import { getAt, shownModel } from './state.js';
 
 /**
  * @typedef {import('./form.js').Field} Field
@@ -114,6 +114,11 @@ export class CalculatorView {
 
   get model() {
     return this.state.model;
+  }
+
+  /** What the engine computes from: the model without the parts whose fields are not shown. */
+  get shownModel() {
+    return shownModel(this.state.model, this.sections);
   }
 
   /** @returns {import('./format.js').NumberStyle} */

@@ -108,7 +108,7 @@ export function simulate(view) {
   view.simulation = null;
   if (ranges.length && !view.errors.length) {
     try {
-      view.simulation = call('simulate', view.model, { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' });
+      view.simulation = call('simulate', view.shownModel, { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' });
     } catch (error) {
       if (isRestarting(error)) return view.recompute();
       // "/ranges/0/high" is the first range's high end; any other problem of a range, its low end.

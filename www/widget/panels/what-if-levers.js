@@ -39,11 +39,12 @@ function leverRow(view, lever) {
 }
 
 /**
- * Fills the <details> with a field per lever other than the deal value.
+ * Fills the <details> with a field per lever other than the deal value: those whose fields are
+ * on screen.
  * @param {View} view
  * @param {HTMLDetailsElement} details
  */
 export function addLevers(view, details) {
-  const levers = [...funnelLevers(view.model).filter((lever) => lever !== '/funnel/dealSize'), ...OTHER_LEVERS.filter((lever) => getAt(view.model, lever) != null)];
+  const levers = [...funnelLevers(view.model).filter((lever) => lever !== '/funnel/dealSize'), ...OTHER_LEVERS.filter((lever) => getAt(view.shownModel, lever) != null)];
   details.append(h('p', { class: 'hint', text: view.t('wiMoreHint') }), h('div', { class: 'fields' }, levers.map((lever) => leverRow(view, lever))));
 }
