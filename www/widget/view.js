@@ -161,7 +161,8 @@ export class CalculatorView {
   }
 
   async addStage() {
-    const { renumberStages } = await loadEditing();
+    // With the rest of the language: at the last step allowed, the note saying so is in it.
+    const { renumberStages } = await this.loadEditing();
     const stages = this.model.funnel.stages;
     // A new step goes before the last one (the deals) at 100 %, so nothing changes until edited.
     const at = stages.length - 1;
@@ -223,7 +224,9 @@ export class CalculatorView {
   /** Tells screen readers the headline results, after typing has paused. */
   announce() {
     const { report, t } = this;
-    if (!report || !this.live) return;
+    // Only what the reader changed is announced: editing has loaded by then, and with it the rest
+    // of the language, where the summary's words are.
+    if (!report || !this.live || !this.editing) return;
     const style = this.numberStyle;
     let summary = t('summary', { rev: formatNumber(report.funnel.revenue, 'money', style), deals: formatNumber(report.funnel.deals, 'count', style) });
     if (report.target) summary += `, ${t('summaryTarget', { att: formatNumber(report.target.attainment, 'percent', style) })}`;

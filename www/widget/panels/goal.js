@@ -33,7 +33,7 @@ export function solveGoal(view) {
     } catch (error) {
       if (isRestarting(error)) throw error;
       const editing = view.withEditing();
-      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key)) : '' };
+      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key), view, lever) : '' };
     }
   });
 }
