@@ -148,3 +148,97 @@ test('case 6: the spreadsheet (.xlsx) holds exactly the fields and results on sc
     });
   }
 });
+
+/** The widget's text as the reader sees it. */
+const shownText = async (page) => (await page.evaluate(() => document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('.root').innerText)).replace(/\u00a0/g, ' ');
+
+test('case 8: nothing clipped or confusing: what-if table fits, log scale said, whole simulated amounts, labels, step limit, goal reasons', async () => {
+  const base = env.server.url;
+  // The what-if table's "Difference" column is inside its box, in Danish and Dutch, at 700 and 1,280 px.
+  for (const [width, url] of [
+    [700, `${base}embed.html?locale=da-DK&sections=all`],
+    [700, `${base}index.html?locale=da-DK`],
+    [1280, `${base}index.html?locale=da-DK`],
+    [1280, `${base}index.html?locale=nl-NL&preset=leads`],
+  ]) {
+    const { page, close } = await openPage(env.browser, url, { contextOptions: { viewport: { width, height: 900 } } });
+    try {
+      await ready(page);
+      const box = await page.evaluate(() => {
+        const table = document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('[data-section="pWhatif"] .tbox');
+        return { scroll: table.scrollWidth, client: table.clientWidth };
+      });
+      assert.ok(box.scroll <= box.client + 1, `${width} px ${url}: the table is ${box.scroll} px in a ${box.client} px box`);
+    } finally {
+      await close();
+    }
+  }
+  // The builder's preview, in Danish with velocity and economics.
+  await check(`${base}builder.html`, async (page) => {
+    await page.selectOption('select[name=locale]', 'da-DK');
+    for (const section of ['velocity', 'economics']) await page.locator(`input[name=sections][value=${section}]`).check();
+    const preview = page.locator('#preview');
+    await preview.locator('[data-section="pWhatif"] tbody tr:has-text("Kundeanskaffelsesomkostning")').first().waitFor();
+    const box = await preview.locator('[data-section="pWhatif"] .tbox').evaluate((table) => ({ scroll: table.scrollWidth, client: table.clientWidth }));
+    assert.ok(box.scroll <= box.client + 1, `builder preview: the table is ${box.scroll} px in a ${box.client} px box`);
+  });
+  for (const url of [`${base}embed.html?locale=en-US&sections=all`, `${base}index.html?locale=en-US`]) {
+    await check(url, async (page) => {
+      // The funnel chart says on screen that its bars are on a log scale.
+      assert.match(await page.locator(`${W} [data-section="pResults"] .chart + p`).innerText(), /log scale/);
+      // Simulated amounts are estimates: whole money.
+      await input(page, '/funnel/dealSize', 'data-range-low').fill('10000.5');
+      await input(page, '/funnel/dealSize', 'data-range-high').fill('15000.25');
+      const median = page.locator(`${W} [data-sim="p50"][data-value]:not([data-value=""])`);
+      await median.waitFor();
+      assert.ok(/\./.test(await median.getAttribute('data-value')), 'the engine gives cents');
+      assert.match(await median.innerText(), /^\$[\d,]+$/, 'shown as whole dollars');
+      // The other levers are named without their field's unit: a change is in % or pp.
+      await page.locator(`${W} details.levers > summary`).click();
+      const cycle = page.locator(`${W} label[for="${await input(page, '/cycleDays', 'data-whatif').getAttribute('id')}"]`);
+      assert.equal(await cycle.innerText(), 'Sales cycle');
+      const margin = page.locator(`${W} label[for="${await input(page, '/customer/grossMargin', 'data-whatif').getAttribute('id')}"]`);
+      assert.equal(await margin.innerText(), 'Gross margin');
+      // No top of the funnel: each rate's goal says which lever is 0, not "another step".
+      await input(page, '/funnel/top').fill('0');
+      const reason = page.locator(`${W} [data-solve="/funnel/stages/0/rate"]`);
+      await eventually(async () => /website visitors is 0/.test(await reason.innerText()), true, `${url}: ${await reason.innerText()}`);
+    });
+  }
+  // At twelve steps, a note says why there is no "Add a step".
+  await check(`${base}embed.html?locale=en-US`, async (page) => {
+    const add = page.locator(`${W} button`, { hasText: 'Add a step' });
+    for (let steps = 2; steps < 12; steps++) {
+      await add.click();
+      await page.locator(`${W} input[data-field="/funnel/stages/${steps}/name"]`).waitFor();
+    }
+    assert.equal(await add.count(), 0);
+    await page.locator(`${W} [data-section="pFunnel"] p.hint`, { hasText: 'At most 12 steps' }).waitFor({ timeout: 5000 });
+  });
+});
+
+test('case 9: Dutch and Danish as a native speaker writes them', async () => {
+  const base = env.server.url;
+  for (const url of [`${base}embed.html?locale=nl-NL&preset=inbound`, `${base}index.html?locale=nl-NL&preset=inbound`]) {
+    await check(url, async (page) => {
+      const text = await shownText(page);
+      for (const words of ['Andere hefbomen', 'Nog nodig tot het doel', 'Scenario', 'procentpunt', 'Gemiddelde dealgrootte', "400 meetings/demo's en 80 deals", '+ € 75.000'])
+        assert.ok(text.includes(words), `${url}: "${words}" in the Dutch text`);
+      for (const words of ['knop', 'Wat-als', '%-punt', 'dealwaarde', '€ +']) assert.ok(!text.includes(words), `${url}: no "${words}"`);
+    });
+  }
+  await check(`${base}embed.html?locale=nl-NL&preset=outbound`, async (page) => assert.match(await shownText(page), /Telefoontjes en e-mails/));
+  for (const url of [`${base}embed.html?locale=da-DK&preset=leads`, `${base}index.html?locale=da-DK&preset=leads`]) {
+    await check(url, async (page) => {
+      const text = await shownText(page);
+      for (const words of ['Din salgstragt', 'Møder', 'skal du bruge', 'Scenarie', 'procentpoint', 'møder'])
+        assert.ok(text.includes(words), `${url}: "${words}" in the Danish text`);
+      assert.doesNotMatch(text, /kr\.\./, `${url}: no "kr.."`);
+      assert.doesNotMatch(text, /\b(jeres|Jeres|I bruge)\b|skal I\b/, `${url}: du-form only`);
+      if (url.includes('index.html')) {
+        assert.ok(text.includes('Hent regneark'), `${url}: the export button`);
+        assert.ok(text.includes('Kundeanskaffelsesomkostning (CAC)'), `${url}: CAC in the singular`);
+      }
+    });
+  }
+});
