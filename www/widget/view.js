@@ -2,7 +2,6 @@
 // of the current layout, and the last results. The element (sales-kpi-calculator.js) owns one.
 import { paint, recompute, update } from './compute.js';
 import { h } from './dom.js';
-import { formatNumber } from './format.js';
 import { moreText } from './i18n.js';
 import { layout } from './layout.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
@@ -221,16 +220,9 @@ export class CalculatorView {
     });
   }
 
-  /** Tells screen readers the headline results, after typing has paused. */
+  /** Tells screen readers the headline results, after typing has paused (editing has loaded by then). */
   announce() {
-    const { report, t } = this;
-    // Only what the reader changed is announced: editing has loaded by then, and with it the rest
-    // of the language, where the summary's words are.
-    if (!report || !this.live || !this.editing) return;
-    const style = this.numberStyle;
-    let summary = t('summary', { rev: formatNumber(report.funnel.revenue, 'money', style), deals: formatNumber(report.funnel.deals, 'count', style) });
-    if (report.target) summary += `, ${t('summaryTarget', { att: formatNumber(report.target.attainment, 'percent', style) })}`;
-    this.live.textContent = `${summary}.`;
+    this.editing?.announce(this);
   }
 
   /** @param {HTMLDetailsElement} details makes the what-if's other levers when they are first shown */
