@@ -84,7 +84,7 @@ test('the bundle loads the rarely used parts on first use, and they work', async
     // "How is this calculated?": the formulas and the rest of the Dutch text.
     await rev.locator('summary').click();
     await page.locator(`${W} details.res[open] .how`, { hasText: /=.*\d/ }).waitFor();
-    assert.match(await rev.locator('.how').textContent(), /^Omzet = gewonnen deals × gemiddelde dealwaarde = 60 × €\s?12\.500 = €\s?750\.000$/);
+    assert.match(await rev.locator('.how').textContent(), /^Omzet = gewonnen deals × gemiddelde dealgrootte = 60 × €\s?12\.500 = €\s?750\.000$/);
     assert.deepEqual(lazy(), ['formulas', 'more-nl']);
     // The other levers of the what-if.
     await page.locator(`${W} details.levers > summary`).click();

@@ -94,7 +94,7 @@ test('copy link gives a link that opens the same numbers; the spreadsheet holds 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click()]);
     assert.equal(download.suggestedFilename(), 'sales-kpi.xlsx');
     const rows = readSheet(await readFile(await download.path()));
-    assert.deepEqual(rows[2].slice(0, 5), ['Section', 'Item', 'Unit', 'Value', 'What-if']);
+    assert.deepEqual(rows[2].slice(0, 5), ['Section', 'Item', 'Unit', 'Value', 'Scenario']);
     assert.deepEqual(rows.find((row) => row[1] === 'Calls and e-mails')?.slice(0, 4), ['Your funnel', 'Calls and e-mails', 'number', '2500']);
     assert.deepEqual(rows.find((row) => row[1] === 'Revenue')?.slice(0, 5), ['Results', 'Revenue', 'USD', '250000', '275000']);
     const again = await openPage(env.browser, link);

@@ -55,7 +55,7 @@ test('other levers: percentage points for a rate, or a percentage of it', async 
     await page.locator(`${W} select[data-whatif-unit="/funnel/stages/0/rate"]`).selectOption('by');
     // 2.5 % × 1.005: 750000 × 1.005 × 1.1.
     await expectValue(page, '[data-scenario="/funnel/revenue"]', '829125');
-    await page.locator(`${W} button`, { hasText: 'Reset the what-ifs' }).click();
+    await page.locator(`${W} button`, { hasText: 'Clear the scenario' }).click();
     await expectValue(page, '[data-scenario-diff="/funnel/revenue"]', '0');
     // A change that takes a rate past 100 % is refused next to its control.
     await page.locator(`${W} details.levers > summary`).click();
