@@ -242,3 +242,17 @@ test('case 9: Dutch and Danish as a native speaker writes them', async () => {
     });
   }
 });
+
+test('case 2 (sections): a section computed from the funnel brings the funnel\'s fields', async () => {
+  for (const url of [`${env.server.url}embed.html?preset=unit-economics&locale=en-US&sections=economics`, `${env.server.url}index.html?preset=unit-economics&locale=en-US&sections=economics%20retention`]) {
+    const { page, pageErrors, close } = await openPage(env.browser, url);
+    try {
+      await page.locator(`${W} [data-result="/economics/cac"][data-value]`).first().waitFor();
+      // CAC is the cost over the funnel's deals, CLV uses its deal value: both fields are on screen.
+      for (const pointer of ['/acquisitionCost', '/funnel/top', '/funnel/stages/0/rate', '/funnel/dealSize']) assert.equal(await input(page, pointer).isVisible(), true, `${url}: ${pointer}`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});

@@ -67,13 +67,17 @@ export function shownModel(model, sections) {
 export const defaultSections = (preset) => (preset === 'unit-economics' ? 'funnel economics retention whatif' : 'funnel target whatif goal').split(' ');
 
 /**
- * Parses `sections`: the known words, and the unknown ones.
+ * Parses `sections`: the known words, and the unknown ones. A section whose results are computed
+ * from the funnel (all but retention, growth and share) brings the funnel's fields with it.
  * @param {string} value
  */
 export function parseSections(value) {
   const words = value.split(/[\s,]+/).filter(Boolean);
   if (words.includes('all')) return { list: SECTIONS, unknown: [] };
-  return { list: words.filter((word) => SECTIONS.includes(word)), unknown: words.filter((word) => !SECTIONS.includes(word)) };
+  const list = words.filter((word) => SECTIONS.includes(word));
+  // SECTIONS from target to economics; the list becomes a Set, so a second funnel does no harm.
+  if (list.some((word) => SECTIONS.slice(1, 8).includes(word))) list.unshift('funnel');
+  return { list, unknown: words.filter((word) => !SECTIONS.includes(word)) };
 }
 
 /**
