@@ -81,7 +81,7 @@ export default {
   badAttr: "The setting {name}=\"{value}\" is not valid, so the default is used.",
   badLink: "The numbers in this link could not be read, so the example is shown.",
   e_above100: "Not possible: it would have to be above 100%.",
-  e_noEffect: "Not possible: this lever does not change revenue while {lever} is 0.",
+  e_noEffect: "Not possible: this lever does not move revenue while {lever} is 0.",
   neededNone: "The target cannot be reached while a step converts 0%.",
   noTarget: "Fill in a revenue target to see this.",
   wiRange: "This change takes the value out of its valid range.",
