@@ -74,6 +74,24 @@ test('case 2: no result from a number the reader cannot see (hidden target, cost
   }
 });
 
+test('case 2 (builder): the snippet\'s model holds only the parts whose fields the embed shows', async () => {
+  await check(`${env.server.url}builder.html`, async (page) => {
+    await page.selectOption('select[name=preset]', 'unit-economics');
+    const preview = page.locator('#preview');
+    await preview.locator('input[data-field="/acquisitionCost"]').waitFor();
+    await preview.locator('input[data-field="/funnel/dealSize"]').fill('2000');
+    let snippet = '';
+    for (let i = 0; i < 100 && !snippet.includes('model='); i++) {
+      await page.waitForTimeout(50);
+      snippet = await page.locator('#script-snippet').inputValue();
+    }
+    const model = JSON.parse(/model="([^"]*)"/.exec(snippet)[1].replace(/&quot;/g, '"'));
+    assert.equal(model.funnel.dealSize, '2000');
+    assert.ok(model.acquisitionCost && model.retention, 'the shown sections\' fields are there');
+    for (const hidden of ['target', 'cycleDays', 'growth']) assert.ok(!(hidden in model), `no ${hidden} in ${JSON.stringify(model)}`);
+  });
+});
+
 test('case 3: CLV follows the deal value until the reader types a purchase value', async () => {
   for (const url of [`${env.server.url}embed.html?preset=unit-economics&locale=en-US`, `${env.server.url}index.html?preset=unit-economics&locale=en-US`]) {
     await check(url, async (page) => {
