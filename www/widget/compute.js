@@ -35,7 +35,8 @@ export function recompute(view) {
 
 /** @param {View} view */
 function compute(view) {
-  const { model, state, sections } = view;
+  const { state, sections } = view;
+  const model = view.shownModel;
   const report = call('compute', model);
   view.report = report;
   view.errors = [];

@@ -39,8 +39,8 @@ export const loadPlan = once(() => import('./panels/plan.js'));
  */
 export const needsPlanEngine = (sections) => [...sections].includes('plan');
 
-/** The sections whose panels load on demand. */
-const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
+/** The sections whose panels, or (velocity) whose words, are in parts loaded on demand. */
+const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'velocity'];
 
 /**
  * Loads the panels the sections show; resolves to them by name (absent when not shown).

@@ -14,23 +14,26 @@ import { funnelLevers, getAt } from '../state.js';
  */
 
 /**
- * Solves each funnel lever for the target's revenue.
+ * Solves each funnel lever for the target's revenue. The top of the funnel is a count of people:
+ * its goal is the engine's whole count backwards from whole deals (report.target.needed.top), the
+ * number the results panel gives for the same question.
  * @param {View} view
  * @returns {GoalLine[] | null}
  */
 export function solveGoal(view) {
-  const { model } = view;
+  const model = view.shownModel;
   if (model.target == null) return null;
+  const wholeTop = view.report?.target?.needed?.top;
   return funnelLevers(model).map((lever) => {
     try {
       /** @type {{ value: string }} */
-      const { value } = call('solve', model, { lever, metric: '/funnel/revenue', target: model.target });
+      const { value } = lever === '/funnel/top' && wholeTop != null ? { value: wholeTop } : call('solve', model, { lever, metric: '/funnel/revenue', target: model.target });
       const change = relativeChange(value, getAt(model, lever));
       return { lever, value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
     } catch (error) {
       if (isRestarting(error)) throw error;
       const editing = view.withEditing();
-      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key)) : '' };
+      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key), view, lever) : '' };
     }
   });
 }
@@ -46,7 +49,7 @@ export function goalPanel(view, wide) {
   const body = h('tbody');
   const table = tableBox(t('pGoal'), [t('colLever'), t('colNow'), t('colNeeded'), t('colChange')], body);
   view.afterUpdate.push(() => {
-    const target = view.model.target;
+    const target = view.shownModel.target;
     const shown = target != null && view.goal;
     intro.textContent = shown ? t('goalIntro', { target: formatNumber(target, 'money', view.numberStyle) }) : view.rare('noTarget');
     table.hidden = how.hidden = !shown;

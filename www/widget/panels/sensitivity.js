@@ -21,7 +21,7 @@ const METRICS = ['/funnel/revenue', '/target/gap', '/velocity/perDay', '/economi
 export function computeSensitivity(view) {
   if (!view.sensitivityMetric || getAt(view.report, view.sensitivityMetric) == null) view.sensitivityMetric = '/funnel/revenue';
   try {
-    view.sensitivity = call('sensitivity', view.model, { metric: view.sensitivityMetric, by: '0.1' });
+    view.sensitivity = call('sensitivity', view.shownModel, { metric: view.sensitivityMetric, by: '0.1' });
   } catch (error) {
     if (isRestarting(error)) throw error;
     view.sensitivity = [];
