@@ -4,8 +4,10 @@
 // counts backwards with ceilings, per workday and per salesperson, and months and weeks that add
 // up. Also: errors at the field in Danish, one engine per page, and the plan in a share link.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { openPage, useBrowser } from './harness.mjs';
+import { readSheet } from './xlsx.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -22,7 +24,7 @@ async function serve(page, name, body) {
 // ---- Worked out by hand, with whole numbers only ----
 /** ceil(a / b) for whole a >= 0, b > 0. */
 const ceilDiv = (a, b) => (a + b - 1n) / b;
-/** The preset "leads" (www/widget/state.js): 500 leads, aftaler 40 %, tilbud 50 %, handler 30 %, 4.500 kr. a deal, 30 days' cycle. */
+/** The preset "leads" (www/widget/state.js): 500 leads, møder 40 %, tilbud 50 %, handler 30 %, 4.500 kr. a deal, 30 days' cycle. */
 const RATES = [[4n, 10n], [5n, 10n], [3n, 10n]];
 const DEAL_SIZE = 4500n;
 // Danish public holidays in the window: nytårsdag, skærtorsdag, langfredag, 2. påskedag (Easter Sunday 2027 is 28 March).
@@ -56,15 +58,15 @@ const target = (135000n * 114n) / 100n; // 135.000 kr. + 14 %
 const deals = ceilDiv(target, DEAL_SIZE);
 // Backwards through the funnel: each earlier step needs ceil(next / rate).
 const tilbud = ceilDiv(deals * RATES[2][1], RATES[2][0]);
-const aftaler = ceilDiv(tilbud * RATES[1][1], RATES[1][0]);
-const leads = ceilDiv(aftaler * RATES[0][1], RATES[0][0]);
-const perDay = [leads, aftaler, tilbud].map((count) => ceilDiv(count, workdays));
-const perRep = [leads, aftaler, tilbud].map((count) => ceilDiv(count, workdays * REPS));
+const moeder = ceilDiv(tilbud * RATES[1][1], RATES[1][0]);
+const leads = ceilDiv(moeder * RATES[0][1], RATES[0][0]);
+const perDay = [leads, moeder, tilbud].map((count) => ceilDiv(count, workdays));
+const perRep = [leads, moeder, tilbud].map((count) => ceilDiv(count, workdays * REPS));
 const dkNumber = (text) => BigInt(text.replace(/[.\s\u00a0kr]/g, '').replace(/,00$/, ''));
 
 test('hand-worked numbers: the seed\'s sentence', () => {
   // Sanity of the hand calculation itself against the issue's example sentence.
-  assert.deepEqual([target, workdays, deals, leads, aftaler, tilbud], [153900n, 60n, 35n, 585n, 234n, 117n]);
+  assert.deepEqual([target, workdays, deals, leads, moeder, tilbud], [153900n, 60n, 35n, 585n, 234n, 117n]);
   assert.deepEqual([perDay, perRep], [[10n, 4n, 2n], [4n, 2n, 1n]]);
 });
 
@@ -86,7 +88,7 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
     assert.equal(
       (await sentence.textContent()).replace(/\u00a0/g, ' '),
       `For at vinde ${target.toLocaleString('da-DK')} kr. mellem 1. januar 2027 og 31. marts 2027 (${workdays} arbejdsdage) skal jeres 3 sælgere have ` +
-        `${perDay[0]} leads, ${perDay[1]} aftaler og ${perDay[2]} tilbud hver arbejdsdag: ${perRep[0]}, ${perRep[1]} og ${perRep[2]} hver. Det er ${deals} handler i alt.`,
+        `${perDay[0]} leads, ${perDay[1]} møder og ${perDay[2]} tilbud hver arbejdsdag: ${perRep[0]}, ${perRep[1]} og ${perRep[2]} hver. Det er ${deals} handler i alt.`,
     );
     // The entry window: 30 days' cycle before the first and the last day.
     const back = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 30 * 86400000);
@@ -95,13 +97,13 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
     // The month table: rows by hand, and the total row equal to the sum of the rows.
     const rows = await plan.locator('details').first().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     assert.deepEqual(rows.map((row) => row[0]), ['januar 2027', 'februar 2027', 'marts 2027', 'I alt']);
-    const expected = [months, shareOut(leads, months), shareOut(aftaler, months), shareOut(tilbud, months), shareOut(deals, months)];
+    const expected = [months, shareOut(leads, months), shareOut(moeder, months), shareOut(tilbud, months), shareOut(deals, months)];
     for (let month = 0; month < 3; month++) {
       const cells = rows[month];
       assert.deepEqual([cells[1], cells[3], cells[4], cells[5], cells[6]].map(dkNumber), expected.map((column) => column[month]), `month ${month + 1}`);
       assert.equal(dkNumber(cells[2].replace(/,\d+/, '')), (target * months[month]) / workdays);
     }
-    assert.deepEqual([rows[3][1], rows[3][3], rows[3][4], rows[3][5], rows[3][6]].map(dkNumber), [workdays, leads, aftaler, tilbud, deals]);
+    assert.deepEqual([rows[3][1], rows[3][3], rows[3][4], rows[3][5], rows[3][6]].map(dkNumber), [workdays, leads, moeder, tilbud, deals]);
     // The week table: ISO weeks as Danes write them, adding up to the totals too.
     const weeks = await plan.locator('details').nth(1).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     assert.equal(weeks[0][0], 'uge 53'); // 1 January 2027 is in ISO week 53 of 2026
@@ -198,6 +200,37 @@ test('a share link carries the plan: the goal, the dates, the team and the holid
     assert.equal(await restored.getByLabel('Basisomsætning').inputValue(), '135.000');
     assert.equal(await restored.getByLabel('Vækst', { exact: true }).inputValue(), '14');
     assert.match(await restored.locator('.sentence').textContent(), /60 arbejdsdage/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the spreadsheet export holds the plan: its period, the totals, each month and week', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, null, { contextOptions: { acceptDownloads: true } });
+  try {
+    await serve(page, 'plan-sheet.html', host(`<${W} preset="leads" locale="en-US" sections="funnel target plan share"></${W}>`));
+    const plan = page.locator(PLAN);
+    await plan.getByLabel('First day').waitFor();
+    await plan.getByLabel('First day').fill('2027-01-01');
+    await plan.getByLabel('Last day').fill('2027-03-31');
+    await plan.locator('.sentence').filter({ hasText: 'January 1, 2027' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} .share .buttons button`).nth(1).click()]);
+    const rows = readSheet(await readFile(await download.path()));
+    const cell = (section, item) => rows.find((row) => row[0] === section && row[1] === item)?.[3];
+    // The preset's own target, 150,000: by hand as above, Monday to Friday, no holidays.
+    const byMonth = [21n, 20n, 23n];
+    const dealsTotal = ceilDiv(150000n, DEAL_SIZE);
+    const leadsTotal = ceilDiv(ceilDiv(ceilDiv(dealsTotal * 10n, 3n) * 10n, 5n) * 10n, 4n);
+    assert.equal(cell('Plan', 'First day'), 'January 1, 2027');
+    assert.equal(cell('Plan: Total', 'Workdays'), '64');
+    assert.equal(cell('Plan: Total', 'Deals'), String(dealsTotal));
+    assert.equal(cell('Plan: Total', 'Leads'), String(leadsTotal));
+    const monthly = shareOut(leadsTotal, byMonth);
+    ['January', 'February', 'March'].forEach((month, i) => assert.equal(cell(`Plan: ${month} 2027`, 'Leads'), String(monthly[i]), month));
+    const weekly = rows.filter((row) => /^Plan: Week \d+ \(/.test(row[0]) && row[1] === 'Leads');
+    assert.equal(weekly.length, 14);
+    assert.equal(weekly.reduce((sum, row) => sum + BigInt(row[3]), 0n), leadsTotal);
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();

@@ -137,11 +137,18 @@ export function tableHeads(view, t, plan) {
  * @param {View} view
  * @param {PlanText} t
  * @param {Plan} plan
+ * @param {import('./plan-options.js').PlanOptions} options
  * @returns {import('../export-sheet.js').SheetRow[]}
  */
-export function planRows(view, t, plan) {
+export function planRows(view, t, plan, options) {
+  const section = t('section');
   /** @type {import('../export-sheet.js').SheetRow[]} */
-  const rows = [];
+  const rows = [
+    { section, label: t('start'), unit: 'text', value: showDate(view, options.start) },
+    { section, label: t('end'), unit: 'text', value: showDate(view, options.end) },
+    { section, label: t('reps'), unit: 'count', value: options.reps ?? '1' },
+  ];
+  if (options.capacity) rows.push({ section, label: t('capacity', { top: view.topNoun }), unit: 'count', value: options.capacity });
   const add = (/** @type {string} */ section, /** @type {Row} */ row) => {
     rows.push({ section, label: t('colWorkdays'), unit: 'count', value: row.workdays });
     rows.push({ section, label: t('colTarget'), unit: 'money', value: row.target });
@@ -149,9 +156,9 @@ export function planRows(view, t, plan) {
     if (row.top != null) rows.push({ section, label: view.topLabel, unit: 'count', value: row.top });
     for (const stage of row.stages.slice(0, -1)) if (stage.count != null) rows.push({ section, label: stage.name, unit: 'count', value: stage.count });
   };
-  add(`${t('section')}: ${t('total')}`, totalRow(plan));
-  for (const row of plan.months) add(`${t('section')}: ${monthName(view, row.month)}`, row);
-  for (const row of plan.weeks) add(`${t('section')}: ${row.week}`, row);
+  add(`${section}: ${t('total')}`, totalRow(plan));
+  for (const row of plan.months) add(`${section}: ${monthName(view, row.month)}`, row);
+  for (const row of plan.weeks) add(`${section}: ${weekName(t, row.week)} (${showDate(view, row.start)})`, row);
   return rows;
 }
 

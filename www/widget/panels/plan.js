@@ -32,7 +32,7 @@ export const css = [
 const TEXTS = { en: () => import('../plan-text-en.js'), nl: () => import('../plan-text-nl.js'), da: () => import('../plan-text-da.js') };
 /** @type {Record<string, Record<string, string>>} */
 const loadedTexts = {};
-/** The last plan each view showed, for the export. @type {WeakMap<View, { plan: Plan, t: PlanText }>} */
+/** The last plan each view showed, for the export. @type {WeakMap<View, { plan: Plan, t: PlanText, options: PlanOptions }>} */
 const shownPlans = new WeakMap();
 
 /**
@@ -108,7 +108,7 @@ function computePlan(view, options, t, errors, fallback) {
  */
 export function planSheetRows(view) {
   const shown = shownPlans.get(view);
-  return shown && view.sections.has('plan') ? planRows(view, shown.t, shown.plan) : [];
+  return shown && view.sections.has('plan') ? planRows(view, shown.t, shown.plan, shown.options) : [];
 }
 
 /**
@@ -261,8 +261,8 @@ export function planPanel(view) {
     }
     results.hidden = monthTable.hidden = weekTable.hidden = !plan;
     status.textContent = plan ? '' : hasPlan() ? t('stale') : t('loadingPlan');
-    if (!plan) return;
-    shownPlans.set(view, { plan, t });
+    if (!plan) return void shownPlans.delete(view);
+    shownPlans.set(view, { plan, t, options: structuredClone(options) });
     const heads = tableHeads(view, t, plan);
     setHeads(monthTable, heads.month);
     setHeads(weekTable, heads.week);

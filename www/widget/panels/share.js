@@ -78,6 +78,7 @@ export function sheetRows(view) {
       whatIf: withScenario && inWhatIf.has(pointer) ? String(getAt(view.scenario, pointer) ?? '') : null,
     });
   }
+  rows.push(...(view.panels.plan?.planSheetRows(view) ?? [])); // Plan panel: its period, months and weeks
   return rows;
 }
 
