@@ -5,11 +5,10 @@ import { cspSnippet, hugoShortcode, htmlSnippet, iframeSnippet, resizeSnippet, w
 import { shift } from './widget/format.js';
 import { translator } from './widget/i18n.js';
 import { reservedHeight } from './widget/reserve.js';
-import { defaultSections, presetModel, shownModel } from './widget/state.js';
+import { defaultSections, presetModel, SECTIONS, shownModel } from './widget/state.js';
 
 const form = document.getElementById('settings');
 const preview = document.getElementById('preview');
-const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
 const column = /** @type {HTMLSelectElement} */ (document.getElementById('column'));
 const root = new URL('./', location.href);
 let state = null;

@@ -29,7 +29,7 @@ test('every language has one first-view text per key, in order, and the same oth
 test('every text the widget asks for exists in every language', async () => {
   const source = readdirSync(DIR, { recursive: true })
     .map(String)
-    .filter((f) => f.endsWith('.js') && !/^(i18n|more)-/.test(f))
+    .filter((f) => f.endsWith('.js') && !/^(i18n|more|plan-text)-/.test(f) && !/^panels[\\/]plan/.test(f))
     .map((f) => readFileSync(join(DIR, f), 'utf8'))
     .join('\n');
   // t('key'), view.t('key', …), rare('key'), text('key'), button('key', …), panel(view, 'key', …)
@@ -48,5 +48,22 @@ test('every text the widget asks for exists in every language', async () => {
     await moreText(lang);
     const missing = [...used].filter((k) => t(k) === k);
     assert.deepEqual(missing, [], `${lang}: missing texts`);
+  }
+});
+
+test('the Plan panel has every text it asks for in every language (plan-text-xx.js)', async () => {
+  const source = readdirSync(join(DIR, 'panels'))
+    .filter((f) => /^plan.*\.js$/.test(f))
+    .map((f) => readFileSync(join(DIR, 'panels', f), 'utf8'))
+    .join('\n');
+  // t('key') of the panel's own translator (view.t is the widget's), and the keys made from names.
+  const used = new Set([...source.matchAll(/(?<![.\w])t\('([\w-]+)'/g)].map((m) => m[1]));
+  for (const key of ['thisMonth', 'thisQuarter', 'next3', 'thisYear', 'goalModel', 'goalAmount', 'goalGrowth']) used.add(key);
+  assert.ok(used.size > 30, `found ${used.size} keys`);
+  const english = Object.keys(await load('plan-text-en.js')).sort();
+  for (const lang of LANGS) {
+    const texts = await load(`plan-text-${lang}.js`);
+    assert.deepEqual(Object.keys(texts).sort(), english, `plan-text-${lang}.js has the keys of plan-text-en.js`);
+    assert.deepEqual([...used].filter((key) => !texts[key]?.trim()), [], `${lang}: missing texts`);
   }
 });

@@ -18,7 +18,7 @@ async function fetched(url) {
   try {
     await page.locator('sales-kpi-calculator [data-result="/funnel/revenue"][data-value]').first().waitFor();
     await page.waitForTimeout(300);
-    const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg)\//.test(p));
+    const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg|pkg-plan)\//.test(p));
     const sizes = Object.fromEntries(files.map((p) => [p, br(join(WWW, p))]));
     const js = files.filter((p) => p.endsWith('.js')).reduce((s, p) => s + sizes[p], 0);
     const wasm = files.filter((p) => p.endsWith('.wasm')).reduce((s, p) => s + sizes[p], 0);
@@ -39,9 +39,11 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
 });
 
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three
-// languages (export-sheet-text.js, 1.3 KB brotli as source) to name the button.
+// languages (export-sheet-text.js, 1.3 KB brotli as source) to name the button. 50 KB until the
+// Plan panel (#11): its panel, results, options, chart and one language's text (6 KB as source),
+// and the full engine's glue from pkg-plan/ instead of pkg/ (counted since then, 3 KB).
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
-  assert.ok(js < 50 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 60 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });

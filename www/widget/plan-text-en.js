@@ -23,7 +23,7 @@ export default {
   capacity: 'Most {top} per salesperson a day (optional)',
   workdays: 'Workdays',
   holidays: 'Holidays (optional)',
-  holidaysHint: 'Dates such as 2027-01-01, separated by spaces or new lines.',
+  holidaysHint: 'Dates such as 2027-01-01, separated by spaces or commas.',
   sentence: 'To win {target} between {start} and {end} ({workdays} workdays), your {reps} salespeople need {perDay} every workday: {perRep} each.',
   sentenceOne: 'To win {target} between {start} and {end} ({workdays} workdays), you need {perDay} every workday.',
   dealsLine: 'That is {deals} deals in all.',

@@ -24,7 +24,6 @@ export const css = [
   '.plan input[type=date]:focus-within{outline:3px solid var(--_accent);outline-offset:1px}',
   '.plan .days{display:flex;flex-wrap:wrap;gap:.25rem .75rem;grid-column:1/-1}',
   '.plan .goalkind{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 .5rem}',
-  '.plan textarea{width:100%;box-sizing:border-box;font:inherit;min-height:2.5rem}',
   '.plan .sentence{font-size:1.05rem;margin:.75rem 0 .25rem}',
   '.plan tr.sum th,.plan tr.sum td{font-weight:600;border-top:2px solid var(--_line)}',
 ];
@@ -233,8 +232,8 @@ export function planPanel(view) {
   const holidaysId = view.nextId();
   const holidaysError = h('p', { class: 'err', id: `${holidaysId}-e` });
   errors.set('/holidays', holidaysError);
-  const holidays = h('textarea', { id: holidaysId, part: 'input', rows: 2, 'aria-describedby': `${holidaysId}-h ${holidaysId}-e`, spellcheck: 'false' });
-  holidays.value = (options.holidays ?? []).join('\n');
+  const holidays = h('input', { id: holidaysId, type: 'text', part: 'input', autocomplete: 'off', 'aria-describedby': `${holidaysId}-h ${holidaysId}-e`, spellcheck: 'false' });
+  holidays.value = (options.holidays ?? []).join(' ');
   holidays.addEventListener('input', () => {
     options.holidays = readHolidays(holidays.value);
     view.schedule('plan', 300, changed);
@@ -257,7 +256,7 @@ export function planPanel(view) {
     const plan = computePlan(view, sentOptions(), t, errors, goalError);
     for (const error of errors.values()) {
       const field = error.parentElement?.classList.contains('field') ? error.parentElement : null;
-      field?.querySelector('input, textarea')?.setAttribute('aria-invalid', String(!!error.textContent));
+      field?.querySelector('input')?.setAttribute('aria-invalid', String(!!error.textContent));
     }
     results.hidden = monthTable.hidden = weekTable.hidden = !plan;
     status.textContent = plan ? '' : hasPlan() ? t('stale') : t('loadingPlan');
