@@ -5,7 +5,7 @@
 import { shift } from '../decimal.js';
 import { h } from '../dom.js';
 import { call, engine, hasPlan, isRestarting } from '../engine.js';
-import { formatNumber } from '../format.js';
+import { currencyAffix, formatNumber } from '../format.js';
 import { tableBox } from '../form.js';
 import { defaultPlan, QUICK_PERIODS, quickPeriod, quickPeriodOf, readHolidays } from './plan-options.js';
 import { planProblem, planRows, showPlan, tableHeads } from './plan-results.js';
@@ -137,8 +137,9 @@ export function planPanel(view) {
    * @param {string} label
    * @param {Record<string, string>} attributes
    * @param {(input: HTMLInputElement, error: HTMLElement) => void} read
+   * @param {{ sign: string, before: boolean } | false} [affix] a currency sign or "%" beside the box
    */
-  const input = (pointer, label, attributes, read) => {
+  const input = (pointer, label, attributes, read, affix = false) => {
     const id = view.nextId();
     const error = h('p', { class: 'err', id: `${id}-e` });
     errors.set(pointer, error);
@@ -150,7 +151,8 @@ export function planPanel(view) {
     };
     // Numbers are read in the reader's format by the editing module (loading from the first focus).
     element.addEventListener('input', () => (view.editing ? handle() : view.loadEditing().then(handle, () => {})));
-    return h('div', { class: 'field' }, h('label', { for: id, text: label }), h('div', { class: 'control' }, element), error);
+    const sign = affix && h('span', { class: 'affix', text: affix.sign });
+    return h('div', { class: 'field' }, h('label', { for: id, text: label }), h('div', { class: 'control' }, affix && affix.before && sign, element, affix && !affix.before && sign), error);
   };
   const numberText = (/** @type {string | undefined} */ value, percent = false) => (value ? formatNumber(percent ? shift(value, 2) : value, 'input', style) : '');
   /**
@@ -162,11 +164,17 @@ export function planPanel(view) {
    * @param {(value: string | undefined) => void} set
    */
   const numberInput = (pointer, label, kind, value, set) =>
-    input(pointer, label, { type: 'text', inputmode: 'decimal', value: numberText(value, kind === 'percent') }, (element) => {
-      const read = readTyped(view, element.value, kind);
-      if ('problem' in read) unread.set(pointer, read.problem);
-      else set(read.value || undefined);
-    });
+    input(
+      pointer,
+      label,
+      { type: 'text', inputmode: 'decimal', value: numberText(value, kind === 'percent') },
+      (element) => {
+        const read = readTyped(view, element.value, kind);
+        if ('problem' in read) unread.set(pointer, read.problem);
+        else set(read.value || undefined);
+      },
+      kind === 'percent' ? { sign: '%', before: false } : kind === 'money' && currencyAffix(style),
+    );
   const quick = h('select', { id: view.nextId(), part: 'input' }, h('option', { value: '', text: t('quickCustom') }), QUICK_PERIODS.map((period) => h('option', { value: period, text: t(period) })));
   quick.value = quickPeriodOf(options);
   const start = input('/start', t('start'), { type: 'date', value: options.start }, (element) => ((options.start = element.value), (quick.value = quickPeriodOf(options))));
