@@ -71,6 +71,9 @@ test('builder: WordPress carries the model as base64url JSON, Hugo as a raw stri
     await page.selectOption('select[name=preset]', 'leads');
     await page.selectOption('select[name=locale]', 'da-DK');
     await page.selectOption('select[name=currency]', 'DKK');
+    // Typed once the preview speaks Danish, as a reader would: before that "5.000" is 5 in English
+    // (leads now loads its Plan panel too, so the rebuild for the locale takes a little longer).
+    await page.locator('#preview h2', { hasText: 'Salgs-KPI-beregner' }).waitFor();
     await page.locator('#preview input[data-field="/funnel/dealSize"]').fill('5.000');
     let wordpress = '';
     for (let i = 0; i < 100 && !wordpress.includes('model='); i++) {
