@@ -14,15 +14,21 @@ export const value = (page, selector) => page.locator(`${W} ${selector}`).first(
 /** Resolves once the calculator shows its first computed revenue. */
 export const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
 
-/** Waits up to 5 s for the result at `selector` to hold the exact decimal `want`. */
+/**
+ * Waits up to 5 s for the result at `selector` to hold the exact decimal `want` (or a value that
+ * `want`, a predicate, accepts), and returns it.
+ */
 export async function expectValue(page, selector, want) {
+  const accepts = typeof want === 'function' ? want : (got) => got === want;
   let got;
   for (let attempt = 0; attempt < 100; attempt++) {
     got = await value(page, selector);
-    if (got === want) return;
+    if (accepts(got)) return got;
     await page.waitForTimeout(50);
   }
+  if (typeof want === 'function') assert.fail(`${selector}: got ${got}, which the test does not accept`);
   assert.equal(got, want, selector);
+  return got;
 }
 
 /**
