@@ -174,3 +174,14 @@ export function planProblem(t, { code, pointer, params = {} }) {
   const known = ['invalidDate', 'beforeStart', 'windowTooLong', 'noWorkdays', 'duplicate', 'tooMany', 'tooFew', 'required', 'bothGiven'];
   return known.includes(code ?? '') ? t(`e_${code}`, params) : t('e_invalid');
 }
+
+/**
+ * Puts column heads into a table made by tableBox.
+ * @param {HTMLElement} box
+ * @param {string[]} heads
+ */
+export function setHeads(box, heads) {
+  const row = box.querySelector('thead tr');
+  if (row && [...row.children].map((cell) => cell.textContent).join('|') !== heads.join('|'))
+    row.replaceChildren(...heads.map((title, i) => h('th', { scope: 'col', class: i ? 'num' : null, text: title })));
+}

@@ -6,9 +6,9 @@ import { shift } from '../decimal.js';
 import { h } from '../dom.js';
 import { call, engine, hasPlan, isRestarting } from '../engine.js';
 import { currencyAffix, formatNumber } from '../format.js';
-import { tableBox } from '../form.js';
+import { field, tableBox } from '../form.js';
 import { defaultPlan, QUICK_PERIODS, quickPeriod, quickPeriodOf, readHolidays } from './plan-options.js';
-import { planProblem, planRows, showPlan, tableHeads } from './plan-results.js';
+import { planProblem, planRows, setHeads, showPlan, tableHeads } from './plan-results.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
@@ -83,13 +83,17 @@ function readTyped(view, text, field) {
  */
 function computePlan(view, options, t, errors, fallback) {
   if (!view.report || view.errors.some((error) => error.role === 'data-field')) return null;
+  // The model as on screen (view.shownModel), with the sales cycle: the panel shows that field
+  // itself when the funnel panel does not (planPanel).
+  const { cycleDays } = view.model;
+  const model = { ...view.shownModel, ...(cycleDays != null && { cycleDays }) };
   if (!hasPlan()) {
     // This page loaded the small engine (the panel came later): the full one replaces it.
     engine(null, true).then(() => view.root && view.recompute(), () => {});
     return null;
   }
   try {
-    return call('plan', view.model, options);
+    return call('plan', model, options);
   } catch (error) {
     if (isRestarting(error)) throw error;
     const thrown = /** @type {import('../engine.js').EngineError} */ (error);
@@ -108,17 +112,6 @@ function computePlan(view, options, t, errors, fallback) {
 export function planSheetRows(view) {
   const shown = shownPlans.get(view);
   return shown && view.sections.has('plan') ? planRows(view, shown.t, shown.plan, shown.options) : [];
-}
-
-/**
- * Puts column heads into a table made by tableBox.
- * @param {HTMLElement} box
- * @param {string[]} heads
- */
-function setHeads(box, heads) {
-  const row = box.querySelector('thead tr');
-  if (row && [...row.children].map((cell) => cell.textContent).join('|') !== heads.join('|'))
-    row.replaceChildren(...heads.map((title, i) => h('th', { scope: 'col', class: i ? 'num' : null, text: title })));
 }
 
 /** @param {View} view */
@@ -222,6 +215,8 @@ export function planPanel(view) {
   const goalError = h('p', { class: 'err' });
   errors.set('/growth', goalError);
   const sentOptions = () => ({ ...options, holidays: options.holidays?.length ? options.holidays : undefined });
+  // The sales cycle gives the window in which leads must enter; it is the model's own field.
+  const cycle = !view.sections.has('velocity') && field(view, '/cycleDays', view.t('cycleDays'));
   const reps = numberInput('/reps', t('reps'), 'number', options.reps, (value) => (options.reps = value));
   const capacity = numberInput('/capacity', t('capacity', { top: view.topNoun }), 'number', options.capacity, (value) => (options.capacity = value));
   const dayNames = new Intl.DateTimeFormat(view.locale, { weekday: 'long', timeZone: 'UTC' });
@@ -283,7 +278,7 @@ export function planPanel(view) {
     h('p', { class: 'hint', text: t('planIntro') }),
     h('fieldset', {}, h('legend', { text: t('period') }), h('div', { class: 'field' }, h('label', { for: quick.id, text: t('quick') }), h('div', { class: 'control' }, quick)), start, end),
     h('fieldset', {}, h('legend', { text: t('goal') }), h('div', { class: 'goalkind' }, kinds), amountField, baselineField, byField, goalError),
-    h('fieldset', {}, h('legend', { text: t('team') }), reps, capacity),
+    h('fieldset', {}, h('legend', { text: t('team') }), reps, capacity, cycle),
     h('fieldset', {}, h('legend', { text: t('workdays') }), h('div', { class: 'days' }, days.map(({ element }) => element)), workdayError),
     h('div', { class: 'field' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, holidays), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint') }), holidaysError),
     status,
