@@ -94,6 +94,9 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
     const back = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 30 * 86400000);
     const long = (date) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
     assert.match(await plan.textContent(), new RegExp(`Leads skal komme ind mellem ${long(back('2027-01-01'))} og ${long(back('2027-03-31'))}`));
+    // The cycle is a field of the Plan panel (the funnel panel shows it only with "velocity"): 45 days moves the window.
+    await plan.locator('input[data-field="/cycleDays"]').fill('45');
+    await plan.getByText(`Leads skal komme ind mellem ${long(new Date(Date.UTC(2026, 10, 17)))} og ${long(new Date(Date.UTC(2027, 1, 14)))}`).waitFor();
     // The month table: rows by hand, and the total row equal to the sum of the rows.
     const rows = await plan.locator('details').first().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     assert.deepEqual(rows.map((row) => row[0]), ['januar 2027', 'februar 2027', 'marts 2027', 'I alt']);
