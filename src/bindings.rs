@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
-use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+use crate::{Change, Goal, Model, Request, SensitivityOptions, SimulateOptions};
 use serde::Serialize;
 
 #[global_allocator]
@@ -70,6 +70,23 @@ export interface SensitivityRow {
   low: Decimal;
   high: Decimal;
   swing: Decimal;
+}
+
+export interface Request {
+  whatIf?: Change[] | null;
+  goals?: Goal[] | null;
+  sensitivity?: SensitivityOptions | null;
+}
+/** A part of `evaluate`'s answer that failed: the fields of the `EngineError` the part's own
+ * function would have thrown, as data. */
+export interface PartError {
+  error: { code: ErrorCode; pointer: string; params: Record<string, unknown>; message: string };
+}
+export interface Evaluation {
+  report: Report;
+  whatIf?: Report | PartError;
+  goals?: ({ value: Decimal } | PartError)[];
+  sensitivity?: SensitivityRow[] | PartError;
 }
 
 export interface Range { lever: string; low: DecimalInput; high: DecimalInput; mode?: DecimalInput | null }
@@ -228,6 +245,19 @@ pub fn simulate_js(
     answer(read_model(model).and_then(|model| {
         let options = SimulateOptions::from_json(&read(options)?)?;
         crate::simulate(&model, &options)
+    }))
+}
+
+/// `evaluate(model, request)`: the report and every part the request asks for, from one
+/// crossing; a failed part carries its error instead of failing the call.
+#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "Evaluation")]
+pub fn evaluate_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(read_model(model).and_then(|model| {
+        let request = Request::from_json(&read(request)?)?;
+        crate::evaluate_all(&model, &request)
     }))
 }
 

@@ -333,3 +333,42 @@ impl std::error::Error for Error {}
 
 /// The result type of every fallible engine function.
 pub type Result<T> = core::result::Result<T, Error>;
+
+/// An error as data, for answers that carry one error per part instead of failing whole
+/// (`evaluate`): `{ "code", "pointer", "params", "message" }`, the same fields the JS `Error`
+/// of the other functions has (`message` is the whole `pointer: sentence`).
+///
+/// ```
+/// let error = sales_kpi::Model::from_json_str("{").unwrap_err();
+/// let json = serde_json::to_value(&error).unwrap();
+/// assert_eq!(json["code"], "invalidJson");
+/// assert_eq!(json["pointer"], "");
+/// ```
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Params<'a>(&'a [(&'static str, Param)]);
+        impl serde::Serialize for Params<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> core::result::Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (name, value) in self.0 {
+                    match value {
+                        Param::Text(text) => map.serialize_entry(name, text)?,
+                        Param::Integer(number) => map.serialize_entry(name, number)?,
+                        Param::List(names) => map.serialize_entry(name, names)?,
+                    }
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("code", self.code().as_str())?;
+        map.serialize_entry("pointer", self.pointer())?;
+        map.serialize_entry("params", &Params(self.params()))?;
+        map.serialize_entry("message", &self.to_string())?;
+        map.end()
+    }
+}

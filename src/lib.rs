@@ -27,6 +27,7 @@
 
 mod economics;
 mod error;
+mod evaluate;
 mod funnel;
 pub mod json;
 mod lever;
@@ -49,6 +50,7 @@ mod whatif;
 mod bindings;
 
 pub use economics::EconomicsReport;
+pub use evaluate::{evaluate_all, Evaluation, Request, MAX_GOALS};
 pub use error::{Error, ErrorCode, Param, Result};
 pub use funnel::{FunnelReport, StageReport};
 pub use lever::{Bound, Bounds, Lever};
