@@ -345,7 +345,10 @@ pub type Result<T> = core::result::Result<T, Error>;
 /// assert_eq!(json["pointer"], "");
 /// ```
 impl serde::Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> core::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         struct Params<'a>(&'a [(&'static str, Param)]);
         impl serde::Serialize for Params<'_> {
@@ -357,18 +360,20 @@ impl serde::Serialize for Error {
                 for (name, value) in self.0 {
                     match value {
                         Param::Text(text) => map.serialize_entry(name, text)?,
-                        Param::Integer(number) => map.serialize_entry(name, number)?,
+                        // Limits are small: a JS number, as the thrown errors give them.
+                        Param::Integer(number) => map.serialize_entry(name, &(*number as f64))?,
                         Param::List(names) => map.serialize_entry(name, names)?,
                     }
                 }
                 map.end()
             }
         }
-        let mut map = serializer.serialize_map(Some(4))?;
-        map.serialize_entry("code", self.code().as_str())?;
-        map.serialize_entry("pointer", self.pointer())?;
-        map.serialize_entry("params", &Params(self.params()))?;
-        map.serialize_entry("message", &self.to_string())?;
-        map.end()
+        use serde::ser::SerializeStruct;
+        let mut error = serializer.serialize_struct("Error", 4)?;
+        error.serialize_field("code", self.code().as_str())?;
+        error.serialize_field("pointer", self.pointer())?;
+        error.serialize_field("params", &Params(self.params()))?;
+        error.serialize_field("message", &self.to_string())?;
+        error.end()
     }
 }

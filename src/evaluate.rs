@@ -92,7 +92,7 @@ impl Request {
 /// let request = Request::from_json(&Json::parse(r#"{"goals": [
 ///     {"lever": "/funnel/dealSize", "metric": "/funnel/revenue", "target": "1000000"},
 ///     {"lever": "/target", "metric": "/funnel/revenue", "target": "1"}]}"#).unwrap()).unwrap();
-/// let answer = evaluate_all(&model, &request).unwrap();
+/// let answer = evaluate_all(&model, request).unwrap();
 /// let json = serde_json::to_value(&answer).unwrap();
 /// assert_eq!(json["goals"][0]["value"], "16666.666666666666666666666667");
 /// assert_eq!(json["goals"][1]["error"]["code"], "noSolution");
@@ -106,7 +106,10 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "part")]
     pub what_if: Option<Result<Report>>,
     /// Per goal, `{ value }` (`solve(model, goal).value`) or `{ error }`.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "goal_values")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "goal_values"
+    )]
     pub goals: Option<Vec<Result<Decimal>>>,
     /// `sensitivity(model, options)`'s rows, or `{ error }`.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "part")]
@@ -115,31 +118,23 @@ pub struct Evaluation {
 
 /// Works out the report and every part the request asks for. Only an invalid model (or a
 /// report that overflows) is an error of the whole call, as it would be for `compute`.
-pub fn evaluate_all(model: &Model, request: &Request) -> Result<Evaluation> {
+pub fn evaluate_all(model: &Model, request: Request) -> Result<Evaluation> {
     Ok(Evaluation {
         report: compute(model)?,
-        what_if: request.what_if.as_ref().map(|changes| {
-            changes
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|changes| scenario(model, changes))
-        }),
-        goals: request.goals.as_ref().map(|goals| {
+        what_if: request
+            .what_if
+            .map(|changes| changes.and_then(|changes| scenario(model, &changes))),
+        goals: request.goals.map(|goals| {
             goals
-                .iter()
+                .into_iter()
                 .map(|goal| {
-                    goal.as_ref()
-                        .map_err(Clone::clone)
-                        .and_then(|goal| solved_model(model, goal).map(|(_, value)| value))
+                    goal.and_then(|goal| solved_model(model, &goal).map(|(_, value)| value))
                 })
                 .collect()
         }),
-        sensitivity: request.sensitivity.as_ref().map(|options| {
-            options
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|options| sensitivity(model, options))
-        }),
+        sensitivity: request
+            .sensitivity
+            .map(|options| options.and_then(|options| sensitivity(model, &options))),
     })
 }
 

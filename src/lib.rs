@@ -50,8 +50,8 @@ mod whatif;
 mod bindings;
 
 pub use economics::EconomicsReport;
-pub use evaluate::{evaluate_all, Evaluation, Request, MAX_GOALS};
 pub use error::{Error, ErrorCode, Param, Result};
+pub use evaluate::{evaluate_all, Evaluation, Request, MAX_GOALS};
 pub use funnel::{FunnelReport, StageReport};
 pub use lever::{Bound, Bounds, Lever};
 pub use metric::{evaluate, Metric};
