@@ -262,10 +262,10 @@ pub fn evaluate_js(
             crate::evaluate_all(&model, request)
         })
         .map_err(js_error)?;
-    let answer = js_sys::Object::new();
-    set(&answer, "report", &answer(Ok(evaluation.report))?);
+    let answers = js_sys::Object::new();
+    set(&answers, "report", &answer(Ok(evaluation.report))?);
     if let Some(what_if) = evaluation.what_if {
-        set(&answer, "whatIf", &part(what_if)?);
+        set(&answers, "whatIf", &part(what_if)?);
     }
     if let Some(goals) = evaluation.goals {
         let list = js_sys::Array::new();
@@ -280,12 +280,12 @@ pub fn evaluate_js(
                 Err(error) => failed(error),
             });
         }
-        set(&answer, "goals", &list);
+        set(&answers, "goals", &list);
     }
     if let Some(sensitivity) = evaluation.sensitivity {
-        set(&answer, "sensitivity", &part(sensitivity)?);
+        set(&answers, "sensitivity", &part(sensitivity)?);
     }
-    Ok(answer.into())
+    Ok(answers.into())
 }
 
 /// A part's value through its derive, or `{ error }`.
