@@ -37,7 +37,7 @@ export function engine(wasmUrl) {
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
  * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
  * engine. The error's type decides, not its text.
- * @param {'compute' | 'whatIf' | 'solve' | 'sensitivity' | 'simulate'} name
+ * @param {'compute' | 'evaluate' | 'whatIf' | 'solve' | 'sensitivity' | 'simulate'} name
  * @param {...unknown} args
  * @returns {any}
  */

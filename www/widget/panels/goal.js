@@ -2,7 +2,6 @@
 // unchanged (the engine's goal seek), or why no value can.
 import { relativeChange } from '../decimal.js';
 import { h } from '../dom.js';
-import { call, isRestarting } from '../engine.js';
 import { formatNumber } from '../format.js';
 import { panel, tableBox } from '../form.js';
 import { displayKind, labelOf } from '../pointer-display.js';
@@ -14,24 +13,31 @@ import { funnelLevers, getAt } from '../state.js';
  */
 
 /**
- * Solves each funnel lever for the target's revenue.
+ * The goal seeks to ask the engine for: each funnel lever, for the target's revenue.
+ * @param {import('../state.js').Model} model
+ */
+export function goalRequest(model) {
+  if (model.target == null) return null;
+  return funnelLevers(model).map((lever) => ({ lever, metric: '/funnel/revenue', target: /** @type {string} */ (model.target) }));
+}
+
+/**
+ * The engine's answers as lines: the value needed and its change, or why no value can.
  * @param {View} view
+ * @param {{ lever: string }[] | null} goals
+ * @param {({ value: string } | { error: unknown })[] | undefined} answers
  * @returns {GoalLine[] | null}
  */
-export function solveGoal(view) {
-  const { model } = view;
-  if (model.target == null) return null;
-  return funnelLevers(model).map((lever) => {
-    try {
-      /** @type {{ value: string }} */
-      const { value } = call('solve', model, { lever, metric: '/funnel/revenue', target: model.target });
-      const change = relativeChange(value, getAt(model, lever));
-      return { lever, value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
-    } catch (error) {
-      if (isRestarting(error)) throw error;
-      const editing = view.withEditing();
-      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key)) : '' };
+export function goalLines(view, goals, answers) {
+  if (!goals || !answers) return null;
+  return goals.map(({ lever }, index) => {
+    const answer = answers[index];
+    if ('value' in answer) {
+      const change = relativeChange(answer.value, getAt(view.model, lever));
+      return { lever, value: answer.value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
     }
+    const editing = view.withEditing();
+    return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(answer.error), (key) => view.rare(key)) : '' };
   });
 }
 
