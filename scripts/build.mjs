@@ -15,6 +15,7 @@
 // or $WASM_OPT if set. Debian's binaryen 108 is NOT used: it rewrites the export of wasm-bindgen's
 // externref table (`__wbindgen_externrefs`) to point at the funcref table, so init() then fails with
 // "WebAssembly.Table.set(): Argument 1 is invalid for table". The smoke check below catches that.
+import { writeFirstViews } from './first-views.mjs';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -141,6 +142,7 @@ export function build({ testTrap = false } = {}) {
   run(wasmOptPath(), [...WASM_OPT_FLAGS, ...WASM_OPT_FEATURES, '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 
   writeSchema(outDir);
+  writeFirstViews(ROOT, outDir);
 
   for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_schema.js`, `${NAME}_schema.json`]) {
     if (!existsSync(join(outDir, f))) throw new Error(`missing ${relative(ROOT, join(outDir, f))} after the build`);

@@ -3,12 +3,14 @@
 // to the fields they are about.
 import { relativeChange, signOf } from './decimal.js';
 import { setAttr, setText } from './dom.js';
-import { call, isRestarting } from './engine.js';
+import { call, isReady, isRestarting } from './engine.js';
 import { formatNumber } from './format.js';
 import { loadUrlState } from './lazy-parts.js';
 import { showDifference, showValue } from './outputs.js';
-import { goalLines, goalRequest } from './panels/goal.js';
-import { getAt, whatIfChanges } from './state.js';
+import { firstView } from './first-view.js';
+import { goalLines } from './panels/goal.js';
+import { evaluateRequest } from './request.js';
+import { getAt } from './state.js';
 
 /** @typedef {import('./view.js').CalculatorView} View */
 
@@ -41,10 +43,11 @@ export function recompute(view) {
  */
 function compute(view) {
   const { model, state, sections } = view;
-  const changes = whatIfChanges(state);
-  const goals = sections.has('goal') ? goalRequest(model) : null;
-  const sensitivity = sections.has('sensitivity') && view.panels.sensitivity ? { metric: view.sensitivityMetric, by: '0.1' } : null;
-  const answer = call('evaluate', model, { whatIf: changes.length ? changes : null, goals, sensitivity });
+  const request = evaluateRequest(state, sections, view.panels.sensitivity ? view.sensitivityMetric : null);
+  const { goals, sensitivity } = request;
+  const answer = firstView(view, request) ?? (isReady() || !view.firstView ? call('evaluate', model, request) : null);
+  // Asked for something else while the engine loads: the answer comes when it has loaded.
+  if (!answer) return;
   view.report = answer.report;
   view.errors = [];
   if (!answer.whatIf) view.scenario = answer.report;

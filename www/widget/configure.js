@@ -1,11 +1,12 @@
 // Reading the element's attributes, the model and what-if attributes and the state in a link
 // into the view, then building it: on connection and after attribute changes.
 import { engine } from './engine.js';
+import { loadFirstView } from './first-view.js';
 import { h } from './dom.js';
 import { moreText, translator } from './i18n.js';
 import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels } from './lazy-parts.js';
 import { readSettings } from './settings.js';
-import { defaultSections, presetModel } from './state.js';
+import { defaultSections, defaultState } from './state.js';
 
 /** @typedef {import('./view.js').CalculatorView} View */
 
@@ -41,7 +42,10 @@ export async function configure(view, first, fresh) {
     // Start fetching the panels now when they will surely be needed.
     const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
     if (needsPanels(likely)) Promise.all([loadPanels(likely), moreText(view.lang)]).catch(() => {});
-    [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
+    // The default view of a preset can be painted from its first view before the engine is there.
+    const plain = first && modelAttribute === null && whatIfAttribute === null && !settings.sections.length && !location.hash.includes('skc=');
+    view.firstView = plain ? await loadFirstView(settings.preset) : null;
+    if (!view.firstView) [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     await moreText(view.lang).catch(() => {});
@@ -49,7 +53,7 @@ export async function configure(view, first, fresh) {
     return;
   }
   if (fresh) {
-    view.state = { preset: settings.preset, currency: settings.currency, model: presetModel(settings.preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} };
+    view.state = defaultState(settings.preset, settings.currency, t);
     // A model or what-if attribute replaces the example's, where the engine accepts it.
     if (attributes) attributes.applyAttributes(view.state, modelAttribute, whatIfAttribute, invalid);
   }
@@ -57,7 +61,19 @@ export async function configure(view, first, fresh) {
   view.sections = new Set(settings.sections.length ? settings.sections : defaultSections(view.state.preset));
   if (settings.notes.length) await moreText(view.lang).catch(() => {});
   view.notes = settings.notes.map(([name, value]) => t('badAttr', { name, value }));
-  if (first) await readHash(view, true);
+  if (first && view.firstView) {
+    await readHash(view, true);
+    // Painted, but not interactive until the engine has loaded and answered the same.
+    view.root?.setAttribute('inert', '');
+    ready.then(
+      () => {
+        view.firstView = null;
+        view.root?.removeAttribute('inert');
+        view.recompute();
+      },
+      (error) => host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: t('engineFail', { why: error instanceof Error ? error.message : String(error) }) })),
+    );
+  } else if (first) await readHash(view, true);
   else {
     await loadShownPanels(view);
     view.rebuild();

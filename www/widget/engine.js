@@ -23,8 +23,11 @@ export function engine(wasmUrl) {
     const glue = new URL('../pkg/sales_kpi.js', import.meta.url);
     // A different URL gives a new module instance, with fresh wasm memory.
     if (restarts) glue.search = `r=${restarts}`;
+    // The .wasm is fetched while the glue loads, not after it.
+    const bytes = fetch(wasm);
+    bytes.catch(() => {});
     const module = await import(glue.href);
-    await module.default({ module_or_path: wasm });
+    await module.default({ module_or_path: bytes });
     api = module;
     return module;
   })());
@@ -57,6 +60,9 @@ export function call(name, ...args) {
     throw error;
   }
 }
+
+/** Whether the engine has loaded and can be called. */
+export const isReady = () => api !== null;
 
 /**
  * @param {unknown} error

@@ -45,6 +45,15 @@ export function presetModel(preset, t) {
   };
 }
 
+/**
+ * A preset's first state: its example model and a what-if of +10 % deal value.
+ * @param {string} preset
+ * @param {string} currency
+ * @param {Translate} t
+ * @returns {State}
+ */
+export const defaultState = (preset, currency, t) => ({ preset, currency, model: presetModel(preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} });
+
 /** @param {string} preset */
 export const defaultSections = (preset) => (preset === 'unit-economics' ? 'funnel economics retention whatif' : 'funnel target whatif goal').split(' ');
 

@@ -57,6 +57,8 @@ export class CalculatorView {
     this.scenario = null;
     /** @type {import('./panels/goal.js').GoalLine[] | null} */
     this.goal = null;
+    /** @type {import('./first-view.js').FirstView | null} the build's answer, while the engine loads */
+    this.firstView = null;
     /** @type {import('./charts/tornado-chart.js').SensitivityItem[]} */
     this.sensitivity = [];
     this.sensitivityMetric = '/funnel/revenue';

@@ -5,21 +5,12 @@ import { h } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { panel, tableBox } from '../form.js';
 import { displayKind, labelOf } from '../pointer-display.js';
-import { funnelLevers, getAt } from '../state.js';
+import { getAt } from '../state.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
  * @typedef {{ lever: string, value?: string, change?: string, reason?: string }} GoalLine
  */
-
-/**
- * The goal seeks to ask the engine for: each funnel lever, for the target's revenue.
- * @param {import('../state.js').Model} model
- */
-export function goalRequest(model) {
-  if (model.target == null) return null;
-  return funnelLevers(model).map((lever) => ({ lever, metric: '/funnel/revenue', target: /** @type {string} */ (model.target) }));
-}
 
 /**
  * The engine's answers as lines: the value needed and its change, or why no value can.
