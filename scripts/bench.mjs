@@ -6,13 +6,18 @@
 //   2. start-up in headless Chromium: navigation -> first result painted, 20 fresh loads
 //   3. keystroke latency with every panel on and a 10,000-sample simulation: 200 keystrokes
 //   4. the engine against two peers written in plain JS (bench/peers/): decimal.js and JS numbers,
-//      on compute, a 100,000-sample simulate and a full sensitivity table, answers checked first
+//      on compute, a 100,000-sample simulate and a full sensitivity table, answers checked first;
+//      and plan over a three-year window (no peer: engine only, its rows checked to add up)
 //   5. budgets: goals next to the figures, marked pass or miss. Goals, not tests: a miss never
-//      fails the bench (the size test in tests/node/budget.test.mjs has its own, looser limit).
+//      fails the bench (the size test in tests/node/budget.test.mjs has its own limit).
+//   6. what a reader feels (bench/reader.mjs): Event Timing of typing into the default embed and
+//      an every-section embed against a plain input on the same blog post, first result minus
+//      the host's first paint, CLS at load; medians of --runs runs (default 5)
 //
 //   node scripts/bench.mjs                       everything
-//   node scripts/bench.mjs --only=bytes,engine   some parts (bytes, engine, startup, keys)
-//   node scripts/bench.mjs --loads=20 --keys=200 --samples=100000
+//   node scripts/bench.mjs --only=bytes,engine   some parts (bytes, engine, startup, keys, reader)
+//   node scripts/bench.mjs --loads=20 --keys=200 --samples=100000 --runs=5
+//   node scripts/bench.mjs --only=reader --runs=1   a quick smoke of the reader part
 //
 // The embed measured is www/dist/sales-kpi-calculator.js (+ www/dist/sales_kpi_bg.wasm) when it
 // has been built, else www/widget/sales-kpi-calculator.js with www/pkg/. The engine raced in Node
@@ -23,7 +28,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { kb, measureEmbed } from '../bench/bytes.mjs';
 import { compareResults, compareSensitivity, compareSummaries } from '../bench/compare.mjs';
-import { fmtMs, pairedRatio, race } from '../bench/timing.mjs';
+import { fmtMs, pairedRatio, race, timeCalls } from '../bench/timing.mjs';
 import { example } from '../tests/node/example.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,12 +37,13 @@ const arg = (name, dflt) => {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? a.slice(name.length + 3) : dflt;
 };
-const PARTS = ['bytes', 'engine', 'startup', 'keys'];
+const PARTS = ['bytes', 'engine', 'startup', 'keys', 'reader'];
 const only = arg('only', PARTS.join(',')).split(',').filter(Boolean);
 for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
 const LOADS = Number(arg('loads', 20));
 const KEYS = Number(arg('keys', 200));
 const SAMPLES = Number(arg('samples', 100_000));
+const READER_RUNS = Number(arg('runs', 5));
 
 // The contract's example model, and the uncertainty used by every implementation.
 const MODEL = example();
@@ -47,13 +53,22 @@ const RANGES = [
 ];
 const SIM_OPTIONS = { ranges: RANGES, samples: SAMPLES, seed: 1, metric: '/funnel/revenue' };
 const SENS_OPTIONS = { metric: '/funnel/revenue', by: '0.1' };
+// plan over three years (1095 days: 37 months, 157 ISO weeks), with the usual holidays.
+const PLAN_OPTIONS = {
+  start: '2027-01-01',
+  end: '2029-12-31',
+  reps: '4',
+  capacity: '70',
+  holidays: ['2027', '2028', '2029'].flatMap((year) => [`${year}-01-01`, `${year}-05-01`, `${year}-12-25`, `${year}-12-26`]),
+};
 
 const KIB = 1024;
+// Issue #12: a default embed of at most 60 KB brotli, compute at least as fast as decimal.js.
 const GOALS = {
-  embedBrotli: 40 * KIB,
+  embedBrotli: 60 * KIB,
   firstResultMs: 50,
   keystrokeP95Ms: 4,
-  computeVsDecimal: 3,
+  computeVsDecimal: 1,
   simulateVsDecimal: 20,
   simulateVsFloat: 2,
 };
@@ -150,10 +165,20 @@ async function enginePart() {
     const t = (timing[op] = race(Object.fromEntries(impls.map(([name, m]) => [name, make(m)])), opts));
     ratios[op] = { fasterThanDecimal: pairedRatio(t.decimal, t.engine), vsFloat: pairedRatio(t.engine, t.float) };
   }
+  // plan has no peer: timed alone, after checking that its rows add up to its totals.
+  const planRef = eng.plan(MODEL, PLAN_OPTIONS);
+  const total = (rows, pick) => rows.reduce((sum, row) => sum + BigInt(pick(row)), 0n);
+  const planAddsUp = ['months', 'weeks'].every(
+    (key) =>
+      total(planRef[key], (row) => row.top) === BigInt(planRef.needed.top) &&
+      total(planRef[key], (row) => row.deals) === BigInt(planRef.dealsNeeded) &&
+      total(planRef[key], (row) => row.workdays) === BigInt(planRef.workdays),
+  );
+  timing.plan = { engine: timeCalls(() => eng.plan(MODEL, PLAN_OPTIONS)) };
   // What the JS side of the boundary costs by itself: the model to JSON text (the report comes
   // back as objects built by serde-wasm-bindgen, inside the engine's time).
   const boundary = race({ json: () => JSON.stringify(MODEL) }, { runs: 5 }).json;
-  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
+  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
 
   log(`\n4. Engine against its peers (Node ${process.version}; per call, median of interleaved timed runs after warm-up; ratios paired by run)`);
   log(`   ${pad('operation', 32)}${lpad('engine', 11)}${lpad('decimal.js', 12)}${lpad('JS numbers', 12)}   engine vs decimal.js   engine vs floats`);
@@ -164,6 +189,8 @@ async function enginePart() {
     const vsD = speed(r.fasterThanDecimal);
     log(`   ${pad(label, 32)}${lpad(fmtMs(t.engine.perCall), 11)}${lpad(fmtMs(t.decimal.perCall), 12)}${lpad(fmtMs(t.float.perCall), 12)}   ${pad(vsD, 23)}${vsF}`);
   }
+  const planLabel = `plan (3 years, ${planRef.weeks.length} ISO weeks)`;
+  log(`   ${pad(planLabel, 32)}${lpad(fmtMs(timing.plan.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer plans; rows ${planAddsUp ? 'add up to the totals' : 'DO NOT ADD UP'})`);
   log(`   (of the engine's compute, ${fmtMs(boundary.perCall)} is JSON.stringify of the model on the JS side)`);
   log('   answers checked against the engine:');
   const desc = (c, exact) => {
@@ -238,8 +265,24 @@ async function browserParts() {
   }
 }
 
+// ---------------------------------------------------------------- 6. reader (bench/reader.mjs)
+async function readerPart() {
+  const { measureReader, printReader } = await import('../bench/reader.mjs');
+  out.reader = await measureReader({ runs: READER_RUNS });
+  printReader(out.reader, log);
+}
+
+/** The reader part's budget rows (typing, first result after the host's first paint, CLS). */
+async function readerBudgetRows() {
+  if (!out.reader) return [];
+  const { READER_GOALS, readerBudgets } = await import('../bench/reader.mjs');
+  out.goals.reader = READER_GOALS;
+  return readerBudgets(out.reader);
+}
+// ---------------------------------------------------------------- end of 6. reader
+
 // ---------------------------------------------------------------- 5. budgets
-function budgets() {
+async function budgets() {
   const e = out.embed;
   const s = out.startup;
   const k = out.keystroke;
@@ -255,6 +298,7 @@ function budgets() {
     ['simulate vs JS numbers (time ratio)', r && `${times(r.simulate.vsFloat)}`, `≤ ${GOALS.simulateVsFloat}×`, r && r.simulate.vsFloat <= GOALS.simulateVsFloat],
   ];
   out.budgets = rows.map(([what, value, goal, pass]) => ({ what, value: value ?? null, goal, pass: value == null ? null : !!pass }));
+  out.budgets.push(...(await readerBudgetRows()));
   log('\n5. Budgets (goals, not tests: the bench never fails on them)');
   for (const b of out.budgets) log(`   ${mark(b.pass)}  ${pad(b.what, 46)}${lpad(b.value ?? 'not measured', 16)}   goal ${b.goal}`);
   if (out.engine && !fair) log('   ! a peer disagrees with the engine (see 4.): the speed ratios compare unequal work');
@@ -278,7 +322,8 @@ const step = async (name, fn) => {
 if (only.includes('bytes')) await step('bytes', bytesPart);
 if (only.includes('engine')) await step('engine', enginePart);
 if (only.includes('startup') || only.includes('keys')) await step('browser', browserParts);
-budgets();
+if (only.includes('reader')) await step('reader', readerPart);
+await budgets();
 out.machine.loadAverageAfter = os.loadavg().map((x) => +x.toFixed(2));
 out.failures = failures;
 mkdirSync(join(ROOT, 'target'), { recursive: true });

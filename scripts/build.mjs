@@ -2,7 +2,9 @@
 // Builds the npm package's engine: Rust -> wasm32 -> wasm-bindgen (--target web) -> wasm-opt -Oz,
 // then bundles the widget into www/dist/ (scripts/bundle.mjs).
 //
-//   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts,
+//   node scripts/build.mjs               -> www/pkg/sales_kpi.js, sales_kpi_bg.wasm, sales_kpi.d.ts
+//                                           and www/pkg-embed/ (the same without the `plan` export,
+//                                           feature `plan-export` off), which www/dist/ bundles,
 //                                           sales_kpi_schema.js/.json/.d.ts (from src/schema.rs)
 //                                           www/dist/ (widget, engine, embed page, oEmbed documents,
 //                                           sales-kpi-wordpress.zip: scripts/integrations.mjs)
@@ -51,17 +53,20 @@ export function wasmOptPath() {
   throw new Error('wasm-opt not found: run `npm ci` (it comes with the `binaryen` devDependency) or set WASM_OPT');
 }
 
+const FUNCTIONS = ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate'];
+
 /** Instantiates the built package in a fresh Node process: catches a broken wasm before any test does. */
-function smokeTest(outDir) {
+function smokeTest(outDir, exportsPlan = true) {
   const js = pathToFileURL(join(outDir, `${NAME}.js`)).href;
   const wasm = join(outDir, `${NAME}_bg.wasm`);
   const script = `
     const m = await import(${JSON.stringify(js)});
     const { readFileSync } = await import('node:fs');
     m.initSync({ module: readFileSync(${JSON.stringify(wasm)}) });
-    for (const f of ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate']) {
+    for (const f of ${JSON.stringify(exportsPlan ? [...FUNCTIONS, 'plan'] : FUNCTIONS)}) {
       if (typeof m[f] !== 'function') throw new Error('missing export ' + f);
-    }`;
+    }
+    if (${!exportsPlan} && 'plan' in m) throw new Error('the embed engine exports plan');`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) {
     throw new Error(`the built package does not load in Node:\n${(r.stderr || r.stdout).trim().split('\n').slice(0, 8).join('\n')}`);
@@ -127,10 +132,11 @@ function kib(n) {
   return `${(n / 1024).toFixed(1)} KiB`;
 }
 
-export function build({ testTrap = false } = {}) {
-  const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : 'pkg');
+export function build({ testTrap = false, embed = false } = {}) {
+  const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : embed ? 'pkg-embed' : 'pkg');
   const cargoArgs = ['build', '--release', '--lib', '--target', TARGET];
   if (testTrap) cargoArgs.push('--features', 'test-trap');
+  if (embed) cargoArgs.push('--no-default-features');
   const raw = cargoBuild(cargoArgs);
 
   rmSync(outDir, { recursive: true, force: true });
@@ -147,7 +153,7 @@ export function build({ testTrap = false } = {}) {
   for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_schema.js`, `${NAME}_schema.json`]) {
     if (!existsSync(join(outDir, f))) throw new Error(`missing ${relative(ROOT, join(outDir, f))} after the build`);
   }
-  smokeTest(outDir);
+  smokeTest(outDir, !embed);
   const bytes = readFileSync(wasm);
   const trapExports = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).filter((e) => /trap/i.test(e.name));
   if (!testTrap && trapExports.length) {
@@ -166,9 +172,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const out = build({ testTrap });
     console.log(`[build] done: ${relative(ROOT, out)}/`);
     if (!testTrap) {
-      // The embeddable widget: minified, code-split, self-contained in www/dist/.
+      // The embeddable widget: minified, code-split, self-contained in www/dist/, with the engine
+      // built without `plan`, which the widget does not use (Cargo.toml, feature plan-export).
+      const engine = build({ embed: true });
+      console.log(`[build] done: ${relative(ROOT, engine)}/`);
       const { bundle } = await import('./bundle.mjs');
-      const files = await bundle();
+      const files = await bundle({ engine });
       console.log(`[build] done: www/dist/ (${files.length} JS files and the wasm)`);
       const { PLUGIN_ZIP } = await import('./integrations.mjs');
       console.log(`[build] done: www/dist/embed.html, oEmbed documents per setting (www/dist/e/), ${relative(ROOT, PLUGIN_ZIP)} (${kib(statSync(PLUGIN_ZIP).size)})`);

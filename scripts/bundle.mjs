@@ -6,6 +6,8 @@
 //   dist/pkg/sales_kpi_bg.wasm            the engine
 //   dist/sales-kpi-resize.js, dist/sales-kpi-hugo.zip   see scripts/embeds.mjs
 //   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
+// The engine comes from `engine`: by default www/pkg-embed, the engine scripts/build.mjs builds
+// without the `plan` export, which the widget does not use yet (www/pkg when that is missing).
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
 // (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
 import { readFile } from 'node:fs/promises';
@@ -64,9 +66,11 @@ const schemaKeysRead = {
   },
 };
 
-export async function bundle() {
-  if (!existsSync(join(www, 'pkg', 'sales_kpi_bg.wasm'))) {
-    throw new Error('www/pkg is missing: build the engine first (npm run build)');
+const embedEngine = () => (existsSync(join(www, 'pkg-embed', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-embed') : join(www, 'pkg'));
+
+export async function bundle({ engine = embedEngine() } = {}) {
+  if (!existsSync(join(engine, 'sales_kpi_bg.wasm'))) {
+    throw new Error(`${relative(root, engine)} is missing: build the engine first (npm run build)`);
   }
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -97,7 +101,7 @@ export async function bundle() {
     plugins: [oneSharedChunk, schemaKeysRead],
   });
   // The glue and its snippets are minified file by file, keeping their names and layout.
-  const pkg = join(www, 'pkg');
+  const pkg = engine;
   const glue = jsFiles(pkg).filter((file) => !file.endsWith('.d.ts'));
   await build({
     ...common,

@@ -46,6 +46,8 @@ const steps = [
   ['fmt', 'cargo fmt --check', 'cargo', ['fmt', '--check', ...(process.stdout.isTTY ? [] : ['--', '--color=never'])]],
   ['clippy', 'cargo clippy --all-targets', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['clippy-wasm', 'cargo clippy --lib (wasm32)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
+  // The widget's embed engine is built without default features (no `plan` export).
+  ['clippy-wasm-embed', 'cargo clippy --lib (wasm32, embed engine)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--', '-D', 'warnings']],
   ['cargo-test', 'cargo test (unit, integration, doc)', 'cargo', ['test']],
   ['types', 'TypeScript check (tests/types)', node, [tsc, '-p', 'tests/types/tsconfig.json']],
   ['widget-types', 'TypeScript check of the widget (JSDoc, --checkJs --strict)', node, [tsc, '-p', 'www/widget/tsconfig.json']],

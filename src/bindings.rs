@@ -103,6 +103,41 @@ export interface Summary {
   p90: Decimal;
   probabilityAtLeast?: Decimal;
 }
+
+/** An ISO date, "YYYY-MM-DD". (PlanOptions is generated from the schema table.) */
+export type IsoDate = string;
+export interface PlanStage { name: string; count: Decimal | null }
+export interface Quota { top: Decimal | null; stages: PlanStage[]; deals: Decimal | null }
+export interface PlanMonth {
+  month: string;
+  workdays: Decimal;
+  target: Decimal;
+  deals: Decimal | null;
+  top: Decimal | null;
+  stages: PlanStage[];
+}
+export interface PlanWeek {
+  week: string;
+  start: IsoDate;
+  workdays: Decimal;
+  target: Decimal;
+  deals: Decimal | null;
+  top: Decimal | null;
+  stages: PlanStage[];
+}
+export interface Plan {
+  days: Decimal;
+  workdays: Decimal;
+  target: Decimal;
+  dealsNeeded: Decimal | null;
+  needed: { top: Decimal | null; stages: PlanStage[] };
+  perWorkday: Quota;
+  perRep: Quota;
+  repsNeeded?: Decimal | null;
+  months: PlanMonth[];
+  weeks: PlanWeek[];
+  entryWindow?: { from: IsoDate; to: IsoDate };
+}
 "#;
 
 /// Turns an engine error into a JS `Error` with the contract's `pointer: message` text and
@@ -300,6 +335,20 @@ fn failed(error: Error) -> JsValue {
     let failed = js_sys::Object::new();
     set(&failed, "error", &js_error(error));
     failed.into()
+}
+
+/// `plan(model, options)`: the target spread over a calendar window, per month, ISO week,
+/// workday and rep.
+#[cfg(feature = "plan-export")]
+#[wasm_bindgen(js_name = plan, unchecked_return_type = "Plan")]
+pub fn plan_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(read_model(model).and_then(|model| {
+        let options = crate::PlanOptions::from_json(&read(options)?)?;
+        crate::plan(&model, &options)
+    }))
 }
 
 /// Traps on purpose, so tests can prove the widget recovers from a dead instance.

@@ -3,12 +3,12 @@
 //! An exact sales-KPI engine: the universal sales formula (opportunities x hit rate x
 //! average deal size), targets and the backwards funnel, pipeline velocity, CAC, CLV,
 //! LTV:CAC, payback, retention, churn and growth, plus what-if, goal seek, sensitivity
-//! and Monte Carlo simulation. Every KPI is computed in decimal arithmetic
+//! and Monte Carlo simulation, and a plan of the target over a calendar window. Every KPI is computed in decimal arithmetic
 //! (`rust_decimal`, 28 significant digits) with checked operations: no binary floats,
 //! no panics. Bad input is an [`Error`] that names the JSON Pointer of the field.
 //!
-//! The same five functions are exported to JavaScript by the WebAssembly bindings as
-//! `compute`, `whatIf`, `solve`, `sensitivity` and `simulate`.
+//! The same six functions are exported to JavaScript by the WebAssembly bindings as
+//! `compute`, `whatIf`, `solve`, `sensitivity`, `simulate` and `plan`.
 //!
 //! ```
 //! use sales_kpi::{compute, Model};
@@ -34,6 +34,7 @@ mod lever;
 mod metric;
 mod model;
 pub mod number;
+mod plan;
 mod report;
 mod retention;
 pub mod schema;
@@ -56,12 +57,17 @@ pub use funnel::{FunnelReport, StageReport};
 pub use lever::{Bound, Bounds, Lever};
 pub use metric::{evaluate, Metric};
 pub use model::{Funnel, Model, Stage};
+pub use plan::{plan, EntryWindow, MonthRow, Plan, PlanGrowth, PlanOptions, Quota, WeekRow};
 pub use report::{compute, Report};
 pub use retention::{GrowthReport, RetentionReport};
-pub use schema::{Field, Kind, MAX_NAME_CHARS, MAX_RANGES, MAX_STAGES, MODEL_FIELDS};
+pub use schema::{
+    Field, Kind, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_PLAN_YEAR, MAX_RANGES, MAX_STAGES,
+    MAX_WINDOW_DAYS, MIN_PLAN_YEAR, MODEL_FIELDS, PLAN_OPTIONS,
+};
 pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
 pub use simulate::{simulate, Range, SimulateOptions, Summary, MAX_SAMPLES};
 pub use solve::{solve, Goal, Solution, MAX_SOLVER_EVALUATIONS};
 pub use target::{Needed, NeededStage, TargetReport};
+pub use time::{Date, Month};
 pub use velocity::VelocityReport;
 pub use whatif::{what_if, Change, ChangeOp, WhatIf};

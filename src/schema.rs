@@ -25,6 +25,18 @@ pub const MAX_RANGES: usize = 32;
 /// The most samples one simulation may draw, so a page stays responsive.
 pub const MAX_SAMPLES: u32 = 1_000_000;
 
+/// The earliest year a date of `plan` may have.
+pub const MIN_PLAN_YEAR: i32 = 1900;
+
+/// The latest year a date of `plan` may have.
+pub const MAX_PLAN_YEAR: i32 = 2200;
+
+/// The most days a plan's `end` may lie after its `start`: three years and a leap day.
+pub const MAX_WINDOW_DAYS: u32 = 1096;
+
+/// The most holidays one plan may list.
+pub const MAX_HOLIDAYS: usize = 400;
+
 /// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
 /// and simulation move. Each variant has its row in [`MODEL_FIELDS`].
 ///
@@ -352,8 +364,18 @@ pub const PLAN_OPTIONS: &[Field] = &[
     ),
 ];
 
+/// The numbers among the options of `sensitivity`.
+pub const SENSITIVITY_OPTIONS: &[Field] = &[number(
+    "/by",
+    Kind::Rate,
+    false,
+    (Exclusive(ZERO), Exclusive(ONE)),
+    None,
+)];
+
 /// Lists of the plan options: (pointer, fewest, most).
-pub const PLAN_LISTS: [(&str, usize, usize); 2] = [("/workdays", 1, 7), ("/holidays", 0, 400)];
+pub const PLAN_LISTS: [(&str, usize, usize); 2] =
+    [("/workdays", 1, 7), ("/holidays", 0, MAX_HOLIDAYS)];
 
 /// The parts of a pointer pattern before and after its `*`, if it has one.
 pub(crate) fn split_at_index(pattern: &str) -> Option<(&str, &str)> {
@@ -380,8 +402,13 @@ pub(crate) fn row_of(lever: Lever) -> Option<usize> {
 /// assert_eq!(sales_kpi::schema::keys_of("")[..3], ["funnel", "target", "cycleDays"]);
 /// ```
 pub fn keys_of(parent: &str) -> Vec<&'static str> {
+    keys_in(MODEL_FIELDS, parent)
+}
+
+/// The fields directly inside the object at `parent` of a field table.
+pub(crate) fn keys_in(table: &[Field], parent: &str) -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = Vec::new();
-    for field in MODEL_FIELDS {
+    for field in table {
         let Some(rest) = field
             .pointer
             .strip_prefix(parent)
@@ -498,10 +525,12 @@ pub fn schema_json() -> String {
     }
     out.push_str("],\"planOptions\":");
     push_fields(&mut out, PLAN_OPTIONS);
+    out.push_str(",\"sensitivityOptions\":");
+    push_fields(&mut out, SENSITIVITY_OPTIONS);
     out.push_str(",\"planLists\":");
     push_lists(&mut out, &PLAN_LISTS);
     out.push_str(&format!(
-        ",\"limits\":{{\"maxInputBytes\":{MAX_INPUT_BYTES},\"maxDepth\":{MAX_DEPTH},\"maxNumberChars\":{MAX_NUMBER_TEXT},\"maxRanges\":{MAX_RANGES},\"maxSamples\":{MAX_SAMPLES}}},\"errorCodes\":["
+        ",\"limits\":{{\"maxInputBytes\":{MAX_INPUT_BYTES},\"maxDepth\":{MAX_DEPTH},\"maxNumberChars\":{MAX_NUMBER_TEXT},\"maxRanges\":{MAX_RANGES},\"maxSamples\":{MAX_SAMPLES},\"maxHolidays\":{MAX_HOLIDAYS},\"maxWindowDays\":{MAX_WINDOW_DAYS},\"minPlanYear\":{MIN_PLAN_YEAR},\"maxPlanYear\":{MAX_PLAN_YEAR}}},\"errorCodes\":["
     ));
     for (index, code) in ErrorCode::ALL.iter().enumerate() {
         if index > 0 {
@@ -546,6 +575,48 @@ fn typescript_object(parent: &str, out: &mut String) {
     out.push_str(" }");
 }
 
+/// The TypeScript type of `plan`'s options, from [`PLAN_OPTIONS`] and [`PLAN_LISTS`]:
+/// `start` and `end` are required; everything else is optional and may be null.
+fn typescript_plan_options(parent: &str, out: &mut String) {
+    out.push_str("{ ");
+    for (index, key) in keys_in(PLAN_OPTIONS, parent).into_iter().enumerate() {
+        if index > 0 {
+            out.push_str("; ");
+        }
+        let pointer = format!("{parent}/{key}");
+        let field = PLAN_OPTIONS.iter().find(|field| field.pointer == pointer);
+        let item = PLAN_OPTIONS
+            .iter()
+            .find(|field| field.pointer.strip_suffix("/*") == Some(pointer.as_str()));
+        let required = field.is_some_and(|field| field.required && parent.is_empty());
+        out.push_str(key);
+        out.push_str(if required || !parent.is_empty() {
+            ": "
+        } else {
+            "?: "
+        });
+        let scalar = |field: &Field| {
+            if field.kind == Kind::Date {
+                "string"
+            } else {
+                "DecimalInput"
+            }
+        };
+        match (field, item) {
+            (Some(field), _) => out.push_str(scalar(field)),
+            (None, Some(item)) => {
+                out.push_str(scalar(item));
+                out.push_str("[]");
+            }
+            (None, None) => typescript_plan_options(&pointer, out),
+        }
+        if !required && parent.is_empty() {
+            out.push_str(" | null");
+        }
+    }
+    out.push_str(" }");
+}
+
 /// The TypeScript declarations that come from this schema: the model every function takes,
 /// the error codes and the error every function throws. `node scripts/build.mjs` adds them
 /// to `www/pkg/sales_kpi.d.ts`.
@@ -555,10 +626,14 @@ fn typescript_object(parent: &str, out: &mut String) {
 /// assert!(types.contains("export interface Model {"));
 /// assert!(types.contains("dealSize: DecimalInput"));
 /// assert!(types.contains("| 'outOfRange'"));
+/// assert!(types.contains("export interface PlanOptions { start: string; end: string; target?: DecimalInput | null;"));
+/// assert!(types.contains("workdays?: DecimalInput[] | null; holidays?: string[] | null }"));
 /// ```
 pub fn typescript() -> String {
     let mut model = String::new();
     typescript_object("", &mut model);
+    let mut plan_options = String::new();
+    typescript_plan_options("", &mut plan_options);
     let mut codes = String::new();
     for code in ErrorCode::ALL {
         codes.push_str(&format!("\n  | '{}'", code.as_str()));
@@ -586,6 +661,11 @@ pub fn typescript() -> String {
 export interface Model {model}
 /** One stage of the funnel. */
 export type Stage = {stage};
+/**
+ * The options of `plan`: dates are ISO text `YYYY-MM-DD`; `workdays` are ISO weekdays
+ * (1 = Monday ... 7 = Sunday). Optional fields may be null.
+ */
+export interface PlanOptions {plan_options}
 
 /** The stable code of an engine error; the README lists each code's parameters. */
 export type ErrorCode ={codes};
@@ -653,7 +733,12 @@ export interface Schema {{
   notAbove: {{ pointer: string; other: string }}[];
   planOptions: SchemaField[];
   planLists: {{ [pointer: string]: SchemaList }};
-  limits: {{ maxInputBytes: number; maxDepth: number; maxNumberChars: number; maxRanges: number; maxSamples: number }};
+  sensitivityOptions: SchemaField[];
+  limits: {{
+    maxInputBytes: number; maxDepth: number; maxNumberChars: number; maxRanges: number; maxSamples: number;
+    /** plan: the most holidays, the most days from start to end, the years dates may have. */
+    maxHolidays: number; maxWindowDays: number; minPlanYear: number; maxPlanYear: number;
+  }};
   errorCodes: ({codes})[];
 }}
 declare const schema: Schema;

@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Fields, Json};
-use crate::lever::{Bound, Bounds};
+use crate::lever::Bounds;
 use crate::metric::evaluate;
 use crate::model::Model;
 use crate::number;
+use crate::schema::SENSITIVITY_OPTIONS;
 
 /// Which metric to rank the levers for, and how far to move each lever.
 ///
@@ -167,11 +168,8 @@ pub fn sensitivity(model: &Model, options: &SensitivityOptions) -> Result<Vec<Se
 }
 
 fn check_by(by: Decimal) -> Result<()> {
-    Bounds::new(
-        Bound::Exclusive(Decimal::ZERO),
-        Bound::Exclusive(Decimal::ONE),
-    )
-    .check(by, "/by")
+    let field = &SENSITIVITY_OPTIONS[0];
+    Bounds::new(field.minimum, field.maximum).check(by, field.pointer)
 }
 
 /// Larger swing first; equal swings by lever pointer, ascending.

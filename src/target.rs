@@ -78,10 +78,31 @@ pub(crate) fn compute(
         .minus(figures.revenue)
         .ok_or_else(|| Error::overflow("/target/gap"))?
         .max(Decimal::ZERO);
+    let (deals_needed, needed) = needed(funnel, target, "/target")?;
+    Ok(TargetReport {
+        attainment,
+        gap,
+        deals_needed,
+        needed,
+    })
+}
+
+/// The deals a revenue target needs, ceil(target / deal size) (`None` for a deal size of 0),
+/// and the backwards funnel in whole counts. Overflow errors point below `result`, the
+/// pointer where the caller reports these figures (`/target` in `compute`, `` in `plan`).
+pub(crate) fn needed(
+    funnel: &Funnel,
+    target: Decimal,
+    result: &str,
+) -> Result<(Option<Decimal>, Needed)> {
     let deals_needed = if funnel.deal_size.is_zero() {
         None
     } else {
-        Some(ceil_div(target, funnel.deal_size, "/target/dealsNeeded")?)
+        Some(ceil_div(
+            target,
+            funnel.deal_size,
+            &format!("{result}/dealsNeeded"),
+        )?)
     };
 
     // Walk backwards: each stage needs enough of the one before to yield its own count.
@@ -92,20 +113,18 @@ pub(crate) fn compute(
         needed = match needed {
             Some(count) if !stage.rate.is_zero() => {
                 let pointer = if index == 0 {
-                    "/target/needed/top".to_owned()
+                    format!("{result}/needed/top")
                 } else {
-                    format!("/target/needed/stages/{}/count", index - 1)
+                    format!("{result}/needed/stages/{}/count", index - 1)
                 };
                 Some(ceil_div(count, stage.rate, &pointer)?)
             }
             _ => None,
         };
     }
-    Ok(TargetReport {
-        attainment,
-        gap,
+    Ok((
         deals_needed,
-        needed: Needed {
+        Needed {
             top: needed,
             stages: funnel
                 .stages
@@ -117,7 +136,7 @@ pub(crate) fn compute(
                 })
                 .collect(),
         },
-    })
+    ))
 }
 
 /// The least whole `n` with `n x divisor >= dividend`, for `dividend >= 0` and `divisor > 0`.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::json::Json;
-use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
 
 /// A report as compact JSON text. The reports hold only strings, `null`s, objects and
 /// arrays, which serde_json always writes.
@@ -100,4 +100,18 @@ pub fn evaluate(model: &str, request: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
     let request = crate::Request::from_json(&Json::parse(request)?)?;
     Ok(to_json(&crate::evaluate_all(&model, request)?))
+}
+
+/// `plan` on a model and options in JSON text.
+///
+/// ```
+/// let plan = sales_kpi::text::plan(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}, "target": "30"}"#,
+///     r#"{"start": "2027-01-04", "end": "2027-01-08"}"#).unwrap();
+/// assert!(plan.starts_with(r#"{"days":"5","workdays":"5","target":"30","dealsNeeded":"10""#));
+/// ```
+pub fn plan(model: &str, options: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    let options = PlanOptions::from_json(&Json::parse(options)?)?;
+    Ok(to_json(&crate::plan(&model, &options)?))
 }

@@ -211,3 +211,22 @@ fn uniform_draws_take_bounded_time() {
         .expect("a summary");
     assert!(summary.starts_with(r#"{"samples":"20000""#), "{summary}");
 }
+
+/// Finding 6 (target plan, `scripts/fuzz.sh 3 plan`, 203,000 runs): a row's target was
+/// computed as (target x workdays) / plan workdays in decimals, so with a 29-digit target
+/// the product was rounded before the division and a month holding every workday got
+/// 7.922816251426433759354395034 for a target of 7.9228162514264337593543950335: more than
+/// the plan's own target. Now the whole part of the quotient is exact in integers and only
+/// the remainder is divided (src/plan.rs, `row_target`). Fuzz input: a 10-stage model with
+/// dealSize 3, options `{"end":"2195-07-30","start":"2195-07-20",
+/// "target":"7.9228162514264337593543950335"}`.
+#[test]
+fn a_row_with_every_workday_gets_the_target_exactly() {
+    let target = "7.9228162514264337593543950335";
+    let options =
+        format!(r#"{{"start": "2195-07-20", "end": "2195-07-30", "target": "{target}"}}"#);
+    let plan: serde_json::Value =
+        serde_json::from_str(&text::plan(&model(), &options).expect("a plan")).unwrap();
+    assert_eq!(plan["months"][0]["target"], target);
+    assert_eq!(plan["target"], target);
+}

@@ -26,6 +26,7 @@ fn answer(target: &str, model: &str, other: &str) -> Result<String, sales_kpi::E
         "what_if" => sales_kpi::text::what_if(model, other),
         "solve" => sales_kpi::text::solve(model, other),
         "sensitivity" => sales_kpi::text::sensitivity(model, other),
+        "plan" => sales_kpi::text::plan(model, other),
         _ => sales_kpi::text::simulate(model, other),
     }
 }
@@ -34,7 +35,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, target, path] = &args[..] else {
         eprintln!(
-            "usage: show <compute|what_if|solve|sensitivity|simulate> <input file or corpus dir>"
+            "usage: show <compute|what_if|solve|sensitivity|simulate|plan> <input file or corpus dir>"
         );
         std::process::exit(2);
     };
@@ -43,6 +44,7 @@ fn main() {
         "solve" => gen::goal,
         "sensitivity" => gen::sensitivity_options,
         "simulate" => gen::simulate_options,
+        "plan" => gen::plan_options,
         other => panic!("unknown target {other}"),
     };
     let path = std::path::Path::new(path);

@@ -136,10 +136,38 @@ write("simulate", "uniform_wide", j({"funnel": {"dealSize": "143165576.5", "stag
       + "\n" + j({"ranges": [{"high": "79228162514264337593543950334", "lever": "/funnel/top", "low": "0.0000000000000000000000000001"}], "samples": 1846, "threshold": "143165576.5"}))
 write("simulate", "churn", j(churn) + "\n" + j({"ranges": [{"lever": "/customer/annualChurn", "low": "0.01", "high": "1"}], "samples": 100, "metric": "/economics/clv", "threshold": 0}))
 
+plans = {
+    "contract": {"start": "2027-01-01", "end": "2027-03-31", "reps": "4", "capacity": "70",
+                 "workdays": [1, 2, 3, 4, 5], "holidays": ["2027-01-01"]},
+    "smart": {"start": "2027-01-01", "end": "2027-03-31", "growth": {"baseline": "135000", "by": "0.14"}},
+    "three_years": {"start": "2024-01-01", "end": "2027-01-01", "workdays": [7, 6, 5, 4, 3, 2, 1], "reps": "2.5"},
+    "week_53": {"start": "2020-12-28", "end": "2021-01-10", "target": 1000},
+    "range_ends": {"start": "1900-01-01", "end": "1900-01-07", "capacity": "0.0000000000000000000000000001"},
+    "last_days": {"start": "2200-12-25", "end": "2200-12-31", "reps": "79228162514264337593543950335"},
+    "holidays_400": {"start": "2027-01-01", "end": "2027-12-31",
+                     "holidays": [f"2027-{1 + i % 12:02}-{1 + i % 28:02}" for i in range(400)]},
+    "bad_too_long": {"start": "2024-01-01", "end": "2027-01-02"},
+    "bad_before": {"start": "2027-01-02", "end": "2027-01-01"},
+    "bad_date": {"start": "2027-02-29", "end": "2027-03-01"},
+    "bad_both": {"start": "2027-01-01", "end": "2027-01-31", "target": "1", "growth": {"baseline": "1", "by": "0"}},
+    "bad_dup": {"start": "2027-01-01", "end": "2027-01-31", "workdays": [1, 1]},
+    "bad_weekend": {"start": "2027-01-02", "end": "2027-01-03"},
+    "bad_holidays": {"start": "2027-01-01", "end": "2027-01-31", "holidays": ["x"] * 401},
+}
+for name, o in plans.items():
+    write("plan", name, j(example) + "\n" + j(o))
+write("plan", "zero_rate", j(zero_rate) + "\n" + j(plans["contract"]))
+write("plan", "zero_deal", j(zero_deal) + "\n" + j(plans["three_years"]))
+write("plan", "huge", j(huge) + "\n" + j(plans["week_53"]))
+write("plan", "twelve", j(twelve) + "\n" + j(plans["holidays_400"]))
+write("plan", "tiny_cycle", j(tiny) + "\n" + j(plans["range_ends"]))
+# Finding 6: a 29-digit target over one month (row targets rounded twice).
+write("plan", "row_target_29_digits", j(example) + "\n" + j({"start": "2195-07-20", "end": "2195-07-30", "target": "7.9228162514264337593543950335"}))
+
 # Structure-aware recipes (fuzz/src/gen.rs): a first byte >= 0x80, then bytes that `arbitrary`
 # reads as choices. Deterministic pseudo-random bytes, a few per target.
 import hashlib
-for target in ["compute", "what_if", "solve", "sensitivity", "simulate"]:
+for target in ["compute", "what_if", "solve", "sensitivity", "simulate", "plan"]:
     for n in range(6):
         block = b""
         h = f"{target}-{n}".encode()

@@ -396,6 +396,143 @@ pub fn simulate_options(u: &mut Unstructured) -> Result<Value> {
     Ok(Value::Object(options))
 }
 
+/// Dates for `plan`: valid ones across the range and its edges (leap days, year ends, ISO
+/// week 53), and a few that are not dates.
+const DATES: &[&str] = &[
+    "2027-01-01",
+    "2027-03-31",
+    "2026-12-28",
+    "2020-12-31",
+    "2021-01-03",
+    "2024-02-29",
+    "2000-02-29",
+    "1900-01-01",
+    "1900-02-28",
+    "2200-12-31",
+    "2199-12-29",
+    "2100-02-28",
+    "2100-02-29",
+    "2023-02-29",
+    "1899-12-31",
+    "2201-01-01",
+    "2027-13-01",
+    "2027-1-01",
+    "27-01-01",
+    "",
+];
+
+/// A date: from the list, or any valid day from 1900 to 2200 by its offset.
+fn date(u: &mut Unstructured) -> Result<Value> {
+    if u.ratio(1, 8)? {
+        return Ok(Value::String(pick(u, DATES)?.to_owned()));
+    }
+    let year = u.int_in_range(1900..=2200u32)?;
+    let month = u.int_in_range(1..=12u32)?;
+    let day = u.int_in_range(1..=28u32)?;
+    Ok(Value::String(format!("{year:04}-{month:02}-{day:02}")))
+}
+
+/// Options for `plan`: a window mostly within the limits (sometimes past them), any
+/// weekdays, holidays in and around the window, and each optional field now and then.
+pub fn plan_options(u: &mut Unstructured) -> Result<Value> {
+    let mut options = Map::new();
+    let start = date(u)?;
+    let text = start.as_str().unwrap_or_default().to_owned();
+    let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    let end = if shaped && u.ratio(3, 4)? {
+        // Up to 1100 days after the start, so the limit's edge (1096) is reached.
+        Value::String(shift(&text, u.int_in_range(0..=1100i64)?))
+    } else {
+        date(u)?
+    };
+    options.insert("start".into(), start);
+    options.insert("end".into(), end);
+    match u.int_in_range(0..=3u8)? {
+        0 => {}
+        1 => {
+            options.insert("target".into(), number(u)?);
+        }
+        2 => {
+            options.insert(
+                "growth".into(),
+                json!({ "baseline": number(u)?, "by": rate(u)? }),
+            );
+        }
+        _ => {
+            options.insert("target".into(), number(u)?);
+            options.insert(
+                "growth".into(),
+                json!({ "baseline": number(u)?, "by": number(u)? }),
+            );
+        }
+    }
+    for key in ["reps", "capacity"] {
+        let value = if u.ratio(1, 4)? {
+            number(u)?
+        } else {
+            Value::String(pick(u, &["1", "2.5", "4", "70", "0.5", "1000000"])?.to_owned())
+        };
+        maybe(u, &mut options, key, value)?;
+    }
+    if u.ratio(1, 2)? {
+        let mut workdays = Vec::new();
+        if u.ratio(1, 10)? {
+            // Anything: repeats, out of range, not numbers.
+            for _ in 0..u.int_in_range(0..=8usize)? {
+                workdays.push(if u.ratio(1, 3)? {
+                    number(u)?
+                } else {
+                    json!(u.int_in_range(0..=8u8)?)
+                });
+            }
+        } else {
+            // A set of distinct weekdays, in any order.
+            let mask = u.int_in_range(1..=127u8)?;
+            let mut days: Vec<u8> = (1..=7).filter(|day| mask & (1 << (day - 1)) != 0).collect();
+            if u.ratio(1, 2)? {
+                days.reverse();
+            }
+            workdays.extend(days.into_iter().map(|day| json!(day)));
+        }
+        options.insert("workdays".into(), Value::Array(workdays));
+    }
+    if u.ratio(1, 2)? {
+        let count = if u.ratio(1, 20)? {
+            u.int_in_range(395..=405usize)?
+        } else {
+            u.int_in_range(0..=12usize)?
+        };
+        let mut holidays = Vec::new();
+        for _ in 0..count {
+            holidays.push(date(u)?);
+        }
+        options.insert("holidays".into(), Value::Array(holidays));
+    }
+    Ok(Value::Object(options))
+}
+
+/// The ISO date `days` after `date` (a valid ISO date), by the proleptic Gregorian calendar.
+fn shift(date: &str, days: i64) -> String {
+    let part = |range: core::ops::Range<usize>| date[range].parse::<i64>().unwrap_or(1);
+    let (year, month, day) = (part(0..4), part(5..7), part(8..10));
+    // Howard Hinnant's days_from_civil and civil_from_days.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let epoch = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468 + days;
+    let z = epoch + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// The model and second argument as JSON text, from the recipe after the mode byte.
 pub fn texts(
     data: &[u8],

@@ -611,6 +611,220 @@ pub fn run_simulate(model: &str, options: &str) {
     }
 }
 
+/// The whole number in a plan row or total (a plain decimal string or null).
+fn whole_or_null(value: &Value, path: &str) -> Option<u128> {
+    opt_num(value, path).map(|count| {
+        assert!(
+            whole(count) && !count.is_sign_negative(),
+            "{path} = {count} is not a whole count"
+        );
+        u128::try_from(count.normalize().mantissa()).unwrap_or_else(|_| panic!("{path}"))
+    })
+}
+
+/// The contract's largest-remainder shares of `total` over rows of `weights`.
+fn largest_remainder(total: u128, weights: &[u128]) -> Vec<u128> {
+    let sum: u128 = weights.iter().sum();
+    let mut shares: Vec<u128> = weights.iter().map(|w| total * w / sum).collect();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(total * weights[i] % sum), i));
+    let left = total - shares.iter().sum::<u128>();
+    for &i in order.iter().take(left as usize) {
+        shares[i] += 1;
+    }
+    shares
+}
+
+/// `plan`, checked: shape, days and workdays, whole least counts per workday and rep, the
+/// months and weeks adding up exactly by the largest remainder, row targets, labels.
+pub fn run_plan(model: &str, options: &str) {
+    let first = sales_kpi::text::plan(model, options);
+    assert_eq!(
+        first,
+        sales_kpi::text::plan(model, options),
+        "plan is not deterministic"
+    );
+    let text = match first {
+        Ok(text) => text,
+        Err(error) => return check_error(&error, model.len() + options.len()),
+    };
+    let value = parse_json(&text, "plan's answer");
+    let base = model_of(model);
+    let opts = sales_kpi::PlanOptions::from_json(&Json::parse(options).expect("options read"))
+        .expect("plan answered, so its options read");
+    let mut keys = vec![
+        "days",
+        "workdays",
+        "target",
+        "dealsNeeded",
+        "needed",
+        "perWorkday",
+        "perRep",
+        "months",
+        "weeks",
+    ];
+    if opts.capacity.is_some() {
+        keys.push("repsNeeded");
+    }
+    if base.get(sales_kpi::Lever::CycleDays).is_some() {
+        keys.push("entryWindow");
+    }
+    let top = obj(&value, "", &keys);
+    let days = num(&top["days"], "/days");
+    assert_eq!(
+        days,
+        Decimal::from((opts.end - opts.start).whole_days() + 1),
+        "/days"
+    );
+    let workdays = whole_or_null(&top["workdays"], "/workdays").expect("workdays");
+    assert!(
+        workdays >= 1 && Decimal::from(workdays as u64) <= days,
+        "/workdays"
+    );
+    let target = num(&top["target"], "/target");
+    assert!(target >= Decimal::ZERO, "/target < 0");
+    if let Some(given) = opts.target {
+        assert_eq!(target, given, "/target is not the given target");
+    }
+    let needed = obj(&top["needed"], "/needed", &["top", "stages"]);
+    let stage_count = base.funnel.stages.len();
+    let mut totals = vec![
+        whole_or_null(&top["dealsNeeded"], "/dealsNeeded"),
+        whole_or_null(&needed["top"], "/needed/top"),
+    ];
+    for i in 0..stage_count {
+        let stage = obj(
+            &arr(&needed["stages"], "/needed/stages")[i],
+            "/needed/stages/i",
+            &["name", "count"],
+        );
+        totals.push(whole_or_null(
+            &stage["count"],
+            &format!("/needed/stages/{i}/count"),
+        ));
+    }
+    assert_eq!(
+        totals[0].is_none(),
+        base.funnel.deal_size.is_zero(),
+        "/dealsNeeded must be null exactly when dealSize is 0"
+    );
+    // Per workday and per rep: the least whole count that covers the need.
+    let reps = opts.reps;
+    for (quota, divisor) in [
+        ("/perWorkday", Decimal::from(workdays as u64)),
+        (
+            "/perRep",
+            Decimal::from(workdays as u64)
+                .checked_mul(reps)
+                .expect("answered, so it fits"),
+        ),
+    ] {
+        let q = obj(&top[&quota[1..]], quota, &["top", "stages", "deals"]);
+        let mut got = vec![
+            whole_or_null(&q["deals"], &format!("{quota}/deals")),
+            whole_or_null(&q["top"], &format!("{quota}/top")),
+        ];
+        for (i, stage) in arr(&q["stages"], quota).iter().enumerate() {
+            got.push(whole_or_null(
+                &stage["count"],
+                &format!("{quota}/stages/{i}/count"),
+            ));
+        }
+        for (k, (got, need)) in got.iter().zip(&totals).enumerate() {
+            assert_eq!(
+                got.is_none(),
+                need.is_none(),
+                "{quota} #{k}: null where the total is not"
+            );
+            if let (Some(got), Some(need)) = (got, need) {
+                let whole = |count: u128| Decimal::from_i128_with_scale(count as i128, 0);
+                let (got, need) = (whole(*got), whole(*need));
+                // A product past the decimal range is larger than any need.
+                assert!(
+                    got.checked_mul(divisor)
+                        .is_none_or(|covered| covered >= need),
+                    "{quota} #{k} = {got} is too small"
+                );
+                assert!(
+                    got.is_zero()
+                        || (got - Decimal::ONE)
+                            .checked_mul(divisor)
+                            .is_some_and(|short| short < need),
+                    "{quota} #{k} = {got} is not the least"
+                );
+            }
+        }
+    }
+    // Months and weeks: labels in order, workdays adding up, shares exact.
+    for (rows_key, label) in [("months", "month"), ("weeks", "week")] {
+        let rows = arr(&top[rows_key], rows_key);
+        assert!(!rows.is_empty(), "/{rows_key} is empty");
+        let mut weights = Vec::new();
+        let mut labels = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            let path = format!("/{rows_key}/{i}");
+            let mut row_keys = vec![label, "workdays", "target", "deals", "top", "stages"];
+            if rows_key == "weeks" {
+                row_keys.push("start");
+            }
+            let row = obj(row, &path, &row_keys);
+            let text = row[label]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}/{label}"));
+            labels.push(text.to_owned());
+            weights.push(
+                whole_or_null(&row["workdays"], &format!("{path}/workdays")).expect("workdays"),
+            );
+            let share = num(&row["target"], &format!("{path}/target"));
+            assert!(
+                share >= Decimal::ZERO && share <= target,
+                "{path}/target = {share}"
+            );
+        }
+        assert!(
+            labels.windows(2).all(|pair| pair[0] < pair[1]),
+            "/{rows_key} labels out of order: {labels:?}"
+        );
+        assert_eq!(
+            weights.iter().sum::<u128>(),
+            workdays,
+            "/{rows_key} workdays do not add up"
+        );
+        for (k, total) in totals.iter().enumerate() {
+            let pick = |row: &Value, i: usize| match k {
+                0 => whole_or_null(&row["deals"], &format!("/{rows_key}/{i}/deals")),
+                1 => whole_or_null(&row["top"], &format!("/{rows_key}/{i}/top")),
+                _ => whole_or_null(
+                    &row["stages"][k - 2]["count"],
+                    &format!("/{rows_key}/{i}/stages"),
+                ),
+            };
+            let got: Vec<Option<u128>> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| pick(row, i))
+                .collect();
+            match total {
+                None => assert!(
+                    got.iter().all(Option::is_none),
+                    "/{rows_key} #{k}: a share of a null total"
+                ),
+                Some(total) => {
+                    let got: Vec<u128> = got
+                        .iter()
+                        .map(|g| g.expect("a share of a whole total"))
+                        .collect();
+                    assert_eq!(
+                        got,
+                        largest_remainder(*total, &weights),
+                        "/{rows_key} #{k}: not the largest-remainder shares"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The sample count simulate options ask for (10,000 when absent), if they read.
 pub fn requested_samples(options: &str) -> Option<u32> {
     let parsed = SimulateOptions::from_json(&Json::parse(options).ok()?).ok()?;
@@ -620,6 +834,48 @@ pub fn requested_samples(options: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::is_plain;
+
+    const EXAMPLE: &str = r#"{"funnel": {"top": "12000", "stages": [
+        {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+        "dealSize": "12500"}, "target": "1000000", "cycleDays": "45"}"#;
+
+    /// The plan target's checks over its committed seeds and a few thousand generated
+    /// recipes, without libFuzzer: a quick run of the contract checks on stable Rust.
+    #[test]
+    fn plan_checks_hold_on_seeds_and_recipes() {
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/seed/plan");
+        for entry in std::fs::read_dir(seeds).expect("the plan seeds") {
+            let data = std::fs::read(entry.expect("an entry").path()).expect("a seed");
+            if let Some((model, options)) = super::inputs(&data, super::gen::plan_options) {
+                super::run_plan(&model, &options);
+            }
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut answered = 0;
+        for n in 0..3000 {
+            let mut data = vec![0x80u8];
+            for _ in 0..(64 + n % 256) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                data.push(state as u8);
+            }
+            if let Some((model, options)) = super::inputs(&data, super::gen::plan_options) {
+                super::run_plan(&model, &options);
+            }
+            // Generated models are mostly refused; the contract's example reaches the plan.
+            let mut u = libfuzzer_sys::arbitrary::Unstructured::new(&data[1..]);
+            if let Ok(options) = super::gen::plan_options(&mut u) {
+                let options = options.to_string();
+                answered += usize::from(sales_kpi::text::plan(EXAMPLE, &options).is_ok());
+                super::run_plan(EXAMPLE, &options);
+            }
+        }
+        assert!(
+            answered > 600,
+            "only {answered} generated plans were answered"
+        );
+    }
 
     #[test]
     fn plain() {

@@ -1,6 +1,6 @@
 // Hostile and odd inputs against the BUILT package (www/pkg), from /work/shared/contract.md.
 //
-// A deterministic, seeded generator mutates the contract's example arguments of all five
+// A deterministic, seeded generator mutates the contract's example arguments of all six
 // functions with wrong types, huge and tiny numbers, 64/65-character numbers, deep nesting,
 // own `__proto__` and `constructor` keys, absurd sample counts, odd JSON Pointers, cyclic
 // objects, BigInt, Symbol, functions, NaN/Infinity, sparse arrays, getters that throw,
@@ -19,17 +19,19 @@ import { example } from './example.mjs';
 const PKG = new URL('../../www/pkg/', import.meta.url);
 const engine = await import(new URL('sales_kpi.js', PKG).href);
 const wasm = engine.initSync({ module: readFileSync(new URL('sales_kpi_bg.wasm', PKG)) });
-const { compute, whatIf, solve, sensitivity, simulate } = engine;
+const { compute, whatIf, solve, sensitivity, simulate, plan } = engine;
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20240606);
-const CALLS_PER_FUNCTION = Number(process.env.HOSTILE_CALLS ?? 4200); // x 5 functions x 2 batches
+const CALLS_PER_FUNCTION = Number(process.env.HOSTILE_CALLS ?? 4200); // x 6 functions x 2 batches
 const MEMORY_LIMIT = 64 << 20;
 
 const PLAIN = /^-?\d+(\.\d*[1-9])?$/;
 /** Report fields that may be null (contract: undefined KPIs, counts above a zero rate). */
-const NULLABLE = new Set(['dealsNeeded', 'top', 'count', 'cac', 'clv', 'ltvToCac', 'paybackMonths']);
+const NULLABLE = new Set(['dealsNeeded', 'top', 'count', 'cac', 'clv', 'ltvToCac', 'paybackMonths', 'deals', 'repsNeeded']);
 /** Report fields that hold text, not numbers. */
 const TEXT = new Set(['name', 'lever']);
+/** plan's labels and dates: ISO text of a fixed shape. */
+const LABELS = { month: /^\d{4}-\d{2}$/, week: /^\d{4}-W\d{2}$/, start: /^\d{4}-\d{2}-\d{2}$/, from: /^\d{4}-\d{2}-\d{2}$/, to: /^\d{4}-\d{2}-\d{2}$/ };
 
 // ── The contract's second arguments (the model is ./example.mjs), fresh each time ──────────
 const SECOND = {
@@ -51,8 +53,16 @@ const SECOND = {
     metric: '/funnel/revenue',
     threshold: '800000',
   }),
+  plan: () => ({
+    start: '2027-01-01',
+    end: '2027-03-31',
+    reps: '4',
+    capacity: '70',
+    workdays: [1, 2, 3, 4, 5],
+    holidays: ['2027-01-01', '2027-04-01'],
+  }),
 };
-const FUNCTIONS = { compute, whatIf, solve, sensitivity, simulate };
+const FUNCTIONS = { compute, whatIf, solve, sensitivity, simulate, plan };
 
 // ── A small seeded generator (mulberry32) ───────────────────────────────────────────────────
 function rng(seed) {
@@ -196,7 +206,13 @@ function hostileValue(r, depth = 0) {
       if (depth > 2) return null;
       const obj = {};
       const n = r.int(4);
-      for (let i = 0; i < n; i++) obj[r.pick(KEYS)] = hostileValue(r, depth + 1);
+      for (let i = 0; i < n; i++) {
+        try {
+          obj[r.pick(KEYS)] = hostileValue(r, depth + 1);
+        } catch {
+          // `__proto__` set to a function first makes `length` read-only: keep the object as is.
+        }
+      }
       return obj;
     }
   }
@@ -270,7 +286,9 @@ function checkResult(value, path = '') {
   if (typeof value === 'object') {
     assert.equal(Object.getPrototypeOf(value), Object.prototype, `${path} is not a plain object`);
     for (const [k, v] of Object.entries(value)) {
-      if (TEXT.has(k)) {
+      if (k in LABELS) {
+        assert.match(v, LABELS[k], `${path}/${k} = ${String(v)}`);
+      } else if (TEXT.has(k)) {
         assert.equal(typeof v, 'string', `${path}/${k} is not text`);
         if (k === 'name') assert.ok([...v].length >= 1 && [...v].length <= 40, `${path}/name has ${[...v].length} characters`);
       } else {
@@ -382,10 +400,11 @@ function answersTheExample() {
   assert.equal(sensitivity(example())[0].lever, '/funnel/dealSize');
   const options = { ranges: [{ lever: '/funnel/dealSize', low: '10000', high: '15000' }], samples: 100, seed: 7 };
   assert.deepEqual(simulate(example(), options), simulate(example(), options));
+  assert.equal(plan(example(), { start: '2027-01-01', end: '2027-03-31', holidays: ['2027-01-01'] }).perWorkday.top, '254');
 }
 
 // ── The tests ───────────────────────────────────────────────────────────────────────────────
-test(`${5 * CALLS_PER_FUNCTION * 2} hostile calls: contract-valid answers or pointer errors, no pollution, bounded memory`, () => {
+test(`${6 * CALLS_PER_FUNCTION * 2} hostile calls: contract-valid answers or pointer errors, no pollution, bounded memory`, () => {
   const prototypes = prototypeState();
   const started = performance.now();
   const first = batch(SEED, CALLS_PER_FUNCTION);
@@ -511,6 +530,33 @@ test('absurd sample counts are refused at /samples; the largest allowed count is
   checkResult(summary);
   assert.ok(wasm.memory.buffer.byteLength < MEMORY_LIMIT, `wasm memory is ${wasm.memory.buffer.byteLength} bytes after 1,000,000 samples`);
   console.log(`# simulate: 1,000,000 samples of the example in ${ms.toFixed(0)} ms`);
+  answersTheExample();
+});
+
+test('plan: absurd windows, holiday lists and cycles are refused at their pointer, quickly', () => {
+  const at = (pointer) => (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError) && e.pointer === pointer && e.message.startsWith(`${pointer}: `);
+  const window = { start: '2027-01-01', end: '2027-03-31' };
+  for (const end of ['2030-01-02', '9999-12-31', '2026-12-31', '2027-02-29', '+2027-03-31', '2027-03-31 ', '２０２７-03-31', 20270331, 1e300, null, [], {}]) {
+    assert.throws(() => plan(example(), { ...window, end }), at('/end'), String(end));
+  }
+  // 401 holidays are refused as a list before any is read; 400 valid ones are answered.
+  assert.throws(() => plan(example(), { ...window, holidays: Array(401).fill({ toJSON: () => 'x' }) }), at('/holidays'));
+  const holidays = Array.from({ length: 400 }, (_, i) => `2027-0${1 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`);
+  checkResult(plan(example(), { ...window, holidays }));
+  // A cycle of 10^28 days cannot be subtracted from a date: an error at the result, not a hang.
+  const started = performance.now();
+  for (const cycleDays of ['1e28', '79228162514264337593543950335', '800000', '0.0000000000000000000000000001']) {
+    const model = { ...example(), cycleDays };
+    try {
+      checkResult(plan(model, window));
+    } catch (e) {
+      assert.ok(at('/entryWindow/from')(e), e.message);
+    }
+  }
+  assert.ok(performance.now() - started < 2000, 'absurd cycles took seconds');
+  for (const workdays of [[0], [1, 1], [1, 2, 3, 4, 5, 6, 7, 1], ['Monday'], [NaN], [true], [[1]]]) {
+    assert.throws(() => plan(example(), { ...window, workdays }), (e) => e instanceof Error && e.pointer.startsWith('/workdays'), String(workdays));
+  }
   answersTheExample();
 });
 

@@ -1,8 +1,8 @@
 // The TypeScript types in www/pkg/sales_kpi.d.ts: the reports' types are written by hand (a custom
-// section in src/bindings.rs); Model, ErrorCode and EngineError are generated from the schema table
-// (src/schema.rs) by scripts/build.mjs. This test ties both to what the engine really returns and
-// throws: it writes real results
-// of all five functions as typed object literals (`const x: Report = {...}`) and has tsc check
+// section in src/bindings.rs); Model, PlanOptions, ErrorCode and EngineError are generated from the
+// schema table (src/schema.rs) by scripts/build.mjs. This test ties both to what the engine really
+// returns and throws: it writes real results
+// of all six functions as typed object literals (`const x: Report = {...}`) and has tsc check
 // them. tsc refuses a field the type lacks (excess property check), a required field the result
 // lacks, and a null where the type does not allow one, so drift on either side fails here.
 import assert from 'node:assert/strict';
@@ -44,7 +44,7 @@ function typecheck(cases) {
   }
 }
 
-test('what the five functions return is exactly what their declared types say', () => {
+test('what the six functions return is exactly what their declared types say', () => {
   const sparse = example();
   sparse.funnel.dealSize = '0';
   sparse.acquisitionCost = '0';
@@ -61,6 +61,10 @@ test('what the five functions return is exactly what their declared types say', 
     ['SensitivityRow[]', engine.sensitivity(example())],
     ['Summary', engine.simulate(example(), { ranges: [{ lever: '/funnel/dealSize', low: '10000', high: '15000' }], samples: 100, seed: 1 })],
     ['Summary', engine.simulate(noTarget, { samples: 10 })],
+    ['PlanOptions', { start: '2027-01-01', end: '2027-03-31', reps: '4', capacity: '70', workdays: [1, 2, 3, 4, 5], holidays: ['2027-01-01'] }],
+    ['Plan', engine.plan(example(), { start: '2027-01-01', end: '2027-03-31', reps: '4', capacity: '70', holidays: ['2027-01-01'] })],
+    ['Plan', engine.plan(sparse, { start: '2027-01-01', end: '2027-01-31', capacity: '70' })],
+    ['Plan', engine.plan({ funnel: example().funnel }, { start: '2027-01-01', end: '2027-01-31', growth: { baseline: '100', by: '0.1' } })],
     ...thrownErrors().map((error) => ['EngineError', { name: error.name, message: error.message, ...error }]),
   ];
   assert.equal(typecheck(cases), '');

@@ -2,7 +2,7 @@
 //   tsc -p tests/types/tsconfig.json     (strict, no emit)
 // It is never executed; it must only compile. Imports go through the package's own name, so the
 // `exports` map of package.json ("types" condition) is checked too.
-import init, { initSync, compute, whatIf, solve, sensitivity, simulate } from 'sales-kpi';
+import init, { initSync, compute, whatIf, solve, sensitivity, simulate, plan } from 'sales-kpi';
 import type {
   Model,
   Report,
@@ -14,6 +14,9 @@ import type {
   SensitivityRow,
   SimulateOptions,
   Summary,
+  PlanOptions,
+  Plan,
+  PlanWeek,
   EngineError,
   ErrorCode,
   Stage,
@@ -84,7 +87,25 @@ export function inNode(bytes: Uint8Array): void {
   const summary: Summary = simulate(model, simOpts);
   const percentiles: string[] = [summary.p10, summary.p50, summary.p90, summary.mean];
 
-  void [delta, value, solvedReport, first, swing, percentiles];
+  const planOpts: PlanOptions = {
+    start: '2027-01-01',
+    end: '2027-03-31',
+    growth: { baseline: '135000', by: '0.14' },
+    reps: '2.5',
+    capacity: 70,
+    workdays: [1, 2, 3, 4, 5],
+    holidays: ['2027-01-01'],
+  };
+  const p: Plan = plan(model, planOpts);
+  const perDay: string | null = p.perWorkday.top;
+  const firstWeek: PlanWeek | undefined = p.weeks[0];
+  const weekLabel: string | undefined = firstWeek?.week;
+  const entry: string | undefined = p.entryWindow?.from;
+  const reps: string | null | undefined = p.repsNeeded;
+  const monthDeals: (string | null)[] = p.months.map((month) => month.deals);
+  plan(minimal, { start: '2027-01-01', end: '2027-01-31', target: '1000' });
+
+  void [delta, value, solvedReport, first, swing, percentiles, perDay, weekLabel, entry, reps, monthDeals];
 }
 
 // Wrongly typed calls must not compile.
@@ -96,6 +117,10 @@ compute({});
 export const notAString: string = compute(model);
 // @ts-expect-error a Goal needs a metric
 solve(model, { lever: '/funnel/top', target: '1' });
+// @ts-expect-error plan needs the window's end
+plan(model, { start: '2027-01-01' });
+// @ts-expect-error dates are ISO text, not Date objects
+plan(model, { start: new Date(), end: '2027-01-31' });
 
 // Errors: a program branches on the code and reads the parameters, never the sentence.
 export function explain(error: unknown): string {

@@ -1,0 +1,465 @@
+// The reader part of the bench (`node scripts/bench.mjs --only=reader`): what a reader of a blog
+// post feels, measured the way Chrome's INP, FCP and CLS are, in headless Chromium.
+//
+// The host page is a blog post: a header with a plain <input type=text> (a search box), a heading,
+// a paragraph, the calculator in the first screen in the builder's HTML-snippet form (the dist/
+// module and the reserved height, written by www/builder-snippets.js for a 700 px column), then
+// paragraphs of text. Two such pages: the default embed (preset inbound, default sections) and
+// every section on (sections="all"), and a control page without the calculator (only its plain
+// input is typed into). Each run opens each page in a new browser context (empty cache) and
+// measures:
+//   - load: navigation -> first result painted, the page's first paint and first contentful
+//     paint (the host's own first paint), first result minus FCP, and the CLS at load (layout
+//     shifts without recent input, summed until the widget has settled: no change in its shadow
+//     DOM for 500 ms after the first result);
+//   - typing: 99 key presses as a person types (held ~40 ms, ~80–120 ms apart), first into the
+//     calculator's deal value field, then into the plain input, with Event Timing entries
+//     (PerformanceObserver type 'event', durationThreshold 16, the API INP is built on). A key
+//     press's duration is the longest entry of its interaction (keydown, keypress, keyup, and
+//     the input events it caused); presses with no entry stayed under 16 ms.
+// Figures are medians over runs. They are benchmark figures, never timed tests.
+//
+// Selectors relied on (the widget's test hooks and accessible names, not its class names):
+//   - the element: `sales-kpi-calculator` with an open shadow root;
+//   - the first result: `[data-result="/funnel/revenue"]` carrying a `data-value`, or, if no
+//     `[data-result]` exists at all, any `[part~="value"]` whose text has a digit;
+//   - the typed field: `input[data-field="/funnel/dealSize"]`, or else the textbox named
+//     "Average deal value" (its English label) inside the element.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { embedEntry, ROOT } from './bytes.mjs';
+import { median, percentile } from './timing.mjs';
+
+const WWW = join(ROOT, 'www');
+const REVENUE = '[data-result="/funnel/revenue"]';
+const DEAL_FIELD = 'input[data-field="/funnel/dealSize"]';
+const DEAL_LABEL = /average deal value/i;
+/** The article column the builder offers by default; the widget's reservation follows it. */
+const COLUMN = 700;
+/** Chromium reports event durations rounded to 8 ms. */
+export const EVENT_GRAIN_MS = 8;
+/** A key press "reaches a frame" when its event duration is at least this. */
+export const FRAME_MS = 16;
+
+/** The configurations with a calculator: name, label, the snippet's attributes (as the builder orders them). */
+export const CONFIGS = [
+  { name: 'default', label: 'default embed', attributes: [['preset', 'inbound']] },
+  { name: 'all', label: 'every section on', attributes: [['preset', 'inbound'], ['sections', 'all']] },
+];
+/**
+ * The control: the same post without the calculator, where only the plain input is typed into.
+ * It tells what the machine and the browser cost a key press by themselves (on a loaded machine,
+ * a lot) from what the calculator on the page adds to the host's own input.
+ */
+export const CONTROL = { name: 'none', label: 'no calculator on the page', attributes: null };
+
+/**
+ * What one person types into a number field: 9 rounds of "12345", three Backspaces, "678"
+ * (11 presses each, 99 in all); before each round the field's text is selected without a key.
+ */
+export const ROUNDS = 9;
+export const ROUND_KEYS = ['1', '2', '3', '4', '5', 'Backspace', 'Backspace', 'Backspace', '6', '7', '8'];
+
+// ---------------------------------------------------------------- pure helpers (tested in Node)
+
+/**
+ * Groups Event Timing entries into key presses. Entries with an interactionId (keydown,
+ * keypress, keyup) group by it; entries without one (input, beforeinput) belong to the last
+ * keydown that started at or before them. Returns the duration of each press that has an entry:
+ * the longest of its entries.
+ * @param {{ name: string, startTime: number, duration: number, interactionId?: number }[]} entries
+ * @returns {number[]}
+ */
+export function keyPressDurations(entries) {
+  const sorted = [...entries].sort((a, b) => a.startTime - b.startTime);
+  const byId = new Map();
+  let lastId = 0;
+  for (const e of sorted) {
+    let id = e.interactionId || 0;
+    if (id && e.name === 'keydown') lastId = id;
+    if (!id) id = lastId;
+    if (!id) continue;
+    byId.set(id, Math.max(byId.get(id) ?? 0, e.duration));
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The figures of one typing session: `presses` key presses, of which those in `durations` had an
+ * event duration of at least 16 ms (the others count as under 16 ms, reported as 0).
+ * Returns { presses, slow, share, p95, worst, inp } in ms (0 when under 16 ms); `inp` as Chrome
+ * picks it: the worst press, skipping one for every 50 presses (for 99, the second worst).
+ * @param {number[]} durations @param {number} presses
+ */
+export function typingFigures(durations, presses) {
+  const slowOnes = durations.filter((d) => d >= FRAME_MS);
+  const all = [...slowOnes, ...Array(Math.max(0, presses - slowOnes.length)).fill(0)];
+  return {
+    presses,
+    slow: slowOnes.length,
+    share: presses ? slowOnes.length / presses : NaN,
+    p95: percentile(all, 95),
+    worst: all.length ? Math.max(...all) : NaN,
+    inp: all.length ? [...all].sort((a, b) => b - a)[Math.min(all.length - 1, Math.floor(presses / 50))] : NaN,
+  };
+}
+
+/**
+ * Medians of the numeric fields of several runs' figure objects (fields missing in a run are
+ * skipped), with each field's [min, max] over the runs in `range`.
+ */
+export function medianOf(runs) {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r ?? {})))];
+  const out = { range: {} };
+  for (const k of keys) {
+    const values = runs.map((r) => r?.[k]).filter(Number.isFinite);
+    out[k] = values.length ? median(values) : null;
+    if (values.length) out.range[k] = [Math.min(...values), Math.max(...values)];
+  }
+  out.runs = runs.filter(Boolean).length;
+  return out;
+}
+
+/** "12" or "12 (10–14)": a median and, when the runs differ, their range. @param {any} m @param {string} k @param {(x: number) => string} f */
+const withRange = (m, k, f) => {
+  const [lo, hi] = m.range?.[k] ?? [];
+  return lo === undefined || lo === hi ? f(m[k]) : `${f(m[k])} (${f(lo)}–${f(hi)})`;
+};
+
+/** "< 16 ms" for a duration under one frame (not reported by Event Timing), else "24 ms". */
+export const fmtEventMs = (ms) => (ms == null || !Number.isFinite(ms) ? 'n/a' : ms < FRAME_MS ? `< ${FRAME_MS} ms` : `${Math.round(ms)} ms`);
+const pct = (x) => (x == null || !Number.isFinite(x) ? 'n/a' : `${(x * 100).toFixed(0)} %`);
+
+export const READER_GOALS = { slowKeyShare: 0.1, afterFirstPaintMs: 50, cls: 0.05 };
+
+/**
+ * Budget rows for the printed table and bench.json: typing share per configuration, first
+ * result after the host's first paint, CLS at load. Same shape as the other budget rows.
+ * @param {any} reader the `reader` object of bench.json
+ */
+export function readerBudgets(reader) {
+  if (!reader?.pages) return [];
+  const rows = [];
+  const g = READER_GOALS;
+  for (const { name, label } of CONFIGS) {
+    const p = reader.pages[name];
+    const t = p?.typing?.widget;
+    rows.push({
+      what: `key presses ≥ 16 ms, ${label}`,
+      value: t?.share != null ? pct(t.share) : null,
+      goal: `≤ ${pct(g.slowKeyShare)} (plain input beside it ${pct(p?.typing?.plain?.share)}, on a page without it ${pct(reader.pages.none?.typing?.plain?.share)})`,
+      pass: t?.share != null ? t.share <= g.slowKeyShare : null,
+    });
+  }
+  for (const { name, label } of CONFIGS) {
+    const l = reader.pages[name]?.load;
+    rows.push({
+      what: `first result − host's FCP, ${label}`,
+      value: l?.afterFirstPaint != null ? `${l.afterFirstPaint.toFixed(0)} ms` : null,
+      goal: `≤ ${g.afterFirstPaintMs} ms`,
+      pass: l?.afterFirstPaint != null ? l.afterFirstPaint <= g.afterFirstPaintMs : null,
+    });
+  }
+  for (const { name, label } of CONFIGS) {
+    const l = reader.pages[name]?.load;
+    rows.push({ what: `CLS at load, ${label}`, value: l?.cls != null ? l.cls.toFixed(4) : null, goal: `≤ ${g.cls}`, pass: l?.cls != null ? l.cls <= g.cls : null });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- the pages
+
+// Runs before anything else in the page (an init script): records paint, layout-shift and event
+// entries, and marks when the first result is in the shadow DOM, the frame after it painted, and
+// the last change in the shadow DOM.
+const PROBE = `(() => {
+  const b = (window.__skcReader = { paint: {}, shifts: [], events: [], marks: {}, lastMutation: 0, error: null });
+  const observe = (type, opts, fn) => { try { new PerformanceObserver((l) => l.getEntries().forEach(fn)).observe({ type, buffered: true, ...opts }); } catch (e) { b.error = String(e); } };
+  observe('paint', {}, (e) => { b.paint[e.name] = e.startTime; });
+  observe('layout-shift', {}, (e) => { if (!e.hadRecentInput) b.shifts.push({ value: e.value, at: e.startTime }); });
+  observe('event', { durationThreshold: 16 }, (e) => {
+    b.events.push({ name: e.name, startTime: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId || 0 });
+  });
+  const REVENUE = ${JSON.stringify(REVENUE)};
+  const hit = (root) => {
+    const el = root.querySelector(REVENUE);
+    if (el) return !!el.getAttribute('data-value');
+    return !root.querySelector('[data-result]') && [...root.querySelectorAll('[part~="value"]')].some((v) => /\\d/.test(v.textContent));
+  };
+  const finish = () => {
+    b.marks.dom = performance.now();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { b.marks.painted = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  };
+  customElements.whenDefined('sales-kpi-calculator').then(() => {
+    b.marks.defined = performance.now();
+    const host = document.querySelector('sales-kpi-calculator');
+    const root = host && host.shadowRoot;
+    if (!root) { b.error = 'no open shadow root'; return; }
+    let found = false;
+    const check = () => { b.lastMutation = performance.now(); if (!found && hit(root)) { found = true; finish(); } };
+    new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    if (hit(root)) { found = true; finish(); }
+  }, (e) => { b.error = String(e); });
+})();`;
+
+const PARAGRAPHS = [
+  'Every sales team knows its funnel in outline: visitors become leads, leads become meetings, meetings become deals. Fewer know what a point more in one step is worth.',
+  'The calculator above starts from a typical inbound funnel. Change the numbers to your own, and it shows the revenue they add up to, and what a change in one lever does to it.',
+  'Conversion rates are the levers people argue about most, but the average deal value often moves revenue just as much, and it is easier to change: a price list, a bundle, a minimum order.',
+  'A what-if is only as good as the numbers behind it. Take them from the last two quarters of your CRM, not from a benchmark report about somebody else’s market.',
+  'Once the numbers are in, look at the goal: how many more leads, or how much more per deal, the target needs. One lever rarely carries it alone.',
+];
+
+/** A blog post with the snippet in its first screen and a plain search input in the header. */
+export function hostPage({ title, snippet }) {
+  const body = Array.from({ length: 3 }, () => PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>
+  body { margin: 0; font: 18px/1.6 Georgia, serif; color: #222; }
+  header { display: flex; justify-content: space-between; align-items: center; padding: 12px 24px; border-bottom: 1px solid #ddd; font-family: sans-serif; }
+  header input { font: inherit; padding: 4px 8px; width: 220px; }
+  main { max-width: ${COLUMN}px; margin: 0 auto; padding: 0 16px; }
+  h1 { font-size: 2.2rem; line-height: 1.2; }
+</style>
+</head>
+<body>
+<header><a href="#">The Revenue Blog</a><form role="search" onsubmit="return false"><input type="text" id="plain" name="q" aria-label="Search the blog" placeholder="Search"></form></header>
+<main>
+<article>
+<h1>What is one more point of conversion worth?</h1>
+<p>${PARAGRAPHS[0]}</p>
+${snippet}
+${body}
+</article>
+</main>
+</body>
+</html>
+`;
+}
+
+/** Copies www/ to a temp dir, writes the two host pages, serves it. Resolves to { url, pages, close, source, script }. */
+export async function stageReaderPages() {
+  const { startServer } = await import('../tests/browser/harness.mjs');
+  const { htmlSnippet } = await import(pathToFileURL(join(WWW, 'builder-snippets.js')).href);
+  const { reservedHeight } = await import(pathToFileURL(join(WWW, 'widget', 'reserve.js')).href);
+  const dir = mkdtempSync(join(tmpdir(), 'skc-reader-'));
+  cpSync(WWW, dir, { recursive: true, filter: (src) => !relative(WWW, src).split(sep).includes('pkg-test') });
+  const { source, entry } = embedEntry();
+  const script = `/${relative(WWW, entry).split(sep).join('/')}`;
+  const pages = {};
+  writeFileSync(join(dir, 'reader-none.html'), hostPage({ title: `bench: a blog post, ${CONTROL.label}`, snippet: '' }));
+  pages.none = { file: 'reader-none.html', snippet: '', reservedHeight: 0 };
+  for (const c of CONFIGS) {
+    const sections = c.attributes.find(([k]) => k === 'sections')?.[1];
+    // The column is main's content box, so the element is COLUMN px wide, as the builder assumes.
+    const height = reservedHeight('inbound', COLUMN, sections);
+    const snippet = htmlSnippet(c.attributes, script, height);
+    pages[c.name] = { file: `reader-${c.name}.html`, snippet, reservedHeight: height };
+    writeFileSync(join(dir, pages[c.name].file), hostPage({ title: `bench: a blog post, ${c.label}`, snippet }));
+  }
+  const server = await startServer({ root: dir });
+  return {
+    url: server.url,
+    pages,
+    source,
+    script,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------- measuring
+
+/** A deterministic jitter, so every run types with the same rhythm. */
+const rhythm = (i) => 80 + ((i * 37) % 41);
+
+/** Types the 99 presses into `locator` as a person would; returns the page-clock window. */
+async function typeInto(page, locator) {
+  const start = await page.evaluate(() => performance.now());
+  let i = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    await locator.evaluate((el) => {
+      el.focus();
+      el.select();
+    });
+    for (const key of ROUND_KEYS) {
+      await page.keyboard.press(key, { delay: 40 });
+      await page.waitForTimeout(rhythm(i++));
+    }
+  }
+  // Entries are delivered after the next paint; give the last ones time to arrive.
+  await page.waitForTimeout(400);
+  const end = await page.evaluate(() => performance.now());
+  return { start, end, presses: i };
+}
+
+/** The calculator's deal value field: its test hook, else its accessible name. */
+async function dealField(page) {
+  const hook = page.locator(`sales-kpi-calculator ${DEAL_FIELD}`).first();
+  if (await hook.count()) return { locator: hook, by: DEAL_FIELD };
+  return { locator: page.locator('sales-kpi-calculator').getByRole('textbox', { name: DEAL_LABEL }).first(), by: `textbox named ${DEAL_LABEL}` };
+}
+
+/** One load of one host page: load figures, then a typing session in the widget and one in the plain input. */
+export async function measureOnce(browser, url, { type = true, widget = true, timeout = 30_000 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    if (!widget) {
+      await page.waitForTimeout(500);
+      const w = await typeInto(page, page.locator('#plain'));
+      const entries = await page.evaluate(({ start, end }) => window.__skcReader.events.filter((e) => e.startTime >= start && e.startTime <= end), w);
+      return { typing: { plain: { ...typingFigures(keyPressDurations(entries), w.presses), entries: entries.length } }, errors };
+    }
+    await page.waitForFunction(() => window.__skcReader?.marks.painted || window.__skcReader?.error, null, { timeout });
+    // Settled: no change in the shadow DOM for 500 ms (at most 10 s after the first result).
+    await page.waitForFunction(() => performance.now() - window.__skcReader.lastMutation >= 500 || performance.now() - window.__skcReader.marks.painted > 10_000, null, {
+      timeout,
+      polling: 100,
+    });
+    const load = await page.evaluate(() => {
+      const b = window.__skcReader;
+      const fcp = b.paint['first-contentful-paint'];
+      const settled = b.lastMutation + 500;
+      return {
+        firstResult: b.marks.painted,
+        firstResultInDom: b.marks.dom,
+        firstPaint: b.paint['first-paint'],
+        fcp,
+        afterFirstPaint: b.marks.painted - fcp,
+        settled: b.lastMutation,
+        cls: b.shifts.filter((s) => s.at <= settled).reduce((sum, s) => sum + s.value, 0),
+        error: b.error,
+      };
+    });
+    if (load.error) errors.push(load.error);
+    if (!type) return { load, errors };
+    const field = await dealField(page);
+    const sessions = {};
+    for (const [who, locator] of [
+      ['widget', field.locator],
+      ['plain', page.locator('#plain')],
+    ]) {
+      const w = await typeInto(page, locator);
+      const entries = await page.evaluate(({ start, end }) => window.__skcReader.events.filter((e) => e.startTime >= start && e.startTime <= end), w);
+      const durations = keyPressDurations(entries);
+      sessions[who] = { ...typingFigures(durations, w.presses), names: [...new Set(entries.map((e) => e.name))], entries: entries.length };
+    }
+    sessions.widget.field = field.by;
+    sessions.widget.finalValue = await field.locator.inputValue();
+    // Each round leaves 12678 in the field: anything else means the keys did not reach it.
+    if (sessions.widget.finalValue.replace(/\D/g, '') !== '12678') errors.push(`the deal value field shows "${sessions.widget.finalValue}" after typing, not 12678`);
+    return { load, typing: sessions, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The reader part: `runs` runs (after one unrecorded warm-up load), each loading every
+ * configuration in a fresh context. Resolves to the `reader` object of bench.json.
+ */
+export async function measureReader({ runs = 5 } = {}) {
+  const { launchBrowser } = await import('../tests/browser/harness.mjs');
+  const site = await stageReaderPages();
+  const browser = await launchBrowser();
+  try {
+    const perRun = [];
+    const errors = [];
+    await measureOnce(browser, `${site.url}${site.pages.default.file}`, { type: false }).catch((e) => errors.push(`warm-up: ${e.message.split('\n')[0]}`));
+    for (let run = 0; run < runs; run++) {
+      const r = {};
+      for (const c of [CONTROL, ...CONFIGS]) {
+        try {
+          const m = await measureOnce(browser, `${site.url}${site.pages[c.name].file}`, { widget: c !== CONTROL });
+          errors.push(...m.errors.map((e) => `${c.name}: ${e}`));
+          r[c.name] = m;
+        } catch (e) {
+          errors.push(`run ${run + 1}, ${c.name}: ${e.message.split('\n')[0]}`);
+        }
+      }
+      perRun.push(r);
+    }
+    const pick = (fn) => perRun.map(fn).filter(Boolean);
+    const pages = {};
+    const strip = ({ names, entries, field, finalValue, ...figures }) => figures;
+    pages.none = { label: CONTROL.label, typing: { plain: medianOf(pick((r) => r.none?.typing && strip(r.none.typing.plain))) } };
+    for (const c of CONFIGS) {
+      pages[c.name] = {
+        label: c.label,
+        snippet: site.pages[c.name].snippet,
+        reservedHeight: site.pages[c.name].reservedHeight,
+        load: medianOf(pick((r) => r[c.name]?.load && { ...r[c.name].load, error: undefined })),
+        typing: {
+          widget: medianOf(pick((r) => r[c.name]?.typing && strip(r[c.name].typing.widget))),
+          plain: medianOf(pick((r) => r[c.name]?.typing && strip(r[c.name].typing.plain))),
+        },
+      };
+    }
+    return {
+      chromium: browser.version(),
+      embed: site.script,
+      source: site.source,
+      runs,
+      presses: ROUNDS * ROUND_KEYS.length,
+      pages,
+      perRun,
+      errors,
+    };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+/** Prints the reader part's table. @param {any} reader @param {(s?: string) => void} log */
+export function printReader(reader, log) {
+  const pad = (s, n) => String(s).padEnd(n);
+  const lpad = (s, n) => String(s).padStart(n);
+  log(`\n6. What a reader feels (a blog post with the builder's snippet and a plain input; Chromium ${reader.chromium} headless; ${reader.source} ${reader.embed})`);
+  log(`   typing: ${reader.presses} key presses per session as a person types; Event Timing durations (8 ms grain); medians of ${reader.runs} runs, each in a fresh context`);
+  log(`   ${pad('key presses (median of runs, range)', 40)}${lpad('≥ 16 ms of 99', 20)}${lpad('p95', 20)}${lpad('worst', 20)}${lpad('INP-style', 20)}`);
+  for (const c of [CONTROL, ...CONFIGS]) {
+    const p = reader.pages[c.name];
+    if (!p) continue;
+    for (const [who, label] of [
+      ['plain', c === CONTROL ? `plain input, ${c.label}` : `plain input, beside the ${c.label}`],
+      ['widget', c.label],
+    ]) {
+      const t = p.typing?.[who];
+      if (!t?.runs) continue;
+      const ms = (x) => fmtEventMs(x).replace(' ms', '');
+      log(`   ${pad(label, 40)}${lpad(withRange(t, 'slow', (x) => x.toFixed(0)), 20)}${lpad(`${withRange(t, 'p95', ms)} ms`, 20)}${lpad(`${withRange(t, 'worst', ms)} ms`, 20)}${lpad(`${withRange(t, 'inp', ms)} ms`, 20)}`);
+    }
+  }
+  log(`   ${pad('load (ms from navigation start)', 40)}${lpad('FP', 8)}${lpad('FCP', 8)}${lpad('result', 16)}${lpad('result − FCP', 16)}${lpad('CLS', 9)}`);
+  for (const c of CONFIGS) {
+    const l = reader.pages[c.name].load;
+    if (!l?.runs) continue;
+    const f = (x) => (x == null ? 'n/a' : x.toFixed(0));
+    log(`   ${pad(c.label, 40)}${lpad(f(l.firstPaint), 8)}${lpad(f(l.fcp), 8)}${lpad(withRange(l, 'firstResult', f), 16)}${lpad(withRange(l, 'afterFirstPaint', f), 16)}${lpad(l.cls == null ? 'n/a' : l.cls.toFixed(4), 9)}`);
+  }
+  const control = reader.pages.none?.typing?.plain;
+  if (control?.share > 0.1) {
+    log(`   ! the plain input on a page without the calculator had ${(control.share * 100).toFixed(0)} % of its key presses ≥ 16 ms (about 5 % on a quiet machine):`);
+    log('     the machine is busy; compare the calculator with that control, not with the goal alone');
+  }
+  if (reader.errors.length) log(`   ! ${[...new Set(reader.errors)].slice(0, 3).join(' | ')}`);
+}

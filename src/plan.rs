@@ -1,0 +1,919 @@
+//! `plan`: what the target needs, spread over a calendar window: per month, per ISO week,
+//! per workday and per salesperson.
+//!
+//! Calendar facts (weekdays, ISO weeks, month lengths, leap years) come from the `time`
+//! crate's dates; the arithmetic is exact: whole counts are rounded up with [`crate::target`]'s
+//! checked ceiling, and months and weeks share the totals out by the largest remainder in
+//! integers, so the rows add up to the totals exactly.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use time::{Date, Month};
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{Fields, Json};
+use crate::lever::Bounds;
+use crate::model::Model;
+use crate::number::{self, format_decimal, Exact};
+use crate::schema::{
+    keys_in, Lever, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
+};
+use crate::target::{ceil_div, needed, Needed, NeededStage};
+
+/// Monday to Friday, the default working week.
+const OFFICE_WEEK: [u8; 5] = [1, 2, 3, 4, 5];
+
+/// The SMART form of a target: "+14 % on last quarter's 135,000".
+///
+/// ```
+/// let growth = sales_kpi::PlanGrowth { baseline: 135_000.into(), by: rust_decimal::Decimal::new(14, 2) };
+/// assert_eq!(growth.by.to_string(), "0.14");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanGrowth {
+    /// The revenue grown from, more than 0.
+    pub baseline: Decimal,
+    /// The growth as a fraction, more than -1: target = baseline x (1 + by).
+    pub by: Decimal,
+}
+
+/// The calendar window and the people of a plan.
+///
+/// ```
+/// use sales_kpi::{Date, Month, PlanOptions};
+/// let options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::March, 31).unwrap());
+/// assert_eq!(options.workdays, [1, 2, 3, 4, 5]);
+/// assert_eq!(options.reps.to_string(), "1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanOptions {
+    /// The first day of the window, in the years 1900 to 2200.
+    pub start: Date,
+    /// The last day, inclusive: on or after `start`, at most 1096 days after it.
+    pub end: Date,
+    /// The revenue to win inside the window, more than 0; not together with `growth`.
+    pub target: Option<Decimal>,
+    /// The target as baseline x (1 + by); not together with `target`.
+    pub growth: Option<PlanGrowth>,
+    /// Salespeople sharing the work, more than 0 (full-time equivalents); 1 by default.
+    pub reps: Decimal,
+    /// The most top-of-funnel units one rep handles in a workday, more than 0.
+    pub capacity: Option<Decimal>,
+    /// ISO weekdays worked, 1 = Monday ... 7 = Sunday: 1 to 7 distinct ones.
+    pub workdays: Vec<u8>,
+    /// Days not worked, at most 400; those outside the window and repeats are ignored.
+    pub holidays: Vec<Date>,
+}
+
+impl PlanOptions {
+    /// A window with every default: Monday to Friday, one rep, the model's target.
+    ///
+    /// ```
+    /// use sales_kpi::{Date, Month, PlanOptions};
+    /// let options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::January, 31).unwrap());
+    /// assert!(options.target.is_none() && options.holidays.is_empty());
+    /// ```
+    pub fn new(start: Date, end: Date) -> Self {
+        PlanOptions {
+            start,
+            end,
+            target: None,
+            growth: None,
+            reps: Decimal::ONE,
+            capacity: None,
+            workdays: OFFICE_WEEK.to_vec(),
+            holidays: Vec::new(),
+        }
+    }
+
+    /// Reads and checks options; errors point into them, such as `/end` or `/holidays/3`.
+    /// Limits (the window's length, the number of holidays) are refused before the rest
+    /// is read.
+    ///
+    /// ```
+    /// use sales_kpi::{json::Json, PlanOptions};
+    /// let options = PlanOptions::from_json(&Json::parse(r#"{"start": "2027-01-01",
+    ///     "end": "2027-03-31", "reps": "2.5", "workdays": [1, 2, 3, 4]}"#).unwrap()).unwrap();
+    /// assert_eq!((options.reps.to_string(), options.workdays.len()), ("2.5".into(), 4));
+    /// let error = PlanOptions::from_json(&Json::parse(r#"{"start": "2027-02-30",
+    ///     "end": "2027-03-31"}"#).unwrap()).unwrap_err();
+    /// assert!(error.to_string().starts_with("/start: "));
+    /// ```
+    pub fn from_json(value: &Json) -> Result<PlanOptions> {
+        let fields = Fields::open(value, "", &keys_in(PLAN_OPTIONS, ""))?;
+        let start = read_date(fields.required("start")?, "/start")?;
+        let end = read_date(fields.required("end")?, "/end")?;
+        check_window(start, end)?;
+        let mut options = PlanOptions::new(start, end);
+        options.target = fields.optional_number("target")?;
+        options.growth = fields
+            .get("growth")
+            .map(|value| {
+                let growth = Fields::open(value, "/growth", &keys_in(PLAN_OPTIONS, "/growth"))?;
+                Ok(PlanGrowth {
+                    baseline: growth.number("baseline")?,
+                    by: growth.number("by")?,
+                })
+            })
+            .transpose()?;
+        if let Some(reps) = fields.optional_number("reps")? {
+            options.reps = reps;
+        }
+        options.capacity = fields.optional_number("capacity")?;
+        if let Some(value) = fields.get("workdays") {
+            options.workdays.clear();
+            for (index, item) in list(value, "/workdays")?.iter().enumerate() {
+                options.workdays.push(read_weekday(item, index)?);
+            }
+        }
+        if let Some(value) = fields.get("holidays") {
+            for (index, item) in list(value, "/holidays")?.iter().enumerate() {
+                options
+                    .holidays
+                    .push(read_date(item, &format!("/holidays/{index}"))?);
+            }
+        }
+        options.validate()?;
+        Ok(options)
+    }
+
+    /// Checks every option against the contract, naming the first one that is off.
+    ///
+    /// ```
+    /// use sales_kpi::{Date, Month, PlanOptions};
+    /// let mut options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::January, 31).unwrap());
+    /// options.workdays = vec![1, 1];
+    /// assert_eq!(options.validate().unwrap_err().pointer(), "/workdays/1");
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        check_year(self.start, "/start")?;
+        check_year(self.end, "/end")?;
+        check_window(self.start, self.end)?;
+        if let Some(target) = self.target {
+            bounds("/target").check(target, "/target")?;
+        }
+        if let Some(growth) = self.growth {
+            if self.target.is_some() {
+                return Err(Error::new(
+                    ErrorCode::BothGiven,
+                    "/growth",
+                    "give target or growth, not both",
+                )
+                .with_text("other", "target"));
+            }
+            bounds("/growth/baseline").check(growth.baseline, "/growth/baseline")?;
+            bounds("/growth/by").check(growth.by, "/growth/by")?;
+        }
+        bounds("/reps").check(self.reps, "/reps")?;
+        if let Some(capacity) = self.capacity {
+            bounds("/capacity").check(capacity, "/capacity")?;
+        }
+        check_count(self.workdays.len(), "/workdays")?;
+        for (index, &weekday) in self.workdays.iter().enumerate() {
+            let pointer = format!("/workdays/{index}");
+            bounds("/workdays/*").check(weekday.into(), &pointer)?;
+            if self.workdays[..index].contains(&weekday) {
+                return Err(Error::new(
+                    ErrorCode::Duplicate,
+                    pointer,
+                    format!("repeats weekday {weekday}; give each weekday once"),
+                )
+                .with_text("value", weekday.to_string()));
+            }
+        }
+        check_count(self.holidays.len(), "/holidays")?;
+        for (index, &holiday) in self.holidays.iter().enumerate() {
+            check_year(holiday, &format!("/holidays/{index}"))?;
+        }
+        Ok(())
+    }
+}
+
+/// What a target needs in a calendar window.
+///
+/// ```
+/// use sales_kpi::{plan, Date, Model, Month, PlanOptions};
+/// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
+///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+///     "dealSize": "12500"}, "target": "1000000"}"#).unwrap();
+/// let plan = plan(&model, &PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(),
+///     Date::from_calendar_date(2027, Month::March, 31).unwrap())).unwrap();
+/// assert_eq!((plan.days, plan.workdays), (90, 64));
+/// assert_eq!(plan.per_workday.top.unwrap().to_string(), "250"); // 16000 visitors / 64
+/// assert_eq!(plan.months.len(), 3);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    /// Calendar days from start to end, both included.
+    #[serde(serialize_with = "serialize_count")]
+    pub days: u32,
+    /// Days whose weekday is worked and that are not holidays.
+    #[serde(serialize_with = "serialize_count")]
+    pub workdays: u32,
+    /// The window's revenue target.
+    #[serde(serialize_with = "number::serialize")]
+    pub target: Decimal,
+    /// ceil(target / deal size); `None` when the deal size is 0.
+    #[serde(serialize_with = "number::serialize_option")]
+    pub deals_needed: Option<Decimal>,
+    /// The backwards funnel for the target, as `compute` gives it.
+    pub needed: Needed,
+    /// At least this many every workday: ceil(needed / workdays).
+    pub per_workday: Quota,
+    /// At least this many per rep every workday: ceil(needed / (workdays x reps)).
+    pub per_rep: Quota,
+    /// ceil(needed top / (workdays x capacity)), when a capacity is given; `Some(None)`
+    /// (null) when the top count is null.
+    #[serde(
+        serialize_with = "serialize_nested_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reps_needed: Option<Option<Decimal>>,
+    /// One row per calendar month the window touches, in order.
+    pub months: Vec<MonthRow>,
+    /// One row per ISO 8601 week the window touches, in order.
+    pub weeks: Vec<WeekRow>,
+    /// When leads must enter the funnel to close inside the window, when the model has
+    /// `cycleDays`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_window: Option<EntryWindow>,
+}
+
+/// Whole counts per workday (or per rep and workday), each rounded up.
+///
+/// ```
+/// let quota = sales_kpi::Quota { top: Some(250.into()), stages: vec![], deals: Some(2.into()) };
+/// assert_eq!(quota.deals.unwrap().to_string(), "2");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quota {
+    /// Top-of-funnel units; `None` when the needed top is null.
+    #[serde(serialize_with = "number::serialize_option")]
+    pub top: Option<Decimal>,
+    /// Each stage's count; `None` where the needed count is null.
+    pub stages: Vec<NeededStage>,
+    /// Deals; `None` when the deal size is 0.
+    #[serde(serialize_with = "number::serialize_option")]
+    pub deals: Option<Decimal>,
+}
+
+/// One calendar month's share of the plan.
+///
+/// ```
+/// let row = sales_kpi::MonthRow { month: "2027-01".into(), workdays: 20, target: 1.into(),
+///     deals: None, top: None, stages: vec![] };
+/// assert_eq!(row.month, "2027-01");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthRow {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// The window's workdays in this month.
+    #[serde(serialize_with = "serialize_count")]
+    pub workdays: u32,
+    /// The target x workdays / the plan's workdays.
+    #[serde(serialize_with = "number::serialize")]
+    pub target: Decimal,
+    /// This month's share of the deals needed.
+    #[serde(serialize_with = "number::serialize_option")]
+    pub deals: Option<Decimal>,
+    /// This month's share of the needed top.
+    #[serde(serialize_with = "number::serialize_option")]
+    pub top: Option<Decimal>,
+    /// This month's share of each stage's needed count.
+    pub stages: Vec<NeededStage>,
+}
+
+/// One ISO week's share of the plan.
+///
+/// ```
+/// use sales_kpi::{Date, Month, WeekRow};
+/// let row = WeekRow { week: "2026-W53".into(), start: Date::from_calendar_date(2027, Month::January, 1).unwrap(), workdays: 1,
+///     target: 1.into(), deals: None, top: None, stages: vec![] };
+/// assert_eq!(row.week, "2026-W53");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekRow {
+    /// The ISO week-year and week number, `YYYY-Www`.
+    pub week: String,
+    /// The first day of this week inside the window.
+    #[serde(serialize_with = "serialize_date")]
+    pub start: Date,
+    /// The window's workdays in this week.
+    #[serde(serialize_with = "serialize_count")]
+    pub workdays: u32,
+    /// The target x workdays / the plan's workdays.
+    #[serde(serialize_with = "number::serialize")]
+    pub target: Decimal,
+    /// This week's share of the deals needed.
+    #[serde(serialize_with = "number::serialize_option")]
+    pub deals: Option<Decimal>,
+    /// This week's share of the needed top.
+    #[serde(serialize_with = "number::serialize_option")]
+    pub top: Option<Decimal>,
+    /// This week's share of each stage's needed count.
+    pub stages: Vec<NeededStage>,
+}
+
+/// The days on which leads must enter the funnel for their deals to close in the window.
+///
+/// ```
+/// use sales_kpi::{Date, EntryWindow, Month};
+/// let window = EntryWindow { from: Date::from_calendar_date(2026, Month::November, 17).unwrap(), to: Date::from_calendar_date(2027, Month::February, 14).unwrap() };
+/// assert!(window.from < window.to);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EntryWindow {
+    /// start - ceil(cycleDays) days.
+    #[serde(serialize_with = "serialize_date")]
+    pub from: Date,
+    /// end - ceil(cycleDays) days.
+    #[serde(serialize_with = "serialize_date")]
+    pub to: Date,
+}
+
+/// Spreads what the target needs over the options' window.
+///
+/// The target is `options.target`, else baseline x (1 + by) from `options.growth`, else the
+/// model's; without any, the error is `/target: required`. Months and weeks share out each
+/// whole total by the largest remainder, so the rows add up to it exactly.
+///
+/// ```
+/// use sales_kpi::{plan, Date, Model, Month, PlanGrowth, PlanOptions};
+/// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
+///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+///     "dealSize": "12500"}}"#).unwrap();
+/// let mut options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::March, 31).unwrap());
+/// options.growth = Some(PlanGrowth { baseline: 135_000.into(), by: "0.14".parse().unwrap() });
+/// let plan = plan(&model, &options).unwrap();
+/// assert_eq!(plan.target.to_string(), "153900.00");
+/// assert_eq!(plan.deals_needed.unwrap().to_string(), "13");
+/// let month_deals: rust_decimal::Decimal = plan.months.iter().map(|m| m.deals.unwrap()).sum();
+/// assert_eq!(month_deals.to_string(), "13");
+/// ```
+pub fn plan(model: &Model, options: &PlanOptions) -> Result<Plan> {
+    options.validate()?;
+    let target = window_target(model, options)?;
+    let calendar = Calendar::of(options)?;
+    if calendar.workdays == 0 {
+        return Err(Error::new(
+            ErrorCode::NoWorkdays,
+            "/workdays",
+            "no workday in the window; widen the window, add weekdays or remove holidays",
+        ));
+    }
+    let workdays = Decimal::from(calendar.workdays);
+    let (deals_needed, needed) = needed(&model.funnel, target, "")?;
+    // Every whole total in one list, in the order the rows hold them: deals, top, stages.
+    let mut totals = vec![deals_needed, needed.top];
+    for stage in &needed.stages {
+        totals.push(stage.count);
+    }
+    let names = &needed.stages;
+
+    let per_workday = quota(names, &totals, workdays, "/perWorkday")?;
+    let rep_days = workdays
+        .times(options.reps)
+        .ok_or_else(|| Error::overflow("/perRep"))?;
+    let per_rep = quota(names, &totals, rep_days, "/perRep")?;
+    let reps_needed = match (options.capacity, needed.top) {
+        (None, _) => None,
+        (Some(_), None) => Some(None),
+        (Some(capacity), Some(top)) => Some(Some(
+            workdays
+                .times(capacity)
+                .and_then(|units| ceil_div(top, units, "").ok())
+                .ok_or_else(|| Error::overflow("/repsNeeded"))?,
+        )),
+    };
+
+    let shares = Shares {
+        target,
+        totals: &totals,
+        names,
+        workdays: calendar.workdays,
+    };
+    let mut months = Vec::with_capacity(calendar.months.len());
+    for (row, period) in shares
+        .rows(&calendar.months, "/months")?
+        .into_iter()
+        .zip(calendar.months)
+    {
+        months.push(MonthRow {
+            month: period.label,
+            workdays: period.workdays,
+            target: row.target,
+            deals: row.deals,
+            top: row.top,
+            stages: row.stages,
+        });
+    }
+    let mut weeks = Vec::with_capacity(calendar.weeks.len());
+    for (row, period) in shares
+        .rows(&calendar.weeks, "/weeks")?
+        .into_iter()
+        .zip(calendar.weeks)
+    {
+        weeks.push(WeekRow {
+            week: period.label,
+            start: period.start,
+            workdays: period.workdays,
+            target: row.target,
+            deals: row.deals,
+            top: row.top,
+            stages: row.stages,
+        });
+    }
+    let entry_window = match model.get(Lever::CycleDays) {
+        Some(cycle_days) => Some(entry_window(options, cycle_days)?),
+        None => None,
+    };
+    Ok(Plan {
+        days: calendar.days,
+        workdays: calendar.workdays,
+        target,
+        deals_needed,
+        needed,
+        per_workday,
+        per_rep,
+        reps_needed,
+        months,
+        weeks,
+        entry_window,
+    })
+}
+
+/// The window's target: given, from growth, or the model's.
+fn window_target(model: &Model, options: &PlanOptions) -> Result<Decimal> {
+    match (options.target, options.growth) {
+        (Some(target), _) => Ok(target),
+        // by > -1, so 1 + by lies in (0, 1 + by] and cannot overflow; the product can.
+        (None, Some(growth)) => Decimal::ONE
+            .plus(growth.by)
+            .and_then(|factor| growth.baseline.times(factor))
+            .ok_or_else(|| Error::overflow("/target")),
+        (None, None) => model
+            .get(Lever::Target)
+            .ok_or_else(|| Error::new(ErrorCode::Required, "/target", "required")),
+    }
+}
+
+/// A month or an ISO week of the window, with its workdays.
+struct Period {
+    label: String,
+    start: Date,
+    workdays: u32,
+}
+
+/// The window laid out in days: its length, workdays, months and ISO weeks.
+struct Calendar {
+    days: u32,
+    workdays: u32,
+    months: Vec<Period>,
+    weeks: Vec<Period>,
+}
+
+impl Calendar {
+    fn of(options: &PlanOptions) -> Result<Calendar> {
+        let mut worked = [false; 8];
+        for &weekday in &options.workdays {
+            worked[usize::from(weekday.min(7))] = true;
+        }
+        let mut calendar = Calendar {
+            days: 0,
+            workdays: 0,
+            months: Vec::new(),
+            weeks: Vec::new(),
+        };
+        let mut day = options.start;
+        loop {
+            calendar.days += 1;
+            let weekday = day.weekday().number_from_monday();
+            if day == options.start || day.day() == 1 {
+                let mut label = String::with_capacity(7);
+                push_digits(&mut label, day.year(), 4);
+                label.push('-');
+                push_digits(&mut label, u8::from(day.month()).into(), 2);
+                calendar.months.push(Period {
+                    label,
+                    start: day,
+                    workdays: 0,
+                });
+            }
+            if day == options.start || weekday == 1 {
+                let (week_year, week, _) = day.to_iso_week_date();
+                let mut label = String::with_capacity(8);
+                push_digits(&mut label, week_year, 4);
+                label.push_str("-W");
+                push_digits(&mut label, week.into(), 2);
+                calendar.weeks.push(Period {
+                    label,
+                    start: day,
+                    workdays: 0,
+                });
+            }
+            // At most 400 holidays, and repeats or dates outside the window do not matter.
+            if worked[usize::from(weekday)] && !options.holidays.contains(&day) {
+                calendar.workdays += 1;
+                for period in [calendar.months.last_mut(), calendar.weeks.last_mut()]
+                    .into_iter()
+                    .flatten()
+                {
+                    period.workdays += 1;
+                }
+            }
+            if day >= options.end {
+                return Ok(calendar);
+            }
+            // The window ends by 2200-12-31 at the latest, far inside the calendar's range.
+            day = day.next_day().ok_or_else(|| Error::overflow("/days"))?;
+        }
+    }
+}
+
+/// Appends `value` with at least `width` digits, zero-padded: years, months, weeks.
+fn push_digits(out: &mut String, value: i32, width: u32) {
+    let value = value.unsigned_abs();
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
+    }
+}
+
+/// What the rows share out: the target, and the whole totals over the plan's workdays.
+struct Shares<'a> {
+    target: Decimal,
+    totals: &'a [Option<Decimal>],
+    names: &'a [NeededStage],
+    workdays: u32,
+}
+
+/// One row's part of the plan before it is labelled.
+struct RowShare {
+    target: Decimal,
+    deals: Option<Decimal>,
+    top: Option<Decimal>,
+    stages: Vec<NeededStage>,
+}
+
+impl Shares<'_> {
+    /// Each period's target and whole counts.
+    fn rows(&self, periods: &[Period], pointer: &str) -> Result<Vec<RowShare>> {
+        let mut weights = Vec::with_capacity(periods.len());
+        for period in periods {
+            weights.push(period.workdays);
+        }
+        let mut columns = Vec::with_capacity(self.totals.len());
+        for &total in self.totals {
+            columns.push(share_out(total, &weights, self.workdays));
+        }
+        let mut rows = Vec::with_capacity(periods.len());
+        let mut counts = Vec::with_capacity(columns.len());
+        for (index, &workdays) in weights.iter().enumerate() {
+            counts.clear();
+            for column in &columns {
+                counts.push(column[index]);
+            }
+            let target = row_target(self.target, workdays, self.workdays)
+                .ok_or_else(|| Error::overflow(format!("{pointer}/{index}/target")))?;
+            rows.push(RowShare {
+                target,
+                deals: counts[0],
+                top: counts[1],
+                stages: stages(self.names, &counts[2..]),
+            });
+        }
+        Ok(rows)
+    }
+}
+
+/// target x workdays / total, rounded once like a division: with target = m x 10^-s, the
+/// whole part of m x workdays / total is exact in integers (it is at most m, for workdays <=
+/// total), and only the remainder's fraction is divided. Multiplying first in decimals would
+/// round the product of a 28-digit target before the division, so a row with every workday
+/// would not get the target back exactly.
+fn row_target(target: Decimal, workdays: u32, total: u32) -> Option<Decimal> {
+    let scale = target.scale();
+    let product = u128::try_from(target.mantissa()).ok()? * u128::from(workdays);
+    let total = u128::from(total.max(1));
+    let whole = Decimal::try_from_i128_with_scale((product / total) as i128, scale).ok()?;
+    // The remainder is below total, at most 1097.
+    let rest = Decimal::from((product % total) as u64)
+        .over(Decimal::from(total as u64))?
+        .times(Decimal::new(1, scale))?;
+    whole.plus(rest)
+}
+
+/// The stages' names with new counts.
+fn stages(names: &[NeededStage], counts: &[Option<Decimal>]) -> Vec<NeededStage> {
+    let mut stages = Vec::with_capacity(names.len());
+    for (stage, &count) in names.iter().zip(counts) {
+        stages.push(NeededStage {
+            name: stage.name.clone(),
+            count,
+        });
+    }
+    stages
+}
+
+/// Shares a whole `total` out over rows in proportion to their `weights` (which add up to
+/// `total_weight`) by the largest remainder: each row gets floor(total x weight /
+/// total_weight), and what is left goes one by one to the rows with the largest remainder
+/// (total x weight mod total_weight), the earlier row first on a tie. `None` stays `None`
+/// in every row. Computed in integers, so the rows add up to `total` exactly.
+fn share_out(total: Option<Decimal>, weights: &[u32], total_weight: u32) -> Vec<Option<Decimal>> {
+    let mut counts = Vec::with_capacity(weights.len());
+    let Some(whole) = total.and_then(whole_number) else {
+        counts.resize(weights.len(), None);
+        return counts;
+    };
+    let divisor = u128::from(total_weight.max(1));
+    // whole < 2^96 and weight <= 1097 < 2^11: the product fits in 128 bits.
+    let mut shares: Vec<u128> = Vec::with_capacity(weights.len());
+    let mut remainders: Vec<(u128, usize)> = Vec::with_capacity(weights.len());
+    let mut left = whole;
+    for (index, &weight) in weights.iter().enumerate() {
+        let product = whole * u128::from(weight);
+        shares.push(product / divisor);
+        left -= product / divisor;
+        remainders.push((product % divisor, index));
+    }
+    // A stable insertion sort, largest remainder first; rows are few (at most 157 weeks)
+    // and mostly of equal weight, so it does little work, without the standard sort's bytes.
+    for sorted in 1..remainders.len() {
+        let mut at = sorted;
+        while at > 0 && remainders[at - 1].0 < remainders[at].0 {
+            remainders.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+    // The remainders add up to left x total_weight and each is below total_weight, so more
+    // than `left` rows have one: a row without workdays (remainder 0) never gets a unit.
+    for &(_, index) in remainders.iter().take(left as usize) {
+        shares[index] += 1;
+    }
+    for share in shares {
+        counts.push(Decimal::try_from_i128_with_scale(share as i128, 0).ok());
+    }
+    counts
+}
+
+/// A whole, non-negative decimal as an integer.
+fn whole_number(value: Decimal) -> Option<u128> {
+    let value = value.normalize();
+    if value.scale() != 0 || value.is_sign_negative() {
+        return None;
+    }
+    u128::try_from(value.mantissa()).ok()
+}
+
+/// ceil(total / divisor) of every whole total (deals, top, stages).
+fn quota(
+    names: &[NeededStage],
+    totals: &[Option<Decimal>],
+    divisor: Decimal,
+    pointer: &str,
+) -> Result<Quota> {
+    let mut counts = Vec::with_capacity(totals.len());
+    for &total in totals {
+        counts.push(match total {
+            Some(total) => {
+                Some(ceil_div(total, divisor, "").map_err(|_| Error::overflow(pointer))?)
+            }
+            None => None,
+        });
+    }
+    Ok(Quota {
+        top: counts[1],
+        stages: stages(names, &counts[2..]),
+        deals: counts[0],
+    })
+}
+
+/// The entry window: the window moved back by ceil(cycleDays) days.
+fn entry_window(options: &PlanOptions, cycle_days: Decimal) -> Result<EntryWindow> {
+    let back = |date: Date| {
+        ceil_div(cycle_days, Decimal::ONE, "")
+            .ok()
+            .and_then(whole_number)
+            .and_then(|days| days_before(date, days))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::Overflow,
+                    "/entryWindow/from",
+                    "lies before the year 1: cycleDays is too long for a calendar date",
+                )
+            })
+    };
+    Ok(EntryWindow {
+        from: back(options.start)?,
+        to: back(options.end)?,
+    })
+}
+
+/// The date `days` days before `date`, if it lies in the year 1 or later. Whole years are
+/// stepped first, each measured by the calendar, then single days: a few thousand steps
+/// at most, with the calendar's smallest operations.
+fn days_before(mut date: Date, mut days: u128) -> Option<Date> {
+    while days > 400 {
+        // Day 28 exists in every month; the step is measured, so moving off the 31st is fine.
+        let year_back = Date::from_calendar_date(date.year() - 1, date.month(), date.day().min(28))
+            .ok()
+            .filter(|earlier| earlier.year() >= 1)?;
+        days -= (date - year_back).whole_days().unsigned_abs() as u128;
+        date = year_back;
+    }
+    for _ in 0..days {
+        date = date.previous_day().filter(|earlier| earlier.year() >= 1)?;
+    }
+    Some(date)
+}
+
+/// An ISO date, `YYYY-MM-DD`, in the years [`MIN_PLAN_YEAR`] to [`MAX_PLAN_YEAR`].
+fn read_date(value: &Json, pointer: &str) -> Result<Date> {
+    let Json::String(text) = value else {
+        return Err(Error::new(
+            ErrorCode::WrongType,
+            pointer,
+            format!(
+                "must be a date written YYYY-MM-DD, as text (got {})",
+                value.kind()
+            ),
+        )
+        .with_text("expected", "date"));
+    };
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, &byte)| {
+            if at == 4 || at == 7 {
+                byte == b'-'
+            } else {
+                byte.is_ascii_digit()
+            }
+        });
+    let digits = |from: usize, to: usize| {
+        bytes[from..to]
+            .iter()
+            .fold(0i32, |value, &digit| value * 10 + i32::from(digit - b'0'))
+    };
+    // The calendar refuses 2027-02-30 and 2100-02-29; the year range is checked apart.
+    shaped
+        .then(|| {
+            let month = Month::try_from(digits(5, 7) as u8).ok()?;
+            Date::from_calendar_date(digits(0, 4), month, digits(8, 10) as u8).ok()
+        })
+        .flatten()
+        .filter(|date| (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&date.year()))
+        .ok_or_else(|| {
+            let shown: String = text.chars().take(32).collect();
+            date_error(pointer, shown)
+        })
+}
+
+/// A date's year must lie in the plan's range (dates built in Rust skip the reader).
+fn check_year(date: Date, pointer: &str) -> Result<()> {
+    if (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(date_error(pointer, iso_date(date)))
+    }
+}
+
+#[inline(never)]
+fn date_error(pointer: &str, got: String) -> Error {
+    Error::new(
+        ErrorCode::InvalidDate,
+        pointer,
+        format!(
+            "must be a calendar date written YYYY-MM-DD, in the years {MIN_PLAN_YEAR} to {MAX_PLAN_YEAR} (got \"{got}\")"
+        ),
+    )
+    .with_text("value", got)
+}
+
+/// `end` on or after `start`, at most [`MAX_WINDOW_DAYS`] after it.
+fn check_window(start: Date, end: Date) -> Result<()> {
+    let days = (end - start).whole_days();
+    if days < 0 {
+        let start = iso_date(start);
+        Err(Error::new(
+            ErrorCode::BeforeStart,
+            "/end",
+            format!("must be on or after start ({start})"),
+        )
+        .with_text("start", start))
+    } else if days > i64::from(MAX_WINDOW_DAYS) {
+        Err(Error::new(
+            ErrorCode::WindowTooLong,
+            "/end",
+            format!("must be at most {MAX_WINDOW_DAYS} days after start (got {days}); plan three years at most"),
+        )
+        .with_integer("max", MAX_WINDOW_DAYS as usize))
+    } else {
+        Ok(())
+    }
+}
+
+/// The valid range of the plan option at `pointer`, from the schema table.
+fn bounds(pointer: &str) -> Bounds {
+    PLAN_OPTIONS
+        .iter()
+        .find(|field| field.pointer == pointer)
+        .map_or(
+            Bounds::new(
+                crate::lever::Bound::Unbounded,
+                crate::lever::Bound::Unbounded,
+            ),
+            |field| Bounds::new(field.minimum, field.maximum),
+        )
+}
+
+/// A JSON list, of at most as many items as the schema allows.
+fn list<'a>(value: &'a Json, pointer: &str) -> Result<&'a [Json]> {
+    match value {
+        Json::Array(items) => {
+            check_count(items.len(), pointer)?;
+            Ok(items)
+        }
+        other => Err(Error::new(
+            ErrorCode::WrongType,
+            pointer,
+            format!("must be a list (got {})", other.kind()),
+        )
+        .with_text("expected", "array")),
+    }
+}
+
+/// A list's length within the schema's limits.
+fn check_count(count: usize, pointer: &str) -> Result<()> {
+    let (min, max) = PLAN_LISTS
+        .iter()
+        .find(|(list, _, _)| *list == pointer)
+        .map_or((0, 0), |&(_, min, max)| (min, max));
+    if count < min {
+        Err(Error::new(
+            ErrorCode::TooFew,
+            pointer,
+            format!("must hold at least {min} items (got {count})"),
+        )
+        .with_integer("min", min))
+    } else if count > max {
+        Err(Error::new(
+            ErrorCode::TooMany,
+            pointer,
+            format!("must hold at most {max} items (got {count})"),
+        )
+        .with_integer("max", max))
+    } else {
+        Ok(())
+    }
+}
+
+/// An ISO weekday, a whole number from 1 (Monday) to 7 (Sunday).
+fn read_weekday(value: &Json, index: usize) -> Result<u8> {
+    let pointer = format!("/workdays/{index}");
+    let weekday = crate::json::decimal(value, &pointer)?;
+    bounds("/workdays/*").check(weekday, &pointer)?;
+    if let Some(day) = (1..=7u8).find(|&day| Decimal::from(day) == weekday) {
+        return Ok(day);
+    }
+    let value = format_decimal(weekday);
+    Err(Error::new(
+        ErrorCode::NotWhole,
+        pointer,
+        format!("must be a whole number, 1 (Monday) to 7 (Sunday) (got {value})"),
+    )
+    .with_text("value", value))
+}
+
+/// `YYYY-MM-DD`.
+pub(crate) fn iso_date(date: Date) -> String {
+    let mut text = String::with_capacity(10);
+    push_digits(&mut text, date.year(), 4);
+    text.push('-');
+    push_digits(&mut text, u8::from(date.month()).into(), 2);
+    text.push('-');
+    push_digits(&mut text, date.day().into(), 2);
+    text
+}
+
+fn serialize_date<S: serde::Serializer>(
+    date: &Date,
+    serializer: S,
+) -> core::result::Result<S::Ok, S::Error> {
+    serializer.serialize_str(&iso_date(*date))
+}
+
+fn serialize_count<S: serde::Serializer>(
+    count: &u32,
+    serializer: S,
+) -> core::result::Result<S::Ok, S::Error> {
+    serializer.serialize_str(&count.to_string())
+}
+
+fn serialize_nested_option<S: serde::Serializer>(
+    value: &Option<Option<Decimal>>,
+    serializer: S,
+) -> core::result::Result<S::Ok, S::Error> {
+    number::serialize_option(&value.flatten(), serializer)
+}
