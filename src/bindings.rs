@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
-use crate::{Change, Goal, Model, Request, SensitivityOptions, SimulateOptions};
+#[cfg(feature = "each-export")]
+use crate::{Change, Goal, SensitivityOptions};
+use crate::{Model, Request, SimulateOptions};
 use serde::Serialize;
 
 #[global_allocator]
@@ -223,6 +225,7 @@ fn read_model(model: JsValue) -> Result<Model, Error> {
 }
 
 /// `compute(model)`: every KPI of the model.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = compute, unchecked_return_type = "Report")]
 pub fn compute_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
@@ -231,6 +234,7 @@ pub fn compute_js(
 }
 
 /// `whatIf(model, changes)`: the report before and after the changes.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIfResult")]
 pub fn what_if_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
@@ -243,6 +247,7 @@ pub fn what_if_js(
 }
 
 /// `solve(model, goal)`: the lever value that makes the metric hit the target.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = solve, unchecked_return_type = "Solution")]
 pub fn solve_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
@@ -255,6 +260,7 @@ pub fn solve_js(
 }
 
 /// `sensitivity(model, options?)`: the levers ranked by the metric's swing.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = sensitivity, unchecked_return_type = "SensitivityRow[]")]
 pub fn sensitivity_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,

@@ -10,7 +10,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatBytes, largest, measureEmbed } from '../../bench/bytes.mjs';
 
-const LIMIT = 60 * 1024;
+// 60 KB until issue #12: the one-call `evaluate` export (+1.6 KB) and the first view painted
+// before the .wasm arrives (+0.9 KB of JS) took it over; the issue allows 64 KB and no more.
+const LIMIT = 64 * 1024;
 const embed = measureEmbed();
 
 test('the embed is complete: every referenced file exists, and the engine (.wasm) is counted', () => {

@@ -40,7 +40,7 @@ export function engine(wasmUrl) {
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
  * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
  * engine. The error's type decides, not its text.
- * @param {'compute' | 'evaluate' | 'whatIf' | 'solve' | 'sensitivity' | 'simulate'} name
+ * @param {'evaluate' | 'simulate'} name the two functions the widget's engine (www/pkg-embed) exports
  * @param {...unknown} args
  * @returns {any}
  */
