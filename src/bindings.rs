@@ -311,7 +311,7 @@ pub fn evaluate_js(
     if let Some(goals) = evaluation.goals {
         let list = js_sys::Array::new();
         for goal in goals {
-            let value = goal.map(|value| crate::number::format_decimal(value));
+            let value = goal.map(crate::number::format_decimal);
             list.push(&match value {
                 Ok(value) => {
                     let solved = js_sys::Object::new();
