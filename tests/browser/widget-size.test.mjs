@@ -29,17 +29,19 @@ async function fetched(url) {
 }
 
 // The source carries its JSDoc types (checked by tsc in npm test) and is one module per concern,
-// so it weighs more than the minified bundle: these limits were 28 and 34 KB before the types.
+// so it weighs more than the minified bundle: these limits were 28 and 34 KB before the types,
+// and 38 and 48 KB before issue #12 added one call per keystroke and the build's first view
+// (request.js, first-view.js and the preset's numbers, www/pkg/first-view-*.js).
 test('a default two-line embed keeps its JavaScript small', async (t) => {
   const { files, js, wasm } = await fetched(`${env.server.url}embed.html`);
   t.diagnostic(`default embed: ${files.length} files, JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
   assert.ok(!files.some((f) => /^\/widget\/panels\/(sensitivity|uncertainty|economics|retention|share)\.js$/.test(f)), 'the extra panels are not loaded when not shown');
   assert.equal(files.filter((f) => /i18n-\w+\.js$/.test(f)).length, 1, 'one language only');
-  assert.ok(js < 38 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 41 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
-  assert.ok(js < 48 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 50 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });

@@ -47,9 +47,7 @@ export async function configure(view, first, fresh) {
     view.firstView = plain ? await loadFirstView(settings.preset) : null;
     if (!view.firstView) [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    await moreText(view.lang).catch(() => {});
-    host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: t('engineFail', { why }) }));
+    await fail(view, error);
     return;
   }
   if (fresh) {
@@ -71,13 +69,24 @@ export async function configure(view, first, fresh) {
         view.root?.removeAttribute('inert');
         view.recompute();
       },
-      (error) => host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: t('engineFail', { why: error instanceof Error ? error.message : String(error) }) })),
+      (error) => fail(view, error),
     );
   } else if (first) await readHash(view, true);
   else {
     await loadShownPanels(view);
     view.rebuild();
   }
+}
+
+/**
+ * The engine could not start: said inside the widget, in the reader's language.
+ * @param {View} view
+ * @param {unknown} error
+ */
+async function fail(view, error) {
+  const why = error instanceof Error ? error.message : String(error);
+  await moreText(view.lang).catch(() => {});
+  view.host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: view.t('engineFail', { why }) }));
 }
 
 /**
