@@ -77,6 +77,16 @@ describe('evaluate', () => {
     assert.deepEqual(asData(answer.sensitivity.error), thrown(() => sensitivity(model, badOptions)));
   });
 
+  test('text in reports survives the JSON text crossing: quotes, backslashes, emoji, RTL, markup', () => {
+    const model = example();
+    const names = ['say "hi" \\ there', '😀 مرحبا </script><b>', 'tab\u00a0nbsp\u2028ls'];
+    model.funnel.stages = names.map((name) => ({ name, rate: '0.5' }));
+    const answer = evaluate(model, { whatIf: [{ lever: '/funnel/top', by: '0.1' }] });
+    assert.deepEqual(answer.report.funnel.stages.map((stage) => stage.name), names);
+    assert.deepEqual(answer.whatIf.funnel.stages.map((stage) => stage.name), names);
+    assert.deepEqual(answer.report.target.needed.stages.map((stage) => stage.name), names);
+  });
+
   test('an invalid model or request fails the whole call, as compute would', () => {
     const model = example();
     model.funnel.top = '12,5';
