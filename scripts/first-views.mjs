@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateRequest, firstViewKey } from '../www/widget/request.js';
-import { PRESETS, defaultSections, defaultState } from '../www/widget/state.js';
+import { PRESETS, defaultSections, defaultState, shownModel } from '../www/widget/state.js';
 
 /**
  * @param {string} root the repository
@@ -18,7 +18,9 @@ export function writeFirstViews(root, outDir) {
   const t = (/** @type {string} */ key) => (key.startsWith('st_') ? Array.from({ length: 12 }, (_, i) => `step ${i + 1}`).join('|') : key);
   const views = PRESETS.map((preset) => {
     const state = defaultState(preset, 'EUR', t);
-    return { preset, model: state.model, request: evaluateRequest(state, new Set(defaultSections(preset)), null) };
+    const sections = new Set(defaultSections(preset));
+    const model = shownModel(state.model, sections);
+    return { preset, model, request: evaluateRequest(model, state, sections, null) };
   });
   const args = ['run', '--quiet', '--example', 'first_views'];
   console.log(`[build] $ cargo ${args.join(' ')}`);

@@ -41,7 +41,8 @@ pub struct PlanGrowth {
 ///
 /// ```
 /// use sales_kpi::{Date, Month, PlanOptions};
-/// let options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::March, 31).unwrap());
+/// let start = Date::from_calendar_date(2027, Month::January, 1).unwrap();
+/// let options = PlanOptions::new(start, Date::from_calendar_date(2027, Month::March, 31).unwrap());
 /// assert_eq!(options.workdays, [1, 2, 3, 4, 5]);
 /// assert_eq!(options.reps.to_string(), "1");
 /// ```
@@ -70,7 +71,8 @@ impl PlanOptions {
     ///
     /// ```
     /// use sales_kpi::{Date, Month, PlanOptions};
-    /// let options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::January, 31).unwrap());
+    /// let start = Date::from_calendar_date(2027, Month::January, 1).unwrap();
+    /// let options = PlanOptions::new(start, start.replace_day(31).unwrap());
     /// assert!(options.target.is_none() && options.holidays.is_empty());
     /// ```
     pub fn new(start: Date, end: Date) -> Self {
@@ -141,7 +143,8 @@ impl PlanOptions {
     ///
     /// ```
     /// use sales_kpi::{Date, Month, PlanOptions};
-    /// let mut options = PlanOptions::new(Date::from_calendar_date(2027, Month::January, 1).unwrap(), Date::from_calendar_date(2027, Month::January, 31).unwrap());
+    /// let start = Date::from_calendar_date(2027, Month::January, 1).unwrap();
+    /// let mut options = PlanOptions::new(start, start.replace_day(31).unwrap());
     /// options.workdays = vec![1, 1];
     /// assert_eq!(options.validate().unwrap_err().pointer(), "/workdays/1");
     /// ```

@@ -89,7 +89,8 @@ pub(crate) fn compute(
 
 /// The deals a revenue target needs, ceil(target / deal size) (`None` for a deal size of 0),
 /// and the backwards funnel in whole counts. Overflow errors point below `result`, the
-/// pointer where the caller reports these figures (`/target` in `compute`, `` in `plan`).
+/// pointer where the caller reports these figures: `/target` in `compute`, the empty
+/// pointer (the plan itself) in `plan`.
 pub(crate) fn needed(
     funnel: &Funnel,
     target: Decimal,

@@ -5,7 +5,7 @@ import { cspSnippet, hugoShortcode, htmlSnippet, iframeSnippet, resizeSnippet, w
 import { shift } from './widget/format.js';
 import { translator } from './widget/i18n.js';
 import { reservedHeight } from './widget/reserve.js';
-import { defaultSections, presetModel } from './widget/state.js';
+import { defaultSections, presetModel, shownModel } from './widget/state.js';
 
 const form = document.getElementById('settings');
 const preview = document.getElementById('preview');
@@ -50,8 +50,10 @@ function attributes() {
   if (on !== defaultSections(form.preset.value).join(' ')) a.push(['sections', on || 'funnel']);
   if (state && state.preset === form.preset.value) {
     const lang = (form.locale.value || document.documentElement.lang).split('-')[0];
-    const model = JSON.stringify(state.model);
-    if (model !== JSON.stringify(presetModel(form.preset.value, tr[lang] ?? tr.en))) a.push(['model', model]);
+    // Only the parts of the model whose fields the embed shows: the rest would never be used.
+    const shown = new Set((on || 'funnel').split(' '));
+    const model = JSON.stringify(shownModel(state.model, shown));
+    if (model !== JSON.stringify(shownModel(presetModel(form.preset.value, tr[lang] ?? tr.en), shown))) a.push(['model', model]);
     const wi = whatIfText(state.whatif);
     if (wi !== '/funnel/dealSize:+10%') a.push(['what-if', wi]);
   }

@@ -20,9 +20,11 @@ try {
 
 // WordPress clamps an embed to 1000 px. In its frame (the one with a secret), unless the link
 // names its panels, show the preset's first panel only (measured at 650 px: 1,000 to 1,400 px
-// for a funnel, 949 px for unit economics); what does not fit scrolls inside the frame. Other
-// hosts size the frame to the whole calculator (the resize script), so they get every panel.
-const COMPACT_SECTIONS = { 'unit-economics': 'economics retention', default: 'funnel' };
+// for a funnel); what does not fit scrolls inside the frame. Unit economics are computed from the
+// funnel's deals and deal value, so they come with the funnel's fields (#10: no result from a
+// number the reader cannot see). Other hosts size the frame to the whole calculator (the resize
+// script), so they get every panel.
+const COMPACT_SECTIONS = { 'unit-economics': 'funnel economics', default: 'funnel' };
 const calculator = document.querySelector('sales-kpi-calculator');
 if (framed && secret && calculator && !query.has('sections') && !calculator.hasAttribute('sections')) {
   const preset = query.get('preset') ?? calculator.getAttribute('preset') ?? 'inbound';

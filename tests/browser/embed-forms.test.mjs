@@ -81,7 +81,7 @@ test('builder: WordPress carries the model as base64url JSON, Hugo as a raw stri
     assert.ok(match, wordpress);
     const model = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
     assert.equal(model.funnel.dealSize, '5000');
-    assert.equal(model.funnel.stages[0].name, 'Aftaler');
+    assert.equal(model.funnel.stages[0].name, 'Møder');
     const hugo = await page.locator('#hugo-snippet').inputValue();
     const raw = /^\{\{< sales-kpi preset="leads" locale="da-DK" currency="DKK" model=`([^`]+)` >\}\}$/.exec(hugo);
     assert.ok(raw, hugo);

@@ -4,6 +4,8 @@
 // builder's snippets keep hostile stage names inert; all of it also under a strict CSP with
 // Trusted Types, and no request ever leaves the page's origin.
 import assert from 'node:assert/strict';
+import { strFromU8, unzipSync } from 'fflate';
+import { readSheet } from './xlsx.mjs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -269,7 +271,7 @@ test('oversized and deeply nested values in a link or attribute are refused poli
 
 // ---- 2. markup in the share fragment ----
 
-test('stage names with markup in a shared link (#skc=) stay text in every panel and the CSV', async () => {
+test('stage names with markup in a shared link (#skc=) stay text in every panel and the spreadsheet', async () => {
   const names = [N.img, N.script, N.svg, N.formula];
   const hash = `#skc=${b64(shareState(fullModel(names)))}`;
   const o = await sitePage(`index.html${hash}`, { contextOptions: { acceptDownloads: true } });
@@ -284,11 +286,12 @@ test('stage names with markup in a shared link (#skc=) stay text in every panel 
     const tornado = await page.locator(`${W} [data-section="pSens"] svg text`).allTextContents();
     assert.ok(tornado.some((t) => t.includes(N.script)), tornado.join(' | '));
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download CSV' }).click()]);
-    const csv = await readFile(await download.path(), 'utf8');
-    assert.ok(csv.includes(`"${N.img.replace(/"/g, '""')}"`), 'names are quoted CSV text');
-    assert.match(csv, /"'=HYPERLINK\(""http:\/\/evil\.example\/"",""x""\)"/, 'a formula-like name is defused');
-    assert.doesNotMatch(csv, /(^|,)"[=+@\t\r]/m, 'no cell starts a formula');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click()]);
+    const bytes = await readFile(await download.path());
+    const cells = readSheet(bytes).flat();
+    for (const name of names) assert.ok(cells.includes(name), `${name} is a text cell, unchanged`);
+    // A name that looks like a formula is a text cell, never a formula (<f>) in the sheet.
+    assert.doesNotMatch(strFromU8(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml']), /<f>/);
     await assertClean(o, 'fragment');
   } finally {
     await o.close();

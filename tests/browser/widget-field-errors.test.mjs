@@ -3,32 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage, useBrowser } from './harness.mjs';
+import { W, input, value, ready, expectValue, fieldProblem } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
-const W = 'sales-kpi-calculator';
-const input = (page, ptr) => page.locator(`${W} input[data-field="${ptr}"]`).first();
-const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('data-value');
-const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
 const stateOf = (page) => page.evaluate(() => structuredClone(document.querySelector('sales-kpi-calculator').state));
-
-/** The message shown for a field (its aria-describedby error), once it is marked invalid. */
-async function problemOf(page, ptr, role = 'data-field') {
-  const field = page.locator(`${W} input[${role}="${ptr}"]`).first();
-  await page.locator(`${W} input[${role}="${ptr}"][aria-invalid="true"]`).first().waitFor({ timeout: 5000 });
-  const message = page.locator(`${W} [id="${(await field.getAttribute('aria-describedby')).split(' ')[0]}"]`);
-  for (let i = 0; i < 100 && !(await message.textContent()); i++) await page.waitForTimeout(50);
-  return message.textContent();
-}
-
-async function expectValue(page, sel, want) {
-  let got;
-  for (let i = 0; i < 100; i++) {
-    got = await value(page, sel);
-    if (got === want) return;
-    await page.waitForTimeout(50);
-  }
-  assert.equal(got, want, sel);
-}
 
 test('three wrong fields (150 %, −3 %, −5) are each marked with their own message, at once', async () => {
   const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=en-US`);
@@ -37,9 +15,9 @@ test('three wrong fields (150 %, −3 %, −5) are each marked with their own me
     await input(page, '/funnel/stages/1/rate').fill('150');
     await input(page, '/funnel/stages/0/rate').fill('-3');
     await input(page, '/funnel/dealSize').fill('-5');
-    assert.match(await problemOf(page, '/funnel/stages/1/rate'), /percentage from 0 to 100/);
-    assert.match(await problemOf(page, '/funnel/stages/0/rate'), /percentage from 0 to 100/);
-    assert.match(await problemOf(page, '/funnel/dealSize'), /cannot be negative/i);
+    assert.match(await fieldProblem(page, '/funnel/stages/1/rate'), /percentage from 0 to 100/);
+    assert.match(await fieldProblem(page, '/funnel/stages/0/rate'), /percentage from 0 to 100/);
+    assert.match(await fieldProblem(page, '/funnel/dealSize'), /cannot be negative/i);
     // The results are the last valid ones, and say so.
     assert.equal(await value(page, '[data-result="/funnel/revenue"]'), '750000');
     assert.equal(await page.locator(`${W} .root.stale`).count(), 1);
@@ -79,7 +57,7 @@ test('typing "150" in a rate keeps the result of "15", marked stale; the state n
     await expectValue(page, '[data-result="/funnel/revenue"]', '562500');
     assert.equal(await page.locator(`${W} .root.stale`).count(), 0, '15 % is valid');
     await rate.press('0');
-    assert.match(await problemOf(page, '/funnel/stages/1/rate'), /percentage from 0 to 100/);
+    assert.match(await fieldProblem(page, '/funnel/stages/1/rate'), /percentage from 0 to 100/);
     assert.equal(await value(page, '[data-result="/funnel/revenue"]'), '562500', 'the last valid result stays');
     assert.equal(await page.locator(`${W} .root.stale`).count(), 1, 'marked stale');
     rates.push(...(await page.evaluate(() => window.seen)));
@@ -96,16 +74,16 @@ test('a problem the engine finds (more new customers than at the end) is shown a
     await ready(page);
     await input(page, '/funnel/dealSize').fill('-5');
     await input(page, '/retention/end').fill('5');
-    assert.match(await problemOf(page, '/retention/end'), /New customers cannot be more than the customers at the end/);
-    assert.match(await problemOf(page, '/funnel/dealSize'), /cannot be negative/i);
+    assert.match(await fieldProblem(page, '/retention/end'), /New customers cannot be more than the customers at the end/);
+    assert.match(await fieldProblem(page, '/funnel/dealSize'), /cannot be negative/i);
     assert.equal(await value(page, '[data-result="/funnel/revenue"]'), '750000');
     assert.equal(await page.locator(`${W} .root.stale`).count(), 1);
     // Emptying two required fields marks both.
     await input(page, '/retention/end').fill('250');
     await input(page, '/funnel/top').fill('');
     await input(page, '/funnel/dealSize').fill('');
-    assert.match(await problemOf(page, '/funnel/top'), /Required/);
-    assert.match(await problemOf(page, '/funnel/dealSize'), /Required/);
+    assert.match(await fieldProblem(page, '/funnel/top'), /Required/);
+    assert.match(await fieldProblem(page, '/funnel/dealSize'), /Required/);
   } finally {
     await close();
   }
@@ -118,8 +96,8 @@ test('uncertainty: a low above 100 % and a high below the low are each marked', 
     await page.locator(`${W} input[data-range-low="/funnel/stages/0/rate"]`).fill('120');
     await page.locator(`${W} input[data-range-low="/funnel/dealSize"]`).fill('20000');
     await page.locator(`${W} input[data-range-high="/funnel/dealSize"]`).fill('10000');
-    assert.match(await problemOf(page, '/funnel/stages/0/rate', 'data-range-low'), /percentage from 0 to 100/);
-    assert.match(await problemOf(page, '/funnel/dealSize', 'data-range-high'), /Low must not be above high/);
+    assert.match(await fieldProblem(page, '/funnel/stages/0/rate', 'data-range-low'), /percentage from 0 to 100/);
+    assert.match(await fieldProblem(page, '/funnel/dealSize', 'data-range-high'), /Low must not be above high/);
   } finally {
     await close();
   }

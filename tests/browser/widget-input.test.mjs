@@ -3,22 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage, useBrowser } from './harness.mjs';
+import { W, input, value, ready, expectValue } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
-const W = 'sales-kpi-calculator';
-const input = (page, ptr) => page.locator(`${W} input[data-field="${ptr}"]`).first();
-const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('data-value');
-const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
-
-async function expectValue(page, sel, want) {
-  let got;
-  for (let i = 0; i < 100; i++) {
-    got = await value(page, sel);
-    if (got === want) return;
-    await page.waitForTimeout(50);
-  }
-  assert.equal(got, want, sel);
-}
 
 for (const [locale, top, rate, size, shownTop] of [
   ['nl-NL', '12.345', '2,5', '1.234,56', '12.345'],

@@ -57,7 +57,7 @@ test('no request leaves the page origin; no cookies and no storage', async () =>
     await page.locator(`${W} input[data-range-low="/funnel/dealSize"]`).fill('10000');
     await page.locator(`${W} input[data-range-high="/funnel/dealSize"]`).fill('15000');
     await page.locator(`${W} button`, { hasText: 'Copy link' }).click();
-    await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download CSV' }).click()]);
+    await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click()]);
     await page.waitForTimeout(500);
     const origin = new URL(env.server.url).origin;
     const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:'));

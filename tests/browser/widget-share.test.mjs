@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
+import { readSheet } from './xlsx.mjs';
 import { openPage, useBrowser } from './harness.mjs';
 
 const env = useBrowser({ before, after });
@@ -80,7 +81,7 @@ test('a tampered fragment loads the defaults and says so politely', async () => 
   }
 });
 
-test('copy link gives a link that opens the same numbers; CSV holds exact values', async () => {
+test('copy link gives a link that opens the same numbers; the spreadsheet holds exact values', async () => {
   const { page, context, close } = await openPage(env.browser, `${env.server.url}embed.html?preset=outbound&sections=all`, { contextOptions: { acceptDownloads: true } });
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -90,10 +91,12 @@ test('copy link gives a link that opens the same numbers; CSV holds exact values
     await page.locator(`${W} .share [role=status]`, { hasText: 'Link copied' }).waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, /embed\.html\?preset=outbound&sections=all#skc=/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download CSV' }).click()]);
-    const csv = await readFile(await download.path(), 'utf8');
-    assert.match(csv, /"input","\/funnel\/top","Calls and e-mails","2500",""/);
-    assert.match(csv, /"result","\/funnel\/revenue","Revenue","250000","275000"/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click()]);
+    assert.equal(download.suggestedFilename(), 'sales-kpi.xlsx');
+    const rows = readSheet(await readFile(await download.path()));
+    assert.deepEqual(rows[2].slice(0, 5), ['Section', 'Item', 'Unit', 'Value', 'Scenario']);
+    assert.deepEqual(rows.find((row) => row[1] === 'Calls and e-mails')?.slice(0, 4), ['Your funnel', 'Calls and e-mails', 'number', '2500']);
+    assert.deepEqual(rows.find((row) => row[1] === 'Revenue')?.slice(0, 5), ['Results', 'Revenue', 'USD', '250000', '275000']);
     const again = await openPage(env.browser, link);
     try {
       await ready(again.page);

@@ -40,6 +40,8 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
   assert.ok(js < 41 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
+// 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three
+// languages (export-sheet-text.js, 1.3 KB brotli as source) to name the button.
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);

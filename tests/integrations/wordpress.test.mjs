@@ -331,7 +331,8 @@ test('without the plugin, a pasted link embeds with its settings, and the frame 
 });
 
 async function pastedFrames() {
-  // Today a leads funnel is taller than the cap (1,382 px at 650 px) and unit economics shorter (949 px).
+  // Today a leads funnel is taller than the cap (1,382 px at 650 px), and unit economics with the
+  // funnel they are computed from too.
   for (const [path, currency] of [
     ['e/leads/da-DK/DKK/', /kr\./],
     ['e/unit-economics/en-US/USD/', /\$/],

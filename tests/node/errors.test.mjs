@@ -1,27 +1,15 @@
-// Engine errors as JS sees them (coord/INTERFACE.md): an Error whose message is unchanged and
+// Engine errors as JS sees them (README, "Errors"): an Error whose message is unchanged and
 // which carries `code`, `pointer` and `params` as own enumerable properties; and the schema module
 // (www/pkg/sales_kpi_schema.js) that the build writes from the engine's one field table, checked
 // against what the engine really accepts and refuses.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { engine, PKG, thrown } from './engine.mjs';
 import { example } from './example.mjs';
 
-const PKG = new URL('../../www/pkg/', import.meta.url);
-const engine = await import(new URL('sales_kpi.js', PKG).href);
-engine.initSync({ module: readFileSync(new URL('sales_kpi_bg.wasm', PKG)) });
 const { compute, whatIf, solve, simulate } = engine;
 const schema = (await import(new URL('sales_kpi_schema.js', PKG).href)).default;
-
-/** The error `call` throws; fails the test if it answers. */
-function thrown(call) {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected an error');
-}
 
 /** A fresh example model with the value at `pointer` (`*` as index 0) set to `value`. */
 function withValue(pointer, value) {

@@ -3,13 +3,10 @@
 // every option error with its code, pointer and params, the schema's planOptions against what the
 // engine accepts, and the module answering after errors.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { engine, PKG, thrown } from './engine.mjs';
 import { example } from './example.mjs';
 
-const PKG = new URL('../../www/pkg/', import.meta.url);
-const engine = await import(new URL('sales_kpi.js', PKG).href);
-engine.initSync({ module: readFileSync(new URL('sales_kpi_bg.wasm', PKG)) });
 const { plan, compute } = engine;
 const schema = (await import(new URL('sales_kpi_schema.js', PKG).href)).default;
 
@@ -25,15 +22,6 @@ const options = () => ({
   workdays: [1, 2, 3, 4, 5],
   holidays: ['2027-01-01'],
 });
-
-function thrown(call) {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected an error');
-}
 
 /** Every leaf of a plan is a plain decimal string, a label, a date or null. */
 function assertShape(value, path = '') {

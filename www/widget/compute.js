@@ -42,10 +42,11 @@ export function recompute(view) {
  * @param {View} view
  */
 function compute(view) {
-  const { model, state, sections } = view;
-  const request = evaluateRequest(state, sections, view.panels.sensitivity ? view.sensitivityMetric : null);
+  const { state, sections } = view;
+  const model = view.shownModel;
+  const request = evaluateRequest(model, state, sections, view.panels.sensitivity ? view.sensitivityMetric : null);
   const { goals, sensitivity } = request;
-  const answer = firstView(view, request) ?? (isReady() || !view.firstView ? call('evaluate', model, request) : null);
+  const answer = firstView(view, model, request) ?? (isReady() || !view.firstView ? call('evaluate', model, request) : null);
   // Asked for something else while the engine loads: the answer comes when it has loaded.
   if (!answer) return;
   view.report = answer.report;

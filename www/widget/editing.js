@@ -5,3 +5,4 @@ export { readNumber, refusalText } from './number-input.js';
 export { noSolutionText, problemOf, problemText } from './errors.js';
 export { fieldProblem, rangeProblem } from './range-check.js';
 export { dropEmptySections, renameStages, renumberStages } from './model-edits.js';
+export { announce } from './announce.js';

@@ -1,5 +1,8 @@
 // An engine error in the reader's words, chosen by its `code` and `params` (INTERFACE.md), never
 // by its English message. An unknown code gets a general text.
+import { signOf } from './decimal.js';
+import { labelOf } from './pointer-display.js';
+import { funnelLevers, getAt } from './state.js';
 
 /**
  * @typedef {{ code: string, pointer?: string, params?: Record<string, unknown> }} Problem
@@ -44,13 +47,20 @@ export function problemText({ code, params = {} }, text) {
 }
 
 /**
- * Why a goal cannot be reached with a lever.
+ * Why a goal cannot be reached with a lever. "No effect" means another lever of the funnel is 0:
+ * that one is named ("… while website visitors is 0").
  * @param {Problem} problem
  * @param {Text} text
+ * @param {import('./view.js').CalculatorView} view
+ * @param {string} lever
  */
-export function noSolutionText({ code, params = {} }, text) {
+export function noSolutionText({ code, params = {} }, text, view, lever) {
   if (code !== 'noSolution') return text('invalid');
-  return text(params.reason === 'outOfRange' ? 'e_above100' : params.reason === 'noEffect' ? 'e_noEffect' : 'noGoal');
+  if (params.reason !== 'noEffect') return text(params.reason === 'outOfRange' ? 'e_above100' : 'noGoal');
+  const model = view.shownModel;
+  const zero = funnelLevers(model).find((other) => other !== lever && signOf(getAt(model, other)) === 0);
+  const name = zero ? labelOf(view, zero) : '';
+  return text('e_noEffect') && view.t('e_noEffect', { lever: name.charAt(0).toLocaleLowerCase(view.lang) + name.slice(1) });
 }
 
 /**

@@ -28,17 +28,18 @@ export async function loadFirstView(preset) {
 }
 
 /**
- * The engine's answer for the request, from the first view, while the engine is still loading;
- * else null.
+ * The engine's answer for the model and request, from the first view, while the engine is still
+ * loading; else null.
  * @param {import('./view.js').CalculatorView} view
+ * @param {import('./state.js').Model} model
  * @param {import('./request.js').Request} request
  */
-export function firstView(view, request) {
+export function firstView(view, model, request) {
   const first = view.firstView;
-  if (!first || isReady() || firstViewKey(view.model, request) !== first.key) return null;
+  if (!first || isReady() || firstViewKey(model, request) !== first.key) return null;
   const answer = structuredClone(first.answer);
   // The engine copies stage names from the model into the reports; here they are the language's.
-  const names = view.model.funnel.stages.map((stage) => stage.name);
+  const names = model.funnel.stages.map((stage) => stage.name);
   for (const report of [answer.report, answer.whatIf]) {
     if (!report || report.error) continue;
     report.funnel.stages.forEach((/** @type {{ name: string }} */ stage, /** @type {number} */ index) => (stage.name = names[index]));

@@ -58,6 +58,9 @@ export function formatNumber(value, kind, { locale, currency }) {
   const text = numberFormat(locale, { maximumFractionDigits: 2, ...options, signDisplay: base === kind ? 'auto' : 'exceptZero' }).format(
     /** @type {any} exact decimal strings are allowed by Intl */ (value),
   );
+  // A sign after a currency sign that stands apart (nl "€ +32.300") goes before it: "+ € 32.300".
+  const signAfter = /^(\D+\s)([+-])/.exec(text);
+  if (signAfter) return `${signAfter[2] === '-' ? '−' : '+'} ${signAfter[1]}${text.slice(signAfter[0].length)}`;
   return base === 'ratio' ? `${text} : 1` : text;
 }
 

@@ -2,6 +2,7 @@
 // result is first opened.
 import { formatNumber } from './format.js';
 import { showValue } from './outputs.js';
+import { stageNoun } from './pointer-display.js';
 
 /**
  * The formula of the result at `pointer` for the view's current model and report.
@@ -32,7 +33,7 @@ export function formulaText(view, pointer) {
     case '/funnel/revenue':
       return t('f_revenue', { deals: count(report.funnel.deals), size: money(model.funnel.dealSize), v: money(report.funnel.revenue) });
     case '/funnel/deals':
-      return t('f_deals', { name: stages.at(-1)?.name ?? '', v: count(report.funnel.deals) });
+      return t('f_deals', { name: stageNoun(view, stages.length - 1), v: count(report.funnel.deals) });
     case '/funnel/conversion':
       return t('f_conversion', { rates: stages.map((stage) => percent(stage.rate)).join(' × '), v: percent(report.funnel.conversion) });
     case '/target/attainment':
@@ -51,7 +52,7 @@ export function formulaText(view, pointer) {
         const stage = needed.stages[index];
         const above = index ? needed.stages[index - 1] : { count: needed.top, name: view.topNoun };
         if (!stage || !above) continue;
-        steps.push(`${count(stage.count)} ${stage.name} / ${percent(stages[index]?.rate)} = ${count(above.count)} ${above.name}`);
+        steps.push(`${count(stage.count)} ${stageNoun(view, index)} / ${percent(stages[index]?.rate)} = ${count(above.count)} ${index ? stageNoun(view, index - 1) : above.name}`);
       }
       return t('f_needed', { steps: steps.join('; ') });
     }

@@ -10,10 +10,10 @@ export const LANGS = Object.keys(CORE);
 // The keys of the first view's text: i18n-xx.js holds the texts in this order, without the keys.
 export const KEYS = `title formula loading pFunnel pResults pWhatif pGoal top_inbound top_outbound top_leads st_inbound
 st_outbound st_leads st_unit-economics step stageName rate rateHint addStage removeStage dealSize
-target cycleDays revenue deals conversion attainment gap dealsNeeded needed perDay perDayUnit cac
-ltvToCac paybackMonths wiHeadline wiNew wiMore ppShort reset colKpi colNow colScenario colDiff
+target revenue deals conversion attainment gap dealsNeeded needed
+wiHeadline wiNew wiMore ppShort reset colKpi colNow colScenario colDiff
 scenarioChart lever_rate goalIntro goalHow colLever colNeeded colChange footnote showTable
-funnelChart colStep colCount colRate summary summaryTarget`.split(/\s+/);
+funnelChart colStep colCount colRate`.split(/\s+/);
 /** @typedef {'en' | 'nl' | 'da'} Lang */
 /** @type {Record<string, Promise<Record<string, string>>>} */
 const tables = {};

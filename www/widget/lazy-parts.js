@@ -31,8 +31,8 @@ export const loadUrlState = once(() => import('./url-state.js'));
 export const loadModelAttributes = once(() => import('./model-attributes.js'));
 export const loadEditing = once(() => import('./editing.js'));
 
-/** The sections whose panels load on demand. */
-const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share'];
+/** The sections whose panels, or (velocity) whose words, are in parts loaded on demand. */
+const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'velocity'];
 
 /**
  * Loads the panels the sections show; resolves to them by name (absent when not shown).

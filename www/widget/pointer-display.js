@@ -36,18 +36,34 @@ export function displayKind(pointer) {
 }
 
 /**
+ * @typedef {{ t: import('./state.js').Translate, model: import('./state.js').Model, topLabel: string, lang: string, state: { preset: string } }} Naming
+ */
+
+/**
+ * A stage's name inside a sentence: a preset's name in lower case ("400 meetings/demos"), a name
+ * the reader typed exactly as typed ("SQL").
+ * @param {Naming} view
+ * @param {number} index
+ */
+export function stageNoun({ t, model, lang, state }, index) {
+  const name = model.funnel.stages[index]?.name ?? '';
+  return t(`st_${state.preset}`).split('|').includes(name) ? name.toLocaleLowerCase(lang) : name;
+}
+
+/**
  * The reader's name for a model or report pointer.
- * @param {{ t: import('./state.js').Translate, model: import('./state.js').Model, topLabel: string }} view
+ * @param {Naming} view
  * @param {string} pointer
  */
-export function labelOf({ t, model, topLabel }, pointer) {
+export function labelOf(view, pointer) {
+  const { t, model, topLabel } = view;
   if (pointer === '/funnel/top' || pointer === '/target/needed/top') return topLabel;
   // A stage's own values and the report's lines per stage (also under /target/needed).
   const stage = /stages\/(\d+)\/(\w+)$/.exec(pointer);
   if (stage) {
     const index = Number(stage[1]);
     const name = model.funnel.stages[index]?.name ?? '';
-    if (stage[2] === 'rate') return t('lever_rate', { name });
+    if (stage[2] === 'rate') return t('lever_rate', { name: stageNoun(view, index) });
     if (stage[2] === 'name') return t('step', { n: index + 1 });
     return name;
   }

@@ -9,16 +9,17 @@ import { funnelLevers, whatIfChanges } from './state.js';
  */
 
 /**
+ * @param {import('./state.js').Model} model the model the results are computed from (the shown one)
  * @param {import('./state.js').State} state
  * @param {Set<string>} sections
  * @param {string | null} sensitivityMetric the metric when the sensitivity panel is shown, else null
  * @returns {Request}
  */
-export function evaluateRequest(state, sections, sensitivityMetric) {
+export function evaluateRequest(model, state, sections, sensitivityMetric) {
   const changes = whatIfChanges(state);
   return {
     whatIf: changes.length ? changes : null,
-    goals: sections.has('goal') ? goalRequest(state.model) : null,
+    goals: sections.has('goal') ? goalRequest(model) : null,
     sensitivity: sections.has('sensitivity') && sensitivityMetric ? { metric: sensitivityMetric, by: '0.1' } : null,
   };
 }

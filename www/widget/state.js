@@ -39,7 +39,8 @@ export function presetModel(preset, t) {
     target,
     cycleDays,
     acquisitionCost,
-    customer: { purchaseValue: dealSize, purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
+    // No purchase value: the engine takes the deal value until the reader types their own.
+    customer: { purchasesPerYear: '1', lifespanYears: '4', grossMargin: '0.6' },
     retention: { start: '200', end: '210', new: '30' },
     growth: { previous: '800000', current: '912000' },
   };
@@ -54,17 +55,38 @@ export function presetModel(preset, t) {
  */
 export const defaultState = (preset, currency, t) => ({ preset, currency, model: presetModel(preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} });
 
+/** The section that shows each optional part of the model (the funnel is always needed). */
+const SECTION_OF_FIELD = { target: 'target', cycleDays: 'velocity', acquisitionCost: 'economics', customer: 'economics', retention: 'retention', growth: 'growth' };
+
+/**
+ * The model without the parts whose fields are not on screen: results are computed from this,
+ * so no shown number comes from a number the reader cannot see. The state keeps the whole model,
+ * so a section switched on later shows its fields with their values.
+ * @param {Model} model
+ * @param {Set<string>} sections
+ * @returns {Model}
+ */
+export function shownModel(model, sections) {
+  const shown = { ...model };
+  for (const [key, section] of Object.entries(SECTION_OF_FIELD)) if (!sections.has(section)) delete shown[key];
+  return shown;
+}
+
 /** @param {string} preset */
 export const defaultSections = (preset) => (preset === 'unit-economics' ? 'funnel economics retention whatif' : 'funnel target whatif goal').split(' ');
 
 /**
- * Parses `sections`: the known words, and the unknown ones.
+ * Parses `sections`: the known words, and the unknown ones. A section whose results are computed
+ * from the funnel (all but retention, growth and share) brings the funnel's fields with it.
  * @param {string} value
  */
 export function parseSections(value) {
   const words = value.split(/[\s,]+/).filter(Boolean);
   if (words.includes('all')) return { list: SECTIONS, unknown: [] };
-  return { list: words.filter((word) => SECTIONS.includes(word)), unknown: words.filter((word) => !SECTIONS.includes(word)) };
+  const list = words.filter((word) => SECTIONS.includes(word));
+  // SECTIONS from target to economics; the list becomes a Set, so a second funnel does no harm.
+  if (list.some((word) => SECTIONS.slice(1, 8).includes(word))) list.unshift('funnel');
+  return { list, unknown: words.filter((word) => !SECTIONS.includes(word)) };
 }
 
 /**

@@ -66,6 +66,7 @@ button.icon{width:2.5rem;padding:0;margin-top:1.6rem;font-size:1.25rem;line-heig
 table{border-collapse:collapse;width:100%;font-size:.875rem;font-variant-numeric:tabular-nums}
 th,td{padding:.4rem .5rem;border-bottom:1px solid var(--_line);text-align:left;vertical-align:top}
 th:first-child{padding-left:0}
+tbody th{overflow-wrap:anywhere}
 thead th{font-size:.75rem;font-weight:700;color:var(--_muted);letter-spacing:.03em}
 .num{text-align:right;white-space:nowrap}
 td.msg{font-style:italic}

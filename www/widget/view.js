@@ -2,11 +2,10 @@
 // of the current layout, and the last results. The element (sales-kpi-calculator.js) owns one.
 import { paint, recompute, update } from './compute.js';
 import { h } from './dom.js';
-import { formatNumber } from './format.js';
 import { moreText } from './i18n.js';
 import { layout } from './layout.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
-import { getAt } from './state.js';
+import { getAt, shownModel } from './state.js';
 
 /**
  * @typedef {import('./form.js').Field} Field
@@ -124,6 +123,11 @@ export class CalculatorView {
     return this.state.model;
   }
 
+  /** What the engine computes from: the model without the parts whose fields are not shown. */
+  get shownModel() {
+    return shownModel(this.state.model, this.sections);
+  }
+
   /** @returns {import('./format.js').NumberStyle} */
   get numberStyle() {
     return { locale: this.locale, currency: this.state.currency };
@@ -164,7 +168,8 @@ export class CalculatorView {
   }
 
   async addStage() {
-    const { renumberStages } = await loadEditing();
+    // With the rest of the language: at the last step allowed, the note saying so is in it.
+    const { renumberStages } = await this.loadEditing();
     const stages = this.model.funnel.stages;
     // A new step goes before the last one (the deals) at 100 %, so nothing changes until edited.
     const at = stages.length - 1;
@@ -246,14 +251,9 @@ export class CalculatorView {
     });
   }
 
-  /** Tells screen readers the headline results, after typing has paused. */
+  /** Tells screen readers the headline results, after typing has paused (editing has loaded by then). */
   announce() {
-    const { report, t } = this;
-    if (!report || !this.live) return;
-    const style = this.numberStyle;
-    let summary = t('summary', { rev: formatNumber(report.funnel.revenue, 'money', style), deals: formatNumber(report.funnel.deals, 'count', style) });
-    if (report.target) summary += `, ${t('summaryTarget', { att: formatNumber(report.target.attainment, 'percent', style) })}`;
-    this.live.textContent = `${summary}.`;
+    this.editing?.announce(this);
   }
 
   /** @param {HTMLDetailsElement} details makes the what-if's other levers when they are first shown */

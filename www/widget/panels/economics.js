@@ -2,6 +2,7 @@
 // payback). Lifespan and yearly churn say the same thing, so filling in one empties the other.
 import { h } from '../dom.js';
 import { field, panel } from '../form.js';
+import { inputNumber } from '../format.js';
 import { resultRow } from '../outputs.js';
 import { exclusiveWith } from '../schema.js';
 import { setAt } from '../state.js';
@@ -34,6 +35,10 @@ export function onFieldEdited(view, pointer, value) {
  */
 export function economicsPanel(view, wide) {
   const { t } = view;
+  const purchaseValue = field(view, '/customer/purchaseValue', t('purchaseValue'), { hint: t('purchaseHint') });
+  // Left empty, the purchase value is the deal value: the placeholder shows which one.
+  const purchaseInput = /** @type {HTMLInputElement} */ (purchaseValue.querySelector('input'));
+  view.afterUpdate.push(() => (purchaseInput.placeholder = inputNumber(view.model.funnel.dealSize, view.numberStyle)));
   return panel(
     view,
     'pEcon',
@@ -42,7 +47,7 @@ export function economicsPanel(view, wide) {
       'div',
       { class: 'fields' },
       field(view, '/acquisitionCost', t('acquisitionCost'), { hint: t('acquisitionHint') }),
-      field(view, '/customer/purchaseValue', t('purchaseValue'), { hint: t('purchaseHint') }),
+      purchaseValue,
       field(view, '/customer/purchasesPerYear', t('purchasesPerYear')),
       field(view, '/customer/grossMargin', t('grossMargin')),
       field(view, '/customer/lifespanYears', t('lifespanYears')),

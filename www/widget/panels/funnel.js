@@ -2,6 +2,7 @@
 // and with their sections the target and the sales cycle.
 import { h } from '../dom.js';
 import { field, panel } from '../form.js';
+import { stageNoun } from '../pointer-display.js';
 import { MAX_STAGES } from '../schema.js';
 
 /** @typedef {import('../view.js').CalculatorView} View */
@@ -13,7 +14,7 @@ import { MAX_STAGES } from '../schema.js';
 function stageRow(view, index) {
   const { t } = view;
   const stages = () => view.model.funnel.stages;
-  const previous = () => (index ? (stages()[index - 1]?.name ?? '') : view.topNoun);
+  const previous = () => (index ? stageNoun(view, index - 1) : view.topNoun);
   const rate = field(view, `/funnel/stages/${index}/rate`, t('rate'), { hint: ' ', className: 'rate' });
   const hint = /** @type {HTMLElement} */ (rate.querySelector('.hint'));
   const remove =
@@ -22,7 +23,7 @@ function stageRow(view, index) {
       : null;
   view.afterUpdate.push(() => {
     hint.textContent = t('rateHint', { prev: previous() });
-    remove?.setAttribute('aria-label', t('removeStage', { n: index + 1, name: stages()[index]?.name ?? '' }));
+    remove?.setAttribute('aria-label', t('removeStage', { n: index + 1, name: stageNoun(view, index) }));
   });
   return h(
     'fieldset',
@@ -44,8 +45,10 @@ export function funnelPanel(view) {
       h('p', { class: 'formula', text: t('formula', { top: view.topLabel }) }),
       field(view, '/funnel/top', view.topLabel),
       view.model.funnel.stages.map((_, i) => stageRow(view, i)),
-      stageCount < MAX_STAGES &&
-        h('button', { type: 'button', class: 'ghost', part: 'button', onclick: () => view.addStage() }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('addStage')),
+      stageCount < MAX_STAGES
+        ? h('button', { type: 'button', class: 'ghost', part: 'button', onclick: () => view.addStage() }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('addStage'))
+        : // As many steps as the engine takes: the note says why there is no "Add a step".
+          h('p', { class: 'hint', text: view.rare('stagesMax').replace('{max}', String(MAX_STAGES)) }),
       field(view, '/funnel/dealSize', t('dealSize')),
     ],
     sections.has('target') && field(view, '/target', t('target')),

@@ -13,7 +13,9 @@ import { getAt } from '../state.js';
  */
 
 /**
- * The engine's answers as lines: the value needed and its change, or why no value can.
+ * The engine's answers as lines: the value needed and its change, or why no value can. The top
+ * of the funnel is a count of people: its goal is the engine's whole count backwards from whole
+ * deals (report.target.needed.top), the number the results panel gives for the same question.
  * @param {View} view
  * @param {{ lever: string }[] | null} goals
  * @param {({ value: string } | { error: unknown })[] | undefined} answers
@@ -21,14 +23,16 @@ import { getAt } from '../state.js';
  */
 export function goalLines(view, goals, answers) {
   if (!goals || !answers) return null;
+  const model = view.shownModel;
+  const wholeTop = view.report?.target?.needed?.top;
   return goals.map(({ lever }, index) => {
-    const answer = answers[index];
+    const answer = lever === '/funnel/top' && wholeTop != null ? { value: /** @type {string} */ (wholeTop) } : answers[index];
     if ('value' in answer) {
-      const change = relativeChange(answer.value, getAt(view.model, lever));
+      const change = relativeChange(answer.value, getAt(model, lever));
       return { lever, value: answer.value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
     }
     const editing = view.withEditing();
-    return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(answer.error), (key) => view.rare(key)) : '' };
+    return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(answer.error), (key) => view.rare(key), view, lever) : '' };
   });
 }
 
@@ -43,7 +47,7 @@ export function goalPanel(view, wide) {
   const body = h('tbody');
   const table = tableBox(t('pGoal'), [t('colLever'), t('colNow'), t('colNeeded'), t('colChange')], body);
   view.afterUpdate.push(() => {
-    const target = view.model.target;
+    const target = view.shownModel.target;
     const shown = target != null && view.goal;
     intro.textContent = shown ? t('goalIntro', { target: formatNumber(target, 'money', view.numberStyle) }) : view.rare('noTarget');
     table.hidden = how.hidden = !shown;

@@ -5,6 +5,7 @@ import { h, setAttr, setText } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { panel, tableBox } from '../form.js';
 import { resultRow } from '../outputs.js';
+import { stageNoun } from '../pointer-display.js';
 
 /** @typedef {import('../view.js').CalculatorView} View */
 
@@ -30,7 +31,7 @@ function neededRow(view) {
     if (row.hidden !== !needed) row.hidden = !needed;
     if (!needed) return;
     const values = [needed.top, ...needed.stages.map((stage) => stage.count)];
-    const names = [view.topNoun, ...needed.stages.map((stage) => stage.name)];
+    const names = [view.topNoun, ...needed.stages.map((_, index) => stageNoun(view, index))];
     values.forEach((value, i) => {
       const count = counts[i];
       if (!count) return;
@@ -114,6 +115,8 @@ export function resultsPanel(view) {
     sections.has('velocity') && resultRow(view, '/velocity/perDay'),
     sections.has('funnel') && [
       chart,
+      // The bars' widths are on a log scale (a funnel spans orders of magnitude): said on screen.
+      h('p', { class: 'hint', text: t('funnelChart') }),
       h('details', { class: 'alt' }, h('summary', { text: t('showTable') }), tableBox(t('funnelChart'), [t('colStep'), t('colCount'), t('colRate')], body)),
     ],
   );

@@ -25,7 +25,7 @@ export function showSensitivity(view, rows) {
   else if (view.sensitivityMetric !== '/funnel/revenue' && getAt(view.report, view.sensitivityMetric) == null) {
     view.sensitivityMetric = '/funnel/revenue';
     try {
-      const { sensitivity } = call('evaluate', view.model, { sensitivity: { metric: view.sensitivityMetric, by: '0.1' } });
+      const { sensitivity } = call('evaluate', view.shownModel, { sensitivity: { metric: view.sensitivityMetric, by: '0.1' } });
       view.sensitivity = Array.isArray(sensitivity) ? sensitivity : [];
     } catch (error) {
       if (isRestarting(error)) throw error;

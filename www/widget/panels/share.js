@@ -1,25 +1,14 @@
-// "Share and export": a link that holds the reader's numbers, a CSV of inputs and results, print.
-import { isPlainDecimal } from '../decimal.js';
+// "Share and export": a link that holds the reader's numbers, a spreadsheet (.xlsx) of the inputs
+// and results on screen, print.
 import { h } from '../dom.js';
+import { sheetText } from '../export-sheet-text.js';
 import { panel } from '../form.js';
-import { labelOf } from '../pointer-display.js';
+import { displayKind, labelOf } from '../pointer-display.js';
 import { getAt } from '../state.js';
 
 /** @typedef {import('../view.js').CalculatorView} View */
 
 export const css = ['.buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 .75rem}', '@media print{.share{display:none}}'];
-
-/**
- * Every leaf of an object with its pointer.
- * @param {unknown} node
- * @param {string} [pointer]
- * @param {[string, unknown][]} [leaves]
- */
-function leavesOf(node, pointer = '', leaves = []) {
-  if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) leavesOf(child, `${pointer}/${key}`, leaves);
-  else leaves.push([pointer, node]);
-  return leaves;
-}
 
 /**
  * @param {View} view
@@ -43,27 +32,63 @@ async function copyLink(view, status, manual) {
   }
 }
 
-/** @param {unknown} value */
-function csvCell(value) {
-  let text = value == null ? '' : String(value);
-  // A name starting with = + - @ would run as a formula in a spreadsheet.
-  if (/^[=+\-@\t\r]/.test(text) && !isPlainDecimal(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
+/** The spreadsheet's unit of each way the widget shows a number. */
+const SHEET_UNITS = /** @type {Record<string, import('../export-sheet.js').SheetUnit>} */ ({ percent: 'pct', day: 'day', month: 'month', year: 'year', ratio: 'ratio', perDay: 'perDay', money: 'money' });
+
+/**
+ * The rows of the spreadsheet: exactly what is on screen, in its order. Every model field shown
+ * (an empty one stays empty), every what-if change, and every result shown, with its value in the
+ * scenario where the what-if table shows one. Nothing comes from a hidden field or result.
+ * @param {View} view
+ * @returns {import('../export-sheet.js').SheetRow[]}
+ */
+export function sheetRows(view) {
+  const root = view.host.shadowRoot;
+  const shown = (/** @type {Element} */ element) => !element.closest('[hidden]');
+  const sectionOf = (/** @type {Element} */ element) => element.closest('section.panel')?.querySelector('h3')?.textContent ?? '';
+  const labelFor = (/** @type {HTMLInputElement} */ input) => root.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
+  /** @type {import('../export-sheet.js').SheetRow[]} */
+  const rows = [];
+  for (const bound of view.fields) {
+    if (!shown(bound.input) || (bound.role !== 'data-field' && bound.role !== 'data-whatif')) continue;
+    const row = { section: sectionOf(bound.input), label: labelFor(bound.input) };
+    if (bound.role === 'data-whatif') {
+      const change = view.state.whatif[bound.pointer];
+      if (change) rows.push({ ...row, unit: change.unit === 'add' ? 'pp' : 'pct', value: change.value });
+      continue;
+    }
+    const value = getAt(view.model, bound.pointer);
+    rows.push({ ...row, unit: bound.kind === 'text' ? 'text' : (SHEET_UNITS[displayKind(bound.pointer)] ?? 'count'), value: value == null ? '' : String(value) });
+  }
+  const withScenario = view.scenario && Object.keys(view.state.whatif).length;
+  const inWhatIf = new Set(view.outputs.filter((output) => output.source === 'scenario' && shown(output.element)).map((output) => output.pointer));
+  /** @type {Set<string>} */
+  const done = new Set();
+  for (const element of root.querySelectorAll('[data-result], [data-section="pWhatif"] tbody td:nth-child(2)')) {
+    const pointer = element.getAttribute('data-result') ?? view.outputs.find((output) => output.element === element)?.pointer;
+    const value = pointer && getAt(view.report, pointer);
+    if (!pointer || done.has(pointer) || !shown(element) || value == null) continue;
+    done.add(pointer);
+    const needed = pointer.startsWith('/target/needed/');
+    rows.push({
+      section: sectionOf(element),
+      label: needed ? `${view.t('colNeeded')}: ${labelOf(view, pointer)}` : labelOf(view, pointer),
+      unit: SHEET_UNITS[displayKind(pointer)] ?? 'count',
+      value: String(value),
+      whatIf: withScenario && inWhatIf.has(pointer) ? String(getAt(view.scenario, pointer) ?? '') : null,
+    });
+  }
+  return rows;
 }
 
-/** @param {View} view */
-function downloadCsv(view) {
-  const rows = [['kind', 'pointer', 'label', 'value', 'what_if']];
-  const withScenario = view.scenario && Object.keys(view.state.whatif).length;
-  for (const [pointer, value] of leavesOf(view.model)) rows.push(['input', pointer, labelOf(view, pointer), String(value ?? ''), '']);
-  for (const [pointer, value] of leavesOf(view.report)) {
-    if (!pointer.endsWith('/name') && !/stages\/\d+\/rate$/.test(pointer)) rows.push(['result', pointer, labelOf(view, pointer), value == null ? '' : String(value), withScenario ? (getAt(view.scenario, pointer) ?? '') : '']);
-  }
-  // A byte-order mark so spreadsheet programs read the names as UTF-8.
-  const body = `\ufeff${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-  const link = h('a', { href: URL.createObjectURL(new Blob([body], { type: 'text/csv;charset=utf-8' })), download: 'sales-kpi.csv' });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+/**
+ * Builds the spreadsheet of what is on screen and downloads it; the writer loads on the click.
+ * @param {View} view
+ */
+async function downloadSheet(view) {
+  const rows = sheetRows(view);
+  const { downloadWorkbook } = await import('../export-sheet.js');
+  await downloadWorkbook({ locale: view.locale, currency: view.state.currency, language: view.lang, title: view.t('title'), rows });
 }
 
 /** @param {View} view */
@@ -82,7 +107,7 @@ export function sharePanel(view) {
     view,
     'pShare',
     'wide share',
-    h('div', { class: 'buttons' }, button('copyLink', () => copyLink(view, status, manual)), button('csv', () => downloadCsv(view)), button('print', () => window.print())),
+    h('div', { class: 'buttons' }, button('copyLink', () => copyLink(view, status, manual)), h('button', { type: 'button', part: 'button', onclick: () => downloadSheet(view) }, sheetText(view.lang).button), button('print', () => window.print())),
     status,
     manual,
     h('p', { class: 'hint', text: t('privacy') }),

@@ -3,7 +3,7 @@
 import { compare, signOf, subtract } from '../decimal.js';
 import { h } from '../dom.js';
 import { call, isRestarting } from '../engine.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, numberFormat } from '../format.js';
 import { field, inputKind, panel } from '../form.js';
 import { labelOf } from '../pointer-display.js';
 import { funnelLevers, getAt } from '../state.js';
@@ -44,13 +44,15 @@ export function uncertaintyPanel(view) {
     return { key, line, value };
   });
   const message = h('p', { class: 'hint' });
+  const wholeMoney = numberFormat(view.locale, { style: 'currency', currency: view.state.currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
   view.afterUpdate.push(() => {
     const simulation = view.simulation;
     message.textContent = simulation ? t('uncNote') : t('uncEmpty');
     for (const { key, line, value } of lines) {
       const number = simulation?.[key];
       line.hidden = number == null;
-      value.textContent = number == null ? '' : formatNumber(number, key === 'probabilityAtLeast' ? 'percent' : 'money', view.numberStyle);
+      // Drawn amounts are estimates: whole money, no cents.
+      value.textContent = number == null ? '' : key === 'probabilityAtLeast' ? formatNumber(number, 'percent', view.numberStyle) : wholeMoney.format(/** @type {any} exact decimal */ (number));
       value.setAttribute('data-value', number ?? '');
     }
   });
@@ -108,7 +110,7 @@ export function simulate(view) {
   view.simulation = null;
   if (ranges.length && !view.errors.length) {
     try {
-      view.simulation = call('simulate', view.model, { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' });
+      view.simulation = call('simulate', view.shownModel, { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' });
     } catch (error) {
       if (isRestarting(error)) return view.recompute();
       // "/ranges/0/high" is the first range's high end; any other problem of a range, its low end.

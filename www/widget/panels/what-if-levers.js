@@ -15,6 +15,14 @@ export const css = [FIELDS_CSS, 'details.levers .hint{margin:.25rem 0 .75rem}'];
 const OTHER_LEVERS = ['/cycleDays', '/acquisitionCost', '/customer/purchaseValue', '/customer/purchasesPerYear', '/customer/lifespanYears', '/customer/annualChurn', '/customer/grossMargin'];
 
 /**
+ * A lever's name without the unit its own field has ("Sales cycle (days)"): here the change is
+ * in percent or percentage points, said by the field's sign or select.
+ * @param {View} view
+ * @param {string} lever
+ */
+const leverName = (view, lever) => (OTHER_LEVERS.includes(lever) ? labelOf(view, lever).replace(/\s*\([^)]*\)$/, '') : labelOf(view, lever));
+
+/**
  * A lever's change: in percent of its value, or for a rate also in percentage points (a select).
  * @param {View} view
  * @param {string} lever
@@ -22,9 +30,9 @@ const OTHER_LEVERS = ['/cycleDays', '/acquisitionCost', '/customer/purchaseValue
 function leverRow(view, lever) {
   const isRate = fieldKind(lever) === 'rate';
   const change = view.state.whatif[lever];
-  const row = field(view, lever, labelOf(view, lever), { kind: 'percent', role: 'data-whatif', signed: true, percentSign: !isRate, value: changeText(view, lever) });
+  const row = field(view, lever, leverName(view, lever), { kind: 'percent', role: 'data-whatif', signed: true, percentSign: !isRate, value: changeText(view, lever) });
   const label = /** @type {HTMLElement} */ (row.querySelector('label'));
-  view.afterUpdate.push(() => (label.textContent = labelOf(view, lever)));
+  view.afterUpdate.push(() => (label.textContent = leverName(view, lever)));
   if (isRate) {
     const unit = h(
       'select',
@@ -39,11 +47,12 @@ function leverRow(view, lever) {
 }
 
 /**
- * Fills the <details> with a field per lever other than the deal value.
+ * Fills the <details> with a field per lever other than the deal value: those whose fields are
+ * on screen.
  * @param {View} view
  * @param {HTMLDetailsElement} details
  */
 export function addLevers(view, details) {
-  const levers = [...funnelLevers(view.model).filter((lever) => lever !== '/funnel/dealSize'), ...OTHER_LEVERS.filter((lever) => getAt(view.model, lever) != null)];
+  const levers = [...funnelLevers(view.model).filter((lever) => lever !== '/funnel/dealSize'), ...OTHER_LEVERS.filter((lever) => getAt(view.shownModel, lever) != null)];
   details.append(h('p', { class: 'hint', text: view.t('wiMoreHint') }), h('div', { class: 'fields' }, levers.map((lever) => leverRow(view, lever))));
 }

@@ -1,0 +1,44 @@
+// Reading and typing into a <sales-kpi-calculator> on a page, shared by the widget's browser tests.
+// The selectors are the widget's test hooks: data-field on inputs, data-result / data-value on
+// results (exact engine decimals), aria-invalid and aria-describedby on a refused field.
+import assert from 'node:assert/strict';
+
+export const W = 'sales-kpi-calculator';
+
+/** The input of the model field at `pointer`. */
+export const input = (page, pointer) => page.locator(`${W} input[data-field="${pointer}"]`).first();
+
+/** The exact decimal a result shows (its data-value), or null. */
+export const value = (page, selector) => page.locator(`${W} ${selector}`).first().getAttribute('data-value');
+
+/** Resolves once the calculator shows its first computed revenue. */
+export const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+
+/**
+ * Waits up to 5 s for the result at `selector` to hold the exact decimal `want` (or a value that
+ * `want`, a predicate, accepts), and returns it.
+ */
+export async function expectValue(page, selector, want) {
+  const accepts = typeof want === 'function' ? want : (got) => got === want;
+  let got;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    got = await value(page, selector);
+    if (accepts(got)) return got;
+    await page.waitForTimeout(50);
+  }
+  if (typeof want === 'function') assert.fail(`${selector}: got ${got}, which the test does not accept`);
+  assert.equal(got, want, selector);
+  return got;
+}
+
+/**
+ * Waits until the input at `pointer` is marked invalid and returns the text of its own message
+ * (the first id in its aria-describedby). `hook` is the attribute that names the input.
+ */
+export async function fieldProblem(page, pointer, hook = 'data-field') {
+  const field = page.locator(`${W} input[${hook}="${pointer}"]`).first();
+  await page.locator(`${W} input[${hook}="${pointer}"][aria-invalid="true"]`).first().waitFor({ timeout: 5000 });
+  const message = page.locator(`${W} [id="${(await field.getAttribute('aria-describedby')).split(' ')[0]}"]`);
+  for (let attempt = 0; attempt < 100 && !(await message.textContent()); attempt++) await page.waitForTimeout(50);
+  return message.textContent();
+}
