@@ -60,8 +60,10 @@ for (const entry of ['/widget/sales-kpi-calculator.js', '/dist/widget/sales-kpi-
         assert.ok(held.length >= 1, 'the .wasm was asked for');
         assert.equal(await page.locator(W).evaluate((element) => element.shadowRoot?.querySelector('.root')?.hasAttribute('inert')), true, 'not interactive yet');
         const before = await shown(page);
-        assert.ok(before.values.length > 5, `values shown: ${before.values.length}`);
-        assert.ok(before.values.every(([, value]) => value !== ''), 'every value painted');
+        // Outputs of sections the view does not show stay empty, here and after.
+        const painted = before.values.filter(([, value]) => value !== '');
+        assert.ok(painted.length > 5, `values painted: ${painted.length}`);
+        assert.ok(painted.some(([key]) => key === '/funnel/revenue'));
         await release();
         await page.waitForFunction((tag) => {
           const root = document.querySelector(tag)?.shadowRoot?.querySelector('.root');
