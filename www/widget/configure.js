@@ -23,7 +23,12 @@ export async function configure(view, first, fresh) {
   const invalid = (/** @type {string} */ name, /** @type {string} */ value) => settings.notes.push([name, value.slice(0, 80)]);
   view.locale = settings.locale;
   view.lang = settings.lang;
-  // The engine and the language load side by side.
+  const modelAttribute = host.getAttribute('model');
+  const whatIfAttribute = host.getAttribute('what-if');
+  // The default view of a preset can be painted from its first view before the engine is there.
+  const plain = first && modelAttribute === null && whatIfAttribute === null && !settings.sections.length && !location.hash.includes('skc=');
+  // The engine, the language and the first view load side by side.
+  const firstLoad = plain ? loadFirstView(settings.preset) : null;
   const ready = engine(settings.wasmUrl);
   ready.catch(() => {});
   const was = view.t;
@@ -34,17 +39,13 @@ export async function configure(view, first, fresh) {
   if (view.editing) await moreText(view.lang).catch(() => {});
   if (!view.state) host.shadowRoot.replaceChildren(h('p', { class: 'loading', text: t('loading') }));
   fresh ||= first || !view.state;
-  const modelAttribute = host.getAttribute('model');
-  const whatIfAttribute = host.getAttribute('what-if');
   /** @type {typeof import('./model-attributes.js') | false} */
   let attributes = false;
   try {
     // Start fetching the panels now when they will surely be needed.
     const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
     if (needsPanels(likely)) Promise.all([loadPanels(likely), moreText(view.lang)]).catch(() => {});
-    // The default view of a preset can be painted from its first view before the engine is there.
-    const plain = first && modelAttribute === null && whatIfAttribute === null && !settings.sections.length && !location.hash.includes('skc=');
-    view.firstView = plain ? await loadFirstView(settings.preset) : null;
+    view.firstView = firstLoad && (await firstLoad);
     if (!view.firstView) [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
   } catch (error) {
     await fail(view, error);
