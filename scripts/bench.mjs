@@ -175,10 +175,24 @@ async function enginePart() {
       total(planRef[key], (row) => row.workdays) === BigInt(planRef.workdays),
   );
   timing.plan = { engine: timeCalls(() => eng.plan(MODEL, PLAN_OPTIONS)) };
+  // One keystroke in the widget with the goal and sensitivity panels on: the report, the
+  // what-if, a goal seek per funnel lever and the sensitivity table, as separate calls and as
+  // one `evaluate` (issue #12). Checked equal first.
+  const goals = ['/funnel/top', '/funnel/stages/0/rate', '/funnel/stages/1/rate', '/funnel/dealSize'].map((lever) => ({ lever, metric: '/funnel/revenue', target: MODEL.target }));
+  const changes = [{ lever: '/funnel/dealSize', by: '0.1' }];
+  const separately = () => ({
+    report: eng.compute(MODEL),
+    whatIf: eng.whatIf(MODEL, changes).scenario,
+    goals: goals.map((goal) => ({ value: eng.solve(MODEL, goal).value })),
+    sensitivity: eng.sensitivity(MODEL, SENS_OPTIONS),
+  });
+  const together = eng.evaluate ? () => eng.evaluate(MODEL, { whatIf: changes, goals, sensitivity: SENS_OPTIONS }) : null;
+  const keystrokeEqual = together ? JSON.stringify(together()) === JSON.stringify(separately()) : null;
+  timing.keystroke = race(together ? { separate: separately, evaluate: together } : { separate: separately }, {});
   // What the JS side of the boundary costs by itself: the model to JSON text (the report comes
   // back as objects built by serde-wasm-bindgen, inside the engine's time).
   const boundary = race({ json: () => JSON.stringify(MODEL) }, { runs: 5 }).json;
-  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
+  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, keystrokeEqual, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
 
   log(`\n4. Engine against its peers (Node ${process.version}; per call, median of interleaved timed runs after warm-up; ratios paired by run)`);
   log(`   ${pad('operation', 32)}${lpad('engine', 11)}${lpad('decimal.js', 12)}${lpad('JS numbers', 12)}   engine vs decimal.js   engine vs floats`);
@@ -191,6 +205,8 @@ async function enginePart() {
   }
   const planLabel = `plan (3 years, ${planRef.weeks.length} ISO weeks)`;
   log(`   ${pad(planLabel, 32)}${lpad(fmtMs(timing.plan.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer plans; rows ${planAddsUp ? 'add up to the totals' : 'DO NOT ADD UP'})`);
+  const keys = timing.keystroke;
+  log(`   ${pad('keystroke, every panel: 7 calls', 32)}${lpad(fmtMs(keys.separate.perCall), 11)}   ${keys.evaluate ? `one evaluate: ${fmtMs(keys.evaluate.perCall)} (${times(pairedRatio(keys.separate, keys.evaluate))} faster; answers ${keystrokeEqual ? 'equal' : 'DIFFER'})` : '(no evaluate in this build)'}`);
   log(`   (of the engine's compute, ${fmtMs(boundary.perCall)} is JSON.stringify of the model on the JS side)`);
   log('   answers checked against the engine:');
   const desc = (c, exact) => {

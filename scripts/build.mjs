@@ -17,6 +17,7 @@
 // or $WASM_OPT if set. Debian's binaryen 108 is NOT used: it rewrites the export of wasm-bindgen's
 // externref table (`__wbindgen_externrefs`) to point at the funcref table, so init() then fails with
 // "WebAssembly.Table.set(): Argument 1 is invalid for table". The smoke check below catches that.
+import { writeFirstViews } from './first-views.mjs';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -52,7 +53,9 @@ export function wasmOptPath() {
   throw new Error('wasm-opt not found: run `npm ci` (it comes with the `binaryen` devDependency) or set WASM_OPT');
 }
 
-const FUNCTIONS = ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate'];
+const FUNCTIONS = ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate', 'evaluate'];
+// The widget's engine (www/pkg-embed): what the widget calls (Cargo.toml, features).
+const EMBED_FUNCTIONS = ['evaluate', 'simulate'];
 
 /** Instantiates the built package in a fresh Node process: catches a broken wasm before any test does. */
 function smokeTest(outDir, exportsPlan = true) {
@@ -62,10 +65,10 @@ function smokeTest(outDir, exportsPlan = true) {
     const m = await import(${JSON.stringify(js)});
     const { readFileSync } = await import('node:fs');
     m.initSync({ module: readFileSync(${JSON.stringify(wasm)}) });
-    for (const f of ${JSON.stringify(exportsPlan ? [...FUNCTIONS, 'plan'] : FUNCTIONS)}) {
+    for (const f of ${JSON.stringify(exportsPlan ? [...FUNCTIONS, 'plan'] : EMBED_FUNCTIONS)}) {
       if (typeof m[f] !== 'function') throw new Error('missing export ' + f);
     }
-    if (${!exportsPlan} && 'plan' in m) throw new Error('the embed engine exports plan');`;
+    if (${!exportsPlan} && ['plan', 'compute', 'solve'].some((f) => f in m)) throw new Error('the embed engine exports more than the widget calls');`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) {
     throw new Error(`the built package does not load in Node:\n${(r.stderr || r.stdout).trim().split('\n').slice(0, 8).join('\n')}`);
@@ -147,6 +150,7 @@ export function build({ testTrap = false, embed = false } = {}) {
   run(wasmOptPath(), [...WASM_OPT_FLAGS, ...WASM_OPT_FEATURES, '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 
   writeSchema(outDir);
+  writeFirstViews(ROOT, outDir);
 
   for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_schema.js`, `${NAME}_schema.json`]) {
     if (!existsSync(join(outDir, f))) throw new Error(`missing ${relative(ROOT, join(outDir, f))} after the build`);

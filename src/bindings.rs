@@ -3,15 +3,17 @@
 //! Inputs cross the boundary as JSON text (one `JSON.stringify`) for the engine's exact,
 //! limited reader: serde's `Deserialize` through serde-wasm-bindgen cost 25.6 KB brotli,
 //! turned JS numbers into binary floats and ignored `deny_unknown_fields`. Reports go out
-//! through their serde derives and serde-wasm-bindgen (`json_compatible`), the one
-//! definition of their shape. Every failure becomes a JS `Error` whose message starts with
+//! through their serde derives, the one definition of their shape, as JSON text
+//! (`json_text`) and one `JSON.parse`. Every failure becomes a JS `Error` whose message starts with
 //! a JSON Pointer and which carries `code`, `pointer` and `params`.
 
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
-use crate::{Change, Goal, Model, SensitivityOptions, SimulateOptions};
+#[cfg(feature = "each-export")]
+use crate::{Change, Goal, SensitivityOptions};
+use crate::{Model, Request, SimulateOptions};
 use serde::Serialize;
 
 #[global_allocator]
@@ -70,6 +72,21 @@ export interface SensitivityRow {
   low: Decimal;
   high: Decimal;
   swing: Decimal;
+}
+
+export interface Request {
+  whatIf?: Change[] | null;
+  goals?: Goal[] | null;
+  sensitivity?: SensitivityOptions | null;
+}
+/** A part of `evaluate`'s answer that failed: the `EngineError` its own function would have
+ * thrown. */
+export interface PartError { error: EngineError }
+export interface Evaluation {
+  report: Report;
+  whatIf?: Report | PartError;
+  goals?: ({ value: Decimal } | PartError)[];
+  sensitivity?: SensitivityRow[] | PartError;
 }
 
 export interface Range { lever: string; low: DecimalInput; high: DecimalInput; mode?: DecimalInput | null }
@@ -161,6 +178,9 @@ function keepNumbers(key, value) {
   if (typeof value === 'bigint') return value.toString();
   return value;
 }
+export function fromJsonText(text) {
+  return JSON.parse(text);
+}
 export function toJsonText(value, limit) {
   let text;
   try {
@@ -178,6 +198,8 @@ export function toJsonText(value, limit) {
 extern "C" {
     #[wasm_bindgen(catch, js_name = toJsonText)]
     fn to_json_text(value: &JsValue, limit: u32) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_name = fromJsonText)]
+    fn from_json_text(text: &str) -> JsValue;
 }
 
 fn read(value: JsValue) -> Result<Json, Error> {
@@ -192,13 +214,15 @@ fn read(value: JsValue) -> Result<Json, Error> {
     Json::parse(&text.ok_or_else(too_large)?)
 }
 
-/// A report as a plain JS object, through its serde derive: maps become objects, `None`
-/// becomes `null`, and decimals are already strings. An engine error becomes a JS `Error`.
+/// A report as a plain JS object, through its serde derive written as JSON text and one
+/// `JSON.parse`: `None` becomes `null`, and decimals are already strings. (serde-wasm-bindgen
+/// set each property from wasm: slower per report and larger; README, Performance.) An
+/// engine error becomes a JS `Error`.
 fn answer<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
-    result
-        .map_err(js_error)?
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+    let report = result.map_err(js_error)?;
+    let text = crate::json_text::to_json_text(&report)
+        .ok_or_else(|| JsValue::from_str("a report held a value JSON text cannot"))?;
+    Ok(from_json_text(&text))
 }
 
 /// Reads and validates the model argument every function takes.
@@ -208,6 +232,7 @@ fn read_model(model: JsValue) -> Result<Model, Error> {
 }
 
 /// `compute(model)`: every KPI of the model.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = compute, unchecked_return_type = "Report")]
 pub fn compute_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
@@ -216,6 +241,7 @@ pub fn compute_js(
 }
 
 /// `whatIf(model, changes)`: the report before and after the changes.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIfResult")]
 pub fn what_if_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
@@ -228,6 +254,7 @@ pub fn what_if_js(
 }
 
 /// `solve(model, goal)`: the lever value that makes the metric hit the target.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = solve, unchecked_return_type = "Solution")]
 pub fn solve_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
@@ -240,6 +267,7 @@ pub fn solve_js(
 }
 
 /// `sensitivity(model, options?)`: the levers ranked by the metric's swing.
+#[cfg(feature = "each-export")]
 #[wasm_bindgen(js_name = sensitivity, unchecked_return_type = "SensitivityRow[]")]
 pub fn sensitivity_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
@@ -264,6 +292,62 @@ pub fn simulate_js(
         let options = SimulateOptions::from_json(&read(options)?)?;
         crate::simulate(&model, &options)
     }))
+}
+
+/// `evaluate(model, request)`: the report and every part the request asks for, from one
+/// crossing. Each part's value goes out through its own serde derive, as its own function
+/// would send it; a failed part is `{ error }`, the same JS `Error` that function would have
+/// thrown. (The envelope is put together here rather than through `Evaluation`'s derive:
+/// serialising the errors as data through serde-wasm-bindgen cost 2.8 KB brotli.)
+#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "Evaluation")]
+pub fn evaluate_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let evaluation = read_model(model)
+        .and_then(|model| {
+            let request = Request::from_json(&read(request)?)?;
+            crate::evaluate_all(&model, request)
+        })
+        .map_err(js_error)?;
+    let answers = js_sys::Object::new();
+    set(&answers, "report", &answer(Ok(evaluation.report))?);
+    if let Some(what_if) = evaluation.what_if {
+        set(&answers, "whatIf", &part(what_if)?);
+    }
+    if let Some(goals) = evaluation.goals {
+        let list = js_sys::Array::new();
+        for goal in goals {
+            let value = goal.map(crate::number::format_decimal);
+            list.push(&match value {
+                Ok(value) => {
+                    let solved = js_sys::Object::new();
+                    set(&solved, "value", &JsValue::from_str(&value));
+                    solved.into()
+                }
+                Err(error) => failed(error),
+            });
+        }
+        set(&answers, "goals", &list);
+    }
+    if let Some(sensitivity) = evaluation.sensitivity {
+        set(&answers, "sensitivity", &part(sensitivity)?);
+    }
+    Ok(answers.into())
+}
+
+/// A part's value through its derive, or `{ error }`.
+fn part<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    match result {
+        Ok(value) => answer(Ok(value)),
+        Err(error) => Ok(failed(error)),
+    }
+}
+
+fn failed(error: Error) -> JsValue {
+    let failed = js_sys::Object::new();
+    set(&failed, "error", &js_error(error));
+    failed.into()
 }
 
 /// `plan(model, options)`: the target spread over a calendar window, per month, ISO week,

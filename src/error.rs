@@ -333,3 +333,47 @@ impl std::error::Error for Error {}
 
 /// The result type of every fallible engine function.
 pub type Result<T> = core::result::Result<T, Error>;
+
+/// An error as data, for answers that carry one error per part instead of failing whole
+/// (`evaluate`): `{ "code", "pointer", "params", "message" }`, the same fields the JS `Error`
+/// of the other functions has (`message` is the whole `pointer: sentence`).
+///
+/// ```
+/// let error = sales_kpi::Model::from_json_str("{").unwrap_err();
+/// let json = serde_json::to_value(&error).unwrap();
+/// assert_eq!(json["code"], "invalidJson");
+/// assert_eq!(json["pointer"], "");
+/// ```
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> core::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Params<'a>(&'a [(&'static str, Param)]);
+        impl serde::Serialize for Params<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> core::result::Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (name, value) in self.0 {
+                    match value {
+                        Param::Text(text) => map.serialize_entry(name, text)?,
+                        // Limits are small: a JS number, as the thrown errors give them.
+                        Param::Integer(number) => map.serialize_entry(name, &(*number as f64))?,
+                        Param::List(names) => map.serialize_entry(name, names)?,
+                    }
+                }
+                map.end()
+            }
+        }
+        use serde::ser::SerializeStruct;
+        let mut error = serializer.serialize_struct("Error", 4)?;
+        error.serialize_field("code", self.code().as_str())?;
+        error.serialize_field("pointer", self.pointer())?;
+        error.serialize_field("params", &Params(self.params()))?;
+        error.serialize_field("message", &self.to_string())?;
+        error.end()
+    }
+}

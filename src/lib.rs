@@ -27,6 +27,7 @@
 
 mod economics;
 mod error;
+mod evaluate;
 mod funnel;
 pub mod json;
 mod lever;
@@ -48,9 +49,12 @@ mod whatif;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod json_text;
 
 pub use economics::EconomicsReport;
 pub use error::{Error, ErrorCode, Param, Result};
+pub use evaluate::{evaluate_all, Evaluation, Request, MAX_GOALS};
 pub use funnel::{FunnelReport, StageReport};
 pub use lever::{Bound, Bounds, Lever};
 pub use metric::{evaluate, Metric};

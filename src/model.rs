@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use crate::error::{Error, ErrorCode, Param, Result};
 use crate::json::{child_pointer, Fields, Json};
 use crate::lever::{Bound, Bounds, Lever};
-use crate::schema::{keys_of, row_of, MAX_NAME_CHARS, MAX_STAGES, MODEL_FIELDS, NOT_ABOVE, ONE_OF};
+use crate::schema::{
+    model_keys, row_of, MAX_NAME_CHARS, MAX_STAGES, MODEL_FIELDS, NOT_ABOVE, ONE_OF,
+};
 
 /// A sales model: the funnel and, optionally, target, cycle, costs, customer, retention and
 /// growth. Every number besides the funnel's is kept by its row in the schema table
@@ -79,7 +81,7 @@ impl Model {
     /// assert_eq!(error.to_string(), ": must be an object (got null)");
     /// ```
     pub fn from_json(value: &Json) -> Result<Model> {
-        let root = Fields::open(value, "", &keys_of(""))?;
+        let root = Fields::open(value, "", model_keys(""))?;
         let mut model = Model::new(read_funnel(root.required("funnel")?)?);
         // The other objects and numbers, in schema order; the funnel's rows are read above.
         let mut objects: Vec<(&str, Option<Fields>)> = Vec::new();
@@ -94,7 +96,7 @@ impl Model {
                 if !objects.iter().any(|(object, _)| *object == parent) {
                     let object = root
                         .get(parent.get(1..).unwrap_or_default())
-                        .map(|value| Fields::open(value, parent, &keys_of(parent)))
+                        .map(|value| Fields::open(value, parent, model_keys(parent)))
                         .transpose()?;
                     objects.push((parent, object));
                 }
@@ -238,7 +240,11 @@ impl Model {
         }
         for lever in self.levers() {
             let value = self.get(lever).unwrap_or_default();
-            self.bounds(lever).check(value, &lever.pointer())?;
+            let bounds = self.bounds(lever);
+            // The pointer is text made on demand: only an error needs it.
+            if !bounds.contains(value) {
+                bounds.check(value, &lever.pointer())?;
+            }
         }
         Ok(())
     }
@@ -378,7 +384,7 @@ impl Model {
 }
 
 fn read_funnel(value: &Json) -> Result<Funnel> {
-    let fields = Fields::open(value, "/funnel", &keys_of("/funnel"))?;
+    let fields = Fields::open(value, "/funnel", model_keys("/funnel"))?;
     let top = fields.number("top")?;
     let stages_value = fields.required("stages")?;
     let Json::Array(items) = stages_value else {
@@ -393,7 +399,7 @@ fn read_funnel(value: &Json) -> Result<Funnel> {
     let mut stages = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let pointer = child_pointer("/funnel/stages", &index.to_string());
-        let stage = Fields::open(item, &pointer, &keys_of("/funnel/stages/*"))?;
+        let stage = Fields::open(item, &pointer, model_keys("/funnel/stages/*"))?;
         let name = stage.text("name")?;
         check_name(name, index)?;
         stages.push(Stage {

@@ -95,6 +95,16 @@ pub struct Solution {
 ///     .starts_with("/funnel/stages/0/rate: would need to be"));
 /// ```
 pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
+    let (solved, value) = solved_model(model, goal)?;
+    Ok(Solution {
+        value,
+        report: compute(&solved)?,
+    })
+}
+
+/// The solved lever value and the model with it in place, checked; `evaluate` stops here,
+/// as the widget needs only the value.
+pub(crate) fn solved_model(model: &Model, goal: &Goal) -> Result<(Model, Decimal)> {
     let lever = model.lever(&goal.lever, "/lever")?;
     let metric = model.metric(&goal.metric, "/metric")?;
     let value = match closed_form(model, lever, metric, goal)? {
@@ -140,10 +150,7 @@ pub fn solve(model: &Model, goal: &Goal) -> Result<Solution> {
         .with_text("value", format_decimal(value))
         .with_text("other", error.pointer())
     })?;
-    Ok(Solution {
-        value,
-        report: compute(&solved)?,
-    })
+    Ok((solved, value))
 }
 
 /// The error for a goal that no value of its lever reaches, and why (`reason`).

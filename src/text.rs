@@ -1,4 +1,4 @@
-//! The six functions on JSON text, as the JS bindings see them: for native callers,
+//! The engine's functions on JSON text, as the JS bindings see them: for native callers,
 //! fuzzing and benchmarks. Inputs and outputs are JSON; errors are `pointer: message`.
 //! Reports are written by their serde derives, the one definition of their shape that the
 //! wasm bindings use too. Native only: the wasm module has no JSON writer.
@@ -85,6 +85,21 @@ pub fn simulate(model: &str, options: &str) -> Result<String> {
         &model,
         &SimulateOptions::from_json(&Json::parse(options)?)?,
     )?))
+}
+
+/// `evaluate` on a model and a request in JSON text; a failed part is
+/// `{"error": {"code", "pointer", "params", "message"}}`.
+///
+/// ```
+/// let answer = sales_kpi::text::evaluate(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}}"#,
+///     r#"{"goals": [{"lever": "/funnel/top", "metric": "/funnel/revenue", "target": "30"}]}"#).unwrap();
+/// assert!(answer.ends_with(r#""goals":[{"value":"20"}]}"#));
+/// ```
+pub fn evaluate(model: &str, request: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    let request = crate::Request::from_json(&Json::parse(request)?)?;
+    Ok(to_json(&crate::evaluate_all(&model, request)?))
 }
 
 /// `plan` on a model and options in JSON text.

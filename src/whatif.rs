@@ -128,15 +128,19 @@ pub struct WhatIf {
 ///     "/funnel/stages/1/rate: must be between 0 and 1 (got 1.1)");
 /// ```
 pub fn what_if(model: &Model, changes: &[Change]) -> Result<WhatIf> {
-    let base = compute(model)?;
+    Ok(WhatIf {
+        base: compute(model)?,
+        scenario: scenario(model, changes)?,
+    })
+}
+
+/// The report of the model with the changes applied, in order (`evaluate` has the base).
+pub(crate) fn scenario(model: &Model, changes: &[Change]) -> Result<Report> {
     let mut changed = model.clone();
     for (index, change) in changes.iter().enumerate() {
         apply(&mut changed, change, &format!("/{index}/lever"))?;
     }
-    Ok(WhatIf {
-        base,
-        scenario: compute(&changed)?,
-    })
+    compute(&changed)
 }
 
 /// Applies one change and checks that the model is still valid; `field` is where the

@@ -17,7 +17,9 @@ const ENTRY = '/dist/widget/sales-kpi-calculator.js';
 // (about 1.9 KB of it, which moves with engine builds, hence 1 KB of room over the 15 KB aimed at),
 // plus the table of finished heights that keeps the host page from shifting (reserve.js, about
 // 0.5 KB brotli, issue #13: CLS 0.38 -> 0).
-const INITIAL_JS = 17 * 1024;
+// Issue #12 added 0.6 KB: one engine call per keystroke with incremental updates, and painting
+// the build's first view before the .wasm (its numbers, about 0.5 KB more, load beside the language).
+const INITIAL_JS = 18 * 1024;
 // Everything an embed downloads initially, the engine's .wasm included: the budget test's limit.
 const EMBED = 62 * 1024;
 const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|more-\w+)-\w+\.js$/;

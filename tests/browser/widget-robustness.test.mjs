@@ -20,11 +20,12 @@ async function serve(page, name, body) {
 test('after the engine traps, the widget loads a fresh one and carries on', { skip: !existsSync(join(WWW, 'pkg-test', 'sales_kpi.js')) && 'no www/pkg-test build (npm run build:test)' }, async () => {
   const { page, pageErrors, requests, close } = await openPage(env.browser, null);
   try {
-    // The page's engine is the test build, wrapped so that one compute() call can be made to trap.
+    // The page's engine is the test build, wrapped so that one evaluate() call (the widget's one
+    // call per keystroke) can be made to trap.
     const wrapper = `import init, * as real from '/pkg-test/sales_kpi.js';
 export default init;
-export const { whatIf, solve, sensitivity, simulate } = real;
-export function compute(m) { if (globalThis.trapNext) { globalThis.trapNext = false; real.__trapForTests(); } return real.compute(m); }`;
+export const { compute, whatIf, solve, sensitivity, simulate } = real;
+export function evaluate(m, r) { if (globalThis.trapNext) { globalThis.trapNext = false; real.__trapForTests(); } return real.evaluate(m, r); }`;
     await page.route(/\/pkg\/sales_kpi\.js(\?.*)?$/, (route) => route.fulfill({ contentType: 'text/javascript', body: wrapper }));
     await page.route(/\/pkg\/sales_kpi_bg\.wasm$/, (route) => route.continue({ url: `${env.server.url}pkg-test/sales_kpi_bg.wasm` }));
     await serve(page, 'trap.html', host(`<${W}></${W}>`));

@@ -29,13 +29,16 @@ async function fetched(url) {
 }
 
 // The source carries its JSDoc types (checked by tsc in npm test) and is one module per concern,
-// so it weighs more than the minified bundle: these limits were 28 and 34 KB before the types.
+// so it weighs more than the minified bundle: these limits were 28 and 34 KB before the types,
+// and 38 and 48 KB before issue #12 added one call per keystroke and the build's first view
+// (request.js, first-view.js and the preset's numbers, www/pkg/first-view-*.js); the full
+// planner was then 51.7 KB, with issue #10's shown-model changes merged.
 test('a default two-line embed keeps its JavaScript small', async (t) => {
   const { files, js, wasm } = await fetched(`${env.server.url}embed.html`);
   t.diagnostic(`default embed: ${files.length} files, JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
   assert.ok(!files.some((f) => /^\/widget\/panels\/(sensitivity|uncertainty|economics|retention|share)\.js$/.test(f)), 'the extra panels are not loaded when not shown');
   assert.equal(files.filter((f) => /i18n-\w+\.js$/.test(f)).length, 1, 'one language only');
-  assert.ok(js < 38 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 41 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three

@@ -2,12 +2,15 @@
 // what-if scenario, the goal seek and the panels' own runs, then the values, and the errors next
 // to the fields they are about.
 import { relativeChange, signOf } from './decimal.js';
-import { call, isRestarting } from './engine.js';
+import { setAttr, setText } from './dom.js';
+import { call, isReady, isRestarting } from './engine.js';
 import { formatNumber } from './format.js';
 import { loadUrlState } from './lazy-parts.js';
 import { showDifference, showValue } from './outputs.js';
-import { solveGoal } from './panels/goal.js';
-import { getAt, whatIfChanges } from './state.js';
+import { firstView } from './first-view.js';
+import { goalLines } from './panels/goal.js';
+import { evaluateRequest } from './request.js';
+import { getAt } from './state.js';
 
 /** @typedef {import('./view.js').CalculatorView} View */
 
@@ -33,33 +36,42 @@ export function recompute(view) {
   }
 }
 
-/** @param {View} view */
+/**
+ * One engine call per keystroke: the report, the what-if, the goal seek per lever and the
+ * sensitivity table come from `evaluate`; each part that fails carries its own error.
+ * @param {View} view
+ */
 function compute(view) {
   const { state, sections } = view;
   const model = view.shownModel;
-  const report = call('compute', model);
-  view.report = report;
+  const request = evaluateRequest(model, state, sections, view.panels.sensitivity ? view.sensitivityMetric : null);
+  const { goals, sensitivity } = request;
+  const answer = firstView(view, model, request) ?? (isReady() || !view.firstView ? call('evaluate', model, request) : null);
+  // Asked for something else while the engine loads: the answer comes when it has loaded.
+  if (!answer) return;
+  view.report = answer.report;
   view.errors = [];
-  const changes = whatIfChanges(state);
-  try {
-    view.scenario = changes.length ? call('whatIf', model, changes).scenario : report;
-  } catch (error) {
-    if (isRestarting(error)) throw error;
+  if (!answer.whatIf) view.scenario = answer.report;
+  else if (!answer.whatIf.error) view.scenario = answer.whatIf;
+  else {
     view.scenario = null;
-    view.errors.push({ role: 'data-whatif', pointer: view.describe(error).pointer, message: view.rare('wiRange') });
+    view.errors.push({ role: 'data-whatif', pointer: view.describe(answer.whatIf.error).pointer, message: view.rare('wiRange') });
   }
-  view.goal = sections.has('goal') ? solveGoal(view) : null;
-  if (sections.has('sensitivity')) view.panels.sensitivity?.computeSensitivity(view);
+  view.goal = goals ? goalLines(view, goals, answer.goals) : null;
+  if (sensitivity) view.panels.sensitivity?.showSensitivity(view, answer.sensitivity);
   update(view);
   view.schedule('simulation', 250, () => {
     if (sections.has('uncertainty')) view.panels.uncertainty?.simulate(view);
   });
+  // Not needed on screen before the next frame: screen readers hear the results after a pause,
+  // the link and the page's listeners learn of the change after the frame is painted.
   view.schedule('announce', 900, () => view.announce());
   view.schedule('url', 300, () => {
     if (!view.host.hasAttribute('url-state') || view.root?.classList.contains('stale')) return;
     loadUrlState().then(({ writeUrl }) => (view.written = writeUrl(view.state)));
   });
-  view.host.dispatchEvent(new CustomEvent('sales-kpi-change', { bubbles: true, composed: true, detail: structuredClone(state) }));
+  const detail = structuredClone(state);
+  view.afterFrame('change', () => view.host.dispatchEvent(new CustomEvent('sales-kpi-change', { bubbles: true, composed: true, detail })));
 }
 
 /**
@@ -73,14 +85,14 @@ export function update(view) {
     const changed = scenario ? getAt(scenario, output.pointer) : undefined;
     if (output.source === 'difference') {
       const [text, difference] = showDifference(view, changed, base, output.kind);
-      output.element.textContent = text;
-      output.element.setAttribute('data-value', difference);
+      setText(output.element, text);
+      setAttr(output.element, 'data-value', difference);
     } else {
       const value = output.source === 'scenario' ? changed : base;
-      output.element.textContent = showValue(view, value, output.kind);
-      output.element.setAttribute('data-value', value ?? '');
+      setText(output.element, showValue(view, value, output.kind));
+      setAttr(output.element, 'data-value', value ?? '');
     }
-    if (output.row) output.row.hidden = base === undefined;
+    if (output.row && output.row.hidden !== (base === undefined)) output.row.hidden = base === undefined;
     output.afterUpdate?.();
   }
   const change = scenario && relativeChange(scenario.funnel.revenue, report.funnel.revenue);
@@ -107,10 +119,10 @@ export function paint(view) {
   for (const bound of view.fields) {
     const message = bound.problem || located.find((error) => error.bound === bound)?.message || '';
     if (bound.problem && bound.role === 'data-field') stale = true;
-    bound.error.textContent = message;
-    bound.input.setAttribute('aria-invalid', String(!!message));
+    setText(bound.error, message);
+    setAttr(bound.input, 'aria-invalid', String(!!message));
   }
-  if (view.generalError) view.generalError.textContent = general;
-  view.root?.classList.toggle('stale', stale);
-  if (view.staleNote) view.staleNote.textContent = view.root?.classList.contains('stale') ? view.rare('stale') : '';
+  if (view.generalError) setText(view.generalError, general);
+  if (view.root && view.root.classList.contains('stale') !== stale) view.root.classList.toggle('stale', stale);
+  if (view.staleNote) setText(view.staleNote, stale ? view.rare('stale') : '');
 }

@@ -1,11 +1,12 @@
 // Reading the element's attributes, the model and what-if attributes and the state in a link
 // into the view, then building it: on connection and after attribute changes.
 import { engine } from './engine.js';
+import { loadFirstView } from './first-view.js';
 import { h } from './dom.js';
 import { moreText, translator } from './i18n.js';
 import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels, needsPlanEngine } from './lazy-parts.js';
 import { readSettings } from './settings.js';
-import { defaultSections, presetModel } from './state.js';
+import { defaultSections, defaultState } from './state.js';
 
 /** @typedef {import('./view.js').CalculatorView} View */
 
@@ -22,7 +23,12 @@ export async function configure(view, first, fresh) {
   const invalid = (/** @type {string} */ name, /** @type {string} */ value) => settings.notes.push([name, value.slice(0, 80)]);
   view.locale = settings.locale;
   view.lang = settings.lang;
-  // The engine and the language load side by side.
+  const modelAttribute = host.getAttribute('model');
+  const whatIfAttribute = host.getAttribute('what-if');
+  // The default view of a preset can be painted from its first view before the engine is there.
+  const plain = first && modelAttribute === null && whatIfAttribute === null && !settings.sections.length && !location.hash.includes('skc=');
+  // The engine, the language and the first view load side by side.
+  const firstLoad = plain ? loadFirstView(settings.preset) : null;
   // Plan panel: the engine with `plan` when the sections likely shown have it (lazy-parts.js).
   const ready = engine(settings.wasmUrl, needsPlanEngine(settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset)));
   ready.catch(() => {});
@@ -34,8 +40,6 @@ export async function configure(view, first, fresh) {
   if (view.editing) await moreText(view.lang).catch(() => {});
   if (!view.state) host.shadowRoot.replaceChildren(h('p', { class: 'loading', text: t('loading') }));
   fresh ||= first || !view.state;
-  const modelAttribute = host.getAttribute('model');
-  const whatIfAttribute = host.getAttribute('what-if');
   /** @type {typeof import('./model-attributes.js') | false} */
   let attributes = false;
   try {
@@ -43,15 +47,14 @@ export async function configure(view, first, fresh) {
     const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
     if (needsPanels(likely)) Promise.all([loadPanels(likely, view.lang), moreText(view.lang)]).catch(() => {});
     else if (needsPlanEngine(likely)) loadPanels(likely, view.lang).catch(() => {}); // Plan panel
-    [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
+    view.firstView = firstLoad && (await firstLoad);
+    if (!view.firstView) [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    await moreText(view.lang).catch(() => {});
-    host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: t('engineFail', { why }) }));
+    await fail(view, error);
     return;
   }
   if (fresh) {
-    view.state = { preset: settings.preset, currency: settings.currency, model: presetModel(settings.preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} };
+    view.state = defaultState(settings.preset, settings.currency, t);
     // A model or what-if attribute replaces the example's, where the engine accepts it.
     if (attributes) attributes.applyAttributes(view.state, modelAttribute, whatIfAttribute, invalid);
   }
@@ -59,11 +62,34 @@ export async function configure(view, first, fresh) {
   view.sections = new Set(settings.sections.length ? settings.sections : defaultSections(view.state.preset));
   if (settings.notes.length) await moreText(view.lang).catch(() => {});
   view.notes = settings.notes.map(([name, value]) => t('badAttr', { name, value }));
-  if (first) await readHash(view, true);
+  if (first && view.firstView) {
+    await readHash(view, true);
+    // Painted, but not interactive until the engine has loaded and answered the same.
+    view.root?.setAttribute('inert', '');
+    ready.then(
+      () => {
+        view.firstView = null;
+        view.root?.removeAttribute('inert');
+        view.recompute();
+      },
+      (error) => fail(view, error),
+    );
+  } else if (first) await readHash(view, true);
   else {
     await loadShownPanels(view);
     view.rebuild();
   }
+}
+
+/**
+ * The engine could not start: said inside the widget, in the reader's language.
+ * @param {View} view
+ * @param {unknown} error
+ */
+async function fail(view, error) {
+  const why = error instanceof Error ? error.message : String(error);
+  await moreText(view.lang).catch(() => {});
+  view.host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: view.t('engineFail', { why }) }));
 }
 
 /**

@@ -23,3 +23,22 @@ export function h(tag, props = {}, ...children) {
   element.append(.../** @type {(Node | string)[]} */ (children.flat(9).filter((child) => child != null && child !== false)));
   return element;
 }
+
+/**
+ * Sets an element's text only when it differs: an unchanged result costs no DOM write.
+ * @param {Element} element
+ * @param {string} text
+ */
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/**
+ * Sets an attribute only when it differs.
+ * @param {Element} element
+ * @param {string} name
+ * @param {string} value
+ */
+export function setAttr(element, name, value) {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}

@@ -41,8 +41,12 @@ export function engine(wasmUrl, withPlan = false) {
     const glue = new URL(planGlue ?? new URL('../pkg/sales_kpi.js', import.meta.url));
     // A different URL gives a new module instance, with fresh wasm memory.
     if (restarts) glue.search = `r=${restarts}`;
+    const source = planWasm ?? wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url);
+    // The .wasm is fetched while the glue loads, not after it.
+    const bytes = fetch(source);
+    bytes.catch(() => {});
     const module = await import(glue.href);
-    await module.default({ module_or_path: planWasm ?? wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url) });
+    await module.default({ module_or_path: bytes });
     // An engine replaced while it loaded (the full one asked for meanwhile) is not used.
     if (started === loading) api = module;
     return started === loading ? module : loading;
@@ -61,7 +65,8 @@ export const hasPlan = () => !!api && typeof api.plan === 'function';
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
  * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
  * engine. The error's type decides, not its text.
- * @param {'compute' | 'whatIf' | 'solve' | 'sensitivity' | 'simulate' | 'plan'} name
+ * @param {'evaluate' | 'simulate' | 'plan'} name what the widget calls: the embed engine (www/pkg-embed)
+ *   exports evaluate and simulate; the full one (pkg-plan) also plan
  * @param {...unknown} args
  * @returns {any}
  */
@@ -81,6 +86,9 @@ export function call(name, ...args) {
     throw error;
   }
 }
+
+/** Whether the engine has loaded and can be called. */
+export const isReady = () => api !== null;
 
 /**
  * @param {unknown} error

@@ -74,7 +74,7 @@ export function applyAttributes(state, model, whatIf, reportInvalid) {
   if (model !== null) {
     try {
       const given = parseModel(model);
-      call('compute', given);
+      call('evaluate', given, null);
       state.model = given;
     } catch {
       reportInvalid('model', model);
@@ -86,7 +86,7 @@ export function applyAttributes(state, model, whatIf, reportInvalid) {
     for (const [lever, change] of Object.entries(changes)) {
       try {
         if (!isPlainDecimal(getAt(state.model, lever))) throw new Error('not a lever');
-        call('whatIf', state.model, [{ lever, [change.unit]: change.value }]);
+        if (call('evaluate', state.model, { whatIf: [{ lever, [change.unit]: change.value }] }).whatIf.error) throw new Error('refused');
         state.whatif[lever] = change;
       } catch {
         unreadable.push(lever);

@@ -46,6 +46,15 @@ export function presetModel(preset, t) {
   };
 }
 
+/**
+ * A preset's first state: its example model and a what-if of +10 % deal value.
+ * @param {string} preset
+ * @param {string} currency
+ * @param {Translate} t
+ * @returns {State}
+ */
+export const defaultState = (preset, currency, t) => ({ preset, currency, model: presetModel(preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} });
+
 /** The section that shows each optional part of the model (the funnel is always needed). */
 const SECTION_OF_FIELD = { target: 'target', cycleDays: 'velocity', acquisitionCost: 'economics', customer: 'economics', retention: 'retention', growth: 'growth' };
 

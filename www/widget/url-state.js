@@ -78,9 +78,8 @@ export function readState(text) {
   const state = decodeState(text);
   if (!state) return null;
   try {
-    call('compute', state.model);
     const changes = whatIfChanges(state);
-    if (changes.length) call('whatIf', state.model, changes);
+    if (call('evaluate', state.model, { whatIf: changes.length ? changes : null }).whatIf?.error) return null;
     return Object.keys(state.ranges).every((lever) => isPlainDecimal(getAt(state.model, lever))) ? state : null;
   } catch {
     return null;

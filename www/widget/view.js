@@ -40,6 +40,12 @@ export class CalculatorView {
     this.afterUpdate = [];
     /** @type {Map<HTMLElement, (width: number) => Element>} */
     this.charts = new Map();
+    /** @type {WeakMap<HTMLElement, string>} what each chart was last drawn for */
+    this.drawnKeys = new WeakMap();
+    /** @type {WeakMap<HTMLElement, number>} each chart's measured width */
+    this.widths = new WeakMap();
+    /** @type {Record<string, number>} */
+    this.frames = {};
     /** @type {Set<string>} */
     this.hooks = new Set();
     /** @type {ShownError[]} */
@@ -50,6 +56,8 @@ export class CalculatorView {
     this.scenario = null;
     /** @type {import('./panels/goal.js').GoalLine[] | null} */
     this.goal = null;
+    /** @type {import('./first-view.js').FirstView | null} the build's answer, while the engine loads */
+    this.firstView = null;
     /** @type {import('./charts/tornado-chart.js').SensitivityItem[]} */
     this.sensitivity = [];
     this.sensitivityMetric = '/funnel/revenue';
@@ -202,21 +210,44 @@ export class CalculatorView {
   }
 
   /**
-   * @param {HTMLElement} box
-   * @param {(width: number) => Element} chart
+   * Runs `work` after the next frame is painted (a later call with the same key replaces it).
+   * @param {string} key
+   * @param {() => void} work
    */
-  draw(box, chart) {
-    this.charts.set(box, chart);
-    box.replaceChildren(chart(Math.max(240, box.clientWidth || 320)));
+  afterFrame(key, work) {
+    cancelAnimationFrame(this.frames[key]);
+    this.frames[key] = requestAnimationFrame(() => this.schedule(key, 0, work));
   }
 
-  /** The element was resized: charts are drawn again for the new width. */
+  /**
+   * Draws a chart when its data (`key`) or the language or currency changed; else the drawn
+   * one stays. Its width is measured once and then on resizes, never after a write.
+   * @param {HTMLElement} box
+   * @param {string} key
+   * @param {(width: number) => Element} chart
+   */
+  draw(box, key, chart) {
+    const drawn = `${this.lang} ${this.state.currency} ${key}`;
+    this.charts.set(box, chart);
+    if (this.drawnKeys.get(box) === drawn) return;
+    this.drawnKeys.set(box, drawn);
+    let width = this.widths.get(box);
+    if (width === undefined) this.widths.set(box, (width = Math.max(240, box.clientWidth || 320)));
+    box.replaceChildren(chart(width));
+  }
+
+  /** The element was resized: charts are drawn again for the new width (measured first, all). */
   redraw() {
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => {
       if (this.width === this.host.clientWidth || !this.charts.size) return;
       this.width = this.host.clientWidth;
-      for (const [box, chart] of this.charts) this.draw(box, chart);
+      const sizes = [...this.charts].map(([box, chart]) => /** @type {const} */ ([box, chart, Math.max(240, box.clientWidth || 320)]));
+      for (const [box, chart, width] of sizes) {
+        if (this.widths.get(box) === width) continue;
+        this.widths.set(box, width);
+        box.replaceChildren(chart(width));
+      }
     });
   }
 

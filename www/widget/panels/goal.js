@@ -2,11 +2,10 @@
 // unchanged (the engine's goal seek), or why no value can.
 import { relativeChange } from '../decimal.js';
 import { h } from '../dom.js';
-import { call, isRestarting } from '../engine.js';
 import { formatNumber } from '../format.js';
 import { panel, tableBox } from '../form.js';
 import { displayKind, labelOf } from '../pointer-display.js';
-import { funnelLevers, getAt } from '../state.js';
+import { getAt } from '../state.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
@@ -14,27 +13,26 @@ import { funnelLevers, getAt } from '../state.js';
  */
 
 /**
- * Solves each funnel lever for the target's revenue. The top of the funnel is a count of people:
- * its goal is the engine's whole count backwards from whole deals (report.target.needed.top), the
- * number the results panel gives for the same question.
+ * The engine's answers as lines: the value needed and its change, or why no value can. The top
+ * of the funnel is a count of people: its goal is the engine's whole count backwards from whole
+ * deals (report.target.needed.top), the number the results panel gives for the same question.
  * @param {View} view
+ * @param {{ lever: string }[] | null} goals
+ * @param {({ value: string } | { error: unknown })[] | undefined} answers
  * @returns {GoalLine[] | null}
  */
-export function solveGoal(view) {
+export function goalLines(view, goals, answers) {
+  if (!goals || !answers) return null;
   const model = view.shownModel;
-  if (model.target == null) return null;
   const wholeTop = view.report?.target?.needed?.top;
-  return funnelLevers(model).map((lever) => {
-    try {
-      /** @type {{ value: string }} */
-      const { value } = lever === '/funnel/top' && wholeTop != null ? { value: wholeTop } : call('solve', model, { lever, metric: '/funnel/revenue', target: model.target });
-      const change = relativeChange(value, getAt(model, lever));
-      return { lever, value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
-    } catch (error) {
-      if (isRestarting(error)) throw error;
-      const editing = view.withEditing();
-      return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(error), (key) => view.rare(key), view, lever) : '' };
+  return goals.map(({ lever }, index) => {
+    const answer = lever === '/funnel/top' && wholeTop != null ? { value: /** @type {string} */ (wholeTop) } : answers[index];
+    if ('value' in answer) {
+      const change = relativeChange(answer.value, getAt(model, lever));
+      return { lever, value: answer.value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
     }
+    const editing = view.withEditing();
+    return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(answer.error), (key) => view.rare(key), view, lever) : '' };
   });
 }
 

@@ -109,7 +109,7 @@ export function showPlan(view, t, plan, parts, options) {
   const cycle = view.model.cycleDays;
   parts.entry.textContent = entry && cycle ? t('entry', { top: view.topLabel, from: showDate(view, entry.from), to: showDate(view, entry.to), days: formatNumber(cycle, 'count', style) }) : '';
   const months = plan.months.map((row) => ({ name: showDate(view, `${row.month}-01`, { month: 'short' }), count: row.top }));
-  view.draw(parts.chart, (width) => planChart(width, months, t('chart', { top: view.topLabel }), style));
+  view.draw(parts.chart, JSON.stringify(months), (width) => planChart(width, months, t('chart', { top: view.topLabel }), style));
   parts.monthBody.replaceChildren(
     ...plan.months.map((row) => tableRow([monthName(view, row.month), ...countCells(view, row)])),
     tableRow([t('total'), ...countCells(view, totalRow(plan))], 'sum'),

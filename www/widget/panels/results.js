@@ -1,7 +1,7 @@
 // "Results": revenue, deals and conversion, the target's attainment, what it takes to reach it,
 // the velocity, and the funnel chart with its table.
 import { funnelChart } from '../charts/funnel-chart.js';
-import { h } from '../dom.js';
+import { h, setAttr, setText } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { panel, tableBox } from '../form.js';
 import { resultRow } from '../outputs.js';
@@ -24,19 +24,24 @@ function neededRow(view) {
   const fill = () => row.open && view.explain(how, '/target/needed');
   row.addEventListener('toggle', fill);
   const list = new Intl.ListFormat(view.lang, { type: 'conjunction' });
+  let shownSentence = '';
   view.afterUpdate.push(() => {
     /** @type {{ top: string | null, stages: { name: string, count: string | null }[] } | undefined} */
     const needed = view.report?.target?.needed;
-    row.hidden = !needed;
+    if (row.hidden !== !needed) row.hidden = !needed;
     if (!needed) return;
     const values = [needed.top, ...needed.stages.map((stage) => stage.count)];
     const names = [view.topNoun, ...needed.stages.map((_, index) => stageNoun(view, index))];
     values.forEach((value, i) => {
       const count = counts[i];
       if (!count) return;
-      count.textContent = formatNumber(value, 'count', view.numberStyle);
-      count.setAttribute('data-value', value ?? '');
+      setText(count, formatNumber(value, 'count', view.numberStyle));
+      setAttr(count, 'data-value', value ?? '');
     });
+    // The sentence is made again only when its words change; the counts in it are updated above.
+    const key = JSON.stringify([values.map((value) => value === null), names, view.lang]);
+    if (key === shownSentence) return fill();
+    shownSentence = key;
     if (values.includes(null)) {
       sentence.replaceChildren(view.rare('neededNone'));
       fill();
@@ -64,6 +69,8 @@ export function resultsPanel(view) {
   const { t, sections } = view;
   const body = h('tbody');
   const chart = h('div', { class: 'chart', part: 'chart' });
+  let shownRows = '';
+  let shownLang = '';
   view.afterUpdate.push(() => {
     const report = view.report;
     /** @type {import('../charts/funnel-chart.js').FunnelRow[]} */
@@ -71,7 +78,11 @@ export function resultsPanel(view) {
       { label: view.topLabel, count: view.model.funnel.top },
       ...report.funnel.stages.map((/** @type {{ name: string, count: string, rate: string }} */ stage) => ({ label: stage.name, count: stage.count, rate: stage.rate })),
     ];
-    view.draw(chart, (width) => funnelChart(width, rows, view));
+    const key = JSON.stringify(rows);
+    view.draw(chart, key, (width) => funnelChart(width, rows, view));
+    if (key === shownRows && view.lang === shownLang) return;
+    shownRows = key;
+    shownLang = view.lang;
     body.replaceChildren(
       ...rows.map((row) =>
         h(

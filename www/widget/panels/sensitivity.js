@@ -1,7 +1,7 @@
 // "Which lever matters most?": each lever 10 % down and up, the chosen metric's swing, as a
 // tornado chart and a table.
 import { tornadoChart } from '../charts/tornado-chart.js';
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
 import { call, isRestarting } from '../engine.js';
 import { panel, tableBox } from '../form.js';
 import { showValue } from '../outputs.js';
@@ -15,17 +15,23 @@ export const css = ['.ln.solid{stroke:var(--_muted);stroke-dasharray:none}'];
 const METRICS = ['/funnel/revenue', '/target/gap', '/velocity/perDay', '/economics/cac', '/economics/ltvToCac', '/economics/paybackMonths'];
 
 /**
- * The sensitivity of the chosen metric (called on every recompute while the panel is shown).
+ * Keeps the sensitivity rows of `evaluate`'s answer. A metric the report no longer has (its
+ * section was emptied) falls back to revenue, asked for on its own this once.
  * @param {View} view
+ * @param {import('../charts/tornado-chart.js').SensitivityItem[] | { error: unknown } | undefined} rows
  */
-export function computeSensitivity(view) {
-  if (!view.sensitivityMetric || getAt(view.report, view.sensitivityMetric) == null) view.sensitivityMetric = '/funnel/revenue';
-  try {
-    view.sensitivity = call('sensitivity', view.shownModel, { metric: view.sensitivityMetric, by: '0.1' });
-  } catch (error) {
-    if (isRestarting(error)) throw error;
-    view.sensitivity = [];
-  }
+export function showSensitivity(view, rows) {
+  if (Array.isArray(rows)) view.sensitivity = rows;
+  else if (view.sensitivityMetric !== '/funnel/revenue' && getAt(view.report, view.sensitivityMetric) == null) {
+    view.sensitivityMetric = '/funnel/revenue';
+    try {
+      const { sensitivity } = call('evaluate', view.shownModel, { sensitivity: { metric: view.sensitivityMetric, by: '0.1' } });
+      view.sensitivity = Array.isArray(sensitivity) ? sensitivity : [];
+    } catch (error) {
+      if (isRestarting(error)) throw error;
+      view.sensitivity = [];
+    }
+  } else view.sensitivity = [];
 }
 
 /**
@@ -51,13 +57,24 @@ export function sensitivityPanel(view, wide) {
     if (metric.options.length !== metrics.length) metric.replaceChildren(...metrics.map((pointer) => h('option', { value: pointer, text: labelOf(view, pointer) })));
     metric.value = view.sensitivityMetric;
     const items = view.sensitivity;
-    const kind = displayKind(view.sensitivityMetric);
     const base = getAt(view.report, view.sensitivityMetric);
     const allEqual = items.every((item) => item.swing === items[0]?.swing);
-    note.textContent = !items.length ? t('sensNone') : allEqual && view.sensitivityMetric === '/funnel/revenue' ? t('sensEqual') : '';
-    view.draw(chart, (width) => tornadoChart(width, base, items, view, view.sensitivityMetric));
+    setText(note, !items.length ? t('sensNone') : allEqual && view.sensitivityMetric === '/funnel/revenue' ? t('sensEqual') : '');
+    view.draw(chart, JSON.stringify([base, items, view.sensitivityMetric]), (width) => tornadoChart(width, base, items, view, view.sensitivityMetric));
+    // The table is folded away in a <details>: its rows are made when it is open or opened.
+    rowsFor = items;
+    if (table.open) fillTable();
+  });
+  let shownRows = '';
+  /** @type {typeof view.sensitivity} */
+  let rowsFor = [];
+  const fillTable = () => {
+    const key = JSON.stringify([rowsFor, view.sensitivityMetric, view.lang, view.state.currency]);
+    if (key === shownRows) return;
+    shownRows = key;
+    const kind = displayKind(view.sensitivityMetric);
     body.replaceChildren(
-      ...items.map((item) =>
+      ...rowsFor.map((item) =>
         h(
           'tr',
           {},
@@ -66,7 +83,8 @@ export function sensitivityPanel(view, wide) {
         ),
       ),
     );
-  });
+  };
+  const table = h('details', { class: 'alt', ontoggle: fillTable }, h('summary', { text: t('showTable') }), tableBox(t('tornado'), [t('colLever'), t('colLow'), t('colHigh'), t('colSwing')], body));
   return panel(
     view,
     'pSens',
@@ -75,6 +93,6 @@ export function sensitivityPanel(view, wide) {
     h('p', { class: 'hint', text: t('sensIntro') }),
     chart,
     note,
-    h('details', { class: 'alt' }, h('summary', { text: t('showTable') }), tableBox(t('tornado'), [t('colLever'), t('colLow'), t('colHigh'), t('colSwing')], body)),
+    table,
   );
 }

@@ -2,7 +2,7 @@
 // (what-if-levers.js), and the KPIs now, in the scenario and the difference, with a chart.
 import { scenarioChart } from '../charts/scenario-chart.js';
 import { shift } from '../decimal.js';
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
 import { inputNumber } from '../format.js';
 import { field, panel, tableBox } from '../form.js';
 import { output } from '../outputs.js';
@@ -30,7 +30,7 @@ export function whatIfPanel(view) {
   const relative = h('span', { class: 'rel' });
   const newRevenue = output(view, 'strong', '/funnel/revenue', 'scenario', { class: 'v' });
   const revenueDifference = output(view, 'span', '/funnel/revenue', 'difference');
-  view.afterUpdate.push(() => (relative.textContent = view.relativeChange ? `(${view.relativeChange})` : ''));
+  view.afterUpdate.push(() => setText(relative, view.relativeChange ? `(${view.relativeChange})` : ''));
   const rows = COMPARED.map((pointer) => {
     const row = h(
       'tr',
@@ -40,11 +40,16 @@ export function whatIfPanel(view) {
       output(view, 'td', pointer, 'scenario', { class: 'num' }),
       output(view, 'td', pointer, 'difference', { class: 'num' }),
     );
-    view.afterUpdate.push(() => (row.hidden = getAt(view.report, pointer) === undefined));
+    view.afterUpdate.push(() => {
+      const hidden = getAt(view.report, pointer) === undefined;
+      if (row.hidden !== hidden) row.hidden = hidden;
+    });
     return row;
   });
   const chart = h('div', { class: 'chart', part: 'chart' });
-  view.afterUpdate.push(() => view.draw(chart, (width) => scenarioChart(width, view)));
+  view.afterUpdate.push(() =>
+    view.draw(chart, JSON.stringify([view.report.funnel.revenue, view.scenario?.funnel.revenue, view.report.target && view.model.target]), (width) => scenarioChart(width, view)),
+  );
   // The other levers' fields are made (by what-if-levers.js) when they are first shown.
   const otherLevers = h(
     'details',
