@@ -49,8 +49,6 @@ mod whatif;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
-#[cfg(target_arch = "wasm32")]
-mod json_text;
 
 pub use economics::EconomicsReport;
 pub use error::{Error, ErrorCode, Param, Result};

@@ -21,7 +21,7 @@ const ENTRY = '/dist/widget/sales-kpi-calculator.js';
 // the build's first view before the .wasm (its numbers, about 0.5 KB more, load beside the language).
 const INITIAL_JS = 18 * 1024;
 // Everything an embed downloads initially, the engine's .wasm included: the budget test's limit.
-const EMBED = 62 * 1024;
+const EMBED = 64 * 1024;
 const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|more-\w+)-\w+\.js$/;
 
 before(async () => {
