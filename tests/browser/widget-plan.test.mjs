@@ -64,6 +64,23 @@ const perDay = [leads, moeder, tilbud].map((count) => ceilDiv(count, workdays));
 const perRep = [leads, moeder, tilbud].map((count) => ceilDiv(count, workdays * REPS));
 const dkNumber = (text) => BigInt(text.replace(/[.\s\u00a0kr]/g, '').replace(/,00$/, ''));
 
+
+/**
+ * Types the Danish article's SMART goal into a Plan panel as a reader would: 1 January to
+ * 31 March 2027, +14 % on a baseline of 135.000 kr., 3 salespeople, the Danish holidays.
+ * @param {import('playwright-core').Locator} plan
+ */
+async function typeSmartGoal(plan) {
+    await plan.getByLabel('Første dag').waitFor();
+    await plan.getByLabel('Første dag').fill('2027-01-01');
+    await plan.getByLabel('Sidste dag').fill('2027-03-31');
+    await plan.getByLabel('Vækst på en basis').check();
+    await plan.getByLabel('Basisomsætning').fill('135.000');
+    await plan.getByLabel('Vækst', { exact: true }).fill('14');
+    await plan.getByLabel('Sælgere').fill('3');
+    await plan.getByLabel('Helligdage (valgfrit)').fill(HOLIDAYS.join(' '));
+}
+
 test('hand-worked numbers: the seed\'s sentence', () => {
   // Sanity of the hand calculation itself against the issue's example sentence.
   assert.deepEqual([target, workdays, deals, leads, moeder, tilbud], [153900n, 60n, 35n, 585n, 234n, 117n]);
@@ -75,14 +92,7 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
   try {
     await serve(page, 'plan.html', host(`<${W} preset="leads" locale="da-DK"></${W}>`));
     const plan = page.locator(PLAN);
-    await plan.getByLabel('Første dag').waitFor();
-    await plan.getByLabel('Første dag').fill('2027-01-01');
-    await plan.getByLabel('Sidste dag').fill('2027-03-31');
-    await plan.getByLabel('Vækst på en basis').check();
-    await plan.getByLabel('Basisomsætning').fill('135.000');
-    await plan.getByLabel('Vækst', { exact: true }).fill('14');
-    await plan.getByLabel('Sælgere').fill('3');
-    await plan.getByLabel('Helligdage (valgfrit)').fill(HOLIDAYS.join(' '));
+    await typeSmartGoal(plan);
     const sentence = plan.locator('.sentence');
     await page.waitForFunction((selector) => /153\.900/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector(selector)?.textContent ?? ''), '.plan .sentence');
     assert.equal(
@@ -182,14 +192,7 @@ test('a share link carries the plan: the goal, the dates, the team and the holid
   try {
     await serve(page, 'plan-link.html', host(`<${W} preset="leads" locale="da-DK" url-state></${W}>`));
     const plan = page.locator(PLAN);
-    await plan.getByLabel('Første dag').waitFor();
-    await plan.getByLabel('Første dag').fill('2027-01-01');
-    await plan.getByLabel('Sidste dag').fill('2027-03-31');
-    await plan.getByLabel('Vækst på en basis').check();
-    await plan.getByLabel('Basisomsætning').fill('135.000');
-    await plan.getByLabel('Vækst', { exact: true }).fill('14');
-    await plan.getByLabel('Sælgere').fill('3');
-    await plan.getByLabel('Helligdage (valgfrit)').fill(HOLIDAYS.join(' '));
+    await typeSmartGoal(plan);
     await page.waitForFunction(() => /skc=/.test(location.hash) && JSON.stringify(JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))).pl).includes('2027-03-29'));
     const stored = await page.evaluate(() => JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))).pl);
     assert.deepEqual(stored, { start: '2027-01-01', end: '2027-03-31', reps: '3', workdays: [1, 2, 3, 4, 5], holidays: HOLIDAYS, growth: { baseline: '135000', by: '0.14' } });
