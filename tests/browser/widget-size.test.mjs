@@ -38,15 +38,18 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
   t.diagnostic(`default embed: ${files.length} files, JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
   assert.ok(!files.some((f) => /^\/widget\/panels\/(sensitivity|uncertainty|economics|retention|share)\.js$/.test(f)), 'the extra panels are not loaded when not shown');
   assert.equal(files.filter((f) => /i18n-\w+\.js$/.test(f)).length, 1, 'one language only');
-  assert.ok(js < 41 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  // 41 KB until #12's evaluate request, first view and incremental updates met #10's shown-model
+  // rule and #11's engine choice in one tree (41.2 KB measured as source, unminified).
+  assert.ok(js < 43 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three
 // languages (export-sheet-text.js, 1.3 KB brotli as source) to name the button. 50 KB until the
 // Plan panel (#11): its panel, results, options, chart and one language's text (6 KB as source),
-// and the full engine's glue from pkg-plan/ instead of pkg/ (counted since then, 3 KB).
+// and the full engine's glue from pkg-plan/ instead of pkg/ (counted since then, 3 KB). 60 KB until
+// #12's modules (evaluate requests, first views, incremental updates) joined them: 62.7 KB measured.
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
-  assert.ok(js < 60 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 65 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
