@@ -95,6 +95,8 @@ test('the element holds its reserved height while the engine loads, then its con
     await rendered(page);
     const style = await page.evaluate(() => document.querySelector('sales-kpi-calculator').getAttribute('style'));
     assert.equal(style, null, 'the reservation is dropped once the calculator is there, and no style attribute is left');
+    // Leads shows the Plan panel, which fills in once its engine has planned: measure after that.
+    await page.waitForFunction(() => !document.querySelector('sales-kpi-calculator')?.shadowRoot?.querySelector('[data-section=pPlan]') || /\d/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('[data-section=pPlan] .sentence')?.textContent ?? ''), null, { timeout: 20000 });
     const done = await page.evaluate(() => document.querySelector('sales-kpi-calculator').getBoundingClientRect().height);
     assert.ok(Math.abs(done - loading) / done <= TOLERANCE, `reserved ${loading}, rendered ${done}`);
   } finally {
