@@ -197,7 +197,10 @@ extern "C" {
     fn to_json_text(value: &JsValue, limit: u32) -> Result<Option<String>, JsValue>;
 }
 
-fn read(value: JsValue) -> Result<Json, Error> {
+/// The JSON text of a JS value (one `JSON.stringify`), refused when it is over the engine's limit
+/// before it is copied into wasm memory. The caller parses it, and the tree borrows it.
+#[inline(never)]
+fn json_text(value: JsValue) -> Result<String, Error> {
     let text = to_json_text(&value, MAX_INPUT_BYTES as u32).map_err(|_| {
         Error::new(
             ErrorCode::InvalidJson,
@@ -206,7 +209,7 @@ fn read(value: JsValue) -> Result<Json, Error> {
         )
     })?;
     // `None`: longer than the limit, refused before it was copied into wasm memory.
-    Json::parse(&text.ok_or_else(too_large)?)
+    text.ok_or_else(too_large)
 }
 
 /// A report as a plain JS object, through its serde derive and serde-wasm-bindgen
@@ -224,7 +227,7 @@ fn answer<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
 /// Reads and validates the model argument every function takes.
 #[inline(never)]
 fn read_model(model: JsValue) -> Result<Model, Error> {
-    Model::from_json(&read(model)?)
+    Model::from_json(&Json::parse(&json_text(model)?)?)
 }
 
 /// `compute(model)`: every KPI of the model.
@@ -244,7 +247,7 @@ pub fn what_if_js(
     #[wasm_bindgen(unchecked_param_type = "Change[]")] changes: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(read_model(model).and_then(|model| {
-        let changes = Change::list_from_json(&read(changes)?)?;
+        let changes = Change::list_from_json(&Json::parse(&json_text(changes)?)?)?;
         crate::what_if(&model, &changes)
     }))
 }
@@ -257,7 +260,7 @@ pub fn solve_js(
     #[wasm_bindgen(unchecked_param_type = "Goal")] goal: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(read_model(model).and_then(|model| {
-        let goal = Goal::from_json(&read(goal)?)?;
+        let goal = Goal::from_json(&Json::parse(&json_text(goal)?)?)?;
         crate::solve(&model, &goal)
     }))
 }
@@ -271,10 +274,10 @@ pub fn sensitivity_js(
 ) -> Result<JsValue, JsValue> {
     answer(read_model(model).and_then(|model| {
         let options = match options {
-            Some(options) => read(options)?,
-            None => Json::Null,
+            Some(options) => SensitivityOptions::from_json(&Json::parse(&json_text(options)?)?)?,
+            None => SensitivityOptions::from_json(&Json::Null)?,
         };
-        crate::sensitivity(&model, &SensitivityOptions::from_json(&options)?)
+        crate::sensitivity(&model, &options)
     }))
 }
 
@@ -285,7 +288,7 @@ pub fn simulate_js(
     #[wasm_bindgen(unchecked_param_type = "SimulateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(read_model(model).and_then(|model| {
-        let options = SimulateOptions::from_json(&read(options)?)?;
+        let options = SimulateOptions::from_json(&Json::parse(&json_text(options)?)?)?;
         crate::simulate(&model, &options)
     }))
 }
@@ -302,7 +305,7 @@ pub fn evaluate_js(
 ) -> Result<JsValue, JsValue> {
     let evaluation = read_model(model)
         .and_then(|model| {
-            let request = Request::from_json(&read(request)?)?;
+            let request = Request::from_json(&Json::parse(&json_text(request)?)?)?;
             crate::evaluate_all(&model, request)
         })
         .map_err(js_error)?;
@@ -355,7 +358,7 @@ pub fn plan_js(
     #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(read_model(model).and_then(|model| {
-        let options = crate::PlanOptions::from_json(&read(options)?)?;
+        let options = crate::PlanOptions::from_json(&Json::parse(&json_text(options)?)?)?;
         crate::plan(&model, &options)
     }))
 }

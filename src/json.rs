@@ -5,6 +5,7 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::number::parse_decimal;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// The most bytes of JSON one input may have, so a page stays responsive.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024;
@@ -12,30 +13,31 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024;
 /// The deepest nesting one input may have; the deepest valid input is 4 levels deep.
 pub const MAX_DEPTH: usize = 16;
 
-/// A JSON value as the engine reads it.
+/// A JSON value as the engine reads it. Numbers, keys and texts without escapes borrow from
+/// the input text: a keystroke's model is read without copying a string.
 ///
 /// ```
 /// use sales_kpi::json::Json;
 /// let value = Json::parse(r#"{"top": 1.50}"#).unwrap();
-/// assert_eq!(value, Json::Object(vec![("top".into(), Json::Number("1.50".into()))]));
+/// assert_eq!(value, Json::Object(vec![("top".into(), Json::Number("1.50"))]));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Json {
+pub enum Json<'a> {
     /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// A number, as the text it was written in.
-    Number(String),
+    Number(&'a str),
     /// A text.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// An object, its entries in input order.
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// Parses JSON text of at most [`MAX_INPUT_BYTES`], nested at most [`MAX_DEPTH`] deep.
     /// A key that appears twice in one object is an error.
     ///
@@ -45,7 +47,7 @@ impl Json {
     /// assert_eq!(Json::parse(r#"{"a": 1, "a": 2}"#).unwrap_err().to_string(),
     ///     "/a: appears twice; give each field once");
     /// ```
-    pub fn parse(text: &str) -> Result<Json> {
+    pub fn parse(text: &'a str) -> Result<Json<'a>> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(too_large());
         }
@@ -179,7 +181,7 @@ impl ReadError {
 
 type Read<T> = core::result::Result<T, ReadError>;
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn syntax(&self, expected: &str) -> ReadError {
         ReadError::Syntax(Error::new(
             ErrorCode::InvalidJson,
@@ -203,7 +205,7 @@ impl Reader<'_> {
         found
     }
 
-    fn literal(&mut self, word: &str, value: Json) -> Read<Json> {
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Read<Json<'a>> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
@@ -212,7 +214,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Read<Json> {
+    fn value(&mut self, depth: usize) -> Read<Json<'a>> {
         if depth > MAX_DEPTH {
             return Err(ReadError::Located(
                 Error::new(
@@ -227,7 +229,7 @@ impl Reader<'_> {
         match self.bytes.get(self.at) {
             Some(b'{') => {
                 self.at += 1;
-                let mut entries: Vec<(String, Json)> = Vec::new();
+                let mut entries: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
                 if self.eat(b'}') {
                     return Ok(Json::Object(entries));
                 }
@@ -247,7 +249,7 @@ impl Reader<'_> {
                                 child_pointer("", &key),
                                 "appears twice; give each field once",
                             )
-                            .with_text("value", key),
+                            .with_text("value", key.into_owned()),
                         ));
                     }
                     let value = self.value(depth + 1).map_err(|error| error.within(&key))?;
@@ -289,7 +291,7 @@ impl Reader<'_> {
     }
 
     /// A number as JSON writes it; its text is kept for the exact decimal parser.
-    fn number(&mut self) -> Read<Json> {
+    fn number(&mut self) -> Read<Json<'a>> {
         let start = self.at;
         let digits = |reader: &mut Self| {
             let first = reader.at;
@@ -321,18 +323,30 @@ impl Reader<'_> {
         }
         // Only ASCII was read, so the slice falls on character boundaries.
         Ok(Json::Number(
-            self.text.get(start..self.at).unwrap_or_default().to_owned(),
+            self.text.get(start..self.at).unwrap_or_default(),
         ))
     }
 
     /// A string starting at the opening quote, with escapes resolved. A lone surrogate
-    /// becomes U+FFFD, as a browser would show it.
-    fn string(&mut self) -> Read<String> {
+    /// becomes U+FFFD, as a browser would show it. Without escapes it borrows the input.
+    fn string(&mut self) -> Read<Cow<'a, str>> {
         self.at += 1;
+        let start = self.at;
+        while let Some(&byte) = self.bytes.get(self.at) {
+            match byte {
+                b'"' => {
+                    let text = self.text.get(start..self.at).unwrap_or_default();
+                    self.at += 1;
+                    return Ok(Cow::Borrowed(text));
+                }
+                b'\\' | 0..=0x1F => break,
+                _ => self.at += 1,
+            }
+        }
         let mut text = String::new();
         // Runs without escapes are copied as slices of the input, which is already UTF-8:
         // quotes and backslashes are ASCII, so every cut falls on a character boundary.
-        let mut run = self.at;
+        let mut run = start;
         loop {
             let Some(&byte) = self.bytes.get(self.at) else {
                 return Err(self.syntax("'\"'"));
@@ -369,7 +383,7 @@ impl Reader<'_> {
                 _ => self.at += 1,
             }
         }
-        Ok(text)
+        Ok(Cow::Owned(text))
     }
 
     /// The character of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair.
@@ -407,12 +421,12 @@ impl Reader<'_> {
 /// Reads the fields of one JSON object, refusing the ones it does not know.
 pub(crate) struct Fields<'a> {
     pointer: &'a str,
-    entries: &'a [(String, Json)],
+    entries: &'a [(Cow<'a, str>, Json<'a>)],
 }
 
 impl<'a> Fields<'a> {
     /// Opens `value` as an object whose keys must all be in `known`.
-    pub(crate) fn open(value: &'a Json, pointer: &'a str, known: &[&str]) -> Result<Self> {
+    pub(crate) fn open(value: &'a Json<'a>, pointer: &'a str, known: &[&str]) -> Result<Self> {
         let Json::Object(entries) = value else {
             return Err(Error::new(
                 ErrorCode::WrongType,
@@ -423,7 +437,7 @@ impl<'a> Fields<'a> {
         };
         if let Some((key, _)) = entries
             .iter()
-            .find(|(key, _)| !known.contains(&key.as_str()))
+            .find(|(key, _)| !known.contains(&key.as_ref()))
         {
             let mut message = String::from("unknown field; the fields here are ");
             for (index, name) in known.iter().enumerate() {
@@ -447,7 +461,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of `key`; a `null` counts as absent.
-    pub(crate) fn get(&self, key: &str) -> Option<&'a Json> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Json<'a>> {
         self.entries
             .iter()
             .find(|(name, _)| name == key)
@@ -456,7 +470,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of a required field.
-    pub(crate) fn required(&self, key: &str) -> Result<&'a Json> {
+    pub(crate) fn required(&self, key: &str) -> Result<&'a Json<'a>> {
         self.get(key)
             .ok_or_else(|| Error::new(ErrorCode::Required, self.pointer_of(key), "required"))
     }
@@ -496,14 +510,15 @@ impl<'a> Fields<'a> {
 /// let error = decimal(&Json::Bool(true), "/rate").unwrap_err();
 /// assert_eq!(error.to_string(), "/rate: must be a number (got a true/false value)");
 /// ```
-pub fn decimal(value: &Json, pointer: &str) -> Result<Decimal> {
+pub fn decimal(value: &Json<'_>, pointer: &str) -> Result<Decimal> {
     read_decimal(value).map_err(|error| error.at(pointer.to_owned()))
 }
 
 /// A decimal from a JSON string or number, or the error (at `""`) that says why not.
-fn read_decimal(value: &Json) -> Result<Decimal> {
+fn read_decimal(value: &Json<'_>) -> Result<Decimal> {
     match value {
-        Json::String(text) | Json::Number(text) => parse_decimal(text),
+        Json::String(text) => parse_decimal(text),
+        Json::Number(text) => parse_decimal(text),
         other => Err(Error::new(
             ErrorCode::WrongType,
             "",
@@ -532,7 +547,7 @@ mod tests {
             let Json::String(ours) = Json::parse(text).unwrap() else {
                 panic!("{text}")
             };
-            let theirs: String = serde_json::from_str(text).unwrap_or_else(|_| ours.clone());
+            let theirs: String = serde_json::from_str(text).unwrap_or_else(|_| ours.to_string());
             assert_eq!(ours, theirs, "{text}");
         }
         assert_eq!(

@@ -1164,3 +1164,45 @@ proptest! {
         );
     }
 }
+
+// ================================================================ decimals as text
+
+proptest! {
+    /// Every decimal, of any scale and size, is written as rust_decimal's own normalised text:
+    /// the hand-written writer drops exactly the fraction's trailing zeros.
+    #[test]
+    fn decimals_are_written_as_rust_decimal_writes_them(
+        low in any::<u32>(), mid in any::<u32>(), high in any::<u32>(),
+        negative in any::<bool>(), scale in 0u32..=28,
+    ) {
+        let value = Decimal::from_parts(low, mid, high, negative, scale);
+        let written = sales_kpi::number::format_decimal(value);
+        prop_assert_eq!(&written, &value.normalize().to_string());
+        prop_assert!(is_plain_decimal(&written), "{}", written);
+    }
+}
+
+#[test]
+fn decimals_at_the_edges_are_written_exactly() {
+    for (value, text) in [
+        (Decimal::MAX, "79228162514264337593543950335"),
+        (Decimal::MIN, "-79228162514264337593543950335"),
+        (Decimal::from_parts(0, 0, 0, true, 5), "0"),
+        (
+            Decimal::from_parts(1, 0, 0, false, 28),
+            "0.0000000000000000000000000001",
+        ),
+        (
+            Decimal::from_i128_with_scale(10_000_000_000_000_000_000, 0),
+            "10000000000000000000",
+        ),
+        (
+            Decimal::from_i128_with_scale(10_000_000_000_000_000_000, 19),
+            "1",
+        ),
+        (Decimal::from_i128_with_scale(12_500_000, 3), "12500"),
+        (Decimal::new(-25, 3), "-0.025"),
+    ] {
+        assert_eq!(sales_kpi::number::format_decimal(value), text);
+    }
+}

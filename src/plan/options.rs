@@ -285,7 +285,7 @@ fn bounds(pointer: &str) -> Bounds {
 }
 
 /// A JSON list, of at most as many items as the schema allows.
-fn list<'a>(value: &'a Json, pointer: &str) -> Result<&'a [Json]> {
+fn list<'a>(value: &'a Json<'a>, pointer: &str) -> Result<&'a [Json<'a>]> {
     match value {
         Json::Array(items) => {
             check_count(items.len(), pointer)?;

@@ -54,8 +54,15 @@ test('the iframe reports its height, in its own and in WordPress format', async 
     // Narrower frame, taller content: a new report.
     await page.evaluate(() => (document.getElementById('f').width = '320'));
     await waitFor(async () => (await heights(page)).some((x) => x.type === 'sales-kpi:height' && x.height > own.height), 'a taller height');
-    // WordPress asks with { message: 'ready', secret }; a wrong secret gets no answer.
-    const count = (await heights(page)).length;
+    // WordPress asks with { message: 'ready', secret }; a wrong secret gets no answer. (Counted
+    // once the narrower frame's own reports have stopped coming.)
+    let count = -1;
+    await waitFor(async () => {
+      const before = (await heights(page)).length;
+      await page.waitForTimeout(400);
+      count = (await heights(page)).length;
+      return count === before;
+    }, 'the reports to settle');
     await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: 'nope' }, '*'));
     await page.waitForTimeout(300);
     assert.equal((await heights(page)).length, count, 'no answer to a wrong secret');

@@ -98,6 +98,7 @@ export function update(view) {
   const change = scenario && relativeChange(scenario.funnel.revenue, report.funnel.revenue);
   view.relativeChange = change && signOf(change) ? formatNumber(change, 'percentSigned', view.numberStyle) : '';
   for (const after of view.afterUpdate) after();
+  view.charts.drawUnmeasured();
   paint(view);
 }
 

@@ -6,3 +6,4 @@ export { noSolutionText, problemOf, problemText } from './errors.js';
 export { fieldProblem, rangeProblem } from './range-check.js';
 export { dropEmptySections, renameStages, renumberStages } from './model-edits.js';
 export { announce } from './announce.js';
+export { onCommit, onInput } from './field-input.js';

@@ -1,10 +1,17 @@
 // The parts panels are made of: labelled inputs bound to a pointer, panels, scrollable tables.
 import { h } from './dom.js';
-import { onCommit, onInput } from './field-input.js';
 import { currencyAffix, inputNumber } from './format.js';
 import { fieldKind, MAX_NAME_LENGTH, MAX_NUMBER_CHARS } from './schema.js';
 import { shift } from './decimal.js';
 import { getAt } from './state.js';
+
+/**
+ * Reading what the reader typed is editing code (editing.js, field-input.js), loaded when a field
+ * is first focused; a change that comes before it has loaded waits for it.
+ * @param {import('./view.js').CalculatorView} view
+ * @param {(editing: typeof import('./editing.js')) => void} change
+ */
+const edit = (view, change) => (view.editing ? change(view.editing) : view.loadEditing().then(change, () => {}));
 
 /**
  * What a field's text is: a name, an amount of money, a plain number, or a percentage (read as a
@@ -58,8 +65,8 @@ export function field(view, pointer, label, { kind = inputKind(pointer), role = 
     [role]: pointer,
     part: 'input',
     'aria-describedby': `${id}-e${hint ? ` ${id}-h` : ''}`,
-    oninput: () => onInput(view, bound),
-    onchange: () => onCommit(view, bound),
+    oninput: () => edit(view, (editing) => editing.onInput(view, bound)),
+    onchange: () => edit(view, (editing) => editing.onCommit(view, bound)),
   });
   input.value = value ?? inputText(view, pointer);
   const error = h('p', { class: 'err', id: `${id}-e` });

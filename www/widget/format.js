@@ -34,6 +34,9 @@ export function numberFormat(locale, options) {
   return formatter;
 }
 
+/** @type {Map<string, Intl.NumberFormat>} */
+const byKind = new Map();
+
 /** @type {Record<string, Intl.NumberFormatOptions>} */
 const OPTIONS = {
   percent: { style: 'percent' },
@@ -52,12 +55,16 @@ const OPTIONS = {
 export function formatNumber(value, kind, { locale, currency }) {
   if (value == null || value === '') return '—';
   const base = kind.replace('Signed', '');
-  /** @type {Intl.NumberFormatOptions} */
-  const options =
-    base === 'money' ? { style: 'currency', currency, minimumFractionDigits: 2, trailingZeroDisplay: 'stripIfInteger' } : (OPTIONS[base] ?? {});
-  const text = numberFormat(locale, { maximumFractionDigits: 2, ...options, signDisplay: base === kind ? 'auto' : 'exceptZero' }).format(
-    /** @type {any} exact decimal strings are allowed by Intl */ (value),
-  );
+  // One lookup per value, without building the options: a keystroke formats hundreds of values.
+  const key = `${locale} ${kind} ${currency}`;
+  let formatter = byKind.get(key);
+  if (!formatter) {
+    /** @type {Intl.NumberFormatOptions} */
+    const options =
+      base === 'money' ? { style: 'currency', currency, minimumFractionDigits: 2, trailingZeroDisplay: 'stripIfInteger' } : (OPTIONS[base] ?? {});
+    byKind.set(key, (formatter = numberFormat(locale, { maximumFractionDigits: 2, ...options, signDisplay: base === kind ? 'auto' : 'exceptZero' })));
+  }
+  const text = formatter.format(/** @type {any} exact decimal strings are allowed by Intl */ (value));
   // A sign after a currency sign that stands apart (nl "€ +32.300") goes before it: "+ € 32.300".
   const signAfter = /^(\D+\s)([+-])/.exec(text);
   if (signAfter) return `${signAfter[2] === '-' ? '−' : '+'} ${signAfter[1]}${text.slice(signAfter[0].length)}`;

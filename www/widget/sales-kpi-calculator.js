@@ -20,7 +20,7 @@ export class SalesKpiCalculator extends HTMLElement {
   #busy = false;
   /** @type {Set<string> | null} */
   #changed = null;
-  #resize = new ResizeObserver(() => this.#view.redraw());
+  #resize = new ResizeObserver(() => this.#view.charts.redraw());
   #onHashChange = () => {
     if (this.#view.state) readHash(this.#view);
   };

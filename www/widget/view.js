@@ -1,5 +1,6 @@
 // What one calculator shows and holds: its settings, the reader's state, the fields and outputs
 // of the current layout, and the last results. The element (sales-kpi-calculator.js) owns one.
+import { ChartBoard } from './charts/board.js';
 import { paint, recompute, update } from './compute.js';
 import { h } from './dom.js';
 import { moreText } from './i18n.js';
@@ -38,12 +39,7 @@ export class CalculatorView {
     this.outputs = [];
     /** @type {(() => void)[]} */
     this.afterUpdate = [];
-    /** @type {Map<HTMLElement, (width: number) => Element>} */
-    this.charts = new Map();
-    /** @type {WeakMap<HTMLElement, string>} what each chart was last drawn for */
-    this.drawnKeys = new WeakMap();
-    /** @type {WeakMap<HTMLElement, number>} each chart's measured width */
-    this.widths = new WeakMap();
+    this.charts = new ChartBoard(host);
     /** @type {Record<string, number>} */
     this.frames = {};
     /** @type {Set<string>} */
@@ -70,8 +66,6 @@ export class CalculatorView {
     this.written = null;
     /** @type {string | null} */
     this.askedForMoreText = null;
-    this.width = 0;
-    this.frame = 0;
     /** @type {Record<string, ReturnType<typeof setTimeout>>} */
     this.timers = {};
     /** @type {HTMLElement | null} */ this.root = null;
@@ -147,7 +141,7 @@ export class CalculatorView {
     this.fields = [];
     this.outputs = [];
     this.afterUpdate = [];
-    this.charts = new Map();
+    this.charts.clear();
     this.hooks = new Set();
     this.generalError = this.staleNote = null;
     this.topLabel = t(`top_${this.state.preset === 'unit-economics' ? 'leads' : this.state.preset}`);
@@ -221,34 +215,13 @@ export class CalculatorView {
 
   /**
    * Draws a chart when its data (`key`) or the language or currency changed; else the drawn
-   * one stays. Its width is measured once and then on resizes, never after a write.
+   * one stays (charts/board.js).
    * @param {HTMLElement} box
    * @param {string} key
    * @param {(width: number) => Element} chart
    */
   draw(box, key, chart) {
-    const drawn = `${this.lang} ${this.state.currency} ${key}`;
-    this.charts.set(box, chart);
-    if (this.drawnKeys.get(box) === drawn) return;
-    this.drawnKeys.set(box, drawn);
-    let width = this.widths.get(box);
-    if (width === undefined) this.widths.set(box, (width = Math.max(240, box.clientWidth || 320)));
-    box.replaceChildren(chart(width));
-  }
-
-  /** The element was resized: charts are drawn again for the new width (measured first, all). */
-  redraw() {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => {
-      if (this.width === this.host.clientWidth || !this.charts.size) return;
-      this.width = this.host.clientWidth;
-      const sizes = [...this.charts].map(([box, chart]) => /** @type {const} */ ([box, chart, Math.max(240, box.clientWidth || 320)]));
-      for (const [box, chart, width] of sizes) {
-        if (this.widths.get(box) === width) continue;
-        this.widths.set(box, width);
-        box.replaceChildren(chart(width));
-      }
-    });
+    this.charts.draw(box, `${this.lang} ${this.state.currency} ${key}`, chart);
   }
 
   /** Tells screen readers the headline results, after typing has paused (editing has loaded by then). */

@@ -2,7 +2,7 @@
 // entry window, the month chart, the month and week tables (with a total row, so the reader sees
 // them add up), and the same as spreadsheet rows for the export.
 import { planChart } from '../charts/plan-chart.js';
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { utcDate } from './plan-options.js';
 
@@ -20,6 +20,50 @@ import { utcDate } from './plan-options.js';
  *   monthBody: HTMLTableSectionElement, weekBody: HTMLTableSectionElement }} PlanParts
  */
 
+/** @type {Map<string, Intl.DateTimeFormat | Intl.ListFormat>} */
+const otherFormatters = new Map();
+
+/**
+ * A cached Intl.DateTimeFormat in UTC: making one costs tens of µs, and the week table formats
+ * hundreds of dates per keystroke.
+ * @param {string} locale
+ * @param {Intl.DateTimeFormatOptions} options
+ * @returns {Intl.DateTimeFormat}
+ */
+function dateFormat(locale, options) {
+  const key = `date ${locale}${JSON.stringify(options)}`;
+  let formatter = otherFormatters.get(key);
+  if (!formatter) otherFormatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
+  return /** @type {Intl.DateTimeFormat} */ (formatter);
+}
+
+/**
+ * A cached Intl.ListFormat joining with "and".
+ * @param {string} locale
+ * @returns {Intl.ListFormat}
+ */
+function listFormat(locale) {
+  const key = `list ${locale}`;
+  let formatter = otherFormatters.get(key);
+  if (!formatter) otherFormatters.set(key, (formatter = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return /** @type {Intl.ListFormat} */ (formatter);
+}
+
+/**
+ * Puts rows of cell texts into a table body. When the rows keep their number and shape, only the
+ * cells whose text changed are written (a keystroke then dirties a few text nodes, not a table);
+ * otherwise the rows are made anew with `makeRow`.
+ * @param {HTMLTableSectionElement} body
+ * @param {string[][]} rows
+ * @param {(cells: string[], index: number) => HTMLTableRowElement} makeRow
+ */
+function fillRows(body, rows, makeRow) {
+  const shown = body.rows;
+  const sameShape = shown.length === rows.length && rows.every((cells, index) => shown[index].cells.length === cells.length);
+  if (!sameShape) body.replaceChildren(...rows.map(makeRow));
+  else rows.forEach((cells, index) => cells.forEach((text, column) => setText(shown[index].cells[column], text)));
+}
+
 /**
  * A date in the reader's words ("1. januar 2027").
  * @param {View} view
@@ -27,7 +71,7 @@ import { utcDate } from './plan-options.js';
  * @param {Intl.DateTimeFormatOptions} [options]
  */
 export const showDate = (view, iso, options = { day: 'numeric', month: 'long', year: 'numeric' }) =>
-  new Intl.DateTimeFormat(view.locale, { ...options, timeZone: 'UTC' }).format(utcDate(iso));
+  dateFormat(view.locale, options).format(utcDate(iso));
 
 /** @param {View} view @param {string} month "2027-01" */
 const monthName = (view, month) => showDate(view, `${month}-01`, { month: 'long', year: 'numeric' });
@@ -47,7 +91,7 @@ function countList(view, line, withNames) {
     [line.top, view.topNoun],
     ...line.stages.slice(0, -1).map((stage) => [stage.count, stage.name.toLocaleLowerCase(view.lang)]),
   ].map(([count, name]) => (withNames ? `${formatNumber(count, 'count', style)} ${name}` : formatNumber(count, 'count', style)));
-  return new Intl.ListFormat(view.locale, { type: 'conjunction' }).format(items);
+  return listFormat(view.locale).format(items);
 }
 
 /**
@@ -100,24 +144,23 @@ export function showPlan(view, t, plan, parts, options) {
     perDay: countList(view, plan.perWorkday, true),
     perRep: countList(view, plan.perRep, false),
   };
-  parts.sentence.textContent = `${t(reps === '1' ? 'sentenceOne' : 'sentence', vars)} ${t('dealsLine', { deals: formatNumber(plan.dealsNeeded, 'count', style) })}`;
-  parts.reps.textContent =
+  setText(parts.sentence, `${t(reps === '1' ? 'sentenceOne' : 'sentence', vars)} ${t('dealsLine', { deals: formatNumber(plan.dealsNeeded, 'count', style) })}`);
+  setText(
+    parts.reps,
     plan.repsNeeded != null && options.capacity
       ? t('repsNeeded', { capacity: formatNumber(options.capacity, 'count', style), top: view.topNoun, n: formatNumber(plan.repsNeeded, 'count', style) })
-      : '';
+      : '',
+  );
   const entry = plan.entryWindow;
   const cycle = view.model.cycleDays;
-  parts.entry.textContent = entry && cycle ? t('entry', { top: view.topLabel, from: showDate(view, entry.from), to: showDate(view, entry.to), days: formatNumber(cycle, 'count', style) }) : '';
-  const months = plan.months.map((row) => ({ name: showDate(view, `${row.month}-01`, { month: 'short' }), count: row.top }));
-  view.draw(parts.chart, JSON.stringify(months), (width) => planChart(width, months, t('chart', { top: view.topLabel }), style));
-  parts.monthBody.replaceChildren(
-    ...plan.months.map((row) => tableRow([monthName(view, row.month), ...countCells(view, row)])),
-    tableRow([t('total'), ...countCells(view, totalRow(plan))], 'sum'),
-  );
-  parts.weekBody.replaceChildren(
-    ...plan.weeks.map((row) => tableRow([weekName(t, row.week), showDate(view, row.start, { day: 'numeric', month: 'short' }), ...countCells(view, row)])),
-    tableRow([t('total'), '', ...countCells(view, totalRow(plan))], 'sum'),
-  );
+  setText(parts.entry, entry && cycle ? t('entry', { top: view.topLabel, from: showDate(view, entry.from), to: showDate(view, entry.to), days: formatNumber(cycle, 'count', style) }) : '');
+  const bars = plan.months.map((row) => ({ name: showDate(view, `${row.month}-01`, { month: 'short' }), count: row.top }));
+  view.draw(parts.chart, JSON.stringify(bars), (width) => planChart(width, bars, t('chart', { top: view.topLabel }), style));
+  const total = countCells(view, totalRow(plan));
+  const months = plan.months.map((row) => [monthName(view, row.month), ...countCells(view, row)]);
+  fillRows(parts.monthBody, [...months, [t('total'), ...total]], (cells, index) => tableRow(cells, index === months.length ? 'sum' : undefined));
+  const weeks = plan.weeks.map((row) => [weekName(t, row.week), showDate(view, row.start, { day: 'numeric', month: 'short' }), ...countCells(view, row)]);
+  fillRows(parts.weekBody, [...weeks, [t('total'), '', ...total]], (cells, index) => tableRow(cells, index === weeks.length ? 'sum' : undefined));
 }
 
 /**
