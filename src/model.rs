@@ -114,10 +114,8 @@ impl Model {
                 fields.optional_number(key)?
             };
         }
-        // An object given but empty still needs one of its either/or fields; objects that give
-        // numbers are checked by `validate`.
         for (object, fields) in &objects {
-            if fields.is_some() && !model.gives(object) {
+            if fields.is_some() {
                 model.check_one_of(object)?;
             }
         }
