@@ -31,6 +31,27 @@ for (const [locale, top, rate, size, shownTop] of [
   });
 }
 
+test('a field left in the same task as it was typed in shows the number as read, and its results follow', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}embed.html?preset=inbound&locale=en-US`);
+  try {
+    await ready(page);
+    const top = input(page, '/funnel/top');
+    await top.focus();
+    await expectValue(page, '[data-result="/funnel/revenue"]', '750000');
+    // Typed and left within one task, before the frame in which results follow a key press.
+    await top.evaluate((field) => {
+      field.value = '24000';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    assert.equal(await top.inputValue(), '24,000');
+    await expectValue(page, '[data-result="/funnel/revenue"]', '1500000');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a Dutch reader typing "2.5" for a rate means 2,5 %', async () => {
   const { page, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=nl-NL`);
   try {
