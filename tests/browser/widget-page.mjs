@@ -15,10 +15,18 @@ export const value = (page, selector) => page.locator(`${W} ${selector}`).first(
 export const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
 
 /**
+ * Waits until the results of the last key press are on the page: they follow it in the next
+ * frame (www/widget/field-input.js), so two animation frames after it they have been shown.
+ */
+export const resultsFrame = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/**
  * Waits up to 5 s for the result at `selector` to hold the exact decimal `want` (or a value that
  * `want`, a predicate, accepts), and returns it.
  */
 export async function expectValue(page, selector, want) {
+  // A value already there may be the last key press's old one: its results come a frame later.
+  await resultsFrame(page);
   const accepts = typeof want === 'function' ? want : (got) => got === want;
   let got;
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -36,6 +44,7 @@ export async function expectValue(page, selector, want) {
  * (the first id in its aria-describedby). `hook` is the attribute that names the input.
  */
 export async function fieldProblem(page, pointer, hook = 'data-field') {
+  await resultsFrame(page);
   const field = page.locator(`${W} input[${hook}="${pointer}"]`).first();
   await page.locator(`${W} input[${hook}="${pointer}"][aria-invalid="true"]`).first().waitFor({ timeout: 5000 });
   const message = page.locator(`${W} [id="${(await field.getAttribute('aria-describedby')).split(' ')[0]}"]`);
