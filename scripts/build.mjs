@@ -136,7 +136,8 @@ function kib(n) {
 
 export function build({ testTrap = false, embed = false } = {}) {
   const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : embed ? 'pkg-embed' : 'pkg');
-  const cargoArgs = ['build', '--release', '--lib', '--target', TARGET];
+  // The widget's engine is built for size, the package's for speed (Cargo.toml, the profiles).
+  const cargoArgs = ['build', ...(embed ? ['--profile', 'embed'] : ['--release']), '--lib', '--target', TARGET];
   if (testTrap) cargoArgs.push('--features', 'test-trap');
   if (embed) cargoArgs.push('--no-default-features');
   const raw = cargoBuild(cargoArgs);
