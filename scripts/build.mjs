@@ -19,7 +19,7 @@
 // "WebAssembly.Table.set(): Argument 1 is invalid for table". The smoke check below catches that.
 import { writeFirstViews } from './first-views.mjs';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -134,10 +134,15 @@ function kib(n) {
   return `${(n / 1024).toFixed(1)} KiB`;
 }
 
-export function build({ testTrap = false, embed = false } = {}) {
-  const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : embed ? 'pkg-embed' : 'pkg');
-  // The widget's engine is built for size, the package's for speed (Cargo.toml, the profiles).
-  const cargoArgs = ['build', ...(embed ? ['--profile', 'embed'] : ['--release']), '--lib', '--target', TARGET];
+/**
+ * Builds one engine: the npm package's (www/pkg), the widget's default one without `plan` and the
+ * single-function exports (`embed`, www/pkg-embed), the widget's one with `plan` for the Plan
+ * panel (`planWidget`, www/pkg-plan), or the test-trap build (www/pkg-test).
+ */
+export function build({ testTrap = false, embed = false, planWidget = false } = {}) {
+  const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : embed ? 'pkg-embed' : planWidget ? 'pkg-plan' : 'pkg');
+  // The widget's engines are built for size, the package's for speed (Cargo.toml, the profiles).
+  const cargoArgs = ['build', ...(embed || planWidget ? ['--profile', 'embed'] : ['--release']), '--lib', '--target', TARGET];
   if (testTrap) cargoArgs.push('--features', 'test-trap');
   if (embed) cargoArgs.push('--no-default-features');
   const raw = cargoBuild(cargoArgs);
@@ -174,11 +179,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const out = build({ testTrap });
     console.log(`[build] done: ${relative(ROOT, out)}/`);
-    // Plan panel: the unbundled widget (www/widget/engine.js) loads the full engine from ../pkg-plan/.
-    if (!testTrap) {
-      rmSync(join(ROOT, 'www', 'pkg-plan'), { recursive: true, force: true });
-      cpSync(out, join(ROOT, 'www', 'pkg-plan'), { recursive: true });
-    }
+    // Plan panel: the widget (www/widget/engine.js) loads the engine with `plan` from ../pkg-plan/,
+    // the package's functions built for size like the widget's default engine.
+    if (!testTrap) console.log(`[build] done: ${relative(ROOT, build({ planWidget: true }))}/`);
     if (!testTrap) {
       // The embeddable widget: minified, code-split, self-contained in www/dist/, with the engine
       // built without `plan`, which the widget does not use (Cargo.toml, feature plan-export).

@@ -69,8 +69,9 @@ const schemaKeysRead = {
 };
 
 const embedEngine = () => (existsSync(join(www, 'pkg-embed', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-embed') : join(www, 'pkg'));
+const planWidgetEngine = () => (existsSync(join(www, 'pkg-plan', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-plan') : join(www, 'pkg'));
 
-export async function bundle({ engine = embedEngine(), planEngine = join(www, 'pkg') } = {}) {
+export async function bundle({ engine = embedEngine(), planEngine = planWidgetEngine() } = {}) {
   if (!existsSync(join(engine, 'sales_kpi_bg.wasm'))) {
     throw new Error(`${relative(root, engine)} is missing: build the engine first (npm run build)`);
   }
