@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Fields, Json};
+use crate::json::{not_a_list, Fields, Json};
 use crate::model::Model;
 use crate::number;
 use crate::report::{compute, Report};
@@ -65,14 +65,7 @@ impl Request {
                 )
                 .with_integer("max", MAX_GOALS))
             }
-            Some(other) => {
-                return Err(Error::new(
-                    ErrorCode::WrongType,
-                    "/goals",
-                    format!("must be a list of goals (got {})", other.kind()),
-                )
-                .with_text("expected", "array"))
-            }
+            Some(other) => return Err(not_a_list("/goals", "a list of goals", other)),
         };
         Ok(Request {
             what_if: fields.get("whatIf").map(Change::list_from_json),

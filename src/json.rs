@@ -128,6 +128,17 @@ pub(crate) fn not_a_pointer(field: &str, text: &str, example: &str) -> Error {
     )
 }
 
+/// The error for a value at `pointer` that must be a list: `kind` names it, as in "a list of
+/// stages".
+pub(crate) fn not_a_list(pointer: &str, kind: &str, value: &Json<'_>) -> Error {
+    Error::new(
+        ErrorCode::WrongType,
+        pointer,
+        format!("must be {kind} (got {})", value.kind()),
+    )
+    .with_text("expected", "array")
+}
+
 /// Appends one reference token to a pointer, escaped as RFC 6901 requires.
 ///
 /// ```

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorCode, Param, Result};
-use crate::json::{child_pointer, Fields, Json};
+use crate::json::{child_pointer, not_a_list, Fields, Json};
 use crate::lever::{Bound, Bounds, Lever};
 use crate::schema::{
     model_keys, row_of, MAX_NAME_CHARS, MAX_STAGES, MODEL_FIELDS, NOT_ABOVE, ONE_OF,
@@ -388,12 +388,11 @@ fn read_funnel(value: &Json) -> Result<Funnel> {
     let top = fields.number("top")?;
     let stages_value = fields.required("stages")?;
     let Json::Array(items) = stages_value else {
-        return Err(Error::new(
-            ErrorCode::WrongType,
+        return Err(not_a_list(
             "/funnel/stages",
-            format!("must be a list of stages (got {})", stages_value.kind()),
-        )
-        .with_text("expected", "array"));
+            "a list of stages",
+            stages_value,
+        ));
     };
     check_stage_count(items.len())?;
     let mut stages = Vec::with_capacity(items.len());

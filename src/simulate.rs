@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Fields, Json};
+use crate::json::{not_a_list, Fields, Json};
 use crate::lever::Lever;
 use crate::metric::evaluate;
 use crate::model::Model;
@@ -112,14 +112,7 @@ impl SimulateOptions {
                 }
                 ranges
             }
-            Some(other) => {
-                return Err(Error::new(
-                    ErrorCode::WrongType,
-                    "/ranges",
-                    format!("must be a list of ranges (got {})", other.kind()),
-                )
-                .with_text("expected", "array"))
-            }
+            Some(other) => return Err(not_a_list("/ranges", "a list of ranges", other)),
         };
         let mut options = SimulateOptions::new(ranges);
         if let Some(samples) = fields.optional_number("samples")? {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Param, Result};
-use crate::json::{Fields, Json};
+use crate::json::{not_a_list, Fields, Json};
 use crate::model::Model;
 use crate::report::{compute, Report};
 
@@ -52,12 +52,7 @@ impl Change {
     /// ```
     pub fn list_from_json(value: &Json) -> Result<Vec<Change>> {
         let Json::Array(items) = value else {
-            return Err(Error::new(
-                ErrorCode::WrongType,
-                "",
-                format!("must be a list of changes (got {})", value.kind()),
-            )
-            .with_text("expected", "array"));
+            return Err(not_a_list("", "a list of changes", value));
         };
         let mut changes = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {

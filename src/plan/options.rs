@@ -6,7 +6,7 @@ use time::{Date, Month};
 
 use super::iso_date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Fields, Json};
+use crate::json::{not_a_list, Fields, Json};
 use crate::lever::Bounds;
 use crate::number::format_decimal;
 use crate::schema::{
@@ -291,12 +291,7 @@ fn list<'a>(value: &'a Json<'a>, pointer: &str) -> Result<&'a [Json<'a>]> {
             check_count(items.len(), pointer)?;
             Ok(items)
         }
-        other => Err(Error::new(
-            ErrorCode::WrongType,
-            pointer,
-            format!("must be a list (got {})", other.kind()),
-        )
-        .with_text("expected", "array")),
+        other => Err(not_a_list(pointer, "a list", other)),
     }
 }
 

@@ -61,27 +61,22 @@ export function onInput(view, bound) {
   recomputeAfterFrame(view);
 }
 
-/** @type {WeakMap<View, number>} the frame request of results that wait for a key press's frame */
-const waiting = new WeakMap();
-
 /**
  * The results follow a key press in the next frame. Computed with the key, they made the typed
  * character's own frame late (99 of 99 key presses at 16 ms or more, `npm run bench`); computed
  * right after that frame is committed, they still competed with its presentation (9–17 of 99);
  * at the start of the next frame, 5–10 of 99, as a plain input beside them. Presses faster than
- * frames are answered once, for the latest text.
+ * frames are answered once, for the latest text. The request waits in `view.frames.recompute`.
  * @param {View} view
  */
 function recomputeAfterFrame(view) {
-  cancelAnimationFrame(waiting.get(view) ?? 0);
-  const recompute = () => {
-    waiting.delete(view);
-    view.recompute();
-  };
-  waiting.set(
-    view,
-    requestAnimationFrame(() => waiting.set(view, requestAnimationFrame(recompute))),
-  );
+  cancelAnimationFrame(view.frames.recompute);
+  view.frames.recompute = requestAnimationFrame(() => {
+    view.frames.recompute = requestAnimationFrame(() => {
+      delete view.frames.recompute;
+      view.recompute();
+    });
+  });
 }
 
 /**
@@ -89,10 +84,9 @@ function recomputeAfterFrame(view) {
  * @param {View} view
  */
 function recomputeIfWaiting(view) {
-  const frame = waiting.get(view);
-  if (frame === undefined) return;
-  cancelAnimationFrame(frame);
-  waiting.delete(view);
+  if (view.frames.recompute === undefined) return;
+  cancelAnimationFrame(view.frames.recompute);
+  delete view.frames.recompute;
   view.recompute();
 }
 
