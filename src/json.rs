@@ -430,6 +430,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads the fields of one JSON object, refusing the ones it does not know.
+#[derive(Clone, Copy)]
 pub(crate) struct Fields<'a> {
     pointer: &'a str,
     entries: &'a [(Cow<'a, str>, Json<'a>)],

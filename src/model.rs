@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorCode, Param, Result};
-use crate::json::{child_pointer, not_a_list, Fields, Json};
+use crate::json::{not_a_list, Fields, Json};
 use crate::lever::{Bound, Bounds, Lever};
 use crate::schema::{
     model_keys, row_of, MAX_NAME_CHARS, MAX_STAGES, MODEL_FIELDS, NOT_ABOVE, ONE_OF,
@@ -83,29 +83,22 @@ impl Model {
     pub fn from_json(value: &Json) -> Result<Model> {
         let root = Fields::open(value, "", model_keys(""))?;
         let mut model = Model::new(read_funnel(root.required("funnel")?)?);
-        // The other objects and numbers, in schema order; the funnel's rows are read above.
-        let mut objects: Vec<(&str, Option<Fields>)> = Vec::new();
+        // The other numbers in schema order, which keeps each object's rows together: an
+        // object is opened when its first row comes. The funnel's rows are read above.
+        let mut object: (&str, Option<Fields>) = ("", Some(root));
         for (row, field) in MODEL_FIELDS.iter().enumerate() {
             let (parent, key) = split_pointer(field.pointer);
             if parent.starts_with("/funnel") {
                 continue;
             }
-            let fields = if parent.is_empty() {
-                Some(&root)
-            } else {
-                if !objects.iter().any(|(object, _)| *object == parent) {
-                    let object = root
-                        .get(parent.get(1..).unwrap_or_default())
-                        .map(|value| Fields::open(value, parent, model_keys(parent)))
-                        .transpose()?;
-                    objects.push((parent, object));
-                }
-                objects
-                    .iter()
-                    .find(|(object, _)| *object == parent)
-                    .and_then(|(_, fields)| fields.as_ref())
-            };
-            let Some(fields) = fields else {
+            if parent != object.0 {
+                let fields = root
+                    .get(parent.get(1..).unwrap_or_default())
+                    .map(|value| Fields::open(value, parent, model_keys(parent)))
+                    .transpose()?;
+                object = (parent, fields);
+            }
+            let Some(fields) = object.1 else {
                 continue;
             };
             model.values[row] = if field.required {
@@ -114,12 +107,13 @@ impl Model {
                 fields.optional_number(key)?
             };
         }
-        for (object, fields) in &objects {
-            if fields.is_some() {
+        // Which of two fields an object needs is checked once every number has been read.
+        for (object, _, _) in ONE_OF {
+            if root.get(object.get(1..).unwrap_or_default()).is_some() {
                 model.check_one_of(object)?;
             }
         }
-        model.validate()?;
+        model.check_ranges()?;
         Ok(model)
     }
 
@@ -197,7 +191,12 @@ impl Model {
             let [first, second] = *names;
             let given = |key: &str| {
                 MODEL_FIELDS.iter().zip(&self.values).any(|(field, value)| {
-                    value.is_some() && split_pointer(field.pointer) == (object, key)
+                    value.is_some()
+                        && field
+                            .pointer
+                            .strip_prefix(object)
+                            .and_then(|rest| rest.strip_prefix('/'))
+                            == Some(key)
                 })
             };
             let error = match (given(first), given(second)) {
@@ -238,7 +237,13 @@ impl Model {
                 self.check_one_of(object)?;
             }
         }
-        for lever in self.levers() {
+        self.check_ranges()
+    }
+
+    /// Checks every number against its valid range: the part of [`Model::validate`] that
+    /// reading a model has not already done.
+    fn check_ranges(&self) -> Result<()> {
+        for lever in self.given_levers() {
             let value = self.get(lever).unwrap_or_default();
             let bounds = self.bounds(lever);
             // The pointer is text made on demand: only an error needs it.
@@ -258,17 +263,24 @@ impl Model {
     /// assert_eq!(pointers, ["/funnel/top", "/funnel/stages/0/rate", "/funnel/dealSize", "/target"]);
     /// ```
     pub fn levers(&self) -> Vec<Lever> {
-        let mut levers = Vec::new();
-        for lever in MODEL_FIELDS.iter().filter_map(|field| field.lever) {
-            match lever {
-                Lever::StageRate(_) => {
-                    levers.extend((0..self.funnel.stages.len()).map(Lever::StageRate));
-                }
-                other if self.get(other).is_some() => levers.push(other),
-                _ => {}
-            }
-        }
-        levers
+        self.given_levers().collect()
+    }
+
+    /// [`Model::levers`] one by one, without a list: validating walks them on every read.
+    fn given_levers(&self) -> impl Iterator<Item = Lever> + '_ {
+        MODEL_FIELDS
+            .iter()
+            .filter_map(|field| field.lever)
+            .flat_map(move |lever| {
+                let count = match lever {
+                    Lever::StageRate(_) => self.funnel.stages.len(),
+                    other => usize::from(self.get(other).is_some()),
+                };
+                (0..count).map(move |index| match lever {
+                    Lever::StageRate(_) => Lever::StageRate(index),
+                    other => other,
+                })
+            })
     }
 
     /// Finds the lever a pointer names, refusing pointers that name nothing present. An
@@ -383,6 +395,23 @@ impl Model {
     }
 }
 
+/// Each stage's pointer, written out so that reading a stage allocates none (only an error
+/// needs it). As many as [`MAX_STAGES`]: the array's type says so.
+const STAGE_POINTERS: [&str; MAX_STAGES] = [
+    "/funnel/stages/0",
+    "/funnel/stages/1",
+    "/funnel/stages/2",
+    "/funnel/stages/3",
+    "/funnel/stages/4",
+    "/funnel/stages/5",
+    "/funnel/stages/6",
+    "/funnel/stages/7",
+    "/funnel/stages/8",
+    "/funnel/stages/9",
+    "/funnel/stages/10",
+    "/funnel/stages/11",
+];
+
 fn read_funnel(value: &Json) -> Result<Funnel> {
     let fields = Fields::open(value, "/funnel", model_keys("/funnel"))?;
     let top = fields.number("top")?;
@@ -397,8 +426,11 @@ fn read_funnel(value: &Json) -> Result<Funnel> {
     check_stage_count(items.len())?;
     let mut stages = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let pointer = child_pointer("/funnel/stages", &index.to_string());
-        let stage = Fields::open(item, &pointer, model_keys("/funnel/stages/*"))?;
+        let pointer = STAGE_POINTERS
+            .get(index)
+            .copied()
+            .unwrap_or("/funnel/stages");
+        let stage = Fields::open(item, pointer, model_keys("/funnel/stages/*"))?;
         let name = stage.text("name")?;
         check_name(name, index)?;
         stages.push(Stage {

@@ -173,12 +173,13 @@ pub fn parse_decimal(text: &str) -> Result<rust_decimal::Decimal, Error> {
 /// ```
 pub fn format_decimal(value: Decimal) -> String {
     let mut bytes = [0; DECIMAL_TEXT];
-    let written = write_decimal(value, &mut bytes);
-    let mut text = String::with_capacity(written.len());
-    for &byte in written {
-        text.push(char::from(byte));
-    }
-    text
+    String::from(decimal_text(value, &mut bytes))
+}
+
+/// A decimal's text in `bytes`, without allocating: reports send each decimal this way.
+fn decimal_text(value: Decimal, bytes: &mut [u8; DECIMAL_TEXT]) -> &str {
+    // Only ASCII is written, so the check cannot fail.
+    core::str::from_utf8(write_decimal(value, bytes)).unwrap_or_default()
 }
 
 /// The most bytes a decimal's text takes: a sign, 29 digits, a point and a leading zero.
@@ -247,7 +248,7 @@ pub(crate) fn serialize<S: serde::Serializer>(
     value: &Decimal,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&format_decimal(*value))
+    serializer.serialize_str(decimal_text(*value, &mut [0; DECIMAL_TEXT]))
 }
 
 /// Serializes an optional decimal as its plain text or `null`.
