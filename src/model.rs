@@ -83,8 +83,9 @@ impl Model {
     pub fn from_json(value: &Json) -> Result<Model> {
         let root = Fields::open(value, "", model_keys(""))?;
         let mut model = Model::new(read_funnel(root.required("funnel")?)?);
-        // The other numbers in schema order, which keeps each object's rows together: an
-        // object is opened when its first row comes. The funnel's rows are read above.
+        // The other numbers in schema order. An object is opened when its first row comes;
+        // the schema keeps an object's rows together (a row out of place would only open its
+        // object again). The funnel's rows are read above.
         let mut object: (&str, Option<Fields>) = ("", Some(root));
         for (row, field) in MODEL_FIELDS.iter().enumerate() {
             let (parent, key) = split_pointer(field.pointer);

@@ -27,7 +27,16 @@ test('builder: settings and preview numbers make a two-line snippet that works o
     await page.selectOption('select[name=locale]', 'nl-NL');
     await page.selectOption('select[name=currency]', 'EUR');
     await page.locator('input[name=sections][value=economics]').check();
-    await settle(() => preview.locator('[data-result="/funnel/revenue"]').getAttribute('data-value'), (v) => v === '135000');
+    // The preview is rebuilt for each setting; the revenue is 135000 in every one of them, so
+    // wait for the last setting's widget: Dutch euros and the economics panel. (Typing into a
+    // widget about to be replaced lost the deal size on a loaded machine.)
+    await settle(
+      async () => [
+        await preview.locator('[data-result="/funnel/revenue"]').textContent(),
+        await preview.locator('[data-result="/economics/cac"]').count(),
+      ],
+      ([revenue, economics]) => /€\s?135\.000/.test(revenue ?? '') && economics > 0,
+    );
     await preview.locator('input[data-field="/funnel/dealSize"]').fill('5.000');
     await preview.locator('input[data-whatif="/funnel/dealSize"]').fill('15');
     script = await settle(() => page.locator('#script-snippet').inputValue(), (v) => v.includes('+15%'));
