@@ -81,6 +81,43 @@ test('a tampered fragment loads the defaults and says so politely', async () => 
   }
 });
 
+test('a number typed just before "Copy link" or the spreadsheet is in them, even while the editing code loads', async () => {
+  // The editing code (it reads typed text) loads on the first key press; hold it back, so the
+  // buttons are clicked while the typed number is still waiting for it.
+  let release = () => {};
+  const held = new Promise((resolve) => (release = resolve));
+  const { page, context, close } = await openPage(env.browser, null, {
+    contextOptions: { acceptDownloads: true },
+    beforeNavigate: (p) => p.route('**/editing*.js', async (route) => (await held, route.continue())),
+  });
+  try {
+    await page.goto(`${env.server.url}embed.html?preset=outbound&sections=all`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await ready(page);
+    await page.locator(`${W} input[data-field="/funnel/top"]`).fill('2500');
+    await page.locator(`${W} button`, { hasText: 'Copy link' }).click();
+    const download = page.waitForEvent('download');
+    await page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator(`${W} .share [role=status]`).textContent(), '', 'nothing copied before the number was read');
+    release();
+    await page.locator(`${W} .share [role=status]`, { hasText: 'Link copied' }).waitFor();
+    const rows = readSheet(await readFile(await (await download).path()));
+    assert.deepEqual(rows.find((row) => row[1] === 'Calls and e-mails')?.slice(0, 4), ['Your funnel', 'Calls and e-mails', 'number', '2500']);
+    assert.deepEqual(rows.find((row) => row[1] === 'Revenue')?.slice(0, 5), ['Results', 'Revenue', 'USD', '250000', '275000']);
+    const again = await openPage(env.browser, await page.evaluate(() => navigator.clipboard.readText()));
+    try {
+      await ready(again.page);
+      assert.equal(await value(again.page, '[data-result="/funnel/revenue"]'), '250000');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    release();
+    await close();
+  }
+});
+
 test('copy link gives a link that opens the same numbers; the spreadsheet holds exact values', async () => {
   const { page, context, close } = await openPage(env.browser, `${env.server.url}embed.html?preset=outbound&sections=all`, { contextOptions: { acceptDownloads: true } });
   try {

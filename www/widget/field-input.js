@@ -80,17 +80,6 @@ function recomputeAfterFrame(view) {
 }
 
 /**
- * Results still waiting for their frame are computed now, for a decision that needs them.
- * @param {View} view
- */
-function recomputeIfWaiting(view) {
-  if (view.frames.recompute === undefined) return;
-  cancelAnimationFrame(view.frames.recompute);
-  delete view.frames.recompute;
-  view.recompute();
-}
-
-/**
  * The what-if unit select changed: its number is read again.
  * @param {View} view
  * @param {string} lever
@@ -114,6 +103,6 @@ export function onCommit(view, bound) {
     );
     return;
   }
-  recomputeIfWaiting(view);
+  view.recomputeIfWaiting();
   if (bound.role === 'data-field' && !bound.problem && !view.errors.length) bound.input.value = inputText(view, bound.pointer);
 }

@@ -203,6 +203,24 @@ export class CalculatorView {
     this.timers[key] = setTimeout(work, delay);
   }
 
+  /** Results still waiting for their frame (field-input.js) are computed now. */
+  recomputeIfWaiting() {
+    if (this.frames.recompute === undefined) return;
+    cancelAnimationFrame(this.frames.recompute);
+    delete this.frames.recompute;
+    this.recompute();
+  }
+
+  /**
+   * Resolves when the text typed so far is in the state and its results are on screen: a key
+   * press before the editing module arrived is read when it has (field-input.js), and results
+   * wait for the next frame. A link or a spreadsheet made at once could miss the last number.
+   */
+  async settled() {
+    await this.editingLoad?.catch(() => {});
+    this.recomputeIfWaiting();
+  }
+
   /**
    * Runs `work` after the next frame is painted (a later call with the same key replaces it).
    * @param {string} key

@@ -16,6 +16,7 @@ export const css = ['.buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 .
  * @param {HTMLElement} manual
  */
 async function copyLink(view, status, manual) {
+  await view.settled();
   const { shareLink } = await import('../url-state.js');
   const link = shareLink(view.state);
   try {
@@ -87,6 +88,7 @@ export function sheetRows(view) {
  * @param {View} view
  */
 async function downloadSheet(view) {
+  await view.settled();
   const rows = sheetRows(view);
   const { downloadWorkbook } = await import('../export-sheet.js');
   await downloadWorkbook({ locale: view.locale, currency: view.state.currency, language: view.lang, title: view.t('title'), rows });
