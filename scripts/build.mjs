@@ -57,8 +57,8 @@ export function wasmOptPath() {
 }
 
 const FUNCTIONS = ['compute', 'whatIf', 'solve', 'sensitivity', 'simulate', 'evaluate'];
-// The widget's engine (www/pkg-embed): what the widget calls (Cargo.toml, features).
-const EMBED_FUNCTIONS = ['evaluate', 'simulate'];
+// The widget's default engine (www/pkg-embed): what its default panels call (Cargo.toml, features).
+const EMBED_FUNCTIONS = ['evaluate'];
 
 /** Instantiates the built package in a fresh Node process: catches a broken wasm before any test does. */
 function smokeTest(outDir, exportsPlan = true) {
@@ -71,7 +71,7 @@ function smokeTest(outDir, exportsPlan = true) {
     for (const f of ${JSON.stringify(exportsPlan ? [...FUNCTIONS, 'plan'] : EMBED_FUNCTIONS)}) {
       if (typeof m[f] !== 'function') throw new Error('missing export ' + f);
     }
-    if (${!exportsPlan} && ['plan', 'compute', 'solve'].some((f) => f in m)) throw new Error('the embed engine exports more than the widget calls');`;
+    if (${!exportsPlan} && ['plan', 'simulate', 'compute', 'solve'].some((f) => f in m)) throw new Error('the embed engine exports more than the default panels call');`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) {
     throw new Error(`the built package does not load in Node:\n${(r.stderr || r.stdout).trim().split('\n').slice(0, 8).join('\n')}`);
@@ -140,15 +140,15 @@ function kib(n) {
 }
 
 /**
- * Builds one engine: the npm package's (www/pkg), the widget's default one without `plan` and the
- * single-function exports (`embed`, www/pkg-embed), the widget's one with `plan` for the Plan
- * panel (`planWidget`, www/pkg-plan), or the test-trap build (www/pkg-test).
+ * Builds one engine: the npm package's (www/pkg), the widget's default one with `evaluate` alone
+ * (`embed`, www/pkg-embed), the widget's full one with `simulate` and `plan` for the Uncertainty
+ * and Plan panels (`fullWidget`, www/pkg-full), or the test-trap build (www/pkg-test).
  */
-export function build({ testTrap = false, embed = false, planWidget = false } = {}) {
-  const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : embed ? 'pkg-embed' : planWidget ? 'pkg-plan' : 'pkg');
+export function build({ testTrap = false, embed = false, fullWidget = false } = {}) {
+  const outDir = join(ROOT, 'www', testTrap ? 'pkg-test' : embed ? 'pkg-embed' : fullWidget ? 'pkg-full' : 'pkg');
   // The widget's engines are built for size, the package's for speed (Cargo.toml, the profiles).
-  const forSpeed = !(embed || planWidget || testTrap);
-  const cargoArgs = [forSpeed ? 'rustc' : 'build', ...(embed || planWidget ? ['--profile', 'embed'] : ['--release']), '--lib', '--target', TARGET];
+  const forSpeed = !(embed || fullWidget || testTrap);
+  const cargoArgs = [forSpeed ? 'rustc' : 'build', ...(embed || fullWidget ? ['--profile', 'embed'] : ['--release']), '--lib', '--target', TARGET];
   if (testTrap) cargoArgs.push('--features', 'test-trap');
   if (embed) cargoArgs.push('--no-default-features');
   // The package's engine: the crate at opt-level 2 (Cargo.toml), with LLVM's inlining
@@ -191,12 +191,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const out = build({ testTrap });
     console.log(`[build] done: ${relative(ROOT, out)}/`);
-    // Plan panel: the widget (www/widget/engine.js) loads the engine with `plan` from ../pkg-plan/,
-    // the package's functions built for size like the widget's default engine.
-    if (!testTrap) console.log(`[build] done: ${relative(ROOT, build({ planWidget: true }))}/`);
+    // Uncertainty and Plan panels: the widget (www/widget/engine.js) loads the engine with
+    // `simulate` and `plan` from ../pkg-full/, the package's functions built for size like the
+    // widget's default engine.
+    if (!testTrap) console.log(`[build] done: ${relative(ROOT, build({ fullWidget: true }))}/`);
     if (!testTrap) {
-      // The embeddable widget: minified, code-split, self-contained in www/dist/, with the engine
-      // built without `plan`, which the widget does not use (Cargo.toml, feature plan-export).
+      // The embeddable widget: minified, code-split, self-contained in www/dist/, with its default
+      // engine built with `evaluate` alone (Cargo.toml, features) and the full one beside it.
       const engine = build({ embed: true });
       console.log(`[build] done: ${relative(ROOT, engine)}/`);
       const { bundle } = await import('./bundle.mjs');

@@ -4,12 +4,13 @@
 //   dist/widget/export-sheet.js           the spreadsheet export, loaded on its button's click
 //   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
 //   dist/pkg/sales_kpi_bg.wasm            the engine
-//   dist/pkg-plan/                        the engine with `plan`, for the Plan panel (widget/engine.js
-//                                         loads it instead of dist/pkg/ when the panel is shown)
+//   dist/pkg-full/                        the engine with `simulate` and `plan`, for the Uncertainty
+//                                         and Plan panels (widget/engine.js loads it instead of
+//                                         dist/pkg/ when either is shown)
 //   dist/sales-kpi-resize.js, dist/sales-kpi-hugo.zip   see scripts/embeds.mjs
 //   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
 // The engine comes from `engine`: by default www/pkg-embed, the engine scripts/build.mjs builds
-// without the `plan` export, which the widget does not use yet (www/pkg when that is missing).
+// with `evaluate` alone (www/pkg when that is missing).
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
 // (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
 import { readFile } from 'node:fs/promises';
@@ -69,9 +70,9 @@ const schemaKeysRead = {
 };
 
 const embedEngine = () => (existsSync(join(www, 'pkg-embed', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-embed') : join(www, 'pkg'));
-const planWidgetEngine = () => (existsSync(join(www, 'pkg-plan', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-plan') : join(www, 'pkg'));
+const fullWidgetEngine = () => (existsSync(join(www, 'pkg-full', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-full') : join(www, 'pkg'));
 
-export async function bundle({ engine = embedEngine(), planEngine = planWidgetEngine() } = {}) {
+export async function bundle({ engine = embedEngine(), fullEngine = fullWidgetEngine() } = {}) {
   if (!existsSync(join(engine, 'sales_kpi_bg.wasm'))) {
     throw new Error(`${relative(root, engine)} is missing: build the engine first (npm run build)`);
   }
@@ -114,9 +115,9 @@ export async function bundle({ engine = embedEngine(), planEngine = planWidgetEn
     bundle: false,
   });
   cpSync(join(pkg, 'sales_kpi_bg.wasm'), join(dist, 'pkg', 'sales_kpi_bg.wasm'));
-  // Plan panel: the full engine (www/pkg, all six functions) beside the small one, minified alike.
-  await build({ ...common, entryPoints: jsFiles(planEngine).filter((file) => !file.endsWith('_schema.js')), outdir: join(dist, 'pkg-plan'), outbase: planEngine, bundle: false });
-  cpSync(join(planEngine, 'sales_kpi_bg.wasm'), join(dist, 'pkg-plan', 'sales_kpi_bg.wasm'));
+  // Uncertainty and Plan panels: the full engine (www/pkg-full) beside the small one, minified alike.
+  await build({ ...common, entryPoints: jsFiles(fullEngine).filter((file) => !file.endsWith('_schema.js')), outdir: join(dist, 'pkg-full'), outbase: fullEngine, bundle: false });
+  cpSync(join(fullEngine, 'sales_kpi_bg.wasm'), join(dist, 'pkg-full', 'sales_kpi_bg.wasm'));
   const files = jsFiles(dist).map((file) => relative(root, file));
   // The iframe resize script and the Hugo component (its static/, data/ and zip) follow every bundle.
   await packageEmbeds();

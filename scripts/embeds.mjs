@@ -38,8 +38,8 @@ export async function packageEmbeds() {
   const staticDir = join(HUGO, 'static', 'sales-kpi');
   rmSync(join(HUGO, 'static'), { recursive: true, force: true });
   rmSync(join(HUGO, 'data'), { recursive: true, force: true });
-  // pkg-plan/ is the engine with plan, for calculators that show the Plan panel.
-  for (const part of ['widget', 'pkg', 'pkg-plan']) cpSync(join(dist, part), join(staticDir, part), { recursive: true, dereference: true });
+  // pkg-full/ is the engine with simulate and plan, for calculators that show the Uncertainty or Plan panel.
+  for (const part of ['widget', 'pkg', 'pkg-full']) cpSync(join(dist, part), join(staticDir, part), { recursive: true, dereference: true });
   mkdirSync(join(HUGO, 'data'), { recursive: true });
   writeFileSync(join(HUGO, 'data', 'sales_kpi_reserve.json'), `${JSON.stringify(hugoReserveData(), null, 2)}\n`);
 

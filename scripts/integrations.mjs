@@ -71,10 +71,10 @@ export async function wordpressZip() {
   for (const path of files(PLUGIN_SOURCE)) add(path, PLUGIN_SOURCE, '');
   const table = await reserveTable();
   if (table) entries['sales-kpi/reserve.json'] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
-  // The widget exactly as dist/ holds it: widget/, pkg/ and pkg-plan/ (the engine with plan, for
-  // the Plan panel) side by side, so the module finds the .wasm beside itself (../pkg/) inside the
+  // The widget exactly as dist/ holds it: widget/, pkg/ and pkg-full/ (the engine with simulate and
+  // plan, for the Uncertainty and Plan panels) side by side, so the module finds the .wasm beside itself (../pkg/) inside the
   // plugin's folder.
-  for (const sub of ['widget', 'pkg', 'pkg-plan']) for (const path of files(join(DIST, sub))) add(path, join(DIST, sub), `${sub}/`);
+  for (const sub of ['widget', 'pkg', 'pkg-full']) for (const path of files(join(DIST, sub))) add(path, join(DIST, sub), `${sub}/`);
   const zip = zipSync(entries, { level: 9 });
   writeFileSync(PLUGIN_ZIP, zip);
   return zip.length;

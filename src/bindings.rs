@@ -11,9 +11,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode, Param};
 use crate::json::{too_large, Json, MAX_INPUT_BYTES};
+#[cfg(feature = "simulate-export")]
+use crate::SimulateOptions;
 #[cfg(feature = "each-export")]
 use crate::{Change, Goal, SensitivityOptions};
-use crate::{Model, Request, SimulateOptions};
+use crate::{Model, Request};
 use serde::Serialize;
 
 #[global_allocator]
@@ -287,6 +289,7 @@ pub fn sensitivity_js(
 }
 
 /// `simulate(model, options)`: Monte Carlo percentiles and the chance of reaching the threshold.
+#[cfg(feature = "simulate-export")]
 #[wasm_bindgen(js_name = simulate, unchecked_return_type = "Summary")]
 pub fn simulate_js(
     #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,

@@ -129,7 +129,7 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
     assert.equal(await plan.locator('svg rect').count(), 3);
     // One engine: the one with plan, not the small one too.
     const wasm = requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname);
-    assert.deepEqual(wasm, ['/pkg-plan/sales_kpi_bg.wasm']);
+    assert.deepEqual(wasm, ['/pkg-full/sales_kpi_bg.wasm']);
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
@@ -173,14 +173,14 @@ test('one engine per page: the small one without a Plan panel, the full one with
     await serve(page, 'plan-mixed.html', host(`<${W} preset="inbound"></${W}><${W} preset="leads"></${W}>`));
     await page.locator(`${PLAN} .sentence`).filter({ hasText: /\d/ }).waitFor();
     assert.equal(await revenue.count(), 2);
-    assert.deepEqual(wasm(), ['/pkg-plan/sales_kpi_bg.wasm'], 'widgets that connect together share the engine with plan');
+    assert.deepEqual(wasm(), ['/pkg-full/sales_kpi_bg.wasm'], 'widgets that connect together share the engine with plan');
     requests.length = 0;
     await serve(page, 'plan-later.html', host(`<${W} id="w" preset="inbound"></${W}>`));
     await revenue.waitFor();
     assert.deepEqual(wasm(), ['/pkg/sales_kpi_bg.wasm'], 'without the Plan panel the small engine alone');
     await page.evaluate(() => document.getElementById('w').setAttribute('sections', 'funnel target plan'));
     await page.locator(`${PLAN} .sentence`).filter({ hasText: /\d/ }).waitFor();
-    assert.deepEqual(wasm(), ['/pkg/sales_kpi_bg.wasm', '/pkg-plan/sales_kpi_bg.wasm']);
+    assert.deepEqual(wasm(), ['/pkg/sales_kpi_bg.wasm', '/pkg-full/sales_kpi_bg.wasm']);
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();

@@ -18,7 +18,7 @@ async function fetched(url) {
   try {
     await page.locator('sales-kpi-calculator [data-result="/funnel/revenue"][data-value]').first().waitFor();
     await page.waitForTimeout(300);
-    const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg|pkg-plan)\//.test(p));
+    const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg|pkg-full)\//.test(p));
     const sizes = Object.fromEntries(files.map((p) => [p, br(join(WWW, p))]));
     const js = files.filter((p) => p.endsWith('.js')).reduce((s, p) => s + sizes[p], 0);
     const wasm = files.filter((p) => p.endsWith('.wasm')).reduce((s, p) => s + sizes[p], 0);
@@ -46,7 +46,7 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three
 // languages (export-sheet-text.js, 1.3 KB brotli as source) to name the button. 50 KB until the
 // Plan panel (#11): its panel, results, options, chart and one language's text (6 KB as source),
-// and the full engine's glue from pkg-plan/ instead of pkg/ (counted since then, 3 KB). 60 KB until
+// and the full engine's glue from pkg-full/ instead of pkg/ (counted since then, 3 KB). 60 KB until
 // #12's modules (evaluate requests, first views, incremental updates) joined them: 62.7 KB measured.
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);

@@ -120,6 +120,35 @@ test('sensitivity ranks levers and uncertainty gives percentiles and a chance', 
   }
 });
 
+// The bundle (dist/), whose small engine has no `simulate`: the source's www/pkg/ has every function.
+test('the Uncertainty panel brings the full engine, also when it is switched on later, with the same numbers', async () => {
+  const { page, requests, pageErrors, close } = await openPage(env.browser, null);
+  try {
+    const wasm = () => requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname);
+    const unc = page.locator(`${W} [data-section="pUnc"]`);
+    const simulate = async () => {
+      await unc.locator('input[data-range-low="/funnel/dealSize"]').fill('10000');
+      await unc.locator('input[data-range-high="/funnel/dealSize"]').fill('20000');
+      await expectValue(page, '[data-sim="p50"]', (v) => !!v);
+      return Promise.all(['p10', 'p50', 'p90', 'probabilityAtLeast'].map((key) => value(page, `[data-sim="${key}"]`)));
+    };
+    await page.goto(`${env.server.url}dist/embed.html?preset=inbound&sections=funnel+uncertainty`);
+    await ready(page);
+    const fromTheStart = await simulate();
+    assert.deepEqual(wasm(), ['/dist/pkg-full/sales_kpi_bg.wasm'], 'the engine with simulate, not the small one too');
+    requests.length = 0;
+    await page.goto(`${env.server.url}dist/embed.html?preset=inbound`);
+    await ready(page);
+    assert.deepEqual(wasm(), ['/dist/pkg/sales_kpi_bg.wasm'], 'without the panel the small engine alone');
+    await page.locator(W).evaluate((widget) => widget.setAttribute('sections', 'funnel uncertainty'));
+    assert.deepEqual(await simulate(), fromTheStart);
+    assert.deepEqual(wasm(), ['/dist/pkg/sales_kpi_bg.wasm', '/dist/pkg-full/sales_kpi_bg.wasm']);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('every result explains its formula with the reader\'s numbers', async () => {
   const { page, close } = await openPage(env.browser, `${env.server.url}index.html`);
   try {

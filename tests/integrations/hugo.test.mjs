@@ -105,8 +105,8 @@ test('Hugo with default settings: the shortcode shows the calculator under /blog
     assert.equal(await revenue.getAttribute('data-value'), '150000');
     const origin = new URL(server.url).origin;
     assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/blog/`)), [], 'a request outside the site');
-    // Leads shows the Plan panel, so its engine is the one with `plan` (pkg-plan/); others use pkg/.
-    assert.ok(requests.some((u) => u === `${origin}/blog/sales-kpi/pkg/sales_kpi_bg.wasm` || u === `${origin}/blog/sales-kpi/pkg-plan/sales_kpi_bg.wasm`), 'the engine comes from the component under /blog/');
+    // Leads shows the Plan panel, so its engine is the one with `plan` (pkg-full/); others use pkg/.
+    assert.ok(requests.some((u) => u === `${origin}/blog/sales-kpi/pkg/sales_kpi_bg.wasm` || u === `${origin}/blog/sales-kpi/pkg-full/sales_kpi_bg.wasm`), 'the engine comes from the component under /blog/');
     assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1, 'one engine');
     assert.deepEqual(failedRequests, []);
     assert.deepEqual(consoleErrors, []);

@@ -132,7 +132,7 @@ async function assertInPage(url, form) {
     const shift = await computesAfterTyping(page);
     console.log(`# CLS, ${form}: ${shift.toFixed(4)}`);
     assert.ok(shift <= MAX_CLS, `${form}: CLS ${shift} > ${MAX_CLS}`);
-    // A leads calculator shows the Plan panel, so it loads the engine with `plan` (pkg-plan/).
+    // A leads calculator shows the Plan panel, so it loads the engine with `plan` (pkg-full/).
     const engines = requests.filter((u) => /\.wasm(\?|$)/.test(u));
     assert.equal(engines.length, 1, `${form}: one engine: ${engines.join(' ')}`);
     assert.match(engines[0], new RegExp(`^${WORDPRESS}/wp-content/plugins/sales-kpi/pkg(-plan)?/sales_kpi_bg\\.wasm`), `${form}: the .wasm comes from the plugin's folder`);

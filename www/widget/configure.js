@@ -4,7 +4,7 @@ import { engine } from './engine.js';
 import { loadFirstView } from './first-view.js';
 import { h } from './dom.js';
 import { moreText, translator } from './i18n.js';
-import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels, needsPlanEngine } from './lazy-parts.js';
+import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels, needsFullEngine } from './lazy-parts.js';
 import { readSettings } from './settings.js';
 import { defaultSections, defaultState } from './state.js';
 
@@ -29,8 +29,8 @@ export async function configure(view, first, fresh) {
   const plain = first && modelAttribute === null && whatIfAttribute === null && !settings.sections.length && !location.hash.includes('skc=');
   // The engine, the language and the first view load side by side.
   const firstLoad = plain ? loadFirstView(settings.preset) : null;
-  // Plan panel: the engine with `plan` when the sections likely shown have it (lazy-parts.js).
-  const ready = engine(settings.wasmUrl, needsPlanEngine(settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset)));
+  // The full engine when the sections likely shown need it (lazy-parts.js).
+  const ready = engine(settings.wasmUrl, needsFullEngine(settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset)));
   ready.catch(() => {});
   const was = view.t;
   const t = (view.t = await translator(view.lang));
@@ -46,7 +46,7 @@ export async function configure(view, first, fresh) {
     // Start fetching the panels now when they will surely be needed.
     const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
     if (needsPanels(likely)) Promise.all([loadPanels(likely, view.lang), moreText(view.lang)]).catch(() => {});
-    else if (needsPlanEngine(likely)) loadPanels(likely, view.lang).catch(() => {}); // Plan panel
+    else if (needsFullEngine(likely)) loadPanels(likely, view.lang).catch(() => {}); // the Plan panel, not in needsPanels
     view.firstView = firstLoad && (await firstLoad);
     if (!view.firstView) [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
   } catch (error) {

@@ -1,11 +1,11 @@
 // Loads the wasm engine once per page and shares it between widgets. Importing this module has no
 // side effects: the glue and the .wasm are fetched on first use, from next to this file unless a
 // wasm-url says otherwise, so a self-hosted copy never calls anyone else's server.
-// Two builds: ../pkg/ (the small default, without `plan`) and ../pkg-plan/ (all six functions,
-// 8 KB more). A page loads one: widgets that connect together ask within one task, and the
-// engine is chosen after it, with `plan` if any of them shows the Plan panel. A widget that
-// needs `plan` later (a sections change, a link) replaces the small engine by the full one.
-// wasm-url names the small engine's .wasm; the full one always loads from beside the module.
+// Two builds: ../pkg/ (the small default, `evaluate` alone) and ../pkg-full/ (also `simulate` and
+// `plan`, 9 KB more). A page loads one: widgets that connect together ask within one task, and
+// the engine is chosen after it, the full one if any of them shows the Uncertainty or Plan panel.
+// A widget that needs it later (a sections change, a link) replaces the small engine by the full
+// one. wasm-url names the small engine's .wasm; the full one always loads from beside the module.
 
 /** @typedef {Error & { code?: string, pointer?: string, params?: Record<string, unknown>, restarting?: Promise<unknown> }} EngineError */
 
@@ -17,31 +17,31 @@ let restarts = 0;
 /** @type {URL | string | undefined} */
 let wasm;
 let wasmChosen = false;
-/** Whether any widget on the page has asked for the engine with `plan`. */
-let wantPlan = false;
-/** Whether the engine being loaded (or loaded) has `plan`. */
-let loadingPlan = false;
+/** Whether any widget on the page has asked for the full engine. */
+let wantFull = false;
+/** Whether the engine being loaded (or loaded) is the full one. */
+let loadingFull = false;
 
 /**
  * Resolves to the engine module. The first wasm URL asked for is the one the page uses.
  * @param {URL | null} [wasmUrl]
- * @param {boolean} [withPlan] the engine must have `plan` (see needsPlanEngine in lazy-parts.js)
+ * @param {boolean} [full] the engine must have `simulate` and `plan` (see needsFullEngine in lazy-parts.js)
  * @returns {Promise<any>}
  */
-export function engine(wasmUrl, withPlan = false) {
+export function engine(wasmUrl, full = false) {
   if (!wasmChosen) [wasmChosen, wasm] = [true, wasmUrl || undefined];
-  wantPlan ||= withPlan;
-  if (wantPlan && loading && !loadingPlan) loading = null;
+  wantFull ||= full;
+  if (wantFull && loading && !loadingFull) loading = null;
   /** @type {Promise<any>} */
   const started = (loading ??= Promise.resolve().then(async () => {
     // Replaced before it began (another widget asked for `plan` in the same task): nothing to do.
     if (started !== loading) return loading;
-    loadingPlan = wantPlan;
-    const { planGlue, planWasm } = loadingPlan ? await import('./engine-plan.js') : {};
-    const glue = new URL(planGlue ?? new URL('../pkg/sales_kpi.js', import.meta.url));
+    loadingFull = wantFull;
+    const { fullGlue, fullWasm } = loadingFull ? await import('./engine-full.js') : {};
+    const glue = new URL(fullGlue ?? new URL('../pkg/sales_kpi.js', import.meta.url));
     // A different URL gives a new module instance, with fresh wasm memory.
     if (restarts) glue.search = `r=${restarts}`;
-    const source = planWasm ?? wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url);
+    const source = fullWasm ?? wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url);
     // The .wasm is fetched while the glue loads, not after it.
     const bytes = fetch(source);
     bytes.catch(() => {});
@@ -57,16 +57,19 @@ export function engine(wasmUrl, withPlan = false) {
   return started;
 }
 
-/** Whether the loaded engine has `plan`. */
-export const hasPlan = () => !!api && typeof api.plan === 'function';
+/**
+ * Whether the loaded engine has this function (the small one lacks `simulate` and `plan`).
+ * @param {'evaluate' | 'simulate' | 'plan'} name
+ */
+export const canCall = (name) => !!api && typeof api[name] === 'function';
 
 /**
  * Calls an engine function. Input errors are thrown as they are. A trap (a
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
  * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
  * engine. The error's type decides, not its text.
- * @param {'evaluate' | 'simulate' | 'plan'} name what the widget calls: the embed engine (www/pkg-embed)
- *   exports evaluate and simulate; the full one (pkg-plan) also plan
+ * @param {'evaluate' | 'simulate' | 'plan'} name what the widget calls: the small engine
+ *   (www/pkg-embed) exports evaluate; the full one (pkg-full) also simulate and plan
  * @param {...unknown} args
  * @returns {any}
  */
@@ -81,7 +84,7 @@ export function call(name, ...args) {
       restarts++;
       api = null;
       loading = null;
-      error.restarting = engine(null, loadingPlan);
+      error.restarting = engine(null, loadingFull);
     }
     throw error;
   }

@@ -34,10 +34,11 @@ export const loadEditing = once(() => import('./editing.js'));
 export const loadPlan = once(() => import('./panels/plan.js'));
 
 /**
- * Whether these sections need the engine with `plan` (www/pkg-plan): the one place that says so.
+ * Whether these sections need the full engine (www/pkg-full), with `plan` and `simulate`: the one
+ * place that says so.
  * @param {Iterable<string>} sections
  */
-export const needsPlanEngine = (sections) => [...sections].includes('plan');
+export const needsFullEngine = (sections) => [...sections].some((section) => section === 'plan' || section === 'uncertainty');
 
 /** The sections whose panels, or (velocity) whose words, are in parts loaded on demand. */
 const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'velocity'];

@@ -4,7 +4,7 @@
 // Its text is in plan-text-xx.js, one file per language, loaded with the panel.
 import { shift } from '../decimal.js';
 import { h } from '../dom.js';
-import { call, engine, hasPlan, isRestarting } from '../engine.js';
+import { call, canCall, engine, isRestarting } from '../engine.js';
 import { currencyAffix, formatNumber } from '../format.js';
 import { field, tableBox } from '../form.js';
 import { defaultPlan, QUICK_PERIODS, quickPeriod, quickPeriodOf, readHolidays } from './plan-options.js';
@@ -87,7 +87,7 @@ function computePlan(view, options, t, errors, fallback) {
   // itself when the funnel panel does not (planPanel).
   const { cycleDays } = view.model;
   const model = { ...view.shownModel, ...(cycleDays != null && { cycleDays }) };
-  if (!hasPlan()) {
+  if (!canCall('plan')) {
     // This page loaded the small engine (the panel came later): the full one replaces it.
     engine(null, true).then(() => view.root && view.recompute(), () => {});
     return null;
@@ -262,7 +262,7 @@ export function planPanel(view) {
       field?.querySelector('input')?.setAttribute('aria-invalid', String(!!error.textContent));
     }
     results.hidden = monthTable.hidden = weekTable.hidden = !plan;
-    status.textContent = plan ? '' : hasPlan() ? t('stale') : t('loadingPlan');
+    status.textContent = plan ? '' : canCall('plan') ? t('stale') : t('loadingPlan');
     if (!plan) return void shownPlans.delete(view);
     shownPlans.set(view, { plan, t, options: structuredClone(options) });
     const heads = tableHeads(view, t, plan);
