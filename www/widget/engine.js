@@ -34,7 +34,7 @@ export function engine(wasmUrl, full = false) {
   if (wantFull && loading && !loadingFull) loading = null;
   /** @type {Promise<any>} */
   const started = (loading ??= Promise.resolve().then(async () => {
-    // Replaced before it began (another widget asked for `plan` in the same task): nothing to do.
+    // Replaced before it began (another widget asked for the full engine in the same task): nothing to do.
     if (started !== loading) return loading;
     loadingFull = wantFull;
     const { fullGlue, fullWasm } = loadingFull ? await import('./engine-full.js') : {};
