@@ -135,7 +135,7 @@ async function assertInPage(url, form) {
     // A leads calculator shows the Plan panel, so it loads the engine with `plan` (pkg-full/).
     const engines = requests.filter((u) => /\.wasm(\?|$)/.test(u));
     assert.equal(engines.length, 1, `${form}: one engine: ${engines.join(' ')}`);
-    assert.match(engines[0], new RegExp(`^${WORDPRESS}/wp-content/plugins/sales-kpi/pkg(-plan)?/sales_kpi_bg\\.wasm`), `${form}: the .wasm comes from the plugin's folder`);
+    assert.match(engines[0], new RegExp(`^${WORDPRESS}/wp-content/plugins/sales-kpi/pkg(-full)?/sales_kpi_bg\\.wasm`), `${form}: the .wasm comes from the plugin's folder`);
     assert.deepEqual(foreign(requests), [], `${form}: no request to another origin`);
     assert.deepEqual(failedRequests, [], `${form}: failed requests`);
     assert.deepEqual(consoleErrors, [], `${form}: console errors`);
