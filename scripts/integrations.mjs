@@ -72,8 +72,8 @@ export async function wordpressZip() {
   const table = await reserveTable();
   if (table) entries['sales-kpi/reserve.json'] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
   // The widget exactly as dist/ holds it: widget/, pkg/ and pkg-full/ (the engine with simulate and
-  // plan, for the Uncertainty and Plan panels) side by side, so the module finds the .wasm beside itself (../pkg/) inside the
-  // plugin's folder.
+  // plan, for the Uncertainty and Plan panels) side by side, so the module finds the .wasm beside
+  // itself (../pkg/) inside the plugin's folder.
   for (const sub of ['widget', 'pkg', 'pkg-full']) for (const path of files(join(DIST, sub))) add(path, join(DIST, sub), `${sub}/`);
   const zip = zipSync(entries, { level: 9 });
   writeFileSync(PLUGIN_ZIP, zip);

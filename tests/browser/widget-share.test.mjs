@@ -81,6 +81,23 @@ test('a tampered fragment loads the defaults and says so politely', async () => 
   }
 });
 
+/**
+ * The sheet holds the typed 2,500 calls and its revenue; the link opens the same revenue.
+ * @param {unknown[][]} rows the downloaded workbook's rows
+ * @param {string} link the copied link
+ */
+async function assertTyped2500(rows, link) {
+  assert.deepEqual(rows.find((row) => row[1] === 'Calls and e-mails')?.slice(0, 4), ['Your funnel', 'Calls and e-mails', 'number', '2500']);
+  assert.deepEqual(rows.find((row) => row[1] === 'Revenue')?.slice(0, 5), ['Results', 'Revenue', 'USD', '250000', '275000']);
+  const again = await openPage(env.browser, link);
+  try {
+    await ready(again.page);
+    assert.equal(await value(again.page, '[data-result="/funnel/revenue"]'), '250000');
+  } finally {
+    await again.close();
+  }
+}
+
 test('a number typed just before "Copy link" or the spreadsheet is in them, even while the editing code loads', async () => {
   // The editing code (it reads typed text) loads on the first key press; hold it back, so the
   // buttons are clicked while the typed number is still waiting for it.
@@ -103,15 +120,7 @@ test('a number typed just before "Copy link" or the spreadsheet is in them, even
     release();
     await page.locator(`${W} .share [role=status]`, { hasText: 'Link copied' }).waitFor();
     const rows = readSheet(await readFile(await (await download).path()));
-    assert.deepEqual(rows.find((row) => row[1] === 'Calls and e-mails')?.slice(0, 4), ['Your funnel', 'Calls and e-mails', 'number', '2500']);
-    assert.deepEqual(rows.find((row) => row[1] === 'Revenue')?.slice(0, 5), ['Results', 'Revenue', 'USD', '250000', '275000']);
-    const again = await openPage(env.browser, await page.evaluate(() => navigator.clipboard.readText()));
-    try {
-      await ready(again.page);
-      assert.equal(await value(again.page, '[data-result="/funnel/revenue"]'), '250000');
-    } finally {
-      await again.close();
-    }
+    await assertTyped2500(rows, await page.evaluate(() => navigator.clipboard.readText()));
   } finally {
     release();
     await close();
@@ -132,15 +141,7 @@ test('copy link gives a link that opens the same numbers; the spreadsheet holds 
     assert.equal(download.suggestedFilename(), 'sales-kpi.xlsx');
     const rows = readSheet(await readFile(await download.path()));
     assert.deepEqual(rows[2].slice(0, 5), ['Section', 'Item', 'Unit', 'Value', 'Scenario']);
-    assert.deepEqual(rows.find((row) => row[1] === 'Calls and e-mails')?.slice(0, 4), ['Your funnel', 'Calls and e-mails', 'number', '2500']);
-    assert.deepEqual(rows.find((row) => row[1] === 'Revenue')?.slice(0, 5), ['Results', 'Revenue', 'USD', '250000', '275000']);
-    const again = await openPage(env.browser, link);
-    try {
-      await ready(again.page);
-      assert.equal(await value(again.page, '[data-result="/funnel/revenue"]'), '250000');
-    } finally {
-      await again.close();
-    }
+    await assertTyped2500(rows, link);
   } finally {
     await close();
   }

@@ -29,8 +29,9 @@ export async function configure(view, first, fresh) {
   const plain = first && modelAttribute === null && whatIfAttribute === null && !settings.sections.length && !location.hash.includes('skc=');
   // The engine, the language and the first view load side by side.
   const firstLoad = plain ? loadFirstView(settings.preset) : null;
+  const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
   // The full engine when the sections likely shown need it (lazy-parts.js).
-  const ready = engine(settings.wasmUrl, needsFullEngine(settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset)));
+  const ready = engine(settings.wasmUrl, needsFullEngine(likely));
   ready.catch(() => {});
   const was = view.t;
   const t = (view.t = await translator(view.lang));
@@ -44,7 +45,6 @@ export async function configure(view, first, fresh) {
   let attributes = false;
   try {
     // Start fetching the panels now when they will surely be needed.
-    const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
     if (needsPanels(likely)) Promise.all([loadPanels(likely, view.lang), moreText(view.lang)]).catch(() => {});
     else if (needsFullEngine(likely)) loadPanels(likely, view.lang).catch(() => {}); // the Plan panel, not in needsPanels
     view.firstView = firstLoad && (await firstLoad);
