@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateRequest, firstViewKey } from '../www/widget/request.js';
-import { PRESETS, defaultSections, defaultState, shownModel } from '../www/widget/state.js';
+import { FIRST_VIEW_PRESETS } from '../www/widget/first-view.js';
+import { defaultSections, defaultState, shownModel } from '../www/widget/state.js';
 
 /**
  * @param {string} root the repository
@@ -16,7 +17,7 @@ export function writeFirstViews(root, outDir) {
   // Stage names are the language's; the numbers do not depend on them, so placeholders are used
   // here and the widget puts its names in (first-view.js).
   const t = (/** @type {string} */ key) => (key.startsWith('st_') ? Array.from({ length: 12 }, (_, i) => `step ${i + 1}`).join('|') : key);
-  const views = PRESETS.map((preset) => {
+  const views = FIRST_VIEW_PRESETS.map((preset) => {
     const state = defaultState(preset, 'EUR', t);
     const sections = new Set(defaultSections(preset));
     const model = shownModel(state.model, sections);

@@ -77,25 +77,53 @@ export function subtract(a, b) {
 }
 
 /**
- * a / b − 1 to 12 places (only for display as a percentage); null when b is zero.
+ * a + b, exact.
  * @param {string} a
  * @param {string} b
+ */
+export const add = (a, b) => subtract(a, b[0] === '-' ? b.slice(1) : `-${b}`);
+
+/**
+ * a × b, exact.
+ * @param {string} a
+ * @param {string} b
+ */
+export function multiply(a, b) {
+  const [left, leftScale] = scaled(a);
+  const [right, rightScale] = scaled(b);
+  return unscaled(left * right, leftScale + rightScale);
+}
+
+/**
+ * a / b to `places` decimals, rounded half away from zero like the display; null when b is zero.
+ * @param {string} a
+ * @param {string} b
+ * @param {number} places
  * @returns {string | null}
  */
-export function relativeChange(a, b) {
+export function divide(a, b, places) {
   const [left, leftScale] = scaled(a);
   const [right, rightScale] = scaled(b);
   if (right === 0n) return null;
-  const scale = 12;
-  let numerator = left * 10n ** BigInt(scale + rightScale);
+  let numerator = left * 10n ** BigInt(places + rightScale);
   let denominator = right * 10n ** BigInt(leftScale);
   if (denominator < 0n) {
     numerator = -numerator;
     denominator = -denominator;
   }
   const half = denominator / 2n;
-  const quotient = (numerator >= 0n ? numerator + half : numerator - half) / denominator;
-  return subtract(unscaled(quotient, scale), '1');
+  return unscaled((numerator >= 0n ? numerator + half : numerator - half) / denominator, places);
+}
+
+/**
+ * a / b − 1 to 12 places (only for display as a percentage); null when b is zero.
+ * @param {string} a
+ * @param {string} b
+ * @returns {string | null}
+ */
+export function relativeChange(a, b) {
+  const quotient = divide(a, b, 12);
+  return quotient === null ? null : subtract(quotient, '1');
 }
 
 /**

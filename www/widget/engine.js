@@ -58,8 +58,8 @@ export function engine(wasmUrl, full = false) {
 }
 
 /**
- * Whether the loaded engine has this function (the small one lacks `simulate` and `plan`).
- * @param {'evaluate' | 'simulate' | 'plan'} name
+ * Whether the loaded engine has this function (the small one lacks `simulate`, `plan` and `progress`).
+ * @param {'evaluate' | 'simulate' | 'plan' | 'progress'} name
  */
 export const canCall = (name) => !!api && typeof api[name] === 'function';
 
@@ -68,8 +68,8 @@ export const canCall = (name) => !!api && typeof api[name] === 'function';
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
  * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
  * engine. The error's type decides, not its text.
- * @param {'evaluate' | 'simulate' | 'plan'} name what the widget calls: the small engine
- *   (www/pkg-embed) exports evaluate; the full one (pkg-full) also simulate and plan
+ * @param {'evaluate' | 'simulate' | 'plan' | 'progress'} name what the widget calls: the small engine
+ *   (www/pkg-embed) exports evaluate; the full one (pkg-full) also simulate, plan and progress
  * @param {...unknown} args
  * @returns {any}
  */

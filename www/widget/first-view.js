@@ -14,6 +14,9 @@ const FIRST_VIEWS = {
   'unit-economics': () => import('../pkg/first-view-unit-economics.js'),
 };
 
+/** The presets that have a first view: pacing's Progress panel shows no number before the engine. */
+export const FIRST_VIEW_PRESETS = Object.keys(FIRST_VIEWS);
+
 /**
  * Loads a preset's first view; null when it has none or it cannot load.
  * @param {string} preset

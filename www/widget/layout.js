@@ -25,6 +25,7 @@ export function layout(view) {
       sections.has('economics') && panels.economics?.economicsPanel(view, !any('retention', 'growth')),
       any('retention', 'growth') && panels.retention?.retentionPanel(view, !sections.has('economics')),
       sections.has('plan') && panels.plan?.planPanel(view),
+      sections.has('progress') && panels.progress?.progressPanel(view),
       sections.has('share') && panels.share?.sharePanel(view),
     ),
     h('p', { class: 'foot', text: view.t('footnote') }),

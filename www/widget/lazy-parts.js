@@ -32,13 +32,15 @@ export const loadModelAttributes = once(() => import('./model-attributes.js'));
 export const loadEditing = once(() => import('./editing.js'));
 // The Plan panel (branch plan-panel): its module, its language's text, and the engine with `plan`.
 export const loadPlan = once(() => import('./panels/plan.js'));
+// The Progress panel (issue #22): its module, the planning text it shares with the Plan panel, and the engine with `progress`.
+export const loadProgress = once(() => import('./panels/progress.js'));
 
 /**
  * Whether these sections need the full engine (www/pkg-full), with `plan` and `simulate`: the one
  * place that says so.
  * @param {Iterable<string>} sections
  */
-export const needsFullEngine = (sections) => [...sections].some((section) => section === 'plan' || section === 'uncertainty');
+export const needsFullEngine = (sections) => [...sections].some((section) => section === 'plan' || section === 'progress' || section === 'uncertainty');
 
 /** The sections whose panels, or (velocity) whose words, are in parts loaded on demand. */
 const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'velocity'];
@@ -51,22 +53,23 @@ const LAZY_SECTIONS = ['sensitivity', 'uncertainty', 'economics', 'retention', '
 export async function loadPanels(sections, lang = 'en') {
   const shown = new Set(sections);
   const want = (/** @type {string[]} */ ...names) => names.some((name) => shown.has(name));
-  const [sensitivity, uncertainty, economics, retention, share, plan] = await Promise.all([
+  const [sensitivity, uncertainty, economics, retention, share, plan, progress] = await Promise.all([
     want('sensitivity') ? loadSensitivity() : undefined,
     want('uncertainty') ? loadUncertainty() : undefined,
     want('economics') ? loadEconomics() : undefined,
     want('retention', 'growth') ? loadRetention() : undefined,
     want('share') ? loadShare() : undefined,
     want('plan') ? loadPlan().then(async (module) => (await module.loadPlanText(lang), module)) : undefined,
+    want('progress') ? loadProgress().then(async (module) => (await module.loadPlanText(lang), module)) : undefined,
   ]);
-  return { sensitivity, uncertainty, economics, retention, share, plan };
+  return { sensitivity, uncertainty, economics, retention, share, plan, progress };
 }
 
 /** @typedef {Partial<Awaited<ReturnType<typeof loadPanels>>>} Panels */
 
 /**
  * Whether any section needs a panel that loads on demand, with the rest of the language's text
- * (the Plan panel has its own, plan-text-xx.js, and is not one of them).
+ * (the Plan and Progress panels have their own, plan-text-xx.js, and are not among them).
  * @param {Iterable<string>} sections
  */
 export const needsPanels = (sections) => [...sections].some((section) => LAZY_SECTIONS.includes(section));

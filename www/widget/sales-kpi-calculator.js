@@ -42,7 +42,7 @@ export class SalesKpiCalculator extends HTMLElement {
     return this.#view.state?.model;
   }
 
-  /** `inbound`, `outbound`, `leads` or `unit-economics`. */
+  /** `inbound`, `outbound`, `leads`, `unit-economics` or `pacing`. */
   get preset() {
     return this.getAttribute('preset') ?? 'inbound';
   }

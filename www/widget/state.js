@@ -10,12 +10,15 @@
  * @typedef {{ unit: 'by' | 'add', value: string }} WhatIfChange a fraction: by "0.1" is +10 %, add "0.01" is +1 pp
  * @typedef {{ low: string, high: string }} Range
  * @typedef {{ preset: string, currency: string, model: Model, whatif: Record<string, WhatIfChange>,
- *   ranges: Record<string, Range>, plan?: import('./panels/plan-options.js').PlanOptions }} State
+ *   ranges: Record<string, Range>, plan?: import('./panels/plan-options.js').PlanOptions,
+ *   progress?: import('./panels/progress.js').ProgressState }} State
  * @typedef {(key: string, vars?: Record<string, string | number>) => string} Translate
  */
 
-export const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics'];
-export const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan'];
+export const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics', 'pacing'];
+/** The preset whose funnel (numbers and words) each preset uses: pacing checks the leads funnel's progress. */
+export const funnelPreset = (/** @type {string} */ preset) => (preset === 'pacing' ? 'leads' : preset);
+export const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan', 'progress'];
 
 /** @type {Record<string, [string, string[], string, string, string, string]>} [top, rates, dealSize, target, cycleDays, acquisitionCost] */
 const PRESET_NUMBERS = {
@@ -32,8 +35,9 @@ const PRESET_NUMBERS = {
  * @returns {Model}
  */
 export function presetModel(preset, t) {
-  const [top, rates, dealSize, target, cycleDays, acquisitionCost] = PRESET_NUMBERS[preset] ?? PRESET_NUMBERS.inbound;
-  const names = t(`st_${preset}`).split('|');
+  const funnel = funnelPreset(preset);
+  const [top, rates, dealSize, target, cycleDays, acquisitionCost] = PRESET_NUMBERS[funnel] ?? PRESET_NUMBERS.inbound;
+  const names = t(`st_${funnel}`).split('|');
   return {
     funnel: { top, stages: rates.map((rate, i) => ({ name: names[i] ?? '', rate })), dealSize },
     target,
@@ -74,8 +78,9 @@ export function shownModel(model, sections) {
 
 /** @param {string} preset */
 export const defaultSections = (preset) =>
-  // Plan panel: leads and outbound plan by the month and the workday (issue #11).
-  (preset === 'unit-economics' ? 'funnel economics retention whatif' : `funnel target whatif goal${preset === 'leads' || preset === 'outbound' ? ' plan' : ''}`).split(' ');
+  // Plan panel: leads and outbound plan by the month and the workday (issue #11); pacing is the
+  // Progress panel alone, a small embed for a post (issue #22).
+  (preset === 'pacing' ? 'progress' : preset === 'unit-economics' ? 'funnel economics retention whatif' : `funnel target whatif goal${preset === 'leads' || preset === 'outbound' ? ' plan' : ''}`).split(' ');
 
 /**
  * Parses `sections`: the known words, and the unknown ones. A section whose results are computed

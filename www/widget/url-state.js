@@ -3,7 +3,7 @@
 // when a page has a fragment, the url-state attribute, or the reader copies a link.
 import { isPlainDecimal } from './decimal.js';
 import { call } from './engine.js';
-import { checkedPlan } from './panels/plan-options.js';
+import { checkedPlan, checkedProgress } from './panels/plan-options.js';
 import { getAt, PRESETS, whatIfChanges } from './state.js';
 
 /** @typedef {import('./state.js').State} State */
@@ -53,11 +53,14 @@ function decodeState(text) {
   // Plan panel: its options ride along as `pl` (checked for shape here, by the engine when planned).
   const plan = 'pl' in data ? checkedPlan(data.pl) : undefined;
   if (plan === null) return null;
-  return { preset: data.p, currency: data.c, model: /** @type {any} */ (data.m), whatif: data.w, ranges: data.r, ...(plan && { plan }) };
+  // Progress panel: its as-of date, rows and open opportunities ride along as `pg`.
+  const progress = 'pg' in data ? checkedProgress(data.pg) : undefined;
+  if (progress === null) return null;
+  return { preset: data.p, currency: data.c, model: /** @type {any} */ (data.m), whatif: data.w, ranges: data.r, ...(plan && { plan }), ...(progress && { progress }) };
 }
 
 /** @param {State} state */
-export const encodeState = (state) => toBase64Url(JSON.stringify({ v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges, pl: state.plan }));
+export const encodeState = (state) => toBase64Url(JSON.stringify({ v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges, pl: state.plan, pg: state.progress }));
 
 /**
  * Puts the state into the page's URL fragment; returns the value written.

@@ -6,7 +6,7 @@ import { h } from './dom.js';
 import { moreText } from './i18n.js';
 import { layout } from './layout.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
-import { getAt, shownModel } from './state.js';
+import { funnelPreset, getAt, shownModel } from './state.js';
 
 /**
  * @typedef {import('./form.js').Field} Field
@@ -144,7 +144,8 @@ export class CalculatorView {
     this.charts.clear();
     this.hooks = new Set();
     this.generalError = this.staleNote = null;
-    this.topLabel = t(`top_${this.state.preset === 'unit-economics' ? 'leads' : this.state.preset}`);
+    const funnel = funnelPreset(this.state.preset);
+    this.topLabel = t(`top_${funnel === 'unit-economics' ? 'leads' : funnel}`);
     this.topNoun = this.topLabel.toLocaleLowerCase(this.lang);
     const root = (this.root = h('div', { class: 'root', part: 'root', lang: this.lang }, layout(this)));
     this.host.shadowRoot.replaceChildren(root);

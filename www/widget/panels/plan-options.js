@@ -71,3 +71,24 @@ export function checkedPlan(value) {
   if ('growth' in options && !(options.growth && text(options.growth.baseline) && text(options.growth.by) && Object.keys(options.growth).length === 2)) return null;
   return /** @type {PlanOptions} */ (options);
 }
+
+/**
+ * Shape check for the Progress panel's inputs read from a link: null when anything is off (the
+ * engine checks the values).
+ * @param {unknown} value
+ * @returns {import('./progress.js').ProgressState | null}
+ */
+export function checkedProgress(value) {
+  const text = (/** @type {unknown} */ item) => typeof item === 'string' && item.length <= 64;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  /** @type {Record<string, any>} */
+  const progress = value;
+  if (Object.keys(progress).some((key) => !['asOf', 'rows', 'open'].includes(key))) return null;
+  if ('asOf' in progress && !text(progress.asOf)) return null;
+  if (!Array.isArray(progress.open) || progress.open.length > 11 || !progress.open.every(text)) return null;
+  const row = (/** @type {any} */ item) =>
+    item && typeof item === 'object' && Object.keys(item).every((key) => ['date', 'revenue', 'top', 'stages', 'deals'].includes(key)) &&
+    ['date', 'revenue', 'top', 'deals'].every((key) => text(item[key])) && Array.isArray(item.stages) && item.stages.length <= 11 && item.stages.every(text);
+  if (!Array.isArray(progress.rows) || progress.rows.length < 1 || progress.rows.length > 1100 || !progress.rows.every(row)) return null;
+  return /** @type {import('./progress.js').ProgressState} */ (progress);
+}

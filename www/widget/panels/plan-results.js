@@ -57,7 +57,7 @@ function listFormat(locale) {
  * @param {string[][]} rows
  * @param {(cells: string[], index: number) => HTMLTableRowElement} makeRow
  */
-function fillRows(body, rows, makeRow) {
+export function fillRows(body, rows, makeRow) {
   const shown = body.rows;
   const sameShape = shown.length === rows.length && rows.every((cells, index) => shown[index].cells.length === cells.length);
   if (!sameShape) body.replaceChildren(...rows.map(makeRow));

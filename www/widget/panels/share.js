@@ -80,6 +80,7 @@ export function sheetRows(view) {
     });
   }
   rows.push(...(view.panels.plan?.planSheetRows(view) ?? [])); // Plan panel: its period, months and weeks
+  rows.push(...(view.panels.progress?.progressSheetRows(view) ?? [])); // Progress panel: the rows and the verdict's figures
   return rows;
 }
 

@@ -1,0 +1,224 @@
+// The inputs of a planning window, shared by the Plan and the Progress panel: the period (dates or
+// a quick choice), the goal (the target above, an amount, or "+14 % on a baseline"), the team,
+// the workdays and the holidays. They edit one object, the state's plan options, so both panels
+// always plan the same window; a page with both shows the fields once, in the Plan panel.
+import { shift } from '../decimal.js';
+import { h } from '../dom.js';
+import { currencyAffix, formatNumber } from '../format.js';
+import { field } from '../form.js';
+import { QUICK_PERIODS, quickPeriod, quickPeriodOf, readHolidays } from './plan-options.js';
+
+/**
+ * @typedef {import('../view.js').CalculatorView} View
+ * @typedef {import('./plan-options.js').PlanOptions} PlanOptions
+ * @typedef {(key: string, vars?: Record<string, string | number>) => string} PlanText
+ * @typedef {ReturnType<typeof optionInputs>} OptionInputs
+ */
+
+/** The styles of the window's fields (both panels' sections have the class `plan`). */
+export const windowCss = [
+  '.plan fieldset{border:0;border-top:1px solid var(--_line);margin:0 0 .5rem;padding:.5rem 0 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12rem,100%),1fr));gap:0 1rem}',
+  '.plan legend{font-weight:600;padding:0}',
+  // Chromium focuses a date input's inner parts, which :focus-visible does not see.
+  '.plan input[type=date]:focus-within{outline:3px solid var(--_accent);outline-offset:1px}',
+  '.plan .days{display:flex;flex-wrap:wrap;gap:.25rem .75rem;grid-column:1/-1}',
+  '.plan .goalkind{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 .5rem}',
+];
+
+/**
+ * Reads a number typed in the reader's format: its decimal, or the problem in the reader's words.
+ * @param {View} view
+ * @param {string} text
+ * @param {'number' | 'money' | 'percent'} field
+ * @returns {{ value: string } | { problem: string }}
+ */
+export function readTyped(view, text, field) {
+  const editing = view.editing;
+  if (!editing) return { problem: '' };
+  const reading = editing.readNumber(text, { ...view.numberStyle, field });
+  if ('refused' in reading) return { problem: editing.refusalText(reading, field, view) };
+  return { value: field === 'percent' && reading.value ? shift(reading.value, -2) : reading.value };
+}
+
+/**
+ * Labelled option inputs with an error line each, keyed by the option's pointer, so an engine
+ * error lands at its input.
+ * @param {View} view
+ * @param {string} timerKey the view's timer for the recompute after typing
+ */
+export function optionInputs(view, timerKey) {
+  /** @type {Map<string, HTMLElement>} the error line of each option pointer */
+  const errors = new Map();
+  /** @type {Map<string, string>} what could not be read in a box, by option pointer */
+  const unread = new Map();
+  const changed = () => view.recompute();
+  /**
+   * A labelled input with its error line, for the option at `pointer`.
+   * @param {string} pointer
+   * @param {string} label
+   * @param {Record<string, string>} attributes
+   * @param {(input: HTMLInputElement) => void} read
+   * @param {{ sign: string, before: boolean } | false} [affix] a currency sign or "%" beside the box
+   */
+  const input = (pointer, label, attributes, read, affix = false) => {
+    const id = view.nextId();
+    const error = h('p', { class: 'err', id: `${id}-e` });
+    errors.set(pointer, error);
+    const element = h('input', { id, part: 'input', 'aria-describedby': `${id}-e`, autocomplete: 'off', ...attributes });
+    const handle = () => {
+      unread.delete(pointer);
+      read(element);
+      view.schedule(timerKey, 200, changed);
+    };
+    // Numbers are read in the reader's format by the editing module (loading from the first focus).
+    element.addEventListener('input', () => (view.editing ? handle() : view.loadEditing().then(handle, () => {})));
+    const sign = affix && h('span', { class: 'affix', text: affix.sign });
+    return h('div', { class: 'field' }, h('label', { for: id, text: label }), h('div', { class: 'control' }, affix && affix.before && sign, element, affix && !affix.before && sign), error);
+  };
+  const numberText = (/** @type {string | undefined} */ value, percent = false) => (value ? formatNumber(percent ? shift(value, 2) : value, 'input', view.numberStyle) : '');
+  /**
+   * A number option: `set` keeps what was read (undefined when the box is empty).
+   * @param {string} pointer
+   * @param {string} label
+   * @param {'number' | 'money' | 'percent'} kind
+   * @param {string | undefined} value
+   * @param {(value: string | undefined) => void} set
+   */
+  const numberInput = (pointer, label, kind, value, set) =>
+    input(
+      pointer,
+      label,
+      { type: 'text', inputmode: 'decimal', value: numberText(value, kind === 'percent') },
+      (element) => {
+        const read = readTyped(view, element.value, kind);
+        if ('problem' in read) unread.set(pointer, read.problem);
+        else set(read.value || undefined);
+      },
+      kind === 'percent' ? { sign: '%', before: false } : kind === 'money' && currencyAffix(view.numberStyle),
+    );
+  /** Before a render: what could not be read is said at its input. */
+  const showUnread = () => {
+    for (const [pointer, error] of errors) error.textContent = unread.get(pointer) ?? '';
+  };
+  /** After a render: inputs whose line holds an error are marked invalid. */
+  const markInvalid = () => {
+    for (const error of errors.values()) {
+      const box = error.parentElement?.classList.contains('field') ? error.parentElement : null;
+      box?.querySelector('input')?.setAttribute('aria-invalid', String(!!error.textContent));
+    }
+  };
+  /**
+   * Shows an engine error at the option it is about, else on `fallback`.
+   * @param {string} pointer
+   * @param {string} message
+   * @param {HTMLElement} fallback
+   */
+  const showError = (pointer, message, fallback) => {
+    const at = [...errors.keys()].find((key) => pointer === key || pointer.startsWith(`${key}/`));
+    const line = at && !errors.get(at)?.closest('[hidden]') ? errors.get(at) : fallback;
+    if (line) line.textContent = message;
+  };
+  return { errors, unread, changed, input, numberInput, showUnread, markInvalid, showError };
+}
+
+/**
+ * The window's fieldsets, editing `options` in place.
+ * @param {View} view
+ * @param {PlanText} t
+ * @param {PlanOptions} options
+ * @param {OptionInputs} inputs
+ */
+export function windowFields(view, t, options, inputs) {
+  const { input, numberInput, errors, changed } = inputs;
+  const quick = h('select', { id: view.nextId(), part: 'input' }, h('option', { value: '', text: t('quickCustom') }), QUICK_PERIODS.map((period) => h('option', { value: period, text: t(period) })));
+  quick.value = quickPeriodOf(options);
+  const start = input('/start', t('start'), { type: 'date', value: options.start }, (element) => ((options.start = element.value), (quick.value = quickPeriodOf(options))));
+  const end = input('/end', t('end'), { type: 'date', value: options.end }, (element) => ((options.end = element.value), (quick.value = quickPeriodOf(options))));
+  quick.addEventListener('change', () => {
+    if (!quick.value) return;
+    Object.assign(options, quickPeriod(/** @type {import('./plan-options.js').QuickPeriod} */ (quick.value)));
+    /** @type {[HTMLElement, string][]} */
+    const boxes = [[start, options.start], [end, options.end]];
+    for (const [box, value] of boxes) /** @type {HTMLInputElement} */ (box.querySelector('input')).value = value;
+    changed();
+  });
+  // The goal: the calculator's target (when its field is on screen), an amount, or growth on a
+  // baseline (the SMART form).
+  const targetShown = view.sections.has('target');
+  if (!targetShown && !options.growth && options.target == null) options.target = view.model.target ?? '';
+  let kind = options.growth ? 'growth' : options.target != null ? 'amount' : 'model';
+  // What was typed for the goals not chosen stays here, so switching back finds it again; the
+  // options hold only the chosen goal, as the engine takes it (commitGoal).
+  let amount = options.target;
+  const growth = { baseline: '', by: '', ...options.growth };
+  const commitGoal = () => {
+    delete options.target;
+    delete options.growth;
+    if (kind === 'amount') options.target = amount ?? '';
+    if (kind === 'growth') options.growth = { ...growth };
+  };
+  const amountField = numberInput('/target', t('amount'), 'money', options.target, (value) => ((amount = value), commitGoal()));
+  const baselineField = numberInput('/growth/baseline', t('baseline'), 'money', growth.baseline, (value) => ((growth.baseline = value ?? ''), commitGoal()));
+  const byField = numberInput('/growth/by', t('growthBy'), 'percent', growth.by, (value) => ((growth.by = value ?? ''), commitGoal()));
+  const showGoal = () => {
+    amountField.hidden = kind !== 'amount';
+    baselineField.hidden = byField.hidden = kind !== 'growth';
+  };
+  const radioName = view.nextId();
+  const kinds = (targetShown ? ['model', 'amount', 'growth'] : ['amount', 'growth']).map((value) => {
+    const id = view.nextId();
+    const radio = h('input', { type: 'radio', id, name: radioName, value, checked: value === kind, part: 'input' });
+    radio.addEventListener('change', () => {
+      kind = value;
+      commitGoal();
+      showGoal();
+      changed();
+    });
+    return h('span', {}, radio, h('label', { for: id, text: t(value === 'model' ? 'goalModel' : value === 'amount' ? 'goalAmount' : 'goalGrowth') }));
+  });
+  showGoal();
+  const goalError = h('p', { class: 'err' });
+  errors.set('/growth', goalError);
+  // The sales cycle gives the window in which leads must enter; it is the model's own field.
+  const cycle = !view.sections.has('velocity') && field(view, '/cycleDays', view.t('cycleDays'));
+  const reps = numberInput('/reps', t('reps'), 'number', options.reps, (value) => (options.reps = value));
+  const capacity = numberInput('/capacity', t('capacity', { top: view.topNoun }), 'number', options.capacity, (value) => (options.capacity = value));
+  const dayNames = new Intl.DateTimeFormat(view.locale, { weekday: 'long', timeZone: 'UTC' });
+  const workdayError = h('p', { class: 'err' });
+  errors.set('/workdays', workdayError);
+  const days = [1, 2, 3, 4, 5, 6, 7].map((day) => {
+    const id = view.nextId();
+    const box = h('input', { type: 'checkbox', id, checked: (options.workdays ?? [1, 2, 3, 4, 5]).includes(day), part: 'input' });
+    box.addEventListener('change', () => {
+      options.workdays = days.filter(({ box: each }) => each.checked).map(({ day: each }) => each);
+      changed();
+    });
+    // 2024-01-01 was a Monday: day 1 to 7 fall on 1 to 7 January 2024.
+    return { day, box, element: h('span', {}, box, h('label', { for: id, text: dayNames.format(Date.UTC(2024, 0, day)) })) };
+  });
+  const holidaysId = view.nextId();
+  const holidaysError = h('p', { class: 'err', id: `${holidaysId}-e` });
+  errors.set('/holidays', holidaysError);
+  const holidays = h('input', { id: holidaysId, type: 'text', part: 'input', autocomplete: 'off', 'aria-describedby': `${holidaysId}-h ${holidaysId}-e`, spellcheck: 'false' });
+  holidays.value = (options.holidays ?? []).join(' ');
+  holidays.addEventListener('input', () => {
+    options.holidays = readHolidays(holidays.value);
+    view.schedule('plan', 300, changed);
+  });
+  return {
+    goalError,
+    fieldsets: [
+      h('fieldset', {}, h('legend', { text: t('period') }), h('div', { class: 'field' }, h('label', { for: quick.id, text: t('quick') }), h('div', { class: 'control' }, quick)), start, end),
+      h('fieldset', {}, h('legend', { text: t('goal') }), h('div', { class: 'goalkind' }, kinds), amountField, baselineField, byField, goalError),
+      h('fieldset', {}, h('legend', { text: t('team') }), reps, capacity, cycle),
+      h('fieldset', {}, h('legend', { text: t('workdays') }), h('div', { class: 'days' }, days.map(({ element }) => element)), workdayError),
+      h('div', { class: 'field' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, holidays), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint') }), holidaysError),
+    ],
+  };
+}
+
+/**
+ * The options as the engine takes them: no empty holiday list.
+ * @param {PlanOptions} options
+ */
+export const sentOptions = (options) => ({ ...options, holidays: options.holidays?.length ? options.holidays : undefined });
