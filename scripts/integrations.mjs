@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
+import { PRESETS } from '../www/widget/state.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
@@ -27,8 +28,8 @@ export const PLUGIN_ZIP = join(DIST, 'sales-kpi-wordpress.zip');
 export const LOCAL_SITE_URL = 'http://127.0.0.1:8080/dist/';
 
 // The settings a pasted link can carry in its path: the builder's own choices. "auto" leaves the
-// attribute out (the reader's language; the language's currency).
-export const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics'];
+// attribute out (the reader's language; the language's currency). The presets are the widget's.
+export { PRESETS };
 export const LOCALES = ['auto', 'en-US', 'en-GB', 'nl-NL', 'nl-BE', 'da-DK'];
 export const CURRENCIES = ['auto', 'EUR', 'DKK', 'USD', 'GBP', 'SEK', 'NOK', 'CHF'];
 

@@ -3,7 +3,7 @@
 import { shift, signOf } from './decimal.js';
 import { inputText } from './form.js';
 import { MAX_NAME_LENGTH, textLength } from './schema.js';
-import { setAt } from './state.js';
+import { getAt, setAt } from './state.js';
 
 /**
  * @typedef {import('./view.js').CalculatorView} View
@@ -47,11 +47,16 @@ export function onInput(view, bound) {
     }
   } else if (role !== 'data-field') {
     view.panels.uncertainty?.onRangeInput(view, pointer);
-  } else if (!bound.problem) {
-    // A value the schema refuses never reaches the model: the results keep the last valid
-    // numbers, marked stale, until it is corrected.
-    const problem = editing.fieldProblem(view, bound, value);
+  } else {
+    // The value the field had before this edit: what the results go back to while the text is
+    // wrong. Typing "150" into a % field passes through a valid "15" on the way, and results
+    // computed from a number the reader never meant must not stay on screen.
+    if (!('before' in bound)) bound.before = getAt(view.model, pointer);
+    // A value the schema refuses never reaches the model: the results show the numbers from
+    // before the edit, marked stale, until it is corrected.
+    const problem = bound.problem ? null : editing.fieldProblem(view, bound, value);
     if (problem) bound.problem = editing.problemText(problem, (key) => view.rare(key));
+    if (bound.problem) setAt(view.model, pointer, bound.before);
     else {
       setAt(view.model, pointer, value);
       editing.dropEmptySections(view.model);
@@ -104,5 +109,7 @@ export function onCommit(view, bound) {
     return;
   }
   view.recomputeIfWaiting();
+  // A valid value left behind is the one the next edit starts from.
+  if (!bound.problem) delete bound.before;
   if (bound.role === 'data-field' && !bound.problem && !view.errors.length) bound.input.value = inputText(view, bound.pointer);
 }

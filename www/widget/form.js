@@ -18,7 +18,8 @@ const edit = (view, change) => (view.editing ? change(view.editing) : view.loadE
  * fraction: "2.5" is 0.025).
  * @typedef {'text' | 'money' | 'number' | 'percent'} InputKind
  * @typedef {'data-field' | 'data-whatif' | 'data-range-low' | 'data-range-high'} FieldRole
- * @typedef {{ pointer: string, role: FieldRole, input: HTMLInputElement, error: HTMLElement, kind: InputKind, problem: string }} Field
+ * @typedef {{ pointer: string, role: FieldRole, input: HTMLInputElement, error: HTMLElement, kind: InputKind, problem: string, before?: unknown }} Field
+ *   `before`: the model's value when the current edit began (field-input.js)
  * @typedef {import('./view.js').CalculatorView} View
  */
 

@@ -19,6 +19,7 @@ export default {
   baseline: 'Basisomsætning',
   growthBy: 'Vækst',
   team: 'Team',
+  cycle: 'Salgscyklus (dage)',
   reps: 'Sælgere',
   capacity: 'Højst {top} pr. sælger pr. dag (valgfrit)',
   workdays: 'Arbejdsdage',

@@ -19,6 +19,7 @@ export default {
   baseline: 'Baseline revenue',
   growthBy: 'Growth',
   team: 'Team',
+  cycle: 'Sales cycle (days)',
   reps: 'Salespeople',
   capacity: 'Most {top} per salesperson a day (optional)',
   workdays: 'Workdays',

@@ -19,6 +19,7 @@ export default {
   baseline: 'Basisomzet',
   growthBy: 'Groei',
   team: 'Team',
+  cycle: 'Verkoopcyclus (dagen)',
   reps: 'Verkopers',
   capacity: 'Maximaal {top} per verkoper per dag (optioneel)',
   workdays: 'Werkdagen',

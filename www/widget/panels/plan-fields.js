@@ -179,8 +179,9 @@ export function windowFields(view, t, options, inputs) {
   showGoal();
   const goalError = h('p', { class: 'err' });
   errors.set('/growth', goalError);
-  // The sales cycle gives the window in which leads must enter; it is the model's own field.
-  const cycle = !view.sections.has('velocity') && field(view, '/cycleDays', view.t('cycleDays'));
+  // The sales cycle gives the window in which leads must enter; it is the model's own field. Its
+  // label is the panel's own: the funnel's is in text that may not have loaded.
+  const cycle = !view.sections.has('velocity') && field(view, '/cycleDays', t('cycle'));
   const reps = numberInput('/reps', t('reps'), 'number', options.reps, (value) => (options.reps = value));
   const capacity = numberInput('/capacity', t('capacity', { top: view.topNoun }), 'number', options.capacity, (value) => (options.capacity = value));
   const dayNames = new Intl.DateTimeFormat(view.locale, { weekday: 'long', timeZone: 'UTC' });
