@@ -242,3 +242,28 @@ test('the spreadsheet export holds the plan: its period, the totals, each month 
     await close();
   }
 });
+
+test('the public holidays of the reader\'s country fill the holiday box, computed for the window, and the plan follows', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, null, { contextOptions: { locale: 'da-DK' } });
+  try {
+    await serve(page, 'plan-holidays.html', host(`<${W} preset="leads" locale="da-DK"></${W}>`));
+    const plan = page.locator(PLAN);
+    await plan.getByLabel('Første dag').waitFor();
+    await plan.getByLabel('Første dag').fill('2027-01-01');
+    await plan.getByLabel('Sidste dag').fill('2027-03-31');
+    assert.equal(await plan.getByLabel('Land for helligdage').inputValue(), 'DK', 'the reader\'s country first');
+    await plan.getByRole('button', { name: 'Tilføj helligdagene' }).click();
+    // Nytårsdag, skærtorsdag, langfredag, påskedag and 2. påskedag (Easter Sunday 2027 is 28 March).
+    assert.equal(await plan.getByLabel('Helligdage (valgfrit)').inputValue(), '2027-01-01 2027-03-25 2027-03-26 2027-03-28 2027-03-29');
+    await page.waitForFunction(() => /\(60 arbejdsdage\)/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('.plan .sentence')?.textContent ?? ''));
+    // Another country's are added to what is there; the box stays editable.
+    await plan.getByLabel('Land for helligdage').selectOption('GB');
+    await plan.getByRole('button', { name: 'Tilføj helligdagene' }).click();
+    assert.equal(await plan.getByLabel('Helligdage (valgfrit)').inputValue(), '2027-01-01 2027-03-25 2027-03-26 2027-03-28 2027-03-29');
+    await plan.getByLabel('Helligdage (valgfrit)').fill('2027-01-01');
+    await page.waitForFunction(() => /\(63 arbejdsdage\)/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('.plan .sentence')?.textContent ?? ''));
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -24,6 +24,8 @@ export default {
   capacity: 'Højst {top} pr. sælger pr. dag (valgfrit)',
   workdays: 'Arbejdsdage',
   holidays: 'Helligdage (valgfrit)',
+  holidaysCountry: 'Land for helligdage',
+  holidaysFill: 'Tilføj helligdagene',
   holidaysHint: 'Datoer som 2027-01-01, adskilt af mellemrum eller kommaer.',
   sentence: 'For at vinde {target} mellem {start} og {end} ({workdays} arbejdsdage) skal jeres {reps} sælgere have {perDay} hver arbejdsdag: {perRep} hver.',
   sentenceOne: 'For at vinde {target} mellem {start} og {end} ({workdays} arbejdsdage) skal du have {perDay} hver arbejdsdag.',

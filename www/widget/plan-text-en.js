@@ -24,6 +24,8 @@ export default {
   capacity: 'Most {top} per salesperson a day (optional)',
   workdays: 'Workdays',
   holidays: 'Holidays (optional)',
+  holidaysCountry: 'Country for public holidays',
+  holidaysFill: 'Add the public holidays',
   holidaysHint: 'Dates such as 2027-01-01, separated by spaces or commas.',
   sentence: 'To win {target} between {start} and {end} ({workdays} workdays), your {reps} salespeople need {perDay} every workday: {perRep} each.',
   sentenceOne: 'To win {target} between {start} and {end} ({workdays} workdays), you need {perDay} every workday.',

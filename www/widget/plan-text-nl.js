@@ -24,6 +24,8 @@ export default {
   capacity: 'Maximaal {top} per verkoper per dag (optioneel)',
   workdays: 'Werkdagen',
   holidays: 'Feestdagen (optioneel)',
+  holidaysCountry: 'Land voor de feestdagen',
+  holidaysFill: 'Feestdagen toevoegen',
   holidaysHint: 'Data zoals 2027-01-01, gescheiden door spaties of komma’s.',
   sentence: 'Om {target} binnen te halen tussen {start} en {end} ({workdays} werkdagen), hebben jullie {reps} verkopers elke werkdag {perDay} nodig: {perRep} per verkoper.',
   sentenceOne: 'Om {target} binnen te halen tussen {start} en {end} ({workdays} werkdagen), heb je elke werkdag {perDay} nodig.',

@@ -7,6 +7,7 @@ import { h } from '../dom.js';
 import { currencyAffix, formatNumber } from '../format.js';
 import { field } from '../form.js';
 import { QUICK_PERIODS, quickPeriod, quickPeriodOf, readHolidays } from './plan-options.js';
+import { COUNTRIES, countryOf, publicHolidays } from './public-holidays.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
@@ -206,6 +207,17 @@ export function windowFields(view, t, options, inputs) {
     options.holidays = readHolidays(holidays.value);
     view.schedule('plan', 300, changed);
   });
+  // The national holidays of a country inside the window, added to what the box holds.
+  const regions = new Intl.DisplayNames(view.locale, { type: 'region' });
+  const country = h('select', { id: view.nextId(), part: 'input', 'aria-label': t('holidaysCountry') }, COUNTRIES.map((code) => h('option', { value: code, text: regions.of(code) ?? code })));
+  country.value = countryOf(view.locale) ?? 'DK';
+  const fill = h('button', { type: 'button', part: 'button', text: t('holidaysFill') });
+  fill.addEventListener('click', () => {
+    const dates = new Set([...readHolidays(holidays.value), ...publicHolidays(/** @type {import('./public-holidays.js').Country} */ (country.value), options.start, options.end)]);
+    options.holidays = [...dates].sort();
+    holidays.value = options.holidays.join(' ');
+    changed();
+  });
   return {
     goalError,
     fieldsets: [
@@ -213,7 +225,7 @@ export function windowFields(view, t, options, inputs) {
       h('fieldset', {}, h('legend', { text: t('goal') }), h('div', { class: 'goalkind' }, kinds), amountField, baselineField, byField, goalError),
       h('fieldset', {}, h('legend', { text: t('team') }), reps, capacity, cycle),
       h('fieldset', {}, h('legend', { text: t('workdays') }), h('div', { class: 'days' }, days.map(({ element }) => element)), workdayError),
-      h('div', { class: 'field' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, holidays), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint') }), holidaysError),
+      h('div', { class: 'field wide' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, holidays), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint') }), h('p', { class: 'fill' }, country, ' ', fill), holidaysError),
     ],
   };
 }
