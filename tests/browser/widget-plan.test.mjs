@@ -97,9 +97,14 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
     await page.waitForFunction((selector) => /153\.900/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector(selector)?.textContent ?? ''), '.plan .sentence');
     assert.equal(
       (await sentence.textContent()).replace(/\u00a0/g, ' '),
-      `For at vinde ${target.toLocaleString('da-DK')} kr. mellem 1. januar 2027 og 31. marts 2027 (${workdays} arbejdsdage) skal jeres 3 sælgere have ` +
-        `${perDay[0]} leads, ${perDay[1]} møder og ${perDay[2]} tilbud hver arbejdsdag: ${perRep[0]}, ${perRep[1]} og ${perRep[2]} hver. Det er ${deals} handler i alt.`,
+      `For at vinde ${target.toLocaleString('da-DK')} kr. mellem 1. januar 2027 og 31. marts 2027 (${workdays} arbejdsdage) skal jeres 3 sælgere have mindst ` +
+        `${perDay[0]} leads, ${perDay[1]} møder og ${perDay[2]} tilbud hver arbejdsdag: mindst ${perRep[0]}, ${perRep[1]} og ${perRep[2]} hver. Det er ${deals} handler i alt.`,
     );
+    // Numbers that visibly add up: the salespeople's "at least" covers the team's, and the
+    // rounding up is said, with the exact averages (585 / 60 = 9,75 and so on).
+    for (let i = 0; i < 3; i++) assert.ok(perRep[i] * REPS >= perDay[i], `3 × ${perRep[i]} covers ${perDay[i]}`);
+    const average = (count) => new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(`${count / workdays}.${String(((count % workdays) * 100n) / workdays).padStart(2, '0')}`);
+    assert.match(await plan.textContent(), new RegExp(`i gennemsnit kræver en arbejdsdag ${average(leads)} leads, ${average(moeder)} møder og ${average(tilbud)} tilbud`));
     // The entry window: 30 days' cycle before the first and the last day.
     const back = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 30 * 86400000);
     const long = (date) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);

@@ -3,7 +3,8 @@
 // them add up), and the same as spreadsheet rows for the export.
 import { planChart } from '../charts/plan-chart.js';
 import { h, setText } from '../dom.js';
-import { formatNumber } from '../format.js';
+import { divide } from '../decimal.js';
+import { formatNumber, numberFormat } from '../format.js';
 import { utcDate } from './plan-options.js';
 
 /**
@@ -16,7 +17,7 @@ import { utcDate } from './plan-options.js';
  *   perRep: { top: string | null, stages: Count[] }, repsNeeded?: string | null,
  *   months: (Row & { month: string })[], weeks: (Row & { week: string, start: string })[],
  *   entryWindow?: { from: string, to: string } }} Plan
- * @typedef {{ sentence: HTMLElement, reps: HTMLElement, entry: HTMLElement, chart: HTMLElement,
+ * @typedef {{ sentence: HTMLElement, average: HTMLElement, reps: HTMLElement, entry: HTMLElement, chart: HTMLElement,
  *   monthBody: HTMLTableSectionElement, weekBody: HTMLTableSectionElement }} PlanParts
  */
 
@@ -109,10 +110,35 @@ const countHeads = (view, t, plan) => [t('colWorkdays'), t('colTarget'), view.to
  */
 const countCells = (view, row) => [
   formatNumber(row.workdays, 'count', view.numberStyle),
-  formatNumber(row.target, 'money', view.numberStyle),
+  wholeMoney(view, row.target),
   formatNumber(row.top, 'count', view.numberStyle),
   ...row.stages.map((stage) => formatNumber(stage.count, 'count', view.numberStyle)),
 ];
+
+/**
+ * An amount in whole currency units: a month's share of the goal is a division, and its cents
+ * would look like a sum of deals that does not add up.
+ * @param {View} view
+ * @param {string} value
+ */
+const wholeMoney = (view, value) =>
+  numberFormat(view.locale, { style: 'currency', currency: view.state.currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(/** @type {any} */ (value));
+
+/**
+ * The average a workday needs, exactly, before the rounding up: "9,75 leads, 3,9 møder og 1,95 tilbud".
+ * @param {View} view
+ * @param {Plan} plan
+ */
+function averageList(view, plan) {
+  const style = view.numberStyle;
+  const items = [
+    [plan.needed.top, view.topNoun],
+    ...plan.needed.stages.slice(0, -1).map((stage) => [stage.count, stage.name.toLocaleLowerCase(view.lang)]),
+  ]
+    .filter(([count]) => count != null)
+    .map(([count, name]) => `${formatNumber(divide(count ?? '0', plan.workdays, 2), 'count', style)} ${name}`);
+  return listFormat(view.locale).format(items);
+}
 
 /**
  * @param {string[]} cells
@@ -145,10 +171,11 @@ export function showPlan(view, t, plan, parts, options) {
     perRep: countList(view, plan.perRep, false),
   };
   setText(parts.sentence, `${t(reps === '1' ? 'sentenceOne' : 'sentence', vars)} ${t('dealsLine', { deals: formatNumber(plan.dealsNeeded, 'count', style) })}`);
+  setText(parts.average, t('averageLine', { average: averageList(view, plan) }));
   setText(
     parts.reps,
     plan.repsNeeded != null && options.capacity
-      ? t('repsNeeded', { capacity: formatNumber(options.capacity, 'count', style), top: view.topNoun, n: formatNumber(plan.repsNeeded, 'count', style) })
+      ? t(plan.repsNeeded === '1' ? 'repsNeededOne' : 'repsNeeded', { capacity: formatNumber(options.capacity, 'count', style), top: view.topNoun, n: formatNumber(plan.repsNeeded, 'count', style) })
       : '',
   );
   const entry = plan.entryWindow;

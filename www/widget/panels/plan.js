@@ -77,6 +77,7 @@ export function planPanel(view) {
   const window = windowFields(view, t, options, inputs);
   const parts = {
     sentence: h('p', { class: 'sentence', 'aria-live': 'polite' }),
+    average: h('p', { class: 'hint' }),
     reps: h('p', {}),
     entry: h('p', {}),
     chart: h('div', { class: 'chart', part: 'chart' }),
@@ -84,7 +85,7 @@ export function planPanel(view) {
     weekBody: h('tbody'),
   };
   const status = h('p', { class: 'hint' });
-  const results = h('div', {}, parts.sentence, parts.reps, parts.entry, parts.chart);
+  const results = h('div', {}, parts.sentence, parts.average, parts.reps, parts.entry, parts.chart, h('p', { class: 'hint', text: t('amountsLine') }));
   const heads = tableHeads(view, t, null);
   const monthTable = h('details', { class: 'alt' }, h('summary', { text: `${t('months')}: ${view.t('showTable').toLocaleLowerCase(view.lang)}` }), tableBox(t('months'), heads.month, parts.monthBody));
   const weekTable = h('details', { class: 'alt' }, h('summary', { text: `${t('weeks')}: ${view.t('showTable').toLocaleLowerCase(view.lang)}` }), tableBox(t('weeks'), heads.week, parts.weekBody));
