@@ -68,10 +68,10 @@ function smokeTest(outDir, everyExport = true) {
     const m = await import(${JSON.stringify(js)});
     const { readFileSync } = await import('node:fs');
     m.initSync({ module: readFileSync(${JSON.stringify(wasm)}) });
-    for (const f of ${JSON.stringify(everyExport ? [...FUNCTIONS, 'plan'] : EMBED_FUNCTIONS)}) {
+    for (const f of ${JSON.stringify(everyExport ? [...FUNCTIONS, 'plan', 'progress'] : EMBED_FUNCTIONS)}) {
       if (typeof m[f] !== 'function') throw new Error('missing export ' + f);
     }
-    if (${!everyExport} && ${JSON.stringify([...FUNCTIONS, 'plan'].filter((f) => !EMBED_FUNCTIONS.includes(f)))}.some((f) => f in m)) throw new Error('the embed engine exports more than the default panels call');`;
+    if (${!everyExport} && ${JSON.stringify([...FUNCTIONS, 'plan', 'progress'].filter((f) => !EMBED_FUNCTIONS.includes(f)))}.some((f) => f in m)) throw new Error('the embed engine exports more than the default panels call');`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) {
     throw new Error(`the built package does not load in Node:\n${(r.stderr || r.stdout).trim().split('\n').slice(0, 8).join('\n')}`);

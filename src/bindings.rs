@@ -80,6 +80,8 @@ export interface Request {
   whatIf?: Change[] | null;
   goals?: Goal[] | null;
   sensitivity?: SensitivityOptions | null;
+  /** Not in the widget's small default engine, which refuses it as an unknown field. */
+  progress?: ProgressOptions | null;
 }
 /** A part of `evaluate`'s answer that failed: the `EngineError` its own function would have
  * thrown. */
@@ -89,6 +91,7 @@ export interface Evaluation {
   whatIf?: Report | PartError;
   goals?: ({ value: Decimal } | PartError)[];
   sensitivity?: SensitivityRow[] | PartError;
+  progress?: Progress | PartError;
 }
 
 export interface Range { lever: string; low: DecimalInput; high: DecimalInput; mode?: DecimalInput | null }
@@ -141,6 +144,36 @@ export interface Plan {
   months: PlanMonth[];
   weeks: PlanWeek[];
   entryWindow?: { from: IsoDate; to: IsoDate };
+}
+
+/** Revenue, deals and top-of-funnel units: a gap, or what a workday or a rep needs. */
+export interface ProgressFigures { revenue: Decimal | null; deals: Decimal | null; top: Decimal | null }
+export interface ProgressStage { name: string; planned: Decimal; observed: Decimal | null; ratio: Decimal | null }
+export interface Progress {
+  workdays: Decimal;
+  elapsed: Decimal;
+  remaining: Decimal;
+  target: Decimal;
+  actual: { revenue: Decimal | null; deals: Decimal | null; top: Decimal | null; stages: Decimal[] | null };
+  expected: { revenue: Decimal; deals: Decimal | null; top: Decimal | null };
+  attainment: Decimal | null;
+  pace: Decimal | null;
+  projected: Decimal | null;
+  onTrack: boolean | null;
+  gap: ProgressFigures;
+  perWorkday: ProgressFigures | null;
+  perRep: ProgressFigures | null;
+  repsNeeded?: Decimal | null;
+  stages: ProgressStage[];
+  /** The index of the weakest stage, as a decimal string ("2"), or null. */
+  weakest: Decimal | null;
+  pipeline?: {
+    count: Decimal;
+    weighted: Decimal;
+    coverage: Decimal | null;
+    dealsToClose: Decimal | null;
+    chance: Decimal | null;
+  };
 }
 "#;
 
@@ -313,7 +346,7 @@ pub fn evaluate_js(
 ) -> Result<JsValue, JsValue> {
     let evaluation = read_model(model)
         .and_then(|model| {
-            let request = Request::from_json(&Json::parse(&json_text(request)?)?)?;
+            let request = Request::from_json(&Json::parse(&json_text(request)?)?, &model)?;
             crate::evaluate_all(&model, request)
         })
         .map_err(js_error)?;
@@ -339,6 +372,10 @@ pub fn evaluate_js(
     }
     if let Some(sensitivity) = evaluation.sensitivity {
         set(&answers, "sensitivity", &part(sensitivity)?);
+    }
+    #[cfg(feature = "progress-export")]
+    if let Some(progress) = evaluation.progress {
+        set(&answers, "progress", &part(progress)?);
     }
     Ok(answers.into())
 }
@@ -368,6 +405,21 @@ pub fn plan_js(
     answer(read_model(model).and_then(|model| {
         let options = crate::PlanOptions::from_json(&Json::parse(&json_text(options)?)?)?;
         crate::plan(&model, &options)
+    }))
+}
+
+/// `progress(model, options)`: the results so far against the plan of the same window, what
+/// the rest needs, where the funnel stalls and the open pipeline's chance to close the gap.
+#[cfg(feature = "progress-export")]
+#[wasm_bindgen(js_name = progress, unchecked_return_type = "Progress")]
+pub fn progress_js(
+    #[wasm_bindgen(unchecked_param_type = "Model")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProgressOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(read_model(model).and_then(|model| {
+        let options =
+            crate::ProgressOptions::from_json(&Json::parse(&json_text(options)?)?, &model)?;
+        crate::progress(&model, &options)
     }))
 }
 

@@ -60,7 +60,8 @@ pub enum ErrorCode {
     NoSolution,
     /// Not an ISO date, or a year outside 1900..2200. `value`: the text.
     InvalidDate,
-    /// An end before its start. `start`: the start.
+    /// A date before the window's start: plan's `end`, progress's `asOf` or an `actuals`
+    /// date. `start`: the start.
     BeforeStart,
     /// A window longer than allowed. `max`: the most days.
     WindowTooLong,
@@ -74,6 +75,15 @@ pub enum ErrorCode {
     /// simulate: the metric is undefined for some drawn values (zero deals for CAC).
     /// No parameters.
     MetricUndefined,
+    /// A date after the last day it may have: progress's `asOf` after `end`, an `actuals`
+    /// date after `asOf`. `latest`: that last day.
+    TooLate,
+    /// A date not after the one before it in a list that must go forward in time
+    /// (progress's `actuals`). `previous`: the date before it.
+    OutOfOrder,
+    /// Whole numbers that add up to more than allowed (progress's `open` opportunities).
+    /// `value`: their sum; `max`: the most allowed.
+    SumTooLarge,
 }
 
 impl ErrorCode {
@@ -82,7 +92,7 @@ impl ErrorCode {
     /// ```
     /// assert!(sales_kpi::ErrorCode::ALL.contains(&sales_kpi::ErrorCode::OutOfRange));
     /// ```
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::InvalidJson,
         ErrorCode::InputTooLarge,
         ErrorCode::TooDeep,
@@ -109,6 +119,9 @@ impl ErrorCode {
         ErrorCode::Duplicate,
         ErrorCode::InvalidText,
         ErrorCode::MetricUndefined,
+        ErrorCode::TooLate,
+        ErrorCode::OutOfOrder,
+        ErrorCode::SumTooLarge,
     ];
 
     /// The code's stable camelCase name, as JavaScript sees it.
@@ -144,6 +157,9 @@ impl ErrorCode {
             ErrorCode::Duplicate => "duplicate",
             ErrorCode::InvalidText => "invalidText",
             ErrorCode::MetricUndefined => "metricUndefined",
+            ErrorCode::TooLate => "tooLate",
+            ErrorCode::OutOfOrder => "outOfOrder",
+            ErrorCode::SumTooLarge => "sumTooLarge",
         }
     }
 }

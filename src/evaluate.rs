@@ -1,5 +1,6 @@
 //! `evaluate`: everything a page shows for a model, from one call: the report, a what-if
-//! scenario, goal seeks and a sensitivity table. Each part is the answer its own function
+//! scenario, goal seeks, a sensitivity table and, with the `progress-export` feature (on by
+//! default; the widget's small engine leaves it out), the progress of a window. Each part is the answer its own function
 //! would give; a part that fails carries its error instead of failing the whole call.
 
 use rust_decimal::Decimal;
@@ -9,6 +10,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{not_a_list, Fields, Json};
 use crate::model::Model;
 use crate::number;
+#[cfg(feature = "progress-export")]
+use crate::progress::{progress, Progress, ProgressOptions};
 use crate::report::{compute, Report};
 use crate::sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
 use crate::solve::{solved_model, Goal};
@@ -22,9 +25,11 @@ pub const MAX_GOALS: usize = 32;
 /// the part's own function (`whatIf`'s `/0/lever`, `solve`'s `/target`).
 ///
 /// ```
-/// use sales_kpi::{json::Json, Request};
+/// use sales_kpi::{json::Json, Model, Request};
+/// let model = Model::from_json_str(r#"{"funnel": {"top": "1", "stages": [
+///     {"name": "deals", "rate": "0.5"}], "dealSize": "1"}}"#).unwrap();
 /// let request = Request::from_json(&Json::parse(
-///     r#"{"whatIf": [{"lever": "/funnel/top", "by": "0.1"}], "sensitivity": {}}"#).unwrap()).unwrap();
+///     r#"{"whatIf": [{"lever": "/funnel/top", "by": "0.1"}], "sensitivity": {}}"#).unwrap(), &model).unwrap();
 /// assert!(request.what_if.is_some() && request.goals.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,23 +40,28 @@ pub struct Request {
     pub goals: Option<Vec<Result<Goal>>>,
     /// Options for `sensitivity` (`{}` for the defaults).
     pub sensitivity: Option<Result<SensitivityOptions>>,
+    /// Options for `progress`, read for the model (some of their limits depend on it).
+    #[cfg(feature = "progress-export")]
+    pub progress: Option<Result<ProgressOptions>>,
 }
 
 impl Request {
-    /// Reads a request: `{ whatIf?, goals?, sensitivity? }`; `null` or absent parts are not
-    /// asked for. Only the request's own shape (an unknown field, `goals` not a list, more
-    /// than [`MAX_GOALS`]) fails the whole call.
+    /// Reads a request for `model`: `{ whatIf?, goals?, sensitivity?, progress? }`; `null` or
+    /// absent parts are not asked for. Only the request's own shape (an unknown field, `goals`
+    /// not a list, more than [`MAX_GOALS`]) fails the whole call.
     ///
     /// ```
-    /// use sales_kpi::{json::Json, Request};
-    /// let error = Request::from_json(&Json::parse(r#"{"goal": []}"#).unwrap()).unwrap_err();
+    /// use sales_kpi::{json::Json, Model, Request};
+    /// let model = Model::from_json_str(r#"{"funnel": {"top": "1", "stages": [
+    ///     {"name": "deals", "rate": "0.5"}], "dealSize": "1"}}"#).unwrap();
+    /// let error = Request::from_json(&Json::parse(r#"{"goal": []}"#).unwrap(), &model).unwrap_err();
     /// assert_eq!(error.pointer(), "/goal");
     /// ```
-    pub fn from_json(value: &Json) -> Result<Request> {
+    pub fn from_json(value: &Json, model: &Model) -> Result<Request> {
         if *value == Json::Null {
             return Ok(Request::default());
         }
-        let fields = Fields::open(value, "", &["whatIf", "goals", "sensitivity"])?;
+        let fields = Fields::open(value, "", PARTS)?;
         let goals = match fields.get("goals") {
             None => None,
             Some(Json::Array(items)) if items.len() <= MAX_GOALS => {
@@ -67,13 +77,25 @@ impl Request {
             }
             Some(other) => return Err(not_a_list("/goals", "a list of goals", other)),
         };
+        #[cfg(not(feature = "progress-export"))]
+        let _ = model;
         Ok(Request {
             what_if: fields.get("whatIf").map(Change::list_from_json),
             goals,
             sensitivity: fields.get("sensitivity").map(SensitivityOptions::from_json),
+            #[cfg(feature = "progress-export")]
+            progress: fields
+                .get("progress")
+                .map(|options| ProgressOptions::from_json(options, model)),
         })
     }
 }
+
+/// The parts a request may ask for.
+#[cfg(feature = "progress-export")]
+const PARTS: &[&str] = &["whatIf", "goals", "sensitivity", "progress"];
+#[cfg(not(feature = "progress-export"))]
+const PARTS: &[&str] = &["whatIf", "goals", "sensitivity"];
 
 /// The answers: `compute`'s report, and each part asked for.
 ///
@@ -84,7 +106,7 @@ impl Request {
 ///     "dealSize": "12500"}, "target": "1000000"}"#).unwrap();
 /// let request = Request::from_json(&Json::parse(r#"{"goals": [
 ///     {"lever": "/funnel/dealSize", "metric": "/funnel/revenue", "target": "1000000"},
-///     {"lever": "/target", "metric": "/funnel/revenue", "target": "1"}]}"#).unwrap()).unwrap();
+///     {"lever": "/target", "metric": "/funnel/revenue", "target": "1"}]}"#).unwrap(), &model).unwrap();
 /// let answer = evaluate_all(&model, request).unwrap();
 /// let json = serde_json::to_value(&answer).unwrap();
 /// assert_eq!(json["goals"][0]["value"], "16666.666666666666666666666667");
@@ -107,6 +129,10 @@ pub struct Evaluation {
     /// `sensitivity(model, options)`'s rows, or `{ error }`.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "part")]
     pub sensitivity: Option<Result<Vec<SensitivityRow>>>,
+    /// `progress(model, options)`, or `{ error }`.
+    #[cfg(feature = "progress-export")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "part")]
+    pub progress: Option<Result<Progress>>,
 }
 
 /// Works out the report and every part the request asks for. Only an invalid model (or a
@@ -128,6 +154,10 @@ pub fn evaluate_all(model: &Model, request: Request) -> Result<Evaluation> {
         sensitivity: request
             .sensitivity
             .map(|options| options.and_then(|options| sensitivity(model, &options))),
+        #[cfg(feature = "progress-export")]
+        progress: request
+            .progress
+            .map(|options| options.and_then(|options| progress(model, &options))),
     })
 }
 

@@ -3,12 +3,13 @@
 //! An exact sales-KPI engine: the universal sales formula (opportunities x hit rate x
 //! average deal size), targets and the backwards funnel, pipeline velocity, CAC, CLV,
 //! LTV:CAC, payback, retention, churn and growth, plus what-if, goal seek, sensitivity
-//! and Monte Carlo simulation, and a plan of the target over a calendar window. Every KPI is computed in decimal arithmetic
+//! and Monte Carlo simulation, a plan of the target over a calendar window, and the progress
+//! of a window against its plan. Every KPI is computed in decimal arithmetic
 //! (`rust_decimal`, 28 significant digits) with checked operations: no binary floats,
 //! no panics. Bad input is an [`Error`] that names the JSON Pointer of the field.
 //!
-//! The same six functions are exported to JavaScript by the WebAssembly bindings as
-//! `compute`, `whatIf`, `solve`, `sensitivity`, `simulate` and `plan`.
+//! The same seven functions are exported to JavaScript by the WebAssembly bindings as
+//! `compute`, `whatIf`, `solve`, `sensitivity`, `simulate`, `plan` and `progress`.
 //!
 //! ```
 //! use sales_kpi::{compute, Model};
@@ -35,6 +36,7 @@ mod metric;
 mod model;
 pub mod number;
 mod plan;
+mod progress;
 mod report;
 mod retention;
 pub mod schema;
@@ -58,11 +60,15 @@ pub use lever::{Bound, Bounds, Lever};
 pub use metric::{evaluate, Metric};
 pub use model::{Funnel, Model, Stage};
 pub use plan::{plan, EntryWindow, MonthRow, Plan, PlanGrowth, PlanOptions, Quota, WeekRow};
+pub use progress::{
+    progress, Actual, ActualsRow, Expected, Figures, Pipeline, Progress, ProgressOptions,
+    StageProgress,
+};
 pub use report::{compute, Report};
 pub use retention::{GrowthReport, RetentionReport};
 pub use schema::{
-    Field, Kind, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_PLAN_YEAR, MAX_RANGES, MAX_STAGES,
-    MAX_WINDOW_DAYS, MIN_PLAN_YEAR, MODEL_FIELDS, PLAN_OPTIONS,
+    Field, Kind, MAX_ACTUALS, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_OPEN, MAX_PLAN_YEAR, MAX_RANGES,
+    MAX_STAGES, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, MODEL_FIELDS, PLAN_OPTIONS, PROGRESS_OPTIONS,
 };
 pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
 pub use simulate::{simulate, Range, SimulateOptions, Summary, MAX_SAMPLES};

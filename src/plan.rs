@@ -18,6 +18,7 @@ use crate::target::{ceil_div, needed, Needed, NeededStage};
 
 mod options;
 
+pub(crate) use options::{check_count_at, check_field, check_year, read_date};
 pub use options::{PlanGrowth, PlanOptions};
 
 /// What a target needs in a calendar window.
@@ -184,16 +185,7 @@ pub struct EntryWindow {
 /// assert_eq!(month_deals.to_string(), "13");
 /// ```
 pub fn plan(model: &Model, options: &PlanOptions) -> Result<Plan> {
-    options.validate()?;
-    let target = window_target(model, options)?;
-    let calendar = Calendar::of(options)?;
-    if calendar.workdays == 0 {
-        return Err(Error::new(
-            ErrorCode::NoWorkdays,
-            "/workdays",
-            "no workday in the window; widen the window, add weekdays or remove holidays",
-        ));
-    }
+    let (target, calendar) = window(model, options)?;
     let workdays = Decimal::from(calendar.workdays);
     let (deals_needed, needed) = needed(&model.funnel, target, "")?;
     // Every whole total in one list, in the order the rows hold them: deals, top, stages.
@@ -275,6 +267,23 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Result<Plan> {
     })
 }
 
+/// The window's target and calendar, after every check of the plan's options in the order
+/// plan makes them: the options themselves, the target, a workday in the window. `progress`
+/// checks its plan part the same way.
+pub(crate) fn window(model: &Model, options: &PlanOptions) -> Result<(Decimal, Calendar)> {
+    options.validate()?;
+    let target = window_target(model, options)?;
+    let calendar = Calendar::of(options)?;
+    if calendar.workdays == 0 {
+        return Err(Error::new(
+            ErrorCode::NoWorkdays,
+            "/workdays",
+            "no workday in the window; widen the window, add weekdays or remove holidays",
+        ));
+    }
+    Ok((target, calendar))
+}
+
 /// The window's target: given, from growth, or the model's.
 fn window_target(model: &Model, options: &PlanOptions) -> Result<Decimal> {
     match (options.target, options.growth) {
@@ -298,19 +307,16 @@ struct Period {
 }
 
 /// The window laid out in days: its length, workdays, months and ISO weeks.
-struct Calendar {
+pub(crate) struct Calendar {
     days: u32,
-    workdays: u32,
+    pub(crate) workdays: u32,
     months: Vec<Period>,
     weeks: Vec<Period>,
 }
 
 impl Calendar {
     fn of(options: &PlanOptions) -> Result<Calendar> {
-        let mut worked = [false; 8];
-        for &weekday in &options.workdays {
-            worked[usize::from(weekday.min(7))] = true;
-        }
+        let work_week = WorkWeek::of(options);
         let mut calendar = Calendar {
             days: 0,
             workdays: 0,
@@ -344,8 +350,7 @@ impl Calendar {
                     workdays: 0,
                 });
             }
-            // At most 400 holidays, and repeats or dates outside the window do not matter.
-            if worked[usize::from(weekday)] && !options.holidays.contains(&day) {
+            if work_week.works(day) {
                 calendar.workdays += 1;
                 for period in [calendar.months.last_mut(), calendar.weeks.last_mut()]
                     .into_iter()
@@ -361,6 +366,46 @@ impl Calendar {
             day = day.next_day().ok_or_else(|| Error::overflow("/days"))?;
         }
     }
+}
+
+/// Which days are worked: the options' weekdays, less their holidays.
+struct WorkWeek<'a> {
+    weekdays: [bool; 8],
+    holidays: &'a [Date],
+}
+
+impl<'a> WorkWeek<'a> {
+    fn of(options: &'a PlanOptions) -> Self {
+        let mut weekdays = [false; 8];
+        for &weekday in &options.workdays {
+            weekdays[usize::from(weekday.min(7))] = true;
+        }
+        WorkWeek {
+            weekdays,
+            holidays: &options.holidays,
+        }
+    }
+
+    fn works(&self, day: Date) -> bool {
+        // At most 400 holidays, and repeats or dates outside the window do not matter.
+        self.weekdays[usize::from(day.weekday().number_from_monday())]
+            && !self.holidays.contains(&day)
+    }
+}
+
+/// The workdays from the window's start to `last`, both included, counted as the plan counts
+/// them (0 when `last` is before the start).
+pub(crate) fn workdays_through(options: &PlanOptions, last: Date) -> u32 {
+    let work_week = WorkWeek::of(options);
+    let mut count = 0;
+    let mut day = options.start;
+    while day <= last {
+        count += u32::from(work_week.works(day));
+        // The checked options end by 2200-12-31, far inside the calendar's range.
+        let Some(next) = day.next_day() else { break };
+        day = next;
+    }
+    count
 }
 
 /// Appends `value` with at least `width` digits, zero-padded: years, months, weeks.
@@ -405,7 +450,7 @@ impl Shares<'_> {
             for column in &columns {
                 counts.push(column[index]);
             }
-            let target = row_target(self.target, workdays, self.workdays)
+            let target = pro_rata(self.target, workdays, self.workdays)
                 .ok_or_else(|| Error::overflow(format!("{pointer}/{index}/target")))?;
             rows.push(RowShare {
                 target,
@@ -418,12 +463,13 @@ impl Shares<'_> {
     }
 }
 
-/// target x workdays / total, rounded once like a division: with target = m x 10^-s, the
+/// target x workdays / total (a row's share of the target; `progress`'s expected figures),
+/// rounded once like a division: with target = m x 10^-s, the
 /// whole part of m x workdays / total is exact in integers (it is at most m, for workdays <=
 /// total), and only the remainder's fraction is divided. Multiplying first in decimals would
 /// round the product of a 28-digit target before the division, so a row with every workday
 /// would not get the target back exactly.
-fn row_target(target: Decimal, workdays: u32, total: u32) -> Option<Decimal> {
+pub(crate) fn pro_rata(target: Decimal, workdays: u32, total: u32) -> Option<Decimal> {
     let scale = target.scale();
     let product = u128::try_from(target.mantissa()).ok()? * u128::from(workdays);
     let total = u128::from(total.max(1));

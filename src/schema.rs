@@ -37,6 +37,13 @@ pub const MAX_WINDOW_DAYS: u32 = 1096;
 /// The most holidays one plan may list.
 pub const MAX_HOLIDAYS: usize = 400;
 
+/// The most `actuals` rows one `progress` call may give: a row per day of the longest window.
+pub const MAX_ACTUALS: usize = 1100;
+
+/// The most open opportunities `progress` weighs, all stages together, so its chance stays
+/// well inside a frame.
+pub const MAX_OPEN: u32 = 1000;
+
 /// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
 /// and simulation move. Each variant has its row in [`MODEL_FIELDS`].
 ///
@@ -155,6 +162,8 @@ pub struct Field {
     pub maximum: Bound,
     /// The fewest and most characters of a text.
     pub length: Option<(usize, usize)>,
+    /// Whether a number must be whole (a count of deals, not an average).
+    pub whole: bool,
     /// The lever the field is, for a number of the model; `StageRate(0)` stands for every
     /// stage.
     pub lever: Option<Lever>,
@@ -178,6 +187,15 @@ const fn number(
         maximum,
         length: None,
         lever,
+        whole: false,
+    }
+}
+
+/// A whole count of 0 or more, such as deals won.
+const fn whole_count(pointer: &'static str, required: bool) -> Field {
+    Field {
+        whole: true,
+        ..number(pointer, Kind::Count, required, AT_LEAST_ZERO, None)
     }
 }
 
@@ -205,6 +223,7 @@ pub const MODEL_FIELDS: &[Field] = &[
         maximum: Unbounded,
         length: Some((1, MAX_NAME_CHARS)),
         lever: None,
+        whole: false,
     },
     number(
         "/funnel/stages/*/rate",
@@ -377,6 +396,38 @@ pub const SENSITIVITY_OPTIONS: &[Field] = &[number(
 pub const PLAN_LISTS: [(&str, usize, usize); 2] =
     [("/workdays", 1, 7), ("/holidays", 0, MAX_HOLIDAYS)];
 
+/// The options `progress` adds to [`PLAN_OPTIONS`], in the order they are checked.
+pub const PROGRESS_OPTIONS: &[Field] = &[
+    number("/asOf", Kind::Date, true, (Unbounded, Unbounded), None),
+    number(
+        "/actuals/*/date",
+        Kind::Date,
+        true,
+        (Unbounded, Unbounded),
+        None,
+    ),
+    number(
+        "/actuals/*/revenue",
+        Kind::Money,
+        false,
+        AT_LEAST_ZERO,
+        None,
+    ),
+    whole_count("/actuals/*/deals", false),
+    whole_count("/actuals/*/top", false),
+    whole_count("/actuals/*/stages/*", true),
+    whole_count("/open/*", true),
+];
+
+/// Lists of the progress options: (pointer, fewest, most). A row's `stages` and `open` are
+/// shorter still in a model with fewer stages: at most n and n - 1 entries; `actuals` is
+/// required, `open` may be left out.
+pub const PROGRESS_LISTS: [(&str, usize, usize); 3] = [
+    ("/actuals", 1, MAX_ACTUALS),
+    ("/actuals/*/stages", 1, MAX_STAGES),
+    ("/open", 0, MAX_STAGES - 1),
+];
+
 /// The parts of a pointer pattern before and after its `*`, if it has one.
 pub(crate) fn split_at_index(pattern: &str) -> Option<(&str, &str)> {
     let star = pattern.bytes().position(|byte| byte == b'*')?;
@@ -528,6 +579,9 @@ fn push_fields(out: &mut String, fields: &[Field]) {
         if let Some((min, max)) = field.length {
             out.push_str(&format!(",\"minLength\":{min},\"maxLength\":{max}"));
         }
+        if field.whole {
+            out.push_str(",\"whole\":true");
+        }
         out.push('}');
     }
     out.push(']');
@@ -588,8 +642,12 @@ pub fn schema_json() -> String {
     push_fields(&mut out, SENSITIVITY_OPTIONS);
     out.push_str(",\"planLists\":");
     push_lists(&mut out, &PLAN_LISTS);
+    out.push_str(",\"progressOptions\":");
+    push_fields(&mut out, PROGRESS_OPTIONS);
+    out.push_str(",\"progressLists\":");
+    push_lists(&mut out, &PROGRESS_LISTS);
     out.push_str(&format!(
-        ",\"limits\":{{\"maxInputBytes\":{MAX_INPUT_BYTES},\"maxDepth\":{MAX_DEPTH},\"maxNumberChars\":{MAX_NUMBER_TEXT},\"maxRanges\":{MAX_RANGES},\"maxSamples\":{MAX_SAMPLES},\"maxHolidays\":{MAX_HOLIDAYS},\"maxWindowDays\":{MAX_WINDOW_DAYS},\"minPlanYear\":{MIN_PLAN_YEAR},\"maxPlanYear\":{MAX_PLAN_YEAR}}},\"errorCodes\":["
+        ",\"limits\":{{\"maxInputBytes\":{MAX_INPUT_BYTES},\"maxDepth\":{MAX_DEPTH},\"maxNumberChars\":{MAX_NUMBER_TEXT},\"maxRanges\":{MAX_RANGES},\"maxSamples\":{MAX_SAMPLES},\"maxHolidays\":{MAX_HOLIDAYS},\"maxWindowDays\":{MAX_WINDOW_DAYS},\"minPlanYear\":{MIN_PLAN_YEAR},\"maxPlanYear\":{MAX_PLAN_YEAR},\"maxActuals\":{MAX_ACTUALS},\"maxOpen\":{MAX_OPEN}}},\"errorCodes\":["
     ));
     for (index, code) in ErrorCode::ALL.iter().enumerate() {
         if index > 0 {
@@ -634,26 +692,33 @@ fn typescript_object(parent: &str, out: &mut String) {
     out.push_str(" }");
 }
 
-/// The TypeScript type of `plan`'s options, from [`PLAN_OPTIONS`] and [`PLAN_LISTS`]:
-/// `start` and `end` are required; everything else is optional and may be null.
-fn typescript_plan_options(parent: &str, out: &mut String) {
+/// The TypeScript type of an options object (or list item, `parent` ending in `/*`) of a
+/// field table and its lists: [`PLAN_OPTIONS`] or [`PROGRESS_OPTIONS`]. A field is required
+/// as its row says, a list when `required_lists` names it; everything else is optional and
+/// may be null.
+fn typescript_options(
+    table: &[Field],
+    lists: &[(&str, usize, usize)],
+    required_lists: &[&str],
+    parent: &str,
+    out: &mut String,
+) {
     out.push_str("{ ");
-    for (index, key) in keys_in(PLAN_OPTIONS, parent).into_iter().enumerate() {
+    for (index, key) in keys_in(table, parent).into_iter().enumerate() {
         if index > 0 {
             out.push_str("; ");
         }
         let pointer = format!("{parent}/{key}");
-        let field = PLAN_OPTIONS.iter().find(|field| field.pointer == pointer);
-        let item = PLAN_OPTIONS
+        let field = table.iter().find(|field| field.pointer == pointer);
+        let item = table
             .iter()
             .find(|field| field.pointer.strip_suffix("/*") == Some(pointer.as_str()));
-        let required = field.is_some_and(|field| field.required && parent.is_empty());
-        out.push_str(key);
-        out.push_str(if required || !parent.is_empty() {
-            ": "
-        } else {
-            "?: "
+        let list = lists.iter().any(|(list, _, _)| *list == pointer);
+        let required = field.map_or(required_lists.contains(&pointer.as_str()), |field| {
+            field.required
         });
+        out.push_str(key);
+        out.push_str(if required { ": " } else { "?: " });
         let scalar = |field: &Field| {
             if field.kind == Kind::Date {
                 "string"
@@ -667,14 +732,21 @@ fn typescript_plan_options(parent: &str, out: &mut String) {
                 out.push_str(scalar(item));
                 out.push_str("[]");
             }
-            (None, None) => typescript_plan_options(&pointer, out),
+            (None, None) if list => {
+                typescript_options(table, lists, required_lists, &format!("{pointer}/*"), out);
+                out.push_str("[]");
+            }
+            (None, None) => typescript_options(table, lists, required_lists, &pointer, out),
         }
-        if !required && parent.is_empty() {
+        if !required {
             out.push_str(" | null");
         }
     }
     out.push_str(" }");
 }
+
+/// The lists of [`PROGRESS_OPTIONS`] that must be given.
+const PROGRESS_REQUIRED_LISTS: [&str; 1] = ["/actuals"];
 
 /// The TypeScript declarations that come from this schema: the model every function takes,
 /// the error codes and the error every function throws. `node scripts/build.mjs` adds them
@@ -687,12 +759,21 @@ fn typescript_plan_options(parent: &str, out: &mut String) {
 /// assert!(types.contains("| 'outOfRange'"));
 /// assert!(types.contains("export interface PlanOptions { start: string; end: string; target?: DecimalInput | null;"));
 /// assert!(types.contains("workdays?: DecimalInput[] | null; holidays?: string[] | null }"));
+/// assert!(types.contains("export interface ProgressOptions extends PlanOptions { asOf: string; actuals: { date: string; revenue?: DecimalInput | null;"));
 /// ```
 pub fn typescript() -> String {
     let mut model = String::new();
     typescript_object("", &mut model);
     let mut plan_options = String::new();
-    typescript_plan_options("", &mut plan_options);
+    typescript_options(PLAN_OPTIONS, &PLAN_LISTS, &[], "", &mut plan_options);
+    let mut progress_options = String::new();
+    typescript_options(
+        PROGRESS_OPTIONS,
+        &PROGRESS_LISTS,
+        &PROGRESS_REQUIRED_LISTS,
+        "",
+        &mut progress_options,
+    );
     let mut codes = String::new();
     for code in ErrorCode::ALL {
         codes.push_str(&format!("\n  | '{}'", code.as_str()));
@@ -725,6 +806,11 @@ export type Stage = {stage};
  * (1 = Monday ... 7 = Sunday). Optional fields may be null.
  */
 export interface PlanOptions {plan_options}
+/**
+ * The options of `progress`: the plan's, plus the last day whose results are in (`asOf`), the
+ * results so far, one row per period (not running totals), and the open opportunities per stage.
+ */
+export interface ProgressOptions extends PlanOptions {progress_options}
 
 /** The stable code of an engine error; the README lists each code's parameters. */
 export type ErrorCode ={codes};
@@ -781,6 +867,8 @@ export interface SchemaField {{
   /** Text length in Unicode code points (`[...text].length`). */
   minLength?: number;
   maxLength?: number;
+  /** The number must be whole (a count of deals, not an average). */
+  whole?: boolean;
 }}
 export interface SchemaList {{ minItems: number; maxItems: number }}
 export interface Schema {{
@@ -792,11 +880,16 @@ export interface Schema {{
   notAbove: {{ pointer: string; other: string }}[];
   planOptions: SchemaField[];
   planLists: {{ [pointer: string]: SchemaList }};
+  /** The options `progress` adds to the plan's. */
+  progressOptions: SchemaField[];
+  progressLists: {{ [pointer: string]: SchemaList }};
   sensitivityOptions: SchemaField[];
   limits: {{
     maxInputBytes: number; maxDepth: number; maxNumberChars: number; maxRanges: number; maxSamples: number;
     /** plan: the most holidays, the most days from start to end, the years dates may have. */
     maxHolidays: number; maxWindowDays: number; minPlanYear: number; maxPlanYear: number;
+    /** progress: the most `actuals` rows, the most open opportunities in all. */
+    maxActuals: number; maxOpen: number;
   }};
   errorCodes: ({codes})[];
 }}

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::json::Json;
-use crate::{Change, Goal, Model, PlanOptions, SensitivityOptions, SimulateOptions};
+use crate::{
+    Change, Goal, Model, PlanOptions, ProgressOptions, SensitivityOptions, SimulateOptions,
+};
 
 /// A report as compact JSON text. The reports hold only strings, `null`s, objects and
 /// arrays, which serde_json always writes.
@@ -98,7 +100,7 @@ pub fn simulate(model: &str, options: &str) -> Result<String> {
 /// ```
 pub fn evaluate(model: &str, request: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
-    let request = crate::Request::from_json(&Json::parse(request)?)?;
+    let request = crate::Request::from_json(&Json::parse(request)?, &model)?;
     Ok(to_json(&crate::evaluate_all(&model, request)?))
 }
 
@@ -114,4 +116,19 @@ pub fn plan(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;
     let options = PlanOptions::from_json(&Json::parse(options)?)?;
     Ok(to_json(&crate::plan(&model, &options)?))
+}
+
+/// `progress` on a model and options in JSON text.
+///
+/// ```
+/// let progress = sales_kpi::text::progress(r#"{"funnel": {"top": 10,
+///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}, "target": "30"}"#,
+///     r#"{"start": "2027-01-04", "end": "2027-01-08", "asOf": "2027-01-05",
+///     "actuals": [{"date": "2027-01-05", "revenue": "12"}]}"#).unwrap();
+/// assert!(progress.starts_with(r#"{"workdays":"5","elapsed":"2","remaining":"3","target":"30""#));
+/// ```
+pub fn progress(model: &str, options: &str) -> Result<String> {
+    let model = Model::from_json_str(model)?;
+    let options = ProgressOptions::from_json(&Json::parse(options)?, &model)?;
+    Ok(to_json(&crate::progress(&model, &options)?))
 }

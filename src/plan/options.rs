@@ -10,7 +10,7 @@ use crate::json::{not_a_list, Fields, Json};
 use crate::lever::Bounds;
 use crate::number::format_decimal;
 use crate::schema::{
-    keys_in, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
+    keys_in, Field, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
 };
 
 /// Monday to Friday, the default working week.
@@ -95,7 +95,12 @@ impl PlanOptions {
     /// assert!(error.to_string().starts_with("/start: "));
     /// ```
     pub fn from_json(value: &Json) -> Result<PlanOptions> {
-        let fields = Fields::open(value, "", &keys_in(PLAN_OPTIONS, ""))?;
+        PlanOptions::from_fields(&Fields::open(value, "", &keys_in(PLAN_OPTIONS, ""))?)
+    }
+
+    /// Reads the plan's options from an object already opened, which may hold others too
+    /// (`progress` adds its own).
+    pub(crate) fn from_fields(fields: &Fields) -> Result<PlanOptions> {
         let start = read_date(fields.required("start")?, "/start")?;
         let end = read_date(fields.required("end")?, "/end")?;
         check_window(start, end)?;
@@ -117,12 +122,12 @@ impl PlanOptions {
         options.capacity = fields.optional_number("capacity")?;
         if let Some(value) = fields.get("workdays") {
             options.workdays.clear();
-            for (index, item) in list(value, "/workdays")?.iter().enumerate() {
+            for (index, item) in list(value, "/workdays", &PLAN_LISTS)?.iter().enumerate() {
                 options.workdays.push(read_weekday(item, index)?);
             }
         }
         if let Some(value) = fields.get("holidays") {
-            for (index, item) in list(value, "/holidays")?.iter().enumerate() {
+            for (index, item) in list(value, "/holidays", &PLAN_LISTS)?.iter().enumerate() {
                 options
                     .holidays
                     .push(read_date(item, &format!("/holidays/{index}"))?);
@@ -164,7 +169,7 @@ impl PlanOptions {
         if let Some(capacity) = self.capacity {
             bounds("/capacity").check(capacity, "/capacity")?;
         }
-        check_count(self.workdays.len(), "/workdays")?;
+        check_count(self.workdays.len(), "/workdays", &PLAN_LISTS)?;
         for (index, &weekday) in self.workdays.iter().enumerate() {
             let pointer = format!("/workdays/{index}");
             bounds("/workdays/*").check(weekday.into(), &pointer)?;
@@ -177,7 +182,7 @@ impl PlanOptions {
                 .with_text("value", weekday.to_string()));
             }
         }
-        check_count(self.holidays.len(), "/holidays")?;
+        check_count(self.holidays.len(), "/holidays", &PLAN_LISTS)?;
         for (index, &holiday) in self.holidays.iter().enumerate() {
             check_year(holiday, &format!("/holidays/{index}"))?;
         }
@@ -186,7 +191,7 @@ impl PlanOptions {
 }
 
 /// An ISO date, `YYYY-MM-DD`, in the years [`MIN_PLAN_YEAR`] to [`MAX_PLAN_YEAR`].
-fn read_date(value: &Json, pointer: &str) -> Result<Date> {
+pub(crate) fn read_date(value: &Json, pointer: &str) -> Result<Date> {
     let Json::String(text) = value else {
         return Err(Error::new(
             ErrorCode::WrongType,
@@ -227,7 +232,7 @@ fn read_date(value: &Json, pointer: &str) -> Result<Date> {
 }
 
 /// A date's year must lie in the plan's range (dates built in Rust skip the reader).
-fn check_year(date: Date, pointer: &str) -> Result<()> {
+pub(crate) fn check_year(date: Date, pointer: &str) -> Result<()> {
     if (MIN_PLAN_YEAR..=MAX_PLAN_YEAR).contains(&date.year()) {
         Ok(())
     } else {
@@ -284,23 +289,44 @@ fn bounds(pointer: &str) -> Bounds {
         )
 }
 
-/// A JSON list, of at most as many items as the schema allows.
-fn list<'a>(value: &'a Json<'a>, pointer: &str) -> Result<&'a [Json<'a>]> {
+/// A JSON list, of as many items as the schema's `lists` allow.
+pub(crate) fn list<'a>(
+    value: &'a Json<'a>,
+    pointer: &str,
+    lists: &[(&str, usize, usize)],
+) -> Result<&'a [Json<'a>]> {
     match value {
         Json::Array(items) => {
-            check_count(items.len(), pointer)?;
+            check_count(items.len(), pointer, lists)?;
             Ok(items)
         }
         other => Err(not_a_list(pointer, "a list", other)),
     }
 }
 
-/// A list's length within the schema's limits.
-fn check_count(count: usize, pointer: &str) -> Result<()> {
-    let (min, max) = PLAN_LISTS
+/// A list's length within the limits of its row in `lists` (`pattern`, such as
+/// `/actuals/*/stages`), or of `max` when it is lower; errors name `pointer`.
+pub(crate) fn check_count(
+    count: usize,
+    pointer: &str,
+    lists: &[(&str, usize, usize)],
+) -> Result<()> {
+    check_count_at(count, pointer, pointer, lists, usize::MAX)
+}
+
+/// [`check_count`] for a list whose `pointer` differs from its row's `pattern`, with a `max`
+/// that may be lower than the row's (a model with fewer stages).
+pub(crate) fn check_count_at(
+    count: usize,
+    pattern: &str,
+    pointer: &str,
+    lists: &[(&str, usize, usize)],
+    max: usize,
+) -> Result<()> {
+    let (min, max) = lists
         .iter()
-        .find(|(list, _, _)| *list == pointer)
-        .map_or((0, 0), |&(_, min, max)| (min, max));
+        .find(|(list, _, _)| *list == pattern)
+        .map_or((0, 0), |&(_, min, most)| (min, most.min(max)));
     if count < min {
         Err(Error::new(
             ErrorCode::TooFew,
@@ -318,6 +344,22 @@ fn check_count(count: usize, pointer: &str) -> Result<()> {
     } else {
         Ok(())
     }
+}
+
+/// Checks a number against its row of an option table: its range, and whether it must be
+/// whole.
+pub(crate) fn check_field(value: Decimal, pointer: &str, field: &Field) -> Result<()> {
+    Bounds::new(field.minimum, field.maximum).check(value, pointer)?;
+    if field.whole && value.trunc() != value {
+        let value = format_decimal(value);
+        return Err(Error::new(
+            ErrorCode::NotWhole,
+            pointer,
+            format!("must be a whole number (got {value})"),
+        )
+        .with_text("value", value));
+    }
+    Ok(())
 }
 
 /// An ISO weekday, a whole number from 1 (Monday) to 7 (Sunday).
