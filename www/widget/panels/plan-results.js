@@ -121,7 +121,7 @@ const countCells = (view, row) => [
  * @param {View} view
  * @param {string} value
  */
-const wholeMoney = (view, value) =>
+export const wholeMoney = (view, value) =>
   numberFormat(view.locale, { style: 'currency', currency: view.state.currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(/** @type {any} */ (value));
 
 /**

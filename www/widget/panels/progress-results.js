@@ -7,7 +7,7 @@ import { add, compare, divide, multiply, shift, signOf, subtract } from '../deci
 import { h, setText } from '../dom.js';
 import { formatNumber, numberFormat } from '../format.js';
 import { utcDate } from './plan-options.js';
-import { fillRows, showDate } from './plan-results.js';
+import { fillRows, showDate, wholeMoney } from './plan-results.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
@@ -32,6 +32,14 @@ import { fillRows, showDate } from './plan-results.js';
  * @param {View} view
  */
 const percentOne = (value, view) => numberFormat(view.locale, { style: 'percent', maximumFractionDigits: 1, roundingMode: 'halfExpand' }).format(/** @type {any} */ (value));
+
+/**
+ * An amount as a reader says it: whole currency units from 100 up (a day's share of a gap is a
+ * division, and its cents only look exact), cents below.
+ * @param {View} view
+ * @param {string | null | undefined} value
+ */
+const amount = (view, value) => (value != null && compare(value.replace('-', ''), '100') >= 0 ? wholeMoney(view, value) : formatNumber(value, 'money', view.numberStyle));
 
 /**
  * A chance in plain words: a percentage from 1 % to 99 %, else "about 7,9 in a million"; never
@@ -111,7 +119,7 @@ const neededTop = (progress) =>
  */
 export function showProgress(view, t, progress, parts, options, rows, asOf) {
   const style = view.numberStyle;
-  const money = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'money', style);
+  const money = (/** @type {string | null | undefined} */ value) => amount(view, value);
   const count = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'count', style);
   const percent = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'percent', style);
   const { actual, expected, gap } = progress;
@@ -198,7 +206,7 @@ function pipelineLine(view, t, progress) {
   const style = view.numberStyle;
   const worth = t('pipeline', {
     count: formatNumber(pipeline.count, 'count', style),
-    weighted: formatNumber(pipeline.weighted, 'money', style),
+    weighted: amount(view, pipeline.weighted),
     coverage: pipeline.coverage == null ? '—' : formatNumber(pipeline.coverage, 'percent', style),
   });
   if (pipeline.dealsToClose != null && signOf(pipeline.dealsToClose) === 0) return `${worth} ${t('chanceNone')}`;

@@ -31,17 +31,22 @@ export { loadPlanText } from './plan-text.js';
 export const css = [
   ...windowCss,
   '.progress .verdict{font-size:1.05rem;margin:.5rem 0}',
-  '.progress .rows input{min-width:6rem}',
-  '.progress .rows td,.progress .rows th{padding:.15rem .25rem}',
+  '.progress table input{min-width:5rem;width:100%}',
+  '.progress .add{margin:.25rem 0 1rem}',
+  // The rows are typed into, so on a narrow screen they scroll sideways, with the date column
+  // kept in view, instead of folding into a grid as the result tables do.
+  '@container (max-width:520px){.tbox.entry tr{display:table-row}.tbox.entry th,.tbox.entry td{padding:.15rem .25rem;border-bottom:1px solid var(--_line)}.tbox.entry tr>:first-child{padding-top:.15rem}}',
+  '.tbox.entry tr>:first-child{position:sticky;left:0;background:var(--_panel);z-index:1}',
+  '.progress table td:first-child input{min-width:7.5rem}',
   '.progress .open{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12rem,100%),1fr));gap:0 1rem}',
   '.progress .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.25rem 0;font-size:.9rem}',
   '.progress .key{display:inline-block;width:1.25rem;height:0;border-top:3px solid;vertical-align:middle;margin-right:.35rem}',
-  '.bu-plan{stroke:var(--_b1);stroke-width:2}',
+  '.bu-plan{stroke:var(--_b2);stroke-width:2}',
   '.bu-actual{stroke:var(--_accent);stroke-width:2.5}',
   '.bu-point{fill:var(--_accent)}',
   '.bu-projected{stroke:var(--_accent);stroke-width:2;stroke-dasharray:5 4}',
   '.bu-target{stroke:var(--_muted);stroke-width:1.5;stroke-dasharray:2 3}',
-  '.key.bu-plan{border-color:var(--_b1)}',
+  '.key.bu-plan{border-color:var(--_b2)}',
   '.key.bu-actual{border-color:var(--_accent)}',
   '.key.bu-projected{border-top-style:dashed;border-color:var(--_accent)}',
   '.key.bu-target{border-top-style:dotted;border-color:var(--_muted)}',
@@ -212,6 +217,10 @@ export function progressPanel(view) {
   fillBody();
   const addRow = h('button', { type: 'button', part: 'button', text: `+ ${t('addRow')}`, onclick: () => (state.rows.push(emptyRow(stageCount)), fillBody(), inputs.changed()) });
   const table = tableBox(t('soFar'), [...columns, ''], body);
+  table.classList.add('entry');
+  // A refused paste is said until the table is edited or pasted into again: renders in between keep it.
+  let pasteProblem = '';
+  table.addEventListener('input', () => (pasteProblem = ''));
   // A block copied from a spreadsheet, pasted into any box of the table, fills the rows.
   table.addEventListener('paste', (event) => {
     const text = event.clipboardData?.getData('text/plain') ?? '';
@@ -222,9 +231,11 @@ export function progressPanel(view) {
       const { row, column, text: typed, why } = reading.problem;
       const example = why === 'date' ? dateText('2027-01-31') : formatNumber('1234.5', 'input', view.numberStyle);
       setText(pasteNote, '');
-      setText(rowsError, t('pasteProblem', { row, column, text: typed, why: t(`why${why[0].toUpperCase()}${why.slice(1)}`, { example }) }));
+      pasteProblem = t('pasteProblem', { row, column, text: typed, why: t(`why${why[0].toUpperCase()}${why.slice(1)}`, { example }) });
+      setText(rowsError, pasteProblem);
       return;
     }
+    pasteProblem = '';
     state.rows = reading.rows.length ? reading.rows : [emptyRow(stageCount)];
     fillBody();
     setText(pasteNote, t('pasted', { n: reading.rows.length }));
@@ -265,6 +276,7 @@ export function progressPanel(view) {
     };
     const progress = wrong ? null : computeProgress(view, { ...sentOptions(options), asOf: day, actuals: rows, open: openCounts(state.open) }, showError);
     if (wrong && unreadCells.has(wrong)) setText(rowsError, `${rowLabel(t, columns, wrong)}: ${unreadCells.get(wrong)}`);
+    if (pasteProblem && !rowsError.textContent) setText(rowsError, pasteProblem);
     for (const [pointer, input] of cells) input.setAttribute('aria-invalid', String(pointer === wrong));
     inputs.markInvalid();
     results.hidden = burnTable.hidden = !progress;
@@ -288,7 +300,7 @@ export function progressPanel(view) {
     h('fieldset', {}, h('legend', { text: t('soFar') }), asOf),
     h('p', { class: 'hint', id: `${rowsId}-h`, text: t('soFarHint') }),
     table,
-    h('p', {}, addRow),
+    h('p', { class: 'add' }, addRow),
     rowsError,
     pasteNote,
     open.length > 0 && h('fieldset', { class: 'open' }, h('legend', { text: t('open') }), open, openError),
