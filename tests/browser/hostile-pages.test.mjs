@@ -81,7 +81,8 @@ const value = (page, host, sel) => page.locator(`${host} ${sel}`).first().getAtt
 const notes = (page, host = W) => page.locator(`${host} .notice p`).allTextContents();
 
 // Everything the widget makes: anything else in its shadow root came from someone's markup.
-const ALLOWED = 'button caption details div fieldset h2 h3 header input label legend line option p rect section select span strong summary svg table tbody td text th thead tr';
+// Progress panel: its burn-up chart (polyline, circle with a title) and its legend (ul, li).
+const ALLOWED = 'button caption circle details div fieldset h2 h3 header input label legend li line option p polyline rect section select span strong summary svg table tbody td text th thead title tr ul';
 
 /**
  * Looks through the document and every open shadow root for what markup would have made: tags

@@ -29,7 +29,7 @@ test('every language has one first-view text per key, in order, and the same oth
 test('every text the widget asks for exists in every language', async () => {
   const source = readdirSync(DIR, { recursive: true })
     .map(String)
-    .filter((f) => f.endsWith('.js') && !/^(i18n|more|plan-text)-/.test(f) && !/^panels[\\/]plan/.test(f))
+    .filter((f) => f.endsWith('.js') && !/^(i18n|more|plan-text)-/.test(f) && !/^panels[\\/](plan|progress|public-holidays)/.test(f))
     .map((f) => readFileSync(join(DIR, f), 'utf8'))
     .join('\n');
   // t('key'), view.t('key', …), rare('key'), text('key'), button('key', …), panel(view, 'key', …)
@@ -51,14 +51,17 @@ test('every text the widget asks for exists in every language', async () => {
   }
 });
 
-test('the Plan panel has every text it asks for in every language (plan-text-xx.js)', async () => {
+test('the Plan and Progress panels have every text they ask for in every language (plan-text-xx.js)', async () => {
   const source = readdirSync(join(DIR, 'panels'))
-    .filter((f) => /^plan.*\.js$/.test(f))
+    .filter((f) => /^(plan|progress).*\.js$/.test(f))
     .map((f) => readFileSync(join(DIR, 'panels', f), 'utf8'))
     .join('\n');
   // t('key') of the panel's own translator (view.t is the widget's), and the keys made from names.
   const used = new Set([...source.matchAll(/(?<![.\w])t\('([\w-]+)'/g)].map((m) => m[1]));
   for (const key of ['thisMonth', 'thisQuarter', 'next3', 'thisYear', 'goalModel', 'goalAmount', 'goalGrowth']) used.add(key);
+  // Progress: why a pasted cell was refused, and a chance in words (progress.js, progress-results.js).
+  for (const key of ['whyDate', 'whyAmbiguousDate', 'whyNumber', 'whyAmbiguous', 'whyColumns']) used.add(key);
+  for (const key of ['impossible', 'certain', 'veryLikely', 'likely', 'even', 'unlikely', 'veryUnlikely']) used.add(key);
   assert.ok(used.size > 30, `found ${used.size} keys`);
   const english = Object.keys(await load('plan-text-en.js')).sort();
   for (const lang of LANGS) {

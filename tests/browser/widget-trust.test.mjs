@@ -161,8 +161,10 @@ test('case 6: the spreadsheet (.xlsx) holds exactly the fields and results on sc
       // A value a number cell cannot hold exactly is also there as text, in Dutch notation.
       const exported = (value) => rows.some((row) => Number(row[3]) === Number(value) && (String(Number(value)) === value || row.includes(value.replace('.', ','))));
       for (const [pointer, value] of screen.results) if (value) assert.ok(exported(value), `${url}: ${pointer} = ${value} is exported`);
-      // The planner's Plan panel adds its period, months and weeks (checked in widget-plan.test.mjs).
-      assert.equal(rows.slice(3).filter((row) => row.length >= 3 && !row[0].startsWith('Planning')).length, screen.fields.length + new Set(screen.results.filter(([, value]) => value).map(([pointer]) => pointer)).size + 1, `${url}: fields, results and the +10 % what-if, nothing more`);
+      // The planner's Plan panel adds its period, months and weeks (checked in widget-plan.test.mjs),
+      // and its Progress panel the results so far and what they say (widget-progress.test.mjs).
+      if (url.includes('index.html')) assert.ok(rows.some((row) => String(row[0] ?? '').startsWith('Voortgang')), `${url}: the progress is exported`);
+      assert.equal(rows.slice(3).filter((row) => row.length >= 3 && !row[0].startsWith('Planning') && !row[0].startsWith('Voortgang')).length, screen.fields.length + new Set(screen.results.filter(([, value]) => value).map(([pointer]) => pointer)).size + 1, `${url}: fields, results and the +10 % what-if, nothing more`);
       if (url.includes('unit-economics')) for (const hidden of ['Doelrealisatie', 'Nog nodig tot het doel', 'Tekort op het doel', 'Omzetdoel']) assert.ok(!labels.includes(hidden), `${url}: ${hidden} is not on screen`);
     });
   }

@@ -33,7 +33,7 @@ export default {
   repsNeeded: 'Met maximaal {capacity} {top} per verkoper per dag vraagt de planning {n} verkopers.',
   repsNeededOne: 'Met maximaal {capacity} {top} per verkoper per dag is 1 verkoper genoeg.',
   averageLine: 'Hele getallen, naar boven afgerond: gemiddeld is per werkdag {average} nodig. De maanden en weken verdelen de exacte totalen.',
-  amountsLine: 'De omzet per maand en week is het doel verdeeld naar werkdagen, afgerond op hele bedragen; deals zijn heel, dus deals × dealwaarde kan ervan afwijken.',
+  amountsLine: 'De omzet per maand en week is het doel verdeeld naar werkdagen, afgerond op hele bedragen; deals zijn heel, dus deals × dealgrootte kan ervan afwijken.',
   entry: '{top} moeten binnenkomen tussen {from} en {to} om binnen de periode te sluiten (verkoopcyclus van {days} dagen); de tabellen tellen ze in de maand en week waarin hun deals sluiten.',
   months: 'Per maand',
   weeks: 'Per week',
