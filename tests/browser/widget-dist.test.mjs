@@ -20,7 +20,8 @@ const ENTRY = '/dist/widget/sales-kpi-calculator.js';
 // Issue #12 added 0.6 KB: one engine call per keystroke with incremental updates, and painting
 // the build's first view before the .wasm (its numbers, about 0.5 KB more, load beside the language).
 // Issue #22 added 0.4 KB: the Progress panel's section, loader and pacing preset with its reserved
-// heights, and exact sums and products for its figures in decimal.js (18,787 B measured, da).
+// heights, and exact sums and products for its figures in decimal.js; and #21 a goal explanation
+// that matches its whole-count row (18,887 B measured, da).
 const INITIAL_JS = 18.5 * 1024;
 // Everything an embed downloads initially, the engine's .wasm included: the budget test's limit
 // (tests/node/budget.test.mjs)

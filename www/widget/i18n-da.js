@@ -42,7 +42,7 @@ export default [
   /* scenarioChart */ "Omsætning nu og i scenariet, sammenlignet med målet",
   /* lever_rate */ "Konverteringsrate til {name}",
   /* goalIntro */ "Hvad hver faktor skal være for at nå {target}, når alt andet er uændret.",
-  /* goalHow */ "Sådan regnes det: omsætningen er proportional med hver faktor, så det nødvendige = nu × mål / omsætning = nu × {target} / {rev}",
+  /* goalHow */ "Sådan regnes det: omsætningen er proportional med hver konvertering og med ordreværdien, så hver skal ganges med {target} / {rev}; {top} er hele personer, der regnes tilbage fra de hele handler, der skal til, rundet op ved hvert trin, så der skal lidt flere til.",
   /* colLever */ "Faktor",
   /* colNeeded */ "Nødvendigt",
   /* colChange */ "Ændring",

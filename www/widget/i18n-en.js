@@ -42,7 +42,7 @@ export default [
   /* scenarioChart */ "Revenue now and in the scenario, against the target",
   /* lever_rate */ "Conversion rate to {name}",
   /* goalIntro */ "What each lever would need to be to reach {target}, with everything else unchanged.",
-  /* goalHow */ "How it works: revenue is proportional to each of these levers, so needed = now × target / revenue = now × {target} / {rev}",
+  /* goalHow */ "How it works: revenue is proportional to each rate and to the deal value, so each needs now × {target} / {rev}; {top} are whole people, counted back from the whole deals needed, rounded up at every step, so they need a little more.",
   /* colLever */ "Lever",
   /* colNeeded */ "Needed",
   /* colChange */ "Change",

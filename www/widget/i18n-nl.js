@@ -42,7 +42,7 @@ export default [
   /* scenarioChart */ "Omzet nu en in het scenario, vergeleken met het doel",
   /* lever_rate */ "Conversieratio naar {name}",
   /* goalIntro */ "Hoe groot elke hefboom moet zijn om {target} te halen, als de rest gelijk blijft.",
-  /* goalHow */ "Zo werkt het: de omzet is evenredig met elk van deze hefbomen, dus nodig = nu × doel / omzet = nu × {target} / {rev}",
+  /* goalHow */ "Zo werkt het: de omzet is evenredig met elke conversie en met de dealgrootte, dus elk daarvan moet maal {target} / {rev}; {top} zijn hele mensen, die worden teruggerekend vanaf de hele deals die nodig zijn, bij elke stap naar boven afgerond, dus iets meer.",
   /* colLever */ "Hefboom",
   /* colNeeded */ "Nodig",
   /* colChange */ "Wijziging",
