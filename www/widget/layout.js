@@ -5,6 +5,7 @@ import { funnelPanel } from './panels/funnel.js';
 import { goalPanel } from './panels/goal.js';
 import { resultsPanel } from './panels/results.js';
 import { whatIfPanel } from './panels/what-if.js';
+import { shownModules } from './sections.js';
 
 /** @param {import('./view.js').CalculatorView} view */
 export function layout(view) {
@@ -20,13 +21,9 @@ export function layout(view) {
       sections.has('whatif') && whatIfPanel(view),
       // A panel without a partner on its row takes the whole row.
       sections.has('goal') && goalPanel(view, !sections.has('sensitivity')),
-      sections.has('sensitivity') && panels.sensitivity?.sensitivityPanel(view, !sections.has('goal')),
-      sections.has('uncertainty') && panels.uncertainty?.uncertaintyPanel(view),
-      sections.has('economics') && panels.economics?.economicsPanel(view, !any('retention', 'growth')),
-      any('retention', 'growth') && panels.retention?.retentionPanel(view, !sections.has('economics')),
-      sections.has('plan') && panels.plan?.planPanel(view),
-      sections.has('progress') && panels.progress?.progressPanel(view),
-      sections.has('share') && panels.share?.sharePanel(view),
+      // The sections whose modules load on demand, in the table's order; a module that shows two
+      // sections (retention and growth) is one panel.
+      shownModules(sections).map((name) => panels[name]?.render(view, sections)),
     ),
     h('p', { class: 'foot', text: view.t('footnote') }),
     (view.live = h('p', { class: 'sr', role: 'status' })),

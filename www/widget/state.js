@@ -2,6 +2,8 @@
 // here is plain data with decimal strings, so it survives JSON and the URL unchanged. Reading
 // state from attributes and links is in model-attributes.js and url-state.js, loaded when needed.
 
+import { SECTION_TABLE, SECTIONS, sectionOf } from './sections.js';
+
 /**
  * @typedef {{ name: string, rate: string }} Stage
  * @typedef {{ funnel: { top: string, stages: Stage[], dealSize: string }, target?: string, cycleDays?: string,
@@ -18,7 +20,7 @@
 export const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics', 'pacing'];
 /** The preset whose funnel (numbers and words) each preset uses: pacing checks the leads funnel's progress. */
 export const funnelPreset = (/** @type {string} */ preset) => (preset === 'pacing' ? 'leads' : preset);
-export const SECTIONS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan', 'progress'];
+export { SECTIONS };
 
 /** @type {Record<string, [string, string[], string, string, string, string]>} [top, rates, dealSize, target, cycleDays, acquisitionCost] */
 const PRESET_NUMBERS = {
@@ -60,7 +62,7 @@ export function presetModel(preset, t) {
 export const defaultState = (preset, currency, t) => ({ preset, currency, model: presetModel(preset, t), whatif: { '/funnel/dealSize': { unit: 'by', value: '0.1' } }, ranges: {} });
 
 /** The section that shows each optional part of the model (the funnel is always needed). */
-const SECTION_OF_FIELD = { target: 'target', cycleDays: 'velocity', acquisitionCost: 'economics', customer: 'economics', retention: 'retention', growth: 'growth' };
+const SECTION_OF_FIELD = Object.fromEntries(SECTION_TABLE.flatMap((section) => (section.fields ?? []).map((field) => [field, section.token])));
 
 /**
  * The model without the parts whose fields are not on screen: results are computed from this,
@@ -91,8 +93,8 @@ export function parseSections(value) {
   const words = value.split(/[\s,]+/).filter(Boolean);
   if (words.includes('all')) return { list: SECTIONS, unknown: [] };
   const list = words.filter((word) => SECTIONS.includes(word));
-  // SECTIONS from target to economics; the list becomes a Set, so a second funnel does no harm.
-  if (list.some((word) => SECTIONS.slice(1, 8).includes(word))) list.unshift('funnel');
+  // The list becomes a Set, so a second funnel does no harm.
+  if (list.some((word) => sectionOf(word)?.fromFunnel)) list.unshift('funnel');
   return { list, unknown: words.filter((word) => !SECTIONS.includes(word)) };
 }
 

@@ -33,7 +33,18 @@ export function onFieldEdited(view, pointer, value) {
  * @param {View} view
  * @param {boolean} wide
  */
-export function economicsPanel(view, wide) {
+/**
+ * The panel in the layout: the whole row when the retention panel is not beside it.
+ * @param {View} view
+ * @param {Set<string>} sections
+ */
+export const render = (view, sections) => economicsPanel(view, !sections.has('retention') && !sections.has('growth'));
+
+/**
+ * @param {View} view
+ * @param {boolean} wide
+ */
+function economicsPanel(view, wide) {
   const { t } = view;
   const purchaseValue = field(view, '/customer/purchaseValue', t('purchaseValue'), { hint: t('purchaseHint') });
   // Left empty, the purchase value is the deal value: the placeholder shows which one.

@@ -17,7 +17,7 @@ import { planProblem, planRows, setHeads, showPlan, tableHeads } from './plan-re
  * @typedef {import('./plan-results.js').PlanText} PlanText
  */
 
-export { loadPlanText } from './plan-text.js';
+export { loadPlanText as loadText } from './plan-text.js';
 
 export const css = [
   ...windowCss,
@@ -64,13 +64,13 @@ function computePlan(view, options, t, inputs, fallback) {
  * The plan's rows for the spreadsheet export, when the panel shows a plan (else none).
  * @param {View} view
  */
-export function planSheetRows(view) {
+export function exportRows(view) {
   const shown = shownPlans.get(view);
   return shown && view.sections.has('plan') ? planRows(view, shown.t, shown.plan, shown.options) : [];
 }
 
 /** @param {View} view */
-export function planPanel(view) {
+export function render(view) {
   const t = planText(view);
   const options = (view.state.plan ??= defaultPlan());
   const inputs = optionInputs(view, 'plan');

@@ -26,7 +26,7 @@ import { readDate, readPastedRows } from './progress-paste.js';
  *   as of that day
  */
 
-export { loadPlanText } from './plan-text.js';
+export { loadPlanText as loadText } from './plan-text.js';
 
 export const css = [
   ...windowCss,
@@ -139,13 +139,13 @@ function progressProblem(t, error, asOf) {
  * The progress rows for the spreadsheet export, when the panel shows a result (else none).
  * @param {View} view
  */
-export function progressSheetRows(view) {
+export function exportRows(view) {
   const shown = shownProgress.get(view);
   return shown && view.sections.has('progress') ? progressRows(view, shown.t, shown.progress, shown.rows, shown.asOf) : [];
 }
 
 /** @param {View} view */
-export function progressPanel(view) {
+export function render(view) {
   const t = planText(view);
   const options = (view.state.plan ??= { ...quickPeriod('thisQuarter'), reps: '1', workdays: [1, 2, 3, 4, 5] });
   const state = (view.state.progress ??= defaultProgress(view));

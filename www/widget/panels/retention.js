@@ -12,7 +12,19 @@ export const css = [FIELDS_CSS, '.res+.fields{margin-top:1.25rem}'];
  * @param {View} view
  * @param {boolean} wide
  */
-export function retentionPanel(view, wide) {
+/**
+ * The panel in the layout (retention and growth are one panel): the whole row when the economics
+ * panel is not beside it.
+ * @param {View} view
+ * @param {Set<string>} sections
+ */
+export const render = (view, sections) => retentionPanel(view, !sections.has('economics'));
+
+/**
+ * @param {View} view
+ * @param {boolean} wide
+ */
+function retentionPanel(view, wide) {
   const { t, sections } = view;
   return panel(
     view,

@@ -38,7 +38,18 @@ export function showSensitivity(view, rows) {
  * @param {View} view
  * @param {boolean} wide
  */
-export function sensitivityPanel(view, wide) {
+/**
+ * The panel in the layout: the whole row when the goal panel is not beside it.
+ * @param {View} view
+ * @param {Set<string>} sections
+ */
+export const render = (view, sections) => sensitivityPanel(view, !sections.has('goal'));
+
+/**
+ * @param {View} view
+ * @param {boolean} wide
+ */
+function sensitivityPanel(view, wide) {
   const { t } = view;
   const id = view.nextId();
   const metric = h('select', {

@@ -4,6 +4,7 @@ import { h } from '../dom.js';
 import { sheetText } from '../export-sheet-text.js';
 import { panel } from '../form.js';
 import { displayKind, labelOf } from '../pointer-display.js';
+import { shownModules } from '../sections.js';
 import { getAt } from '../state.js';
 
 /** @typedef {import('../view.js').CalculatorView} View */
@@ -79,8 +80,11 @@ export function sheetRows(view) {
       whatIf: withScenario && inWhatIf.has(pointer) ? String(getAt(view.scenario, pointer) ?? '') : null,
     });
   }
-  rows.push(...(view.panels.plan?.planSheetRows(view) ?? [])); // Plan panel: its period, months and weeks
-  rows.push(...(view.panels.progress?.progressSheetRows(view) ?? [])); // Progress panel: the rows and the verdict's figures
+  // The sections' own rows (the Plan panel's months and weeks, the Progress panel's results so far).
+  for (const name of shownModules(view.sections)) {
+    const module = view.panels[name];
+    if (module && 'exportRows' in module) rows.push(...module.exportRows(view));
+  }
   return rows;
 }
 
@@ -96,7 +100,14 @@ async function downloadSheet(view) {
 }
 
 /** @param {View} view */
-export function sharePanel(view) {
+/**
+ * The panel in the layout.
+ * @param {View} view
+ */
+export const render = (view) => sharePanel(view);
+
+/** @param {View} view */
+function sharePanel(view) {
   const { t } = view;
   const status = h('p', { class: 'hint', role: 'status' });
   const id = view.nextId();

@@ -22,7 +22,14 @@ export const css = [
 const SUMMARY = /** @type {const} */ (['p10', 'p50', 'p90', 'probabilityAtLeast']);
 
 /** @param {View} view */
-export function uncertaintyPanel(view) {
+/**
+ * The panel in the layout.
+ * @param {View} view
+ */
+export const render = (view) => uncertaintyPanel(view);
+
+/** @param {View} view */
+function uncertaintyPanel(view) {
   const { t } = view;
   const rows = funnelLevers(view.model).map((lever) => {
     const kind = inputKind(lever);

@@ -1,0 +1,62 @@
+// The calculator's sections, each described once: its token in the `sections` attribute, whether
+// its numbers come from the funnel, the model fields it shows, whether it needs the full engine,
+// and its module when that loads on demand. Everything that lists sections (state.js's SECTIONS
+// and shown model, lazy-parts.js's loaders and engine choice, layout.js's order, the spreadsheet's
+// rows) derives from this table, so a new panel is one entry here plus its own module and text.
+//
+// A module loaded on demand exports `render(view, sections)`, its panel (or false), and may export
+// `css` (its styles), `loadText(lang)` (text of its own, loaded with it) and `exportRows(view)`
+// (its rows in the spreadsheet). Importing this file loads none of them.
+
+/**
+ * The modules loaded on demand, by name: each is its own file in the bundle.
+ */
+export const MODULES = {
+  sensitivity: () => import('./panels/sensitivity.js'),
+  uncertainty: () => import('./panels/uncertainty.js'),
+  economics: () => import('./panels/economics.js'),
+  retention: () => import('./panels/retention.js'),
+  plan: () => import('./panels/plan.js'),
+  progress: () => import('./panels/progress.js'),
+  share: () => import('./panels/share.js'),
+};
+
+/**
+ * @typedef {object} Section
+ * @property {string} token its word in the `sections` attribute
+ * @property {boolean} [fromFunnel] its numbers come from the funnel, so it brings the funnel's fields
+ * @property {string[]} [fields] the model's top-level fields it shows: results use them only while it is on screen
+ * @property {boolean} [fullEngine] it calls `simulate`, `plan` or `progress`, which only the full engine has
+ * @property {keyof typeof MODULES} [module] its module, loaded when it is shown
+ * @property {boolean} [moreText] it uses the rest of the language's text (more-xx.js)
+ */
+
+/** @type {Section[]} In the order of the layout. */
+export const SECTION_TABLE = [
+  { token: 'funnel', fromFunnel: true },
+  { token: 'target', fromFunnel: true, fields: ['target'] },
+  { token: 'velocity', fromFunnel: true, fields: ['cycleDays'], moreText: true },
+  { token: 'whatif', fromFunnel: true },
+  { token: 'goal', fromFunnel: true },
+  { token: 'sensitivity', fromFunnel: true, module: 'sensitivity', moreText: true },
+  { token: 'uncertainty', fromFunnel: true, module: 'uncertainty', moreText: true, fullEngine: true },
+  { token: 'economics', fromFunnel: true, fields: ['acquisitionCost', 'customer'], module: 'economics', moreText: true },
+  { token: 'retention', fields: ['retention'], module: 'retention', moreText: true },
+  { token: 'growth', fields: ['growth'], module: 'retention', moreText: true },
+  { token: 'plan', module: 'plan', fullEngine: true },
+  { token: 'progress', module: 'progress', fullEngine: true },
+  { token: 'share', module: 'share', moreText: true },
+];
+
+/** Every section's token, in the layout's order. */
+export const SECTIONS = SECTION_TABLE.map((section) => section.token);
+
+/** @param {string} token */
+export const sectionOf = (token) => SECTION_TABLE.find((section) => section.token === token);
+
+/**
+ * The modules of the sections shown, once each, in the table's order (retention and growth share one).
+ * @param {Set<string>} sections
+ * @returns {(keyof typeof MODULES)[]}
+ */
+export const shownModules = (sections) => [...new Set(SECTION_TABLE.flatMap((section) => (section.module && sections.has(section.token) ? [section.module] : [])))];
