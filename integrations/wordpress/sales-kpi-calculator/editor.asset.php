@@ -5,6 +5,10 @@
  * @package SalesKpi
  */
 
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
 return array(
 	'dependencies' => array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-i18n', 'wp-data', 'sales-kpi-calculator-page' ),
 	'version'      => '0.1.0',

@@ -284,7 +284,7 @@ function sales_kpi_element( array $values ) {
 	}
 	$html = '<sales-kpi-calculator';
 	foreach ( $kept as $name => $value ) {
-		$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
+		$html .= ' ' . esc_attr( $name ) . '="' . esc_attr( $value ) . '"';
 	}
 	if ( ! isset( $kept['theme'] ) || ! sales_kpi_is_valid( 'theme', $kept['theme'], $kept ) ) {
 		// The page script sets light or dark from the page's own background.
@@ -376,6 +376,5 @@ function sales_kpi_render_block( $attributes ) {
 			$values[ $name ] = (string) $attributes[ $block_name ];
 		}
 	}
-	$wrapper = function_exists( 'get_block_wrapper_attributes' ) ? get_block_wrapper_attributes() : '';
-	return '<div ' . $wrapper . '>' . sales_kpi_element( $values ) . '</div>';
+	return '<div ' . get_block_wrapper_attributes() . '>' . sales_kpi_element( $values ) . '</div>';
 }
