@@ -60,7 +60,7 @@ async function reserveTable() {
     console.warn(`[build] warning: www/widget/reserve.js does not load in Node (${error.message}); the plugin keeps its own reserve.json`);
     return own;
   }
-  for (const preset of PRESETS) own.presets[preset].default = reservedHeight(preset, own.column, null);
+  for (const preset of PRESETS) (own.presets[preset] ??= {}).default = reservedHeight(preset, own.column, null);
   return own;
 }
 

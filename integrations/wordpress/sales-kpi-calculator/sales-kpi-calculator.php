@@ -127,7 +127,7 @@ function sales_kpi_enqueue() {
 /**
  * Height to reserve, so that the text below does not move when the widget renders: the
  * preset's own height for its default panels, else the frame plus each chosen panel's height
- * (reserve.json, measured for the preset in a 650 px column).
+ * plus what pairs of them add (reserve.json, measured for the preset in a 650 px column).
  *
  * @param string $preset   A valid preset.
  * @param string $sections A valid sections value ('' for the preset's own panels).
@@ -154,9 +154,15 @@ function sales_kpi_reserved_height( $preset, $sections ) {
 	if ( array_intersect( $panels, array_slice( SALES_KPI_PANELS, 1, 7 ) ) ) {
 		$panels[] = 'funnel';
 	}
+	$panels = array_values( array_intersect( SALES_KPI_PANELS, $panels ) );
 	$height = isset( $row['frame'] ) ? (int) $row['frame'] : 0;
-	foreach ( array_unique( $panels ) as $panel ) {
+	foreach ( $panels as $i => $panel ) {
 		$height += isset( $row['panels'][ $panel ] ) ? (int) $row['panels'][ $panel ] : 0;
+		// What two panels add together: the goal and plan panels say more when there is a target.
+		foreach ( array_slice( $panels, $i + 1 ) as $other ) {
+			$pair    = $panel . ' ' . $other;
+			$height += isset( $row['pairs'][ $pair ] ) ? (int) $row['pairs'][ $pair ] : 0;
+		}
 	}
 	return $height;
 }

@@ -11,6 +11,7 @@
  *   php fixture.php theme <stylesheet>        switches the theme
  *   php fixture.php locale <user> <locale|none>   the user's own language (Profile → Language)
  *   php fixture.php block <post-id>           the post's calculator blocks as parsed: [attributes]
+ *   php fixture.php translate <locale> <text> the plugin's PHP translation of a text in a locale
  *
  * @package SalesKpi
  */
@@ -104,8 +105,15 @@ if ( 'post' === $command ) {
 	$out = array_map( function ( $block ) {
 		return (object) $block['attrs'];
 	}, $blocks );
+} elseif ( 'translate' === $command ) {
+	switch_to_locale( $argv[2] );
+	// What the plugin's init does, again, now in the switched locale.
+	unload_textdomain( 'sales-kpi-calculator' );
+	load_plugin_textdomain( 'sales-kpi-calculator', false, 'sales-kpi-calculator/languages' );
+	// phpcs:ignore WordPress.WP.I18n -- the text under test.
+	$out = array( 'text' => __( $argv[3], 'sales-kpi-calculator' ) );
 } else {
-	fwrite( STDERR, "usage: php fixture.php post|mu-plugin|remove|status|activate|deactivate|theme|locale|block ...\n" );
+	fwrite( STDERR, "usage: php fixture.php post|mu-plugin|remove|status|activate|deactivate|theme|locale|block|translate ...\n" );
 	exit( 2 );
 }
 echo wp_json_encode( $out ), "\n";
