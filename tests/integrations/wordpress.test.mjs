@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, ROOT, WWW } from '../browser/harness.mjs';
+import { launchBrowser, openPage, ROOT, SCREENSHOTS, WWW } from '../browser/harness.mjs';
 import { parseReadme } from './wordpress/readme-txt.mjs';
 
 const WORDPRESS = 'http://127.0.0.1';
@@ -534,6 +534,8 @@ test('colour scheme "Match the page" follows the page’s background, not the re
       const background = await page.locator(W).evaluate((element) => getComputedStyle(element.shadowRoot.querySelector('.root') ?? element).backgroundColor);
       const [r, g, b] = background.match(/\d+/g).map(Number);
       assert.equal(r + g + b < 300, want === 'dark', `the calculator’s background ${background}`);
+      // readme.txt's screenshot 1 (for the directory's assets).
+      if (want === 'light') await page.screenshot({ path: join(SCREENSHOTS, 'wordpress-screenshot-1.png') });
     } finally {
       await close();
     }
@@ -634,6 +636,10 @@ test('editor: Ctrl+A, Backspace and a paste in a preview field stay in the field
     const field = page.locator(TOP_FIELD).first();
     await field.waitFor({ timeout: 30_000 });
     assert.equal(await field.inputValue(), '500');
+    // readme.txt's screenshot 2: the sidebar's panels and the folded preview.
+    await page.locator('.sales-kpi-panels > h2 button').click();
+    await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'wordpress-screenshot-2.png') });
     await field.click();
     await page.keyboard.press('Control+A');
     const selection = await field.evaluate((input) => [input.selectionStart, input.selectionEnd, input.value.length]);
