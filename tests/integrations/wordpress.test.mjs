@@ -319,6 +319,8 @@ test('the block has its editor script: an Author finds it, sets it in the sideba
       const block = window.wp.blocks.createBlock('sales-kpi/calculator', { preset: 'leads', locale: 'da-DK', currency: 'DKK' });
       window.wp.data.dispatch('core/block-editor').insertBlocks(block);
       window.wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+      // The sidebar's state is the user's saved preference: open it, as a click on Settings would.
+      window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
     });
     const revenue = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first();
     await revenue.waitFor({ timeout: 30_000 });
@@ -707,17 +709,29 @@ test('editor: the sidebar in Dutch: panels as check boxes (with Plan), the what-
     assert.equal((await attributesOf(page, clientId)).sections, 'funnel target whatif goal share plan');
     await page.locator('.sales-kpi-panels label', { hasText: 'Marktaandeel' }).click();
     assert.equal((await attributesOf(page, clientId)).sections, '', 'back to the preset’s own: no attribute');
+    // Numbers typed into the preview first: a what-if chosen afterwards starts from them.
+    await page.locator(TOP_FIELD).first().fill('800');
+    await page.waitForFunction((id) => /"top":"800"/.test(window.wp.data.select('core/block-editor').getBlockAttributes(id).model), clientId, { timeout: 10_000 });
     // The what-if: a lever from the funnel, a number, a unit.
     await page.locator('.sales-kpi-start > h2 button').click();
     const lever = page.locator('.sales-kpi-start select').first();
     const levers = await lever.locator('option').allTextContents();
-    assert.ok(levers.includes('Conversie naar Offertes') && levers.includes('Dealgrootte'), levers.join(', '));
+    // Named after the stages of the numbers typed in the preview (a Danish preview: Tilbud, quotes).
+    assert.ok(levers.includes('Conversie naar Tilbud') && levers.includes('Dealgrootte'), levers.join(', '));
     await lever.selectOption('/funnel/stages/1/rate');
     await page.locator('.sales-kpi-start input[type="text"]').first().fill('2');
     await page.locator('.sales-kpi-start select').nth(1).selectOption('pp');
     assert.equal((await attributesOf(page, clientId)).whatIf, '/funnel/stages/1/rate:+2pp');
     // The preview shows that what-if: quotes → deals 0.5 + 0.02.
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('what-if') === '/funnel/stages/1/rate:+2pp', W);
+    await page.locator(`${W} [data-scenario="/funnel/revenue"][data-value]`).first().waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator(TOP_FIELD).first().inputValue(), '800', 'the preview kept the typed numbers');
+    assert.match((await attributesOf(page, clientId)).model, /"top":"800"/);
+    // 800 × 0.4 × (0.5 + 0.02) × 0.3 × 4500
+    assert.equal(await page.locator(`${W} [data-scenario="/funnel/revenue"][data-value]`).first().getAttribute('data-value'), '224640');
+    // Another preset is another funnel: its own numbers.
+    await page.locator('.block-editor-block-inspector select').first().selectOption('inbound');
+    assert.equal((await attributesOf(page, clientId)).model, '');
     const colours = await page.locator('.block-editor-block-inspector select').nth(3).locator('option').allTextContents();
     assert.deepEqual(colours, ['Zoals de pagina', 'Licht', 'Donker']);
     assert.deepEqual(await page.locator('.sales-kpi-problem').count(), 0);

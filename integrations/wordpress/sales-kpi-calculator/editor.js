@@ -164,11 +164,12 @@
     var attributes = props.attributes;
     var setAttributes = props.setAttributes;
     var isPreview = data.useSelect(function (select) { return !!select('core/block-editor').getSettings().__unstableIsPreviewMode; }, []);
-    // The numbers the preview started from (its `model` attribute); kept while the author types, so
-    // that the preview is not rebuilt under the cursor. Undo and Reset start it afresh.
-    var started = element.useState(function () { return { model: attributes.model, key: 0 }; });
-    var start = started[0];
-    var setStart = started[1];
+    // The preview's own `model` attribute (`shown`) stays put while the author types, so that the
+    // preview is not rebuilt under the cursor; `key` rebuilds it when the sidebar changes what the
+    // calculator starts from. `undoTo`: the numbers this editing session began with.
+    var session = element.useState(function () { return { undoTo: attributes.model, shown: attributes.model, key: 0 }; });
+    var start = session[0];
+    var setStart = session[1];
     var folded = element.useState(true);
     var scheme = element.useState('light');
     var host = element.useRef(null);
@@ -192,7 +193,7 @@
           baseline = json;
           return;
         }
-        var model = json === baseline ? start.model : json;
+        var model = json === baseline ? start.shown : json;
         if (model !== latest.current.model) setAttributes({ model: model });
       }
       node.addEventListener('sales-kpi-change', onChange);
@@ -217,19 +218,21 @@
     function setWhatIf(change) {
       var next = Object.assign({}, parts, change);
       var lever = leverList.filter(function (l) { return l.value === next.lever; })[0];
-      if (!lever) return setAttributes({ whatIf: '' });
+      if (!lever) return restart({ whatIf: '' }, attributes.model);
       var unit = lever.rate ? next.unit : '%';
       var amount = String(next.amount).trim().replace(',', '.');
-      if (!/^[+-]?\d+(\.\d+)?$/.test(amount)) return setAttributes({ whatIf: attributes.whatIf });
-      setAttributes({ whatIf: next.lever + ':' + (/^[+-]/.test(amount) ? amount : '+' + amount) + unit });
+      if (!/^[+-]?\d+(\.\d+)?$/.test(amount)) return undefined;
+      // A new what-if starts the calculator over: from the numbers typed so far.
+      restart({ whatIf: next.lever + ':' + (/^[+-]/.test(amount) ? amount : '+' + amount) + unit }, attributes.model);
     }
     var amountState = element.useState(null);
     var amountText = amountState[0] !== null ? amountState[0] : parts.amount.replace(/^\+/, '');
     var amountValid = /^[+-]?\d+([.,]\d+)?$/.test(amountText.trim());
 
-    function restart(model) {
-      setAttributes({ model: model });
-      setStart({ model: model, key: start.key + 1 });
+    /** Sets attributes that make the calculator start over, and starts the preview over from `model`. */
+    function restart(change, model) {
+      setAttributes(Object.assign({ model: model }, change));
+      setStart({ undoTo: start.undoTo, shown: model, key: start.key + 1 });
     }
 
     var inspector = el(
@@ -241,7 +244,8 @@
         issues.map(function (text, i) {
           return el(components.Notice, { key: 'problem-' + i, status: 'error', isDismissible: false, className: 'sales-kpi-problem' }, text);
         }),
-        el(components.SelectControl, { label: __('Preset', DOMAIN), value: attributes.preset, options: PRESETS, onChange: function (value) { setAttributes({ preset: value }); }, __nextHasNoMarginBottom: true }),
+        // Another preset is another funnel: its own example numbers.
+        el(components.SelectControl, { label: __('Preset', DOMAIN), value: attributes.preset, options: PRESETS, onChange: function (value) { restart({ preset: value }, ''); } }),
         el(components.SelectControl, { label: __('Language and number format', DOMAIN), value: attributes.locale, options: LOCALES, onChange: function (value) { setAttributes({ locale: value }); } }),
         el(components.SelectControl, { label: __('Currency', DOMAIN), value: attributes.currency, options: CURRENCIES, onChange: function (value) { setAttributes({ currency: value }); } }),
         el(components.SelectControl, {
@@ -302,8 +306,8 @@
         el(
           'div',
           { style: { display: 'flex', gap: '8px', flexWrap: 'wrap' } },
-          el(components.Button, { variant: 'secondary', disabled: attributes.model === start.model, onClick: function () { restart(start.model); } }, __('Undo', DOMAIN)),
-          el(components.Button, { variant: 'secondary', disabled: !attributes.model, onClick: function () { restart(''); } }, __('Reset to the preset', DOMAIN))
+          el(components.Button, { variant: 'secondary', disabled: attributes.model === start.undoTo, onClick: function () { restart({}, start.undoTo); } }, __('Undo', DOMAIN)),
+          el(components.Button, { variant: 'secondary', disabled: !attributes.model, onClick: function () { restart({}, ''); } }, __('Reset to the preset', DOMAIN))
         )
       )
     );
@@ -326,7 +330,7 @@
       el(
         'div',
         { className: 'sales-kpi-fold', style: { maxHeight: folded[0] ? FOLDED_HEIGHT + 'px' : 'none', overflow: 'hidden' } },
-        el('sales-kpi-calculator', Object.assign({ key: start.key, ref: host, theme: attributes.theme === 'light' || attributes.theme === 'dark' ? attributes.theme : scheme[0] }, elementProps(attributes, start.model)))
+        el('sales-kpi-calculator', Object.assign({ key: start.key, ref: host, theme: attributes.theme === 'light' || attributes.theme === 'dark' ? attributes.theme : scheme[0] }, elementProps(attributes, start.shown)))
       ),
       el(components.Button, { variant: 'link', className: 'sales-kpi-fold-toggle', 'aria-expanded': !folded[0], onClick: function () { folded[1](!folded[0]); } }, folded[0] ? __('Show the whole calculator', DOMAIN) : __('Fold the calculator', DOMAIN))
     );
