@@ -327,6 +327,15 @@ test('the block has its editor script: an Author finds it, sets it in the sideba
     assert.equal(await revenue.getAttribute('data-value'), '135000');
     // The sidebar's Preset control changes the block's attribute and the preview.
     const preset = page.locator('.components-panel__body select').first();
+    // Each preset's name fits its select (the funnel is spelt out in the help below it).
+    const cut = await preset.evaluate((select) => {
+      const style = getComputedStyle(select);
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = style.font;
+      return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+    });
+    assert.deepEqual(cut, [], 'preset names cut off in the sidebar');
     await preset.selectOption('outbound');
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('preset') === 'outbound', W);
     assert.deepEqual(consoleErrors.filter((text) => /sales-kpi|sales_kpi/i.test(text)), []);

@@ -20,11 +20,12 @@
     return loading;
   }
 
+  // Short names fit the sidebar's select; the chosen one's funnel is spelt out below it.
   var PRESETS = [
-    { value: 'inbound', label: __('Inbound: visitors → meetings → deals', DOMAIN) },
-    { value: 'outbound', label: __('Outbound: calls and e-mails → meetings → deals', DOMAIN) },
-    { value: 'leads', label: __('Leads → appointments → quotes → deals', DOMAIN) },
-    { value: 'unit-economics', label: __('Unit economics: CAC, CLV, LTV:CAC, payback', DOMAIN) },
+    { value: 'inbound', label: __('Inbound', DOMAIN), help: __('Inbound: visitors → meetings → deals', DOMAIN) },
+    { value: 'outbound', label: __('Outbound', DOMAIN), help: __('Outbound: calls and e-mails → meetings → deals', DOMAIN) },
+    { value: 'leads', label: __('Leads and quotes', DOMAIN), help: __('Leads → appointments → quotes → deals', DOMAIN) },
+    { value: 'unit-economics', label: __('Unit economics', DOMAIN), help: __('Unit economics: CAC, CLV, LTV:CAC, payback', DOMAIN) },
   ];
   // The stages of each preset's example funnel (the widget's st_<preset> texts), for the what-if's levers.
   var PRESET_STAGES = {
@@ -245,7 +246,7 @@
           return el(components.Notice, { key: 'problem-' + i, status: 'error', isDismissible: false, className: 'sales-kpi-problem' }, text);
         }),
         // Another preset is another funnel: its own example numbers.
-        el(components.SelectControl, { label: __('Preset', DOMAIN), value: attributes.preset, options: PRESETS, onChange: function (value) { restart({ preset: value }, ''); } }),
+        el(components.SelectControl, { label: __('Preset', DOMAIN), value: attributes.preset, options: PRESETS, help: (PRESETS.filter(function (p) { return p.value === attributes.preset; })[0] || PRESETS[0]).help, onChange: function (value) { restart({ preset: value }, ''); } }),
         el(components.SelectControl, { label: __('Language and number format', DOMAIN), value: attributes.locale, options: LOCALES, onChange: function (value) { setAttributes({ locale: value }); } }),
         el(components.SelectControl, { label: __('Currency', DOMAIN), value: attributes.currency, options: CURRENCIES, onChange: function (value) { setAttributes({ currency: value }); } }),
         el(components.SelectControl, {
