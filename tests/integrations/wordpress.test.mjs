@@ -163,7 +163,8 @@ async function logIn(user, password) {
   const opened = await openPage(browser, `${WORDPRESS}/wp-login.php`, { contextOptions: { viewport: VIEWPORT } });
   await opened.page.fill('#user_login', user);
   await opened.page.fill('#user_pass', password);
-  await Promise.all([opened.page.waitForURL(/wp-admin/), opened.page.click('#wp-submit')]);
+  // The first wp-admin page after the services start is slow on a busy machine (cold PHP caches).
+  await Promise.all([opened.page.waitForURL(/wp-admin/, { timeout: 120_000 }), opened.page.click('#wp-submit')]);
   return opened;
 }
 
