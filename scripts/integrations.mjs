@@ -1,7 +1,7 @@
 // What the build writes for hosts beyond the two-line embed (run by scripts/build.mjs after the
 // bundle, so www/dist/widget and www/dist/pkg exist):
 //
-//   www/dist/sales-kpi-wordpress.zip   the WordPress plugin: one folder sales-kpi/ with the PHP,
+//   www/dist/sales-kpi-wordpress.zip   the WordPress plugin: one folder sales-kpi-calculator/ with the PHP,
 //                                      readme.txt, block.json, editor.js and the built widget
 //   www/dist/embed.html (+ embed.js, page.js, site.css)
 //                                      the iframe page, on the bundled widget
@@ -21,7 +21,9 @@ import { PRESETS } from '../www/widget/state.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const DIST = join(WWW, 'dist');
-const PLUGIN_SOURCE = join(ROOT, 'integrations', 'wordpress', 'sales-kpi');
+/** The plugin's folder, named by its WordPress.org slug (also its text domain). */
+export const PLUGIN_SLUG = 'sales-kpi-calculator';
+const PLUGIN_SOURCE = join(ROOT, 'integrations', 'wordpress', PLUGIN_SLUG);
 export const PLUGIN_ZIP = join(DIST, 'sales-kpi-wordpress.zip');
 
 /** The default address of dist/ when it is served by `npm start`. */
@@ -44,34 +46,34 @@ function files(dir) {
 }
 
 /**
- * The plugin's reserved heights from the widget's own table (www/widget/reserve.js), for the
- * column width the plugin's reserve.json names; null while the widget has no such table.
+ * The plugin's reserved heights: its own reserve.json (the frame and each panel, measured by
+ * integrations/wordpress/measure-reserve.mjs), with each preset's default-panel height from the
+ * widget's own table (www/widget/reserve.js) for the column width reserve.json names.
  */
 async function reserveTable() {
+  const own = JSON.parse(readFileSync(join(PLUGIN_SOURCE, 'reserve.json'), 'utf8'));
   const source = join(WWW, 'widget', 'reserve.js');
-  if (!existsSync(source)) return null;
+  if (!existsSync(source)) return own;
   let reservedHeight;
   try {
     ({ reservedHeight } = await import(pathToFileURL(source).href));
   } catch (error) {
     console.warn(`[build] warning: www/widget/reserve.js does not load in Node (${error.message}); the plugin keeps its own reserve.json`);
-    return null;
+    return own;
   }
-  const own = JSON.parse(readFileSync(join(PLUGIN_SOURCE, 'reserve.json'), 'utf8'));
-  const table = { _comment: `Made by the build from www/widget/reserve.js for a ${own.column} px column.`, column: own.column };
-  for (const preset of PRESETS) table[preset] = reservedHeight(preset, own.column, null);
-  return table;
+  for (const preset of PRESETS) (own.presets[preset] ??= {}).default = reservedHeight(preset, own.column, null);
+  return own;
 }
 
 /** Writes the plugin zip; returns its size in bytes. */
 export async function wordpressZip() {
   const entries = {};
   const add = (path, base, prefix) => {
-    entries[`sales-kpi/${prefix}${relative(base, path).split('\\').join('/')}`] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
+    entries[`${PLUGIN_SLUG}/${prefix}${relative(base, path).split('\\').join('/')}`] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
   };
   for (const path of files(PLUGIN_SOURCE)) add(path, PLUGIN_SOURCE, '');
   const table = await reserveTable();
-  if (table) entries['sales-kpi/reserve.json'] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  entries[`${PLUGIN_SLUG}/reserve.json`] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
   // The widget exactly as dist/ holds it: widget/, pkg/ and pkg-full/ (the engine with simulate and
   // plan, for the Uncertainty and Plan panels) side by side, so the module finds the .wasm beside
   // itself (../pkg/) inside the plugin's folder.

@@ -3,6 +3,8 @@
 # wordpress package behind Apache with mod_php, on MariaDB, on 127.0.0.1 only.
 #
 #   bash scripts/wordpress.sh         install what is missing, start the services, install WordPress once
+#   bash scripts/wordpress.sh stop    stop the services that this script started (by their PIDs);
+#                                     ones that were running before it are left alone
 #
 # Idempotent: the second run only checks that both services answer (about a second). The first run
 # on a machine without the packages spends most of its time in apt-get.
@@ -15,13 +17,36 @@ SITE_HOST=127.0.0.1
 WP=/usr/share/wordpress
 CONFIG=/etc/wordpress/config-$SITE_HOST.php
 PACKAGES=(wordpress apache2 libapache2-mod-php php-mysql mariadb-server
-  wordpress-theme-twentytwentythree wordpress-theme-twentytwentyone)
+  wordpress-theme-twentytwentythree wordpress-theme-twentytwentyone
+  php-codesniffer gettext)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else
     echo "wordpress: need root (or sudo) to run: $*" >&2; return 1; fi
 }
 say() { echo "[wordpress] $*"; }
+
+# Which services this script started, so that `stop` ends those and nothing else.
+STARTED=/run/sales-kpi-wordpress.started
+APACHE_PID=/run/apache2/apache2.pid
+MARIADB_PID=/run/mysqld/mysqld.pid
+started() { echo "$1" | as_root tee -a "$STARTED" >/dev/null; }
+
+if [ "${1:-}" = stop ]; then
+  [ -f "$STARTED" ] || { say "nothing to stop (no service was started by this script)"; exit 0; }
+  for service in $(as_root cat "$STARTED"); do
+    pidfile=$APACHE_PID
+    [ "$service" = mariadb ] && pidfile=$MARIADB_PID
+    pid=$(as_root cat "$pidfile" 2>/dev/null || true)
+    if [ -n "$pid" ] && as_root kill -0 "$pid" 2>/dev/null; then
+      say "stopping $service (PID $pid)"
+      as_root kill -TERM "$pid"
+      for _ in $(seq 1 100); do as_root kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+  done
+  as_root rm -f "$STARTED"
+  exit 0
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -49,6 +74,7 @@ fi
 if ! as_root mysqladmin ping --silent >/dev/null 2>&1; then
   say "starting MariaDB"
   as_root service mariadb start >/dev/null
+  started mariadb
 fi
 as_root mysql -e "CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4;
   CREATE USER IF NOT EXISTS 'wordpress'@'localhost' IDENTIFIED BY 'wordpress-test';
@@ -109,6 +135,7 @@ fi
 if ! (exec 3<>/dev/tcp/$SITE_HOST/80) 2>/dev/null; then
   say "starting Apache"
   as_root service apache2 start >/dev/null
+  started apache2
 fi
 
 # WordPress itself, once: the site, an administrator, an author, the default theme.

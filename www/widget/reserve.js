@@ -62,8 +62,11 @@ export function reservedHeight(preset, width, sections) {
 export function reserve(element) {
   const root = element.shadowRoot;
   const height = reservedHeight(element.getAttribute('preset'), element.clientWidth, element.getAttribute('sections'));
-  if (!root || !height) return;
-  element.style.minHeight = `${height}px`;
+  if (!root) return;
+  // A taller reservation made by the host for panels this table does not cover (the WordPress
+  // plugin's) is kept, and dropped at the same moment.
+  if (height > (parseFloat(element.style.minHeight) || 0)) element.style.minHeight = `${height}px`;
+  else if (!element.style.minHeight) return;
   const watch = new MutationObserver(() => {
     if (!root.firstElementChild || root.firstElementChild.classList.contains('loading')) return;
     element.style.removeProperty('min-height');

@@ -9,6 +9,9 @@
  *   php fixture.php mu-plugin <file|none>     installs (or removes) the test-only mu-plugin
  *   php fixture.php remove|status|activate|deactivate   the plugin
  *   php fixture.php theme <stylesheet>        switches the theme
+ *   php fixture.php locale <user> <locale|none>   the user's own language (Profile → Language)
+ *   php fixture.php block <post-id>           the post's calculator blocks as parsed: [attributes]
+ *   php fixture.php translate <locale> <text> the plugin's PHP translation of a text in a locale
  *
  * @package SalesKpi
  */
@@ -63,31 +66,61 @@ if ( 'post' === $command ) {
 } elseif ( 'remove' === $command ) {
 	// Before the upload form installs it afresh.
 	wp_set_current_user( get_user_by( 'login', 'admin' )->ID );
-	if ( file_exists( WP_PLUGIN_DIR . '/sales-kpi' ) ) {
+	// The plugin's folder before it was named by its directory slug, on a machine tested before.
+	if ( file_exists( WP_PLUGIN_DIR . '/sales-kpi/sales-kpi.php' ) ) {
 		deactivate_plugins( 'sales-kpi/sales-kpi.php', true );
 		delete_plugins( array( 'sales-kpi/sales-kpi.php' ) );
 	}
-	$out = array( 'present' => file_exists( WP_PLUGIN_DIR . '/sales-kpi' ) );
+	if ( file_exists( WP_PLUGIN_DIR . '/sales-kpi-calculator' ) ) {
+		deactivate_plugins( 'sales-kpi-calculator/sales-kpi-calculator.php', true );
+		delete_plugins( array( 'sales-kpi-calculator/sales-kpi-calculator.php' ) );
+	}
+	$out = array( 'present' => file_exists( WP_PLUGIN_DIR . '/sales-kpi-calculator' ) );
 } elseif ( 'status' === $command ) {
-	$main = WP_PLUGIN_DIR . '/sales-kpi/sales-kpi.php';
+	$main = WP_PLUGIN_DIR . '/sales-kpi-calculator/sales-kpi-calculator.php';
 	$out  = array(
-		'active'  => is_plugin_active( 'sales-kpi/sales-kpi.php' ),
+		'active'  => is_plugin_active( 'sales-kpi-calculator/sales-kpi-calculator.php' ),
 		'version' => file_exists( $main ) ? get_plugin_data( $main, false, false )['Version'] : null,
-		'files'   => file_exists( $main ) ? array_values( array_diff( scandir( WP_PLUGIN_DIR . '/sales-kpi' ), array( '.', '..' ) ) ) : array(),
+		'files'   => file_exists( $main ) ? array_values( array_diff( scandir( WP_PLUGIN_DIR . '/sales-kpi-calculator' ), array( '.', '..' ) ) ) : array(),
 	);
 } elseif ( 'activate' === $command || 'deactivate' === $command ) {
 	wp_set_current_user( get_user_by( 'login', 'admin' )->ID );
 	if ( 'activate' === $command ) {
-		activate_plugin( 'sales-kpi/sales-kpi.php' );
+		activate_plugin( 'sales-kpi-calculator/sales-kpi-calculator.php' );
 	} else {
-		deactivate_plugins( 'sales-kpi/sales-kpi.php' );
+		deactivate_plugins( 'sales-kpi-calculator/sales-kpi-calculator.php' );
 	}
-	$out = array( 'active' => is_plugin_active( 'sales-kpi/sales-kpi.php' ) );
+	$out = array( 'active' => is_plugin_active( 'sales-kpi-calculator/sales-kpi-calculator.php' ) );
 } elseif ( 'theme' === $command ) {
 	switch_theme( $argv[2] );
 	$out = array( 'theme' => get_stylesheet() );
+} elseif ( 'locale' === $command ) {
+	$user = get_user_by( 'login', $argv[2] );
+	update_user_meta( $user->ID, 'locale', 'none' === $argv[3] ? '' : $argv[3] );
+	$out = array( 'locale' => get_user_meta( $user->ID, 'locale', true ) );
+} elseif ( 'block' === $command ) {
+	$blocks = array_values( array_filter( parse_blocks( get_post_field( 'post_content', (int) $argv[2], 'raw' ) ), function ( $block ) {
+		return 'sales-kpi/calculator' === $block['blockName'];
+	} ) );
+	$out = array_map( function ( $block ) {
+		return (object) $block['attrs'];
+	}, $blocks );
+} elseif ( 'translate' === $command ) {
+	// As on a site in that language (switch_to_locale needs WordPress's own files for it, which
+	// this test site does not have; the plugin brings its own).
+	add_filter(
+		'plugin_locale',
+		function () use ( $argv ) {
+			return $argv[2];
+		}
+	);
+	// What the plugin's init does, again, now in that locale.
+	unload_textdomain( 'sales-kpi-calculator' );
+	load_plugin_textdomain( 'sales-kpi-calculator', false, 'sales-kpi-calculator/languages' );
+	// phpcs:ignore WordPress.WP.I18n -- the text under test.
+	$out = array( 'text' => __( $argv[3], 'sales-kpi-calculator' ) );
 } else {
-	fwrite( STDERR, "usage: php fixture.php post|mu-plugin|remove|status|activate|deactivate|theme ...\n" );
+	fwrite( STDERR, "usage: php fixture.php post|mu-plugin|remove|status|activate|deactivate|theme|locale|block|translate ...\n" );
 	exit( 2 );
 }
 echo wp_json_encode( $out ), "\n";

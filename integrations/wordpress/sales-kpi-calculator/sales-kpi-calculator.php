@@ -1,0 +1,386 @@
+<?php
+/**
+ * Plugin Name:       Sales KPI Calculator
+ * Description:       An exact sales-KPI what-if calculator (funnel, target, velocity, unit economics) for posts and pages: a block and the [sales_kpi] shortcode. Runs in the reader's browser from this plugin's own folder; no other server is contacted and nothing is stored.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      7.4
+ * Author:            sales-kpi
+ * License:           MIT
+ * License URI:       https://opensource.org/licenses/MIT
+ * Text Domain:       sales-kpi-calculator
+ * Domain Path:       /languages
+ *
+ * @package SalesKpi
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+define( 'SALES_KPI_VERSION', '0.1.0' );
+
+/** The panels a calculator can show (the widget's SECTIONS, www/widget/state.js). */
+const SALES_KPI_PANELS = array( 'funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan' );
+
+/** How many funnel stages each preset's example has (the widget's PRESET_NUMBERS). */
+const SALES_KPI_PRESET_STAGES = array(
+	'inbound'        => 2,
+	'outbound'       => 2,
+	'leads'          => 3,
+	'unit-economics' => 1,
+);
+
+/**
+ * The widget's attributes: HTML attribute name => block attribute name. Shortcode attributes use
+ * the HTML names (what-if, wasm-url).
+ */
+function sales_kpi_attributes() {
+	return array(
+		'preset'   => 'preset',
+		'locale'   => 'locale',
+		'currency' => 'currency',
+		'sections' => 'sections',
+		'theme'    => 'theme',
+		'what-if'  => 'whatIf',
+		'model'    => 'model',
+		'wasm-url' => 'wasmUrl',
+	);
+}
+
+/**
+ * Registers the widget module, the page script, the block and the shortcode. Nothing is
+ * enqueued here: the scripts are enqueued only when a block or shortcode renders, so other pages
+ * load nothing.
+ */
+function sales_kpi_init() {
+	load_plugin_textdomain( 'sales-kpi-calculator', false, dirname( plugin_basename( __FILE__ ) ) . '/languages' );
+	$src = plugins_url( 'widget/sales-kpi-calculator.js', __FILE__ );
+	// A classic script, printed before the module runs: it matches each calculator's colours to
+	// the page and says (once, in the console) which settings were left out.
+	wp_register_script( 'sales-kpi-calculator-page', plugins_url( 'page.js', __FILE__ ), array(), SALES_KPI_VERSION, true );
+	if ( function_exists( 'wp_register_script_module' ) ) {
+		// WordPress 6.5 and later print modules themselves.
+		wp_register_script_module( 'sales-kpi-calculator', $src, array(), SALES_KPI_VERSION );
+	} else {
+		wp_register_script( 'sales-kpi-calculator', $src, array(), SALES_KPI_VERSION, true );
+	}
+	register_block_type( __DIR__ . '/block.json', array( 'render_callback' => 'sales_kpi_render_block' ) );
+	// block.json's textdomain makes WordPress look for translations in wp-content/languages only;
+	// the plugin ships its own.
+	wp_set_script_translations( 'sales-kpi-calculator-editor-script', 'sales-kpi-calculator', __DIR__ . '/languages' );
+	add_shortcode( 'sales_kpi', 'sales_kpi_shortcode' );
+	// A pasted link to a calculator's setting page (…/e/leads/da-DK/DKK/, as the snippet builder
+	// writes it) renders here, from this plugin, instead of as a frame from the other site.
+	wp_embed_register_handler(
+		'sales-kpi',
+		'#^https?://[^/?\#]+/(?:[^?\#]*/)?e/(inbound|outbound|leads|unit-economics)/(auto|[a-z]{2}-[A-Z]{2})/(auto|[A-Z]{3})/?$#',
+		'sales_kpi_embed_handler'
+	);
+}
+add_action( 'init', 'sales_kpi_init' );
+
+/**
+ * Renders a pasted setting link in the page.
+ *
+ * @param array $matches The handler's regular expression matches: preset, locale, currency.
+ * @return string
+ */
+function sales_kpi_embed_handler( $matches ) {
+	$values = array( 'preset' => $matches[1] );
+	if ( 'auto' !== $matches[2] ) {
+		$values['locale'] = $matches[2];
+	}
+	if ( 'auto' !== $matches[3] ) {
+		$values['currency'] = $matches[3];
+	}
+	return sales_kpi_element( $values );
+}
+
+/**
+ * Before WordPress 6.5 there is no script-module API: print the registered script as a module.
+ *
+ * @param string $tag    The <script> tag WordPress built.
+ * @param string $handle The script's handle.
+ * @param string $src    The script's URL.
+ * @return string
+ */
+function sales_kpi_module_tag( $tag, $handle, $src ) {
+	if ( 'sales-kpi-calculator' !== $handle ) {
+		return $tag;
+	}
+	// phpcs:ignore WordPress.WP.EnqueuedResources.NonEnqueuedScript -- this is the enqueued script's own tag.
+	return '<script type="module" src="' . esc_url( $src ) . '" id="sales-kpi-calculator-js"></script>' . "\n";
+}
+add_filter( 'script_loader_tag', 'sales_kpi_module_tag', 10, 3 );
+
+/** Enqueues the page script and the widget module, the first time a calculator renders. */
+function sales_kpi_enqueue() {
+	wp_enqueue_script( 'sales-kpi-calculator-page' );
+	if ( function_exists( 'wp_enqueue_script_module' ) ) {
+		wp_enqueue_script_module( 'sales-kpi-calculator' );
+	} else {
+		wp_enqueue_script( 'sales-kpi-calculator' );
+	}
+}
+
+/**
+ * Height to reserve, so that the text below does not move when the widget renders: the
+ * preset's own height for its default panels, else the frame plus each chosen panel's height
+ * plus what pairs of them add (reserve.json, measured for the preset in a 650 px column).
+ *
+ * @param string $preset   A valid preset.
+ * @param string $sections A valid sections value ('' for the preset's own panels).
+ * @return int CSS pixels.
+ */
+function sales_kpi_reserved_height( $preset, $sections ) {
+	static $table = null;
+	if ( null === $table ) {
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file of this plugin.
+		$json  = file_get_contents( __DIR__ . '/reserve.json' );
+		$table = is_string( $json ) ? json_decode( $json, true ) : array();
+		$table = is_array( $table ) ? $table : array();
+	}
+	if ( ! isset( $table['presets'][ $preset ] ) || ! is_array( $table['presets'][ $preset ] ) ) {
+		return 0;
+	}
+	$row   = $table['presets'][ $preset ];
+	$words = sales_kpi_words( $sections );
+	if ( array() === $words ) {
+		return isset( $row['default'] ) ? (int) $row['default'] : 0;
+	}
+	$panels = in_array( 'all', $words, true ) ? SALES_KPI_PANELS : $words;
+	// Panels computed from the funnel bring its fields with them, as the widget does.
+	if ( array_intersect( $panels, array_slice( SALES_KPI_PANELS, 1, 7 ) ) ) {
+		$panels[] = 'funnel';
+	}
+	$panels = array_values( array_intersect( SALES_KPI_PANELS, $panels ) );
+	$height = isset( $row['frame'] ) ? (int) $row['frame'] : 0;
+	foreach ( $panels as $i => $panel ) {
+		$height += isset( $row['panels'][ $panel ] ) ? (int) $row['panels'][ $panel ] : 0;
+		// What two panels add together: the goal and plan panels say more when there is a target.
+		foreach ( array_slice( $panels, $i + 1 ) as $other ) {
+			$pair    = $panel . ' ' . $other;
+			$height += isset( $row['pairs'][ $pair ] ) ? (int) $row['pairs'][ $pair ] : 0;
+		}
+	}
+	return $height;
+}
+
+/**
+ * Space- or comma-separated words.
+ *
+ * @param string $text The text.
+ * @return string[]
+ */
+function sales_kpi_words( $text ) {
+	return array_values( array_filter( preg_split( '/[\s,;]+/', (string) $text ) ) );
+}
+
+/**
+ * Whether a value is one the calculator accepts, so that no reader ever sees a note about it.
+ * The same rules as the sidebar's (editor.js, `problems`).
+ *
+ * @param string $name   The HTML attribute's name.
+ * @param string $value  Its value (not empty).
+ * @param array  $values All the element's values, for what-if (its levers depend on the model).
+ * @return bool
+ */
+function sales_kpi_is_valid( $name, $value, array $values ) {
+	switch ( $name ) {
+		case 'preset':
+			return isset( SALES_KPI_PRESET_STAGES[ $value ] );
+		case 'locale':
+			return 1 === preg_match( '/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/', $value );
+		case 'currency':
+			return 1 === preg_match( '/^[A-Z]{3}$/', $value );
+		case 'theme':
+			return in_array( $value, array( 'light', 'dark' ), true );
+		case 'sections':
+			return array() === array_diff( sales_kpi_words( $value ), SALES_KPI_PANELS, array( 'all' ) );
+		case 'model':
+			return null !== sales_kpi_stage_count( $value );
+		case 'what-if':
+			return sales_kpi_valid_what_if( $value, $values );
+		case 'wasm-url':
+			return '' !== sales_kpi_local_url( $value );
+	}
+	return false;
+}
+
+/**
+ * The number of funnel stages of a model's JSON, or null when it is not a model: an object with
+ * a funnel of plain decimal numbers.
+ *
+ * @param string $json The model attribute.
+ * @return int|null
+ */
+function sales_kpi_stage_count( $json ) {
+	$model = json_decode( $json, true );
+	if ( ! is_array( $model ) || ! isset( $model['funnel']['stages'], $model['funnel']['top'], $model['funnel']['dealSize'] ) || ! is_array( $model['funnel']['stages'] ) ) {
+		return null;
+	}
+	$decimal = '/^[0-9]+(\.[0-9]+)?$/';
+	if ( ! preg_match( $decimal, (string) $model['funnel']['top'] ) || ! preg_match( $decimal, (string) $model['funnel']['dealSize'] ) ) {
+		return null;
+	}
+	foreach ( $model['funnel']['stages'] as $stage ) {
+		if ( ! isset( $stage['rate'] ) || ! preg_match( $decimal, (string) $stage['rate'] ) || (float) $stage['rate'] > 1 ) {
+			return null;
+		}
+	}
+	return count( $model['funnel']['stages'] );
+}
+
+/**
+ * A what-if the widget applies: words such as /funnel/dealSize:+10% or /funnel/stages/0/rate:+1pp
+ * on a lever of the funnel being shown.
+ *
+ * @param string $value  The what-if attribute.
+ * @param array  $values All the element's values.
+ * @return bool
+ */
+function sales_kpi_valid_what_if( $value, array $values ) {
+	$stages = isset( $values['model'] ) && '' !== $values['model'] ? sales_kpi_stage_count( $values['model'] ) : null;
+	if ( null === $stages ) {
+		$preset = isset( $values['preset'], SALES_KPI_PRESET_STAGES[ $values['preset'] ] ) ? $values['preset'] : 'inbound';
+		$stages = SALES_KPI_PRESET_STAGES[ $preset ];
+	}
+	$words = sales_kpi_words( $value );
+	foreach ( $words as $word ) {
+		if ( ! preg_match( '#^/funnel/(top|dealSize|stages/([0-9]+)/rate):[+-]?[0-9]+(\.[0-9]+)?(%|pp)$#', $word, $match ) ) {
+			return false;
+		}
+		if ( isset( $match[2] ) && '' !== $match[2] && (int) $match[2] >= $stages ) {
+			return false;
+		}
+	}
+	return array() !== $words;
+}
+
+/**
+ * The element, every attribute escaped. Empty values are left out (the widget's defaults apply).
+ * An invalid value reaches the widget, which shows a note about it, only for someone who can
+ * edit this content; for readers it is left out (the default applies) and the page script says
+ * so once in the console.
+ *
+ * @param array $values HTML attribute name => string value.
+ * @return string
+ */
+function sales_kpi_element( array $values ) {
+	sales_kpi_enqueue();
+	$post_id  = get_the_ID();
+	$can_edit = $post_id ? current_user_can( 'edit_post', $post_id ) : current_user_can( 'edit_posts' );
+	$kept     = array();
+	$ignored  = array();
+	foreach ( array_keys( sales_kpi_attributes() ) as $name ) {
+		if ( ! isset( $values[ $name ] ) || ! is_scalar( $values[ $name ] ) || '' === (string) $values[ $name ] ) {
+			continue;
+		}
+		$value = (string) $values[ $name ];
+		if ( 'wasm-url' === $name ) {
+			// Never another origin, not even for an editor.
+			$value = sales_kpi_local_url( $value );
+		}
+		if ( '' !== $value && ( $can_edit || sales_kpi_is_valid( $name, $value, $values ) ) ) {
+			$kept[ $name ] = $value;
+		} else {
+			$ignored[] = $name;
+		}
+	}
+	$html = '<sales-kpi-calculator';
+	foreach ( $kept as $name => $value ) {
+		$html .= ' ' . esc_attr( $name ) . '="' . esc_attr( $value ) . '"';
+	}
+	if ( ! isset( $kept['theme'] ) || ! sales_kpi_is_valid( 'theme', $kept['theme'], $kept ) ) {
+		// The page script sets light or dark from the page's own background.
+		$html .= ' data-sales-kpi-scheme="page"';
+	}
+	if ( $ignored ) {
+		$html .= ' data-sales-kpi-ignored="' . esc_attr( implode( ' ', $ignored ) ) . '"';
+	}
+	$preset   = isset( $kept['preset'] ) && isset( SALES_KPI_PRESET_STAGES[ $kept['preset'] ] ) ? $kept['preset'] : 'inbound';
+	$sections = isset( $kept['sections'] ) && sales_kpi_is_valid( 'sections', $kept['sections'], $kept ) ? $kept['sections'] : '';
+	$height   = sales_kpi_reserved_height( $preset, $sections );
+	$html    .= ' style="display:block' . ( $height > 0 ? ';min-height:' . esc_attr( (string) $height ) . 'px' : '' ) . '"></sales-kpi-calculator>';
+	// Without scripting nothing will fill the reservation: the style lets the note follow the text.
+	$html .= '<noscript><style>sales-kpi-calculator{min-height:0!important}</style><p>' . esc_html__( 'This calculator needs JavaScript and WebAssembly.', 'sales-kpi-calculator' ) . '</p></noscript>';
+	return $html;
+}
+
+/**
+ * A wasm-url is honoured only on this site (no request to another origin): a path, or a URL on
+ * the site's own host. Anything else is dropped and the plugin's own .wasm is used.
+ *
+ * @param string $url The attribute's value.
+ * @return string The URL to use, or '' for none.
+ */
+function sales_kpi_local_url( $url ) {
+	if ( preg_match( '#^/(?!/)#', $url ) ) {
+		return $url;
+	}
+	$host = wp_parse_url( home_url(), PHP_URL_HOST );
+	$got  = wp_parse_url( $url );
+	if ( is_array( $got ) && isset( $got['scheme'], $got['host'] ) && in_array( strtolower( $got['scheme'] ), array( 'http', 'https' ), true ) && strtolower( $got['host'] ) === strtolower( (string) $host ) ) {
+		return $url;
+	}
+	return '';
+}
+
+/**
+ * The shortcode's model is base64url of the contract JSON (no padding needed), because a `]` in
+ * raw JSON would end the shortcode. A value that does not decode is passed on unchanged (and is
+ * then invalid).
+ *
+ * @param string $encoded The model attribute.
+ * @return string JSON text.
+ */
+function sales_kpi_decode_model( $encoded ) {
+	if ( ! preg_match( '/^[A-Za-z0-9_-]+={0,2}$/', $encoded ) ) {
+		return $encoded;
+	}
+	// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode -- a documented, visible encoding of a JSON text.
+	$json = base64_decode( strtr( $encoded, '-_', '+/' ), true );
+	return ( false === $json || ! wp_check_invalid_utf8( $json ) ) ? $encoded : $json;
+}
+
+/**
+ * [sales_kpi preset="leads" locale="da-DK" currency="DKK" what-if="/funnel/dealSize:+10%"]
+ *
+ * @param array|string $atts Shortcode attributes.
+ * @return string
+ */
+function sales_kpi_shortcode( $atts ) {
+	$atts     = is_array( $atts ) ? $atts : array();
+	$defaults = array_fill_keys( array_keys( sales_kpi_attributes() ), '' );
+	// Also what_if, wasm_url: some editors change hyphens in shortcode attributes.
+	foreach ( array(
+		'what_if'  => 'what-if',
+		'wasm_url' => 'wasm-url',
+	) as $alias => $name ) {
+		if ( isset( $atts[ $alias ] ) && ! isset( $atts[ $name ] ) ) {
+			$atts[ $name ] = $atts[ $alias ];
+		}
+	}
+	$values = shortcode_atts( $defaults, $atts, 'sales_kpi' );
+	if ( '' !== $values['model'] ) {
+		$values['model'] = sales_kpi_decode_model( $values['model'] );
+	}
+	return sales_kpi_element( $values );
+}
+
+/**
+ * Server-side render of the block sales-kpi/calculator.
+ *
+ * @param array $attributes Block attributes (camelCase).
+ * @return string
+ */
+function sales_kpi_render_block( $attributes ) {
+	$values = array();
+	foreach ( sales_kpi_attributes() as $name => $block_name ) {
+		if ( 'wasm-url' !== $name && isset( $attributes[ $block_name ] ) && is_scalar( $attributes[ $block_name ] ) ) {
+			$values[ $name ] = (string) $attributes[ $block_name ];
+		}
+	}
+	return '<div ' . get_block_wrapper_attributes() . '>' . sales_kpi_element( $values ) . '</div>';
+}
