@@ -77,6 +77,9 @@ export declare class SalesKpiCalculator extends HTMLElement {
   wasmUrl: string;
   /** Whether the state is kept in the page's URL fragment. */
   urlState: boolean;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string, old: string | null, now: string | null): void;
   addEventListener<K extends keyof SalesKpiCalculatorEventMap>(type: K, listener: (this: SalesKpiCalculator, event: SalesKpiCalculatorEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof SalesKpiCalculatorEventMap>(type: K, listener: (this: SalesKpiCalculator, event: SalesKpiCalculatorEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
