@@ -3,6 +3,8 @@
 // Where the engine cannot load, the widget names the file and the likely cause in the reader's
 // language. The bundled widget (www/dist) is served from a second origin, as a CDN would.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
@@ -15,32 +17,41 @@ const DIST = join(WWW, 'dist');
 const FORM = 'https://example.org/dist/embed.html?preset=inbound';
 /** @type {Record<string, { url: string, close: () => Promise<void> }>} */
 const cdn = {};
+// The host pages come from a real server: Chromium treats a page it did not fetch (a Playwright
+// route) as public, and then refuses its loads from loopback (Local Network Access).
+const pages = mkdtempSync(join(tmpdir(), 'sales-kpi-start-errors-'));
+/** @type {{ url: string, close: () => Promise<void> }} */
+let host;
 
 before(async () => {
+  host = await startServer({ root: pages, port: 0 });
   cdn.withCors = await startServer({ root: DIST, port: 0 });
   cdn.withoutCors = await startServer({ root: DIST, port: 0, allowsCors: () => false });
   cdn.wasmWithoutCors = await startServer({ root: DIST, port: 0, allowsCors: (path) => !path.endsWith('.wasm') });
 });
 after(async () => {
-  for (const server of Object.values(cdn)) await server.close();
+  for (const server of [host, ...Object.values(cdn)]) await server.close();
+  rmSync(pages, { recursive: true, force: true });
 });
 
 const page = (lang, moduleBase, element) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
 <script type="module" src="${moduleBase}widget/sales-kpi-calculator.js"></script></head><body><main><h1>Host</h1>${element}<p id="after">The rest.</p></main></body></html>`;
 
-async function open(name, html) {
+async function open(name, html, beforeNavigate = async () => {}) {
+  writeFileSync(join(pages, name), html);
   const opened = await openPage(env.browser, null);
-  await opened.page.route(`${env.server.url}${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await opened.page.goto(`${env.server.url}${name}`);
+  await beforeNavigate(opened.page);
+  await opened.page.goto(`${host.url}${name}`);
   return opened;
 }
 
 test('the module blocked by CORS: the reader sees the fallback text in the post\'s language, with the link', async () => {
-  const { page: tab, close } = await open('no-cors.html', page('nl', cdn.withoutCors.url, `<${W} preset="inbound">${fallbackHtml('nl', FORM)}</${W}>`));
+  const { page: tab, consoleErrors, close } = await open('no-cors.html', page('nl', cdn.withoutCors.url, `<${W} preset="inbound">${fallbackHtml('nl', FORM)}</${W}>`));
   try {
     const fallback = tab.locator(`${W} > p`);
     await tab.waitForLoadState('networkidle');
     assert.equal(await tab.evaluate(() => !!customElements.get('sales-kpi-calculator')), false, 'the module did not run');
+    assert.ok(consoleErrors.some((text) => /No 'Access-Control-Allow-Origin' header/.test(text)), `blocked for CORS: ${consoleErrors.join('\n')}`);
     assert.equal(await fallback.isVisible(), true);
     assert.match(await fallback.textContent(), /^Hier hoort een calculator voor sales-KPI’s/);
     assert.equal(await fallback.locator('a').getAttribute('href'), FORM);
@@ -80,19 +91,18 @@ test('a .wasm that is not there: its URL and the 404, in Danish', async () => {
   try {
     const fatal = tab.locator(`${W} .fatal`);
     await fatal.waitFor();
-    assert.equal(await fatal.textContent(), `Beregneren kunne ikke starte: ${env.server.url}nothing-here.wasm blev ikke indlæst. Serveren svarede 404: filen findes ikke på den adresse.`);
+    assert.equal(await fatal.textContent(), `Beregneren kunne ikke starte: ${host.url}nothing-here.wasm blev ikke indlæst. Serveren svarede 404: filen findes ikke på den adresse.`);
   } finally {
     await close();
   }
 });
 
 test('the engine\'s glue sent with the wrong MIME type: its URL and the type, in English', async () => {
-  const { page: tab, close } = await openPage(env.browser, null);
+  const glue = `${cdn.withCors.url}pkg/sales_kpi.js`;
+  const { page: tab, close } = await open('mime.html', page('en', cdn.withCors.url, `<${W} preset="inbound"></${W}>`), (tab) =>
+    tab.route(glue, (route) => route.fulfill({ contentType: 'text/plain', headers: { 'Access-Control-Allow-Origin': '*' }, body: 'export default 1;' })),
+  );
   try {
-    const glue = `${cdn.withCors.url}pkg/sales_kpi.js`;
-    await tab.route(glue, (route) => route.fulfill({ contentType: 'text/plain', headers: { 'Access-Control-Allow-Origin': '*' }, body: 'export default 1;' }));
-    await tab.route(`${env.server.url}mime.html`, (route) => route.fulfill({ contentType: 'text/html', body: page('en', cdn.withCors.url, `<${W} preset="inbound"></${W}>`) }));
-    await tab.goto(`${env.server.url}mime.html`);
     const fatal = tab.locator(`${W} .fatal`);
     await fatal.waitFor();
     assert.equal(await fatal.textContent(), `The calculator could not start: ${glue} did not load. The server sent it as “text/plain”, not as text/javascript.`);
