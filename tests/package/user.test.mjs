@@ -210,7 +210,7 @@ test('(c) esbuild: a bundle plus the README\'s one step (copy pkg/ and pkg-full/
   const site = join(app, 'esbuild-site');
   mkdirSync(site);
   writeFileSync(join(app, 'esbuild-main.js'), `import 'sales-kpi/widget';\n`);
-  run(process.execPath, [BIN.esbuild, 'esbuild-main.js', '--bundle', '--format=esm', '--splitting', `--outdir=${join(site, 'js')}`, '--log-level=warning'], app);
+  run(BIN.esbuild, ['esbuild-main.js', '--bundle', '--format=esm', '--splitting', `--outdir=${join(site, 'js')}`, '--log-level=warning'], app);
   // The one documented step: esbuild leaves new URL('../pkg/…', import.meta.url) as it is.
   for (const engine of ['pkg', 'pkg-full']) cpSync(join(app, 'node_modules', 'sales-kpi', 'www', 'dist', engine), join(site, engine), { recursive: true });
   writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>esbuild</title><script type="module" src="js/esbuild-main.js"></script></head><body>${PAGE_BODY}</body></html>`);
@@ -275,6 +275,6 @@ element.addEventListener('sales-kpi-change', (event) => { const top: number = ev
 `,
   );
   const refused = spawnSync(process.execPath, [BIN.tsc, '-p', dir], { encoding: 'utf8' });
-  assert.equal(refused.status, 2, refused.stdout);
+  assert.notEqual(refused.status, 0, refused.stdout);
   assert.equal((refused.stdout.match(/wrong\.ts\(\d+,\d+\): error TS2322/g) ?? []).length, 2, refused.stdout);
 });
