@@ -19,7 +19,7 @@ function typecheck(source) {
     writeFileSync(join(dir, 'check.ts'), source);
     const options = { compilerOptions: { strict: true, noEmit: true, allowJs: true, checkJs: false, skipLibCheck: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] }, files: ['check.ts'] };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(options));
-    const r = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [TSC, '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
     return (r.stdout + r.stderr).trim();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -263,7 +263,7 @@ if (element) {
 export const revenue: string = compute({ funnel: { top: '100', stages: [{ name: 'a', rate: '0.5' }], dealSize: '3' } }).funnel.revenue;
 `,
   );
-  const checked = spawnSync(process.execPath, [BIN.tsc, '-p', dir], { encoding: 'utf8' });
+  const checked = spawnSync(process.execPath, [BIN.tsc, '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
   assert.equal(checked.status, 0, checked.stdout + checked.stderr);
   // The types are real: a wrong use is refused (the element is not `any`).
   writeFileSync(
@@ -274,7 +274,7 @@ export const preset: number = element.preset;
 element.addEventListener('sales-kpi-change', (event) => { const top: number = event.detail.model.funnel.top; console.log(top); });
 `,
   );
-  const refused = spawnSync(process.execPath, [BIN.tsc, '-p', dir], { encoding: 'utf8' });
+  const refused = spawnSync(process.execPath, [BIN.tsc, '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
   assert.notEqual(refused.status, 0, refused.stdout);
   assert.equal((refused.stdout.match(/wrong\.ts\(\d+,\d+\): error TS2322/g) ?? []).length, 2, refused.stdout);
 });
