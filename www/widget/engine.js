@@ -69,8 +69,8 @@ export const canCall = (name) => !!api && typeof api[name] === 'function';
 /**
  * Calls an engine function. Input errors are thrown as they are. A trap (a
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
- * so it is replaced by a fresh one and the error is thrown with `restarting` set to the promise of
- * the fresh engine. The error's type decides, not its text.
+ * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
+ * engine. The error's type decides, not its text.
  * @param {'evaluate' | 'simulate' | 'plan'} name what the widget calls: the small engine
  *   (www/pkg-embed) exports evaluate; the full one (pkg-full) also simulate and plan
  * @param {...unknown} args
