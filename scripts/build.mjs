@@ -161,7 +161,10 @@ export function build({ testTrap = false, embed = false, fullWidget = false } = 
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', outDir, '--out-name', NAME, raw]);
+  // --experimental-reset-state-function: __wbg_reset_state() gives a trapped engine a fresh instance
+  // (fresh memory) from the same module, so the widget recovers without loading the glue again by
+  // a new URL, which a bundled glue does not have.
+  run('wasm-bindgen', ['--target', 'web', '--experimental-reset-state-function', '--out-dir', outDir, '--out-name', NAME, raw]);
 
   const wasm = join(outDir, `${NAME}_bg.wasm`);
   const before = statSync(wasm).size;

@@ -69,6 +69,17 @@ const schemaKeysRead = {
   },
 };
 
+// The engines' glue stays a file of its own beside the bundle (dist/pkg/, dist/pkg-full/), imported
+// by the same literal specifier as in the source: a page loads only the engine it needs, and a
+// bundler of the npm package's widget (Vite, esbuild) still follows the import (engine.js).
+const ENGINE_GLUE = /^\.\.\/pkg(-full)?\/sales_kpi\.js$/;
+const engineGlueApart = {
+  name: 'engine-glue-apart',
+  setup(build) {
+    build.onResolve({ filter: ENGINE_GLUE }, ({ path }) => ({ path, external: true }));
+  },
+};
+
 const embedEngine = () => (existsSync(join(www, 'pkg-embed', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-embed') : join(www, 'pkg'));
 const fullWidgetEngine = () => (existsSync(join(www, 'pkg-full', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-full') : join(www, 'pkg'));
 
@@ -88,9 +99,6 @@ export async function bundle({ engine = embedEngine(), fullEngine = fullWidgetEn
     // Text in UTF-8 rather than \x and \u escapes: fewer bytes for the Danish and Dutch texts.
     charset: 'utf8',
     logLevel: 'warning',
-    // The engine glue is loaded by URL at run time (so a trapped instance can be replaced
-    // by a fresh one); esbuild rightly leaves that import alone.
-    logOverride: { 'unsupported-dynamic-import': 'silent' },
   };
   await build({
     ...common,
@@ -102,7 +110,7 @@ export async function bundle({ engine = embedEngine(), fullEngine = fullWidgetEn
     outdir: join(dist, 'widget'),
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
-    plugins: [oneSharedChunk, schemaKeysRead],
+    plugins: [oneSharedChunk, schemaKeysRead, engineGlueApart],
   });
   // The glue and its snippets are minified file by file, keeping their names and layout.
   const pkg = engine;

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { COLUMNS, HEIGHTS, reservedHeight } from '../www/widget/reserve.js';
+import { LICENSES } from './integrations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const www = join(root, 'www');
@@ -43,11 +44,20 @@ export async function packageEmbeds() {
   mkdirSync(join(HUGO, 'data'), { recursive: true });
   writeFileSync(join(HUGO, 'data', 'sales_kpi_reserve.json'), `${JSON.stringify(hugoReserveData(), null, 2)}\n`);
 
-  // Zipped under sales-kpi/, so that unzipping it in a site's themes/ gives themes/sales-kpi/.
-  const entries = {};
-  for (const file of files(HUGO)) entries[`sales-kpi/${relative(HUGO, file).split('\\').join('/')}`] = [readFileSync(file), { mtime: new Date('2026-01-01T00:00:00Z') }];
-  writeFileSync(HUGO_ZIP, zipSync(entries, { level: 9 }));
+  hugoZip();
   return [relative(root, join(dist, 'sales-kpi-resize.js')), relative(root, HUGO_ZIP)];
+}
+
+/**
+ * Zips the component (after packageEmbeds has filled its static/ and data/) to `out`, under
+ * sales-kpi/, so that unzipping it in a site's themes/ gives themes/sales-kpi/; with the licenses.
+ */
+export function hugoZip(out = HUGO_ZIP) {
+  const mtime = new Date('2026-01-01T00:00:00Z');
+  const entries = {};
+  for (const file of files(HUGO)) entries[`sales-kpi/${relative(HUGO, file).split('\\').join('/')}`] = [readFileSync(file), { mtime }];
+  for (const name of LICENSES) entries[`sales-kpi/${name}`] = [readFileSync(join(root, name)), { mtime }];
+  writeFileSync(out, zipSync(entries, { level: 9 }));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -65,13 +65,17 @@ async function reserveTable() {
   return own;
 }
 
-/** Writes the plugin zip; returns its size in bytes. */
-export async function wordpressZip() {
+/** The licenses every artifact carries (the project is MIT OR Apache-2.0). */
+export const LICENSES = ['LICENSE-MIT', 'LICENSE-APACHE'];
+
+/** Writes the plugin zip (to `out`, www/dist/ by default); returns its size in bytes. */
+export async function wordpressZip(out = PLUGIN_ZIP) {
   const entries = {};
   const add = (path, base, prefix) => {
     entries[`${PLUGIN_SLUG}/${prefix}${relative(base, path).split('\\').join('/')}`] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
   };
   for (const path of files(PLUGIN_SOURCE)) add(path, PLUGIN_SOURCE, '');
+  for (const name of LICENSES) add(join(ROOT, name), ROOT, '');
   const table = await reserveTable();
   entries[`${PLUGIN_SLUG}/reserve.json`] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
   // The widget exactly as dist/ holds it: widget/, pkg/ and pkg-full/ (the engine with simulate and
@@ -79,7 +83,7 @@ export async function wordpressZip() {
   // itself (../pkg/) inside the plugin's folder.
   for (const sub of ['widget', 'pkg', 'pkg-full']) for (const path of files(join(DIST, sub))) add(path, join(DIST, sub), `${sub}/`);
   const zip = zipSync(entries, { level: 9 });
-  writeFileSync(PLUGIN_ZIP, zip);
+  writeFileSync(out, zip);
   return zip.length;
 }
 

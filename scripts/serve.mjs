@@ -93,9 +93,11 @@ async function resolveFile(root, urlPath) {
 
 /**
  * Starts the server. Resolves to { url, port, close(), server } once it listens.
- * @param {{ root?: string, port?: number, host?: string, quiet?: boolean }} [options]
+ * `allowsCors(urlPath)` decides which files get Access-Control-Allow-Origin (all by default; the
+ * tests take it away to show what a reader sees when a CDN forgets it).
+ * @param {{ root?: string, port?: number, host?: string, quiet?: boolean, allowsCors?: (urlPath: string) => boolean }} [options]
  */
-export async function startServer({ root = DEFAULT_ROOT, port = 8080, host = '127.0.0.1', quiet = true } = {}) {
+export async function startServer({ root = DEFAULT_ROOT, port = 8080, host = '127.0.0.1', quiet = true, allowsCors = () => true } = {}) {
   const realRoot = await realpath(resolve(root));
   const server = createServer(async (req, res) => {
     try {
@@ -117,7 +119,7 @@ export async function startServer({ root = DEFAULT_ROOT, port = 8080, host = '12
         'Referrer-Policy': 'no-referrer',
         // Public, credential-free files: WordPress frames oEmbed links in a sandbox with an
         // opaque origin, where the widget's module and .wasm loads are CORS requests.
-        'Access-Control-Allow-Origin': '*',
+        ...(allowsCors(urlPath) ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       if (req.method === 'HEAD') return res.end();
       const stream = createReadStream(found.path);

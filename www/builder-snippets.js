@@ -21,23 +21,43 @@ export function wordpressModel(json) {
 /** The reservation as an inline style, or nothing when there is none. @param {number} height */
 const reserveStyle = (height) => (height > 0 ? ` style="display:block;min-height:${height}px"` : '');
 
+/** The fallback's words per language: what the element is, and the link to the iframe form. */
+export const FALLBACK_TEXT = {
+  en: ['A sales KPI calculator belongs here, but your browser could not run it.', 'Open the calculator'],
+  nl: ['Hier hoort een calculator voor sales-KPI’s, maar je browser kon hem niet uitvoeren.', 'Open de calculator'],
+  da: ['Her skulle der være en beregner til salgs-KPI’er, men din browser kunne ikke køre den.', 'Åbn beregneren'],
+};
+
+/**
+ * What a reader sees inside the element when the module cannot run (blocked, an old browser): in
+ * the post's language, with a link to the iframe form. The element's shadow root has no slot, so
+ * once the module runs this light-DOM text is not shown.
+ * @param {string} lang `en`, `nl` or `da` (anything else: English) @param {string} formUrl the iframe form
+ */
+export function fallbackHtml(lang, formUrl) {
+  const [text, link] = FALLBACK_TEXT[/** @type {keyof FALLBACK_TEXT} */ (lang)] ?? FALLBACK_TEXT.en;
+  return `<p>${escapeHtml(text)} <a href="${escapeHtml(formUrl)}">${escapeHtml(link)}</a></p>`;
+}
+
 /**
  * The two lines for a page of one's own HTML (Ghost, Webflow, plain sites).
  * @param {Attributes} attributes @param {string} moduleUrl @param {number} height
+ * @param {string} [fallback] HTML for readers whose browser cannot run the module (fallbackHtml)
  */
-export function htmlSnippet(attributes, moduleUrl, height) {
+export function htmlSnippet(attributes, moduleUrl, height, fallback = '') {
   const attrs = attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
-  return `<script type="module" src="${escapeHtml(moduleUrl)}"></script>\n<sales-kpi-calculator${attrs}${reserveStyle(height)}></sales-kpi-calculator>`;
+  return `<script type="module" src="${escapeHtml(moduleUrl)}"></script>\n<sales-kpi-calculator${attrs}${reserveStyle(height)}>${fallback}</sales-kpi-calculator>`;
 }
 
 /**
  * The same for a host whose Content-Security-Policy drops inline styles: a class, and the rule for
  * the host's own stylesheet. `:not(:defined)` lets the rule go once the element takes over.
  * @param {Attributes} attributes @param {string} moduleUrl @param {number} height
+ * @param {string} [fallback] HTML for readers whose browser cannot run the module (fallbackHtml)
  */
-export function cspSnippet(attributes, moduleUrl, height) {
+export function cspSnippet(attributes, moduleUrl, height, fallback = '') {
   const attrs = attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
-  const tag = `<script type="module" src="${escapeHtml(moduleUrl)}"></script>\n<sales-kpi-calculator class="sales-kpi-reserve"${attrs}></sales-kpi-calculator>`;
+  const tag = `<script type="module" src="${escapeHtml(moduleUrl)}"></script>\n<sales-kpi-calculator class="sales-kpi-reserve"${attrs}>${fallback}</sales-kpi-calculator>`;
   return height > 0 ? `${tag}\n\n/* In your stylesheet: */\nsales-kpi-calculator.sales-kpi-reserve:not(:defined) { display: block; min-height: ${height}px; }` : tag;
 }
 

@@ -1,7 +1,7 @@
 // The embed builder: settings go to the live preview as attributes; the numbers and what-ifs the
 // reader types into the preview come back in its change event. Both make the snippets, one per
 // embed form (builder-snippets.js), with the space to reserve from the widget's own table.
-import { cspSnippet, hugoShortcode, htmlSnippet, iframeSnippet, resizeSnippet, wordpressShortcode } from './builder-snippets.js';
+import { cspSnippet, fallbackHtml, hugoShortcode, htmlSnippet, iframeSnippet, resizeSnippet, wordpressShortcode } from './builder-snippets.js';
 import { shift } from './widget/format.js';
 import { translator } from './widget/i18n.js';
 import { reservedHeight } from './widget/reserve.js';
@@ -74,11 +74,13 @@ function render() {
   const link = new URL(`dist/e/${settings.preset}/${settings.locale || 'auto'}/${settings.currency || 'auto'}/`, root);
   // The rest (a model, a what-if, sections) opens with the page, though an oEmbed frame leaves it out.
   link.search = new URLSearchParams(a.filter(([k]) => !['preset', 'locale', 'currency'].includes(k))).toString();
+  // Readers whose browser cannot run the module see what it is and a link to the iframe form.
+  const fallback = fallbackHtml((settings.locale || document.documentElement.lang).split('-')[0], embed.href);
   const snippets = {
     'wordpress-snippet': wordpressShortcode(a),
     'hugo-snippet': hugoShortcode(a, width),
-    'script-snippet': htmlSnippet(a, src, height),
-    'csp-snippet': cspSnippet(a, src, height),
+    'script-snippet': htmlSnippet(a, src, height, fallback),
+    'csp-snippet': cspSnippet(a, src, height, fallback),
     // The frame holds the calculator alone, as wide as the frame: the same height.
     'iframe-snippet': iframeSnippet(embed.href, height),
     'resize-snippet': resizeSnippet(new URL('dist/sales-kpi-resize.js', root).href),

@@ -561,7 +561,8 @@ test('the builder keeps hostile stage names inert in its snippets; it uses no po
         link: JSON.parse(new URL(document.getElementById('link-snippet').value).searchParams.get('model')),
       };
     });
-    assert.deepEqual(parsed.scriptTags, ['script', 'sales-kpi-calculator']);
+    // The element holds the fallback for readers whose browser cannot run it: a sentence and a link.
+    assert.deepEqual(parsed.scriptTags, ['script', 'sales-kpi-calculator', 'p', 'a']);
     assert.equal(new URL(parsed.scriptSrc).origin, origin());
     assert.deepEqual(parsed.attrs, ['preset', 'model', 'style']);
     // The one style is the reserved space, made from numbers only.
@@ -599,14 +600,16 @@ test("the builder's snippets keep its own address exact, even one with markup or
       return {
         tags: [...s.querySelectorAll('head *, body *'), ...f.querySelectorAll('head *, body *')].map((e) => e.localName),
         script: s.querySelector('script').getAttribute('src'),
+        fallback: s.querySelector('sales-kpi-calculator a')?.getAttribute('href'),
         iframe: f.querySelector('iframe').getAttribute('src'),
         link: document.getElementById('link-snippet').value,
       };
     });
     const base = new URL(dir, origin()).href;
-    assert.deepEqual(got.tags, ['script', 'sales-kpi-calculator', 'iframe']);
+    assert.deepEqual(got.tags, ['script', 'sales-kpi-calculator', 'p', 'a', 'iframe']);
     assert.equal(got.script, `${base}dist/widget/sales-kpi-calculator.js`);
     assert.equal(new URL(got.iframe).pathname, `${dir}dist/embed.html`);
+    assert.equal(got.fallback, got.iframe, 'the fallback links to the iframe form');
     assert.equal(new URL(got.link).pathname, `${dir}dist/e/inbound/auto/auto/`);
     assert.deepEqual(o.pageErrors, []);
   } finally {

@@ -43,7 +43,7 @@ test('builder: settings and preview numbers make a two-line snippet that works o
     const lines = script.split('\n');
     assert.equal(lines.length, 2);
     assert.match(lines[0], /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/widget\/sales-kpi-calculator\.js"><\/script>$/);
-    assert.match(lines[1], /^<sales-kpi-calculator preset="leads" locale="nl-NL" currency="EUR" sections="funnel target whatif goal economics plan" model="\{&quot;funnel&quot;.*&quot;dealSize&quot;:&quot;5000&quot;.*" what-if="\/funnel\/dealSize:\+15%" style="display:block;min-height:\d{4}px"><\/sales-kpi-calculator>$/);
+    assert.match(lines[1], /^<sales-kpi-calculator preset="leads" locale="nl-NL" currency="EUR" sections="funnel target whatif goal economics plan" model="\{&quot;funnel&quot;.*&quot;dealSize&quot;:&quot;5000&quot;.*" what-if="\/funnel\/dealSize:\+15%" style="display:block;min-height:\d{4}px"><p>Hier hoort een calculator voor sales-KPI’s[^<]*<a href="[^"]*\/dist\/embed\.html\?preset=leads&amp;[^"]*">Open de calculator<\/a><\/p><\/sales-kpi-calculator>$/);
     iframe = await page.locator('#iframe-snippet').inputValue();
     assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/dist\/embed\.html\?preset=leads&amp;locale=nl-NL/);
     assert.deepEqual(pageErrors, []);

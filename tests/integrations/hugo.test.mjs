@@ -167,3 +167,17 @@ test('the shortcode passes every attribute the element observes', async () => {
     await close();
   }
 });
+
+test('the shortcode puts fallback text in the post\'s language inside the element, hidden once the module runs', async () => {
+  const danish = readFileSync(join(site, 'root', 'blog', 'posts', 'kpi', 'index.html'), 'utf8');
+  assert.match(danish, /<sales-kpi-calculator[^>]*>\s*<p>Her skulle der være en beregner til salgs-KPI’er, men din browser kunne ikke køre den\.<\/p>\s*<\/sales-kpi-calculator>/);
+  const english = readFileSync(join(site, 'root', 'blog', 'posts', 'hostile', 'index.html'), 'utf8');
+  assert.match(english, /<p>A sales KPI calculator belongs here, but your browser could not run it\.<\/p>\s*<\/sales-kpi-calculator>/);
+  const { page, close } = await openPage(browser, `${server.url}blog/posts/kpi/`);
+  try {
+    await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
+    assert.equal(await page.locator(`${W} > p`).isVisible(), false);
+  } finally {
+    await close();
+  }
+});

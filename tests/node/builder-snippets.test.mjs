@@ -2,7 +2,7 @@
 // parser, and values that stay values.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cspSnippet, htmlSnippet, iframeSnippet, resizeSnippet, wordpressModel, wordpressShortcode } from '../../www/builder-snippets.js';
+import { cspSnippet, fallbackHtml, htmlSnippet, iframeSnippet, resizeSnippet, wordpressModel, wordpressShortcode } from '../../www/builder-snippets.js';
 
 const model = JSON.stringify({ funnel: { top: '500', stages: [{ name: 'Møder "A" [x]', rate: '0.4' }], dealSize: '4500' } });
 
@@ -29,4 +29,16 @@ test('iframe: the reserved height, escaped URL; the resize script line', () => {
   assert.match(iframeSnippet('https://a.example/embed.html?preset=leads&locale=da-DK', 2772), /src="https:\/\/a\.example\/embed\.html\?preset=leads&amp;locale=da-DK" [^>]*height="2772"/);
   assert.match(iframeSnippet('https://a.example/embed.html', 0), /height="1200"/);
   assert.equal(resizeSnippet('https://a.example/dist/sales-kpi-resize.js'), '<script src="https://a.example/dist/sales-kpi-resize.js" async></script>');
+});
+
+test('fallback: what it is and a link to the iframe form, in the post\'s language, inside the element', () => {
+  const form = 'https://a.example/dist/embed.html?preset=leads&locale=da-DK';
+  const danish = fallbackHtml('da', form);
+  assert.match(danish, /^<p>Her skulle der være en beregner til salgs-KPI’er[^<]*<a href="https:\/\/a\.example\/dist\/embed\.html\?preset=leads&amp;locale=da-DK">Åbn beregneren<\/a><\/p>$/);
+  assert.match(fallbackHtml('nl', form), /Open de calculator/);
+  assert.equal(fallbackHtml('fr', form), fallbackHtml('en', form), 'another language falls back to English');
+  assert.doesNotMatch(fallbackHtml('en', '"><script>x</script>'), /<script>/);
+  const html = htmlSnippet([['preset', 'leads']], 'x.js', 2549, danish);
+  assert.ok(html.endsWith(` style="display:block;min-height:2549px">${danish}</sales-kpi-calculator>`));
+  assert.ok(cspSnippet([['preset', 'leads']], 'x.js', 0, danish).includes(`class="sales-kpi-reserve" preset="leads">${danish}</sales-kpi-calculator>`));
 });

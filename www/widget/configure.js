@@ -82,14 +82,20 @@ export async function configure(view, first, fresh) {
 }
 
 /**
- * The engine could not start: said inside the widget, in the reader's language.
+ * The engine could not start: said inside the widget, in the reader's language, with the file
+ * that failed and the likely cause when the error names one (start-failure.js).
  * @param {View} view
  * @param {unknown} error
  */
 async function fail(view, error) {
   const why = error instanceof Error ? error.message : String(error);
-  await moreText(view.lang).catch(() => {});
-  view.host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text: view.t('engineFail', { why }) }));
+  const [failure] = await Promise.all([
+    import('./start-failure.js').then(({ startFailure }) => startFailure(error)).catch(() => null),
+    moreText(view.lang).catch(() => {}),
+  ]);
+  const t = view.t;
+  const text = failure ? t('engineFileFail', { url: failure.url, cause: t(`cause_${failure.cause}`, { status: failure.status ?? '', type: failure.type ?? '', wanted: failure.wanted ?? '' }) }) : t('engineFail', { why });
+  view.host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text }));
 }
 
 /**

@@ -6,6 +6,9 @@
 // the engine is chosen after it, the full one if any of them shows the Uncertainty or Plan panel.
 // A widget that needs it later (a sections change, a link) replaces the small engine by the full
 // one. wasm-url names the small engine's .wasm; the full one always loads from beside the module.
+// Both engines are named by literal import('…') specifiers and new URL('….wasm', import.meta.url),
+// the patterns bundlers follow: Vite and Rollup bundle the glue and copy the .wasm files; esbuild
+// bundles the glue and leaves the .wasm URLs relative to its output (README, "Embedding").
 
 /** @typedef {Error & { code?: string, pointer?: string, params?: Record<string, unknown>, restarting?: Promise<unknown> }} EngineError */
 
@@ -37,15 +40,15 @@ export function engine(wasmUrl, full = false) {
     // Replaced before it began (another widget asked for the full engine in the same task): nothing to do.
     if (started !== loading) return loading;
     loadingFull = wantFull;
-    const { fullGlue, fullWasm } = loadingFull ? await import('./engine-full.js') : {};
-    const glue = new URL(fullGlue ?? new URL('../pkg/sales_kpi.js', import.meta.url));
-    // A different URL gives a new module instance, with fresh wasm memory.
-    if (restarts) glue.search = `r=${restarts}`;
-    const source = fullWasm ?? wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url);
-    // The .wasm is fetched while the glue loads, not after it.
-    const bytes = fetch(source);
+    const fullEngine = loadingFull ? await import('./engine-full.js') : null;
+    const source = fullEngine ? fullEngine.fullWasm : wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url);
+    // The .wasm is fetched while the glue loads, not after it. A failed fetch names its URL.
+    const bytes = fetch(source).then(
+      (response) => (response.ok ? response : Promise.reject(startError(source, `HTTP ${response.status}`))),
+      (error) => Promise.reject(startError(source, error)),
+    );
     bytes.catch(() => {});
-    const module = await import(glue.href);
+    const module = fullEngine ? await fullEngine.fullGlue() : await import('../pkg/sales_kpi.js');
     await module.default({ module_or_path: bytes });
     // An engine replaced while it loaded (the full one asked for meanwhile) is not used.
     if (started === loading) api = module;
@@ -82,9 +85,13 @@ export function call(name, ...args) {
     const error = thrown;
     if (restarts < 5) {
       restarts++;
+      // A fresh instance, with fresh memory, of the same module (wasm-bindgen's reset function).
+      const module = api;
       api = null;
-      loading = null;
-      error.restarting = engine(null, loadingFull);
+      error.restarting = (loading = Promise.resolve().then(() => {
+        module.__wbg_reset_state();
+        return (api = module);
+      }));
     }
     throw error;
   }
@@ -98,3 +105,15 @@ export const isReady = () => api !== null;
  * @returns {error is EngineError}
  */
 export const isRestarting = (error) => error instanceof Error && 'restarting' in error && !!error.restarting;
+
+/**
+ * The error of a file the engine could not load, naming its URL (configure.js says why).
+ * @param {URL | string} url
+ * @param {unknown} cause the fetch's error or the HTTP status
+ */
+function startError(url, cause) {
+  /** @type {EngineError & { url?: string }} */
+  const error = new Error(`${String(url)}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  error.url = String(url);
+  return error;
+}
