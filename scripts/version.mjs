@@ -17,11 +17,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PLACES = [
   { file: 'Cargo.toml', pattern: /(^\[package\][^[]*?^version = ")([^"]*)(")/m },
   { file: 'Cargo.lock', pattern: /(^name = "sales-kpi"\nversion = ")([^"]*)(")/m },
-  { file: 'integrations/wordpress/sales-kpi/sales-kpi.php', pattern: /(^ \* Version:\s+)(\S+)()/m },
-  { file: 'integrations/wordpress/sales-kpi/sales-kpi.php', pattern: /(define\( 'SALES_KPI_VERSION', ')([^']*)(' \);)/ },
-  { file: 'integrations/wordpress/sales-kpi/readme.txt', pattern: /(^Stable tag:\s+)(\S+)()/m },
-  { file: 'integrations/wordpress/sales-kpi/block.json', pattern: /(\n {2}"version": ")([^"]*)(")/ },
-  { file: 'integrations/wordpress/sales-kpi/editor.asset.php', pattern: /('version'\s+=> ')([^']*)(')/ },
+  { file: 'integrations/wordpress/sales-kpi-calculator/sales-kpi-calculator.php', pattern: /(^ \* Version:\s+)(\S+)()/m },
+  { file: 'integrations/wordpress/sales-kpi-calculator/sales-kpi-calculator.php', pattern: /(define\( 'SALES_KPI_VERSION', ')([^']*)(' \);)/ },
+  { file: 'integrations/wordpress/sales-kpi-calculator/readme.txt', pattern: /(^Stable tag:\s+)(\S+)()/m },
+  { file: 'integrations/wordpress/sales-kpi-calculator/block.json', pattern: /(\n {2}"version": ")([^"]*)(")/ },
+  { file: 'integrations/wordpress/sales-kpi-calculator/editor.asset.php', pattern: /('version'\s+=> ')([^']*)(')/ },
   { file: 'integrations/hugo/theme.toml', pattern: /(^version = ")([^"]*)(")/m },
 ];
 
