@@ -142,8 +142,7 @@ pub(crate) fn at_least(groups: &[(u32, Decimal)], needed: u32) -> Decimal {
                 }
                 low += 1;
             }
-            while high > low && high < needed && mass.get(high).is_some_and(|&m| m <= NEGLIGIBLE)
-            {
+            while high > low && high < needed && mass.get(high).is_some_and(|&m| m <= NEGLIGIBLE) {
                 if let Some(value) = mass.get_mut(high) {
                     *value = 0;
                 }
@@ -188,7 +187,10 @@ mod tests {
         assert_eq!(units_of("0.15".parse().unwrap()), 150_000_000_000_000_000);
         assert_eq!(units_of("0.0000000000000000005".parse().unwrap()), 0);
         assert_eq!(units_of("0.0000000000000000015".parse().unwrap()), 2);
-        assert_eq!(units_of("0.0000000000000000025000000001".parse().unwrap()), 3);
+        assert_eq!(
+            units_of("0.0000000000000000025000000001".parse().unwrap()),
+            3
+        );
     }
 
     #[test]

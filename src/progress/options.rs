@@ -125,7 +125,13 @@ impl ProgressOptions {
             Json::Array(rows) => rows,
             other => return Err(not_a_list("/actuals", "a list of rows", other)),
         };
-        check_count_at(rows.len(), "/actuals", "/actuals", &PROGRESS_LISTS, usize::MAX)?;
+        check_count_at(
+            rows.len(),
+            "/actuals",
+            "/actuals",
+            &PROGRESS_LISTS,
+            usize::MAX,
+        )?;
         let stages = model.funnel.stages.len();
         let mut actuals: Vec<ActualsRow> = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
