@@ -11,6 +11,7 @@ use crate::lever::Bounds;
 use crate::number::format_decimal;
 use crate::schema::{
     keys_in, Field, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
+    WHOLE_NUMBERS,
 };
 
 /// Monday to Friday, the default working week.
@@ -350,7 +351,7 @@ pub(crate) fn check_count_at(
 /// whole.
 pub(crate) fn check_field(value: Decimal, pointer: &str, field: &Field) -> Result<()> {
     Bounds::new(field.minimum, field.maximum).check(value, pointer)?;
-    if field.whole && value.trunc() != value {
+    if WHOLE_NUMBERS.contains(&field.pointer) && value.trunc() != value {
         let value = format_decimal(value);
         return Err(Error::new(
             ErrorCode::NotWhole,

@@ -173,7 +173,7 @@ impl ProgressOptions {
     /// let options = ProgressOptions::new(PlanOptions::new(day(1), day(31)), day(15),
     ///     vec![ActualsRow::new(day(20))]);
     /// let error = options.validate(&model).unwrap_err();
-    /// assert_eq!((error.pointer(), error.code().as_str()), ("/actuals/0/date", "tooLate"));
+    /// assert_eq!((error.pointer(), error.code().as_str()), ("/actuals/0/date", "outOfRange"));
     /// ```
     pub fn validate(&self, model: &Model) -> Result<()> {
         plan::window(model, &self.plan)?;
@@ -308,11 +308,12 @@ fn check_row_date(
         Some(previous) if date <= previous => {
             let previous = iso_date(previous);
             Err(Error::new(
-                ErrorCode::OutOfOrder,
+                ErrorCode::OutOfRange,
                 pointer,
                 format!("must come after the row before ({previous}): give each period once, oldest first"),
             )
-            .with_text("previous", previous))
+            .with_text("value", iso_date(date))
+            .with_text("exclusiveMinimum", previous))
         }
         _ => Ok(()),
     }
@@ -337,11 +338,12 @@ fn check_in_window(
     } else if date > latest {
         let latest = iso_date(latest);
         Err(Error::new(
-            ErrorCode::TooLate,
+            ErrorCode::OutOfRange,
             pointer,
             format!("must be on or before {latest_name} ({latest})"),
         )
-        .with_text("latest", latest))
+        .with_text("value", iso_date(date))
+        .with_text("maximum", latest))
     } else {
         Ok(())
     }
@@ -380,11 +382,10 @@ fn check_open_sum(open: &[Decimal]) -> Result<()> {
     if sum > limit {
         let value = format_decimal(sum);
         return Err(Error::new(
-            ErrorCode::SumTooLarge,
+            ErrorCode::TooMany,
             "/open",
             format!("must add up to at most {MAX_OPEN} opportunities (got {value})"),
         )
-        .with_text("value", value)
         .with_integer("max", MAX_OPEN as usize));
     }
     Ok(())
