@@ -154,7 +154,7 @@ pub(crate) fn at_least(groups: &[(u32, Decimal)], needed: u32) -> Decimal {
         }
     }
     let units = mass.get(needed).copied().unwrap_or(0);
-    Decimal::from_i128_with_scale(i128::from(units), 18)
+    Decimal::from_i128_with_scale(i128::from(units), 18).normalize()
 }
 
 #[cfg(test)]
