@@ -10,8 +10,7 @@ use crate::json::{not_a_list, Fields, Json};
 use crate::lever::Bounds;
 use crate::number::format_decimal;
 use crate::schema::{
-    keys_in, Field, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
-    WHOLE_NUMBERS,
+    keys_in, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
 };
 
 /// Monday to Friday, the default working week.
@@ -349,9 +348,14 @@ pub(crate) fn check_count_at(
 
 /// Checks a number against its row of an option table: its range, and whether it must be
 /// whole.
-pub(crate) fn check_field(value: Decimal, pointer: &str, field: &Field) -> Result<()> {
+#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
+pub(crate) fn check_field(
+    value: Decimal,
+    pointer: &str,
+    field: &crate::schema::Field,
+) -> Result<()> {
     Bounds::new(field.minimum, field.maximum).check(value, pointer)?;
-    if WHOLE_NUMBERS.contains(&field.pointer) && value.trunc() != value {
+    if crate::schema::WHOLE_NUMBERS.contains(&field.pointer) && value.trunc() != value {
         let value = format_decimal(value);
         return Err(Error::new(
             ErrorCode::NotWhole,
