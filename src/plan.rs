@@ -19,7 +19,7 @@ use crate::target::{ceil_div, needed, Needed, NeededStage};
 mod options;
 
 #[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
-pub(crate) use options::{check_count_at, check_field, check_year, read_date};
+pub(crate) use options::{before_start, check_count_at, check_field, check_year, read_date};
 pub use options::{PlanGrowth, PlanOptions};
 
 /// What a target needs in a calendar window.

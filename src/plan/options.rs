@@ -252,17 +252,22 @@ fn date_error(pointer: &str, got: String) -> Error {
     .with_text("value", got)
 }
 
+/// The error for a date at `pointer` before the window's `start`.
+pub(crate) fn before_start(pointer: &str, start: Date) -> Error {
+    let start = iso_date(start);
+    Error::new(
+        ErrorCode::BeforeStart,
+        pointer,
+        format!("must be on or after start ({start})"),
+    )
+    .with_text("start", start)
+}
+
 /// `end` on or after `start`, at most [`MAX_WINDOW_DAYS`] after it.
 fn check_window(start: Date, end: Date) -> Result<()> {
     let days = (end - start).whole_days();
     if days < 0 {
-        let start = iso_date(start);
-        Err(Error::new(
-            ErrorCode::BeforeStart,
-            "/end",
-            format!("must be on or after start ({start})"),
-        )
-        .with_text("start", start))
+        Err(before_start("/end", start))
     } else if days > i64::from(MAX_WINDOW_DAYS) {
         Err(Error::new(
             ErrorCode::WindowTooLong,

@@ -10,7 +10,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{decimal, not_a_list, Fields, Json};
 use crate::model::Model;
 use crate::number::{format_decimal, Exact};
-use crate::plan::{self, check_count_at, check_field, check_year, iso_date, read_date};
+use crate::plan::{
+    self, before_start, check_count_at, check_field, check_year, iso_date, read_date,
+};
 use crate::schema::{keys_in, Field, MAX_OPEN, PLAN_OPTIONS, PROGRESS_LISTS, PROGRESS_OPTIONS};
 use crate::PlanOptions;
 
@@ -328,13 +330,7 @@ fn check_in_window(
     latest_name: &str,
 ) -> Result<()> {
     if date < start {
-        let start = iso_date(start);
-        Err(Error::new(
-            ErrorCode::BeforeStart,
-            pointer,
-            format!("must be on or after start ({start})"),
-        )
-        .with_text("start", start))
+        Err(before_start(pointer, start))
     } else if date > latest {
         let latest = iso_date(latest);
         Err(Error::new(

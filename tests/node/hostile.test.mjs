@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { example } from './example.mjs';
+import { example, exampleProgressOptions } from './example.mjs';
 
 const PKG = new URL('../../www/pkg/', import.meta.url);
 const engine = await import(new URL('sales_kpi.js', PKG).href);
@@ -66,19 +66,7 @@ const SECOND = {
     workdays: [1, 2, 3, 4, 5],
     holidays: ['2027-01-01', '2027-04-01'],
   }),
-  progress: () => ({
-    start: '2027-01-01',
-    end: '2027-03-31',
-    reps: '4',
-    capacity: '70',
-    holidays: ['2027-01-01'],
-    asOf: '2027-02-12',
-    actuals: [
-      { date: '2027-01-31', revenue: '61500', deals: '5', top: '2100', stages: ['52', '14'] },
-      { date: '2027-02-12', revenue: '1000', stages: ['3'] },
-    ],
-    open: ['40'],
-  }),
+  progress: exampleProgressOptions,
 };
 const FUNCTIONS = { compute, whatIf, solve, sensitivity, simulate, plan, progress };
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { example } from './example.mjs';
+import { example, exampleProgressOptions } from './example.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PKG = join(ROOT, 'www', 'pkg');
@@ -65,29 +65,14 @@ test('what the seven functions return is exactly what their declared types say',
     ['Plan', engine.plan(example(), { start: '2027-01-01', end: '2027-03-31', reps: '4', capacity: '70', holidays: ['2027-01-01'] })],
     ['Plan', engine.plan(sparse, { start: '2027-01-01', end: '2027-01-31', capacity: '70' })],
     ['Plan', engine.plan({ funnel: example().funnel }, { start: '2027-01-01', end: '2027-01-31', growth: { baseline: '100', by: '0.1' } })],
-    ['ProgressOptions', PROGRESS_OPTIONS()],
-    ['Progress', engine.progress(example(), PROGRESS_OPTIONS())],
+    ['ProgressOptions', exampleProgressOptions()],
+    ['Progress', engine.progress(example(), exampleProgressOptions())],
     // Nulls where inputs are missing, no pipeline, no repsNeeded, nothing left per workday.
     ['Progress', engine.progress(sparse, { start: '2027-01-01', end: '2027-01-31', asOf: '2027-01-31', actuals: [{ date: '2027-01-31', deals: '1' }] })],
-    ['Evaluation', engine.evaluate(example(), { progress: PROGRESS_OPTIONS() })],
+    ['Evaluation', engine.evaluate(example(), { progress: exampleProgressOptions() })],
     ...thrownErrors().map((error) => ['EngineError', { name: error.name, message: error.message, ...error }]),
   ];
   assert.equal(typecheck(cases), '');
-});
-
-/** progress's options for the example model: every field given once. */
-const PROGRESS_OPTIONS = () => ({
-  start: '2027-01-01',
-  end: '2027-03-31',
-  reps: '4',
-  capacity: '70',
-  holidays: ['2027-01-01'],
-  asOf: '2027-02-12',
-  actuals: [
-    { date: '2027-01-31', revenue: '61500', deals: '5', top: '2100', stages: ['52', '14'] },
-    { date: '2027-02-12', revenue: '1000', stages: ['3'] },
-  ],
-  open: ['40'],
 });
 
 /** Real errors of several codes (integer, text and list parameters among them). */
