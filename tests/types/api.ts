@@ -112,7 +112,7 @@ export function inNode(bytes: Uint8Array): void {
     ...planOpts,
     asOf: '2027-02-12',
     actuals: [
-      { date: '2027-01-31', revenue: '45000', deals: 10, top: '750', stages: ['282', '126', null] },
+      { date: '2027-01-31', revenue: '45000', deals: 10, top: '750', stages: ['282', '126', 10] },
       { date: '2027-02-12', revenue: null },
     ],
     open: ['40', 9],
