@@ -249,7 +249,7 @@ async function enginePart() {
   }
   const planLabel = `plan (3 years, ${planRef.weeks.length} ISO weeks)`;
   log(`   ${pad(planLabel, 32)}${lpad(fmtMs(timing.plan.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer plans; rows ${planAddsUp ? 'add up to the totals' : 'DO NOT ADD UP'})`);
-  log(`   ${pad('progress (1,000 open, 2 stages)', 32)}${lpad(fmtMs(timing.progress.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer; chance ${progressRef.pipeline.chance} of ${progressRef.pipeline.dealsToClose} deals)`);
+  log(`   ${pad('progress (1,000 open, 2 groups)', 32)}${lpad(fmtMs(timing.progress.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer; chance ${progressRef.pipeline.chance} of ${progressRef.pipeline.dealsToClose} deals)`);
   log(`   ${pad('progress (1,000 coin flips)', 32)}${lpad(fmtMs(timing.progressCoins.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (500 of 1,000 at p = 0.5; chance ${progressChecked ? 'equals the exact tail within 1e-12' : 'DIFFERS from the exact tail'})`);
   const keys = timing.keystroke;
   log(`   ${pad('keystroke, every panel: 7 calls', 32)}${lpad(fmtMs(keys.separate.perCall), 11)}   ${keys.evaluate ? `one evaluate: ${fmtMs(keys.evaluate.perCall)} (${times(pairedRatio(keys.separate, keys.evaluate))} faster; answers ${keystrokeEqual ? 'equal' : 'DIFFER'})` : '(no evaluate in this build)'}`);
