@@ -7,7 +7,9 @@
 //   3. keystroke latency with every panel on and a 10,000-sample simulation: 200 keystrokes
 //   4. the engine against two peers written in plain JS (bench/peers/): decimal.js and JS numbers,
 //      on compute, a 100,000-sample simulate and a full sensitivity table, answers checked first;
-//      and plan over a three-year window (no peer: engine only, its rows checked to add up)
+//      and plan over a three-year window (no peer: engine only, its rows checked to add up), and
+//      progress with 1,000 open opportunities (no peer: its chance checked against the exact
+//      binomial tail first)
 //   5. budgets: goals next to the figures, marked pass or miss. Goals, not tests: a miss never
 //      fails the bench (the size test in tests/node/budget.test.mjs has its own limit).
 //   6. what a reader feels (bench/reader.mjs): Event Timing of typing into the default embed and
@@ -61,6 +63,42 @@ const PLAN_OPTIONS = {
   capacity: '70',
   holidays: ['2027', '2028', '2029'].flatMap((year) => [`${year}-01-01`, `${year}-05-01`, `${year}-12-25`, `${year}-12-26`]),
 };
+
+// progress with 1,000 open opportunities (the most allowed): the Danish leads funnel of the
+// contract's example, the pipeline 700 waiting for a quote (p = 0.15) and 300 for an answer
+// (p = 0.3), and a gap of 195 deals, the pipeline's mean: the widest distribution to work out.
+const PROGRESS_MODEL = {
+  funnel: {
+    top: '1000',
+    stages: [{ name: 'meetings', rate: '0.4' }, { name: 'quotes', rate: '0.5' }, { name: 'deals', rate: '0.3' }],
+    dealSize: '4500',
+  },
+};
+const PROGRESS_OPTIONS = {
+  start: '2027-01-01',
+  end: '2027-03-31',
+  target: '900000',
+  holidays: ['2027-01-01'],
+  asOf: '2027-02-12',
+  actuals: [{ date: '2027-01-31', revenue: '13500', deals: '3', top: '610' }, { date: '2027-02-12', revenue: '9000', deals: '2', top: '350' }],
+  open: ['700', '300'],
+};
+// The hardest case: every opportunity a coin flip (p = 0.5), 500 deals to close of 1,000.
+const PROGRESS_COINS = {
+  model: { funnel: { top: '1', stages: [{ name: 'meetings', rate: '1' }, { name: 'deals', rate: '0.5' }], dealSize: '1' } },
+  options: { start: '2027-01-04', end: '2027-01-08', target: '500', asOf: '2027-01-05', actuals: [{ date: '2027-01-05', revenue: '0' }], open: ['1000'] },
+};
+
+/** P(X >= k) for X ~ Binomial(n, 1/2), exactly, as a float for the check. */
+function coinTail(n, k) {
+  let c = 1n;
+  let sum = 0n;
+  for (let i = 0; i <= n; i++) {
+    if (i >= k) sum += c;
+    c = (c * BigInt(n - i)) / BigInt(i + 1);
+  }
+  return Number((sum * 10n ** 18n) / 2n ** BigInt(n)) / 1e18;
+}
 
 const KIB = 1024;
 // Issue #12: a default embed of at most 60 KB brotli, compute at least as fast as decimal.js.
@@ -175,6 +213,12 @@ async function enginePart() {
       total(planRef[key], (row) => row.workdays) === BigInt(planRef.workdays),
   );
   timing.plan = { engine: timeCalls(() => eng.plan(MODEL, PLAN_OPTIONS)) };
+  // progress has no peer either: the coin-flip case's chance is checked against the exact tail.
+  const progressRef = eng.progress(PROGRESS_MODEL, PROGRESS_OPTIONS);
+  const coins = eng.progress(PROGRESS_COINS.model, PROGRESS_COINS.options);
+  const progressChecked = Math.abs(Number(coins.pipeline.chance) - coinTail(1000, 500)) < 1e-12 && progressRef.pipeline.dealsToClose === '195';
+  timing.progress = { engine: timeCalls(() => eng.progress(PROGRESS_MODEL, PROGRESS_OPTIONS)) };
+  timing.progressCoins = { engine: timeCalls(() => eng.progress(PROGRESS_COINS.model, PROGRESS_COINS.options)) };
   // One keystroke in the widget with the goal and sensitivity panels on: the report, the
   // what-if, a goal seek per funnel lever and the sensitivity table, as separate calls and as
   // one `evaluate` (issue #12). Checked equal first.
@@ -192,7 +236,7 @@ async function enginePart() {
   // What the JS side of the boundary costs by itself: the model to JSON text (the report comes
   // back as objects built by serde-wasm-bindgen, inside the engine's time).
   const boundary = race({ json: () => JSON.stringify(MODEL) }, { runs: 5 }).json;
-  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, keystrokeEqual, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
+  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, progressOptions: PROGRESS_OPTIONS, progressChecked, keystrokeEqual, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
 
   log(`\n4. Engine against its peers (Node ${process.version}; per call, median of interleaved timed runs after warm-up; ratios paired by run)`);
   log(`   ${pad('operation', 32)}${lpad('engine', 11)}${lpad('decimal.js', 12)}${lpad('JS numbers', 12)}   engine vs decimal.js   engine vs floats`);
@@ -205,6 +249,8 @@ async function enginePart() {
   }
   const planLabel = `plan (3 years, ${planRef.weeks.length} ISO weeks)`;
   log(`   ${pad(planLabel, 32)}${lpad(fmtMs(timing.plan.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer plans; rows ${planAddsUp ? 'add up to the totals' : 'DO NOT ADD UP'})`);
+  log(`   ${pad('progress (1,000 open, 2 groups)', 32)}${lpad(fmtMs(timing.progress.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer; chance ${progressRef.pipeline.chance} of ${progressRef.pipeline.dealsToClose} deals)`);
+  log(`   ${pad('progress (1,000 coin flips)', 32)}${lpad(fmtMs(timing.progressCoins.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (500 of 1,000 at p = 0.5; chance ${progressChecked ? 'equals the exact tail within 1e-12' : 'DIFFERS from the exact tail'})`);
   const keys = timing.keystroke;
   log(`   ${pad('keystroke, every panel: 7 calls', 32)}${lpad(fmtMs(keys.separate.perCall), 11)}   ${keys.evaluate ? `one evaluate: ${fmtMs(keys.evaluate.perCall)} (${times(pairedRatio(keys.separate, keys.evaluate))} faster; answers ${keystrokeEqual ? 'equal' : 'DIFFER'})` : '(no evaluate in this build)'}`);
   log(`   (of the engine's compute, ${fmtMs(boundary.perCall)} is JSON.stringify of the model on the JS side)`);

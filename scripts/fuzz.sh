@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the six engine functions with cargo-fuzz (libFuzzer), one target after another.
+# Fuzzes the seven engine functions with cargo-fuzz (libFuzzer), one target after another.
 #
 #   scripts/fuzz.sh                 every target for FUZZ_MINUTES minutes (default 10)
 #   scripts/fuzz.sh 30              every target for 30 minutes
@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh --smoke         every target for 20 seconds (CI); skips, exit 0, when the
 #                                   nightly toolchain or cargo-fuzz is not available
 #
-# Targets: compute what_if solve sensitivity simulate plan (fuzz/fuzz_targets/). Each input is JSON
+# Targets: compute what_if solve sensitivity simulate plan progress (fuzz/fuzz_targets/). Each input is JSON
 # text: the model on the first line, the second argument (changes, goal, options) after it.
 # The committed seeds are fuzz/corpus/seed/<target>/; new inputs go to the working corpus
 # fuzz/corpus/<target>/ (git-ignored), crashes to fuzz/artifacts/<target>/, logs to
@@ -23,7 +23,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 export PATH="$HOME/.cargo/bin:$PATH"
 
-ALL_TARGETS=(compute what_if solve sensitivity simulate plan)
+ALL_TARGETS=(compute what_if solve sensitivity simulate plan progress)
 smoke=0
 minutes="${FUZZ_MINUTES:-10}"
 targets=()

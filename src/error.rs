@@ -32,13 +32,16 @@ pub enum ErrorCode {
     /// Text that is not a plain decimal, such as `"12,5"`. `value`: the text.
     NotANumber,
     /// A number outside its valid range. `value`, and those of `minimum`, `maximum`,
-    /// `exclusiveMinimum` and `exclusiveMaximum` that apply, as decimal text.
+    /// `exclusiveMinimum` and `exclusiveMaximum` that apply, as decimal text. Also a date
+    /// past a limit other than the window's start (progress: `asOf` after `end`, an
+    /// `actuals` date after `asOf` or not after the row before), the limits as ISO dates.
     OutOfRange,
     /// Text over its length. `max`: the most characters (Unicode code points).
     TooLong,
     /// An empty or blank name. `min`: the fewest characters.
     TooShort,
-    /// Too many list items. `max`: the most allowed.
+    /// Too many list items (progress: or open opportunities in all). `max`: the most
+    /// allowed.
     TooMany,
     /// Too few list items. `min`: the fewest allowed.
     TooFew,
@@ -75,15 +78,6 @@ pub enum ErrorCode {
     /// simulate: the metric is undefined for some drawn values (zero deals for CAC).
     /// No parameters.
     MetricUndefined,
-    /// A date after the last day it may have: progress's `asOf` after `end`, an `actuals`
-    /// date after `asOf`. `latest`: that last day.
-    TooLate,
-    /// A date not after the one before it in a list that must go forward in time
-    /// (progress's `actuals`). `previous`: the date before it.
-    OutOfOrder,
-    /// Whole numbers that add up to more than allowed (progress's `open` opportunities).
-    /// `value`: their sum; `max`: the most allowed.
-    SumTooLarge,
 }
 
 impl ErrorCode {
@@ -92,7 +86,7 @@ impl ErrorCode {
     /// ```
     /// assert!(sales_kpi::ErrorCode::ALL.contains(&sales_kpi::ErrorCode::OutOfRange));
     /// ```
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 26] = [
         ErrorCode::InvalidJson,
         ErrorCode::InputTooLarge,
         ErrorCode::TooDeep,
@@ -119,9 +113,6 @@ impl ErrorCode {
         ErrorCode::Duplicate,
         ErrorCode::InvalidText,
         ErrorCode::MetricUndefined,
-        ErrorCode::TooLate,
-        ErrorCode::OutOfOrder,
-        ErrorCode::SumTooLarge,
     ];
 
     /// The code's stable camelCase name, as JavaScript sees it.
@@ -157,9 +148,6 @@ impl ErrorCode {
             ErrorCode::Duplicate => "duplicate",
             ErrorCode::InvalidText => "invalidText",
             ErrorCode::MetricUndefined => "metricUndefined",
-            ErrorCode::TooLate => "tooLate",
-            ErrorCode::OutOfOrder => "outOfOrder",
-            ErrorCode::SumTooLarge => "sumTooLarge",
         }
     }
 }

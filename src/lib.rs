@@ -36,6 +36,9 @@ mod metric;
 mod model;
 pub mod number;
 mod plan;
+// Left out of the wasm module without the `progress-export` feature (the widget's small
+// engine): compiled in but never called, it still moved that engine's code by 133 bytes.
+#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
 mod progress;
 mod report;
 mod retention;
@@ -60,6 +63,7 @@ pub use lever::{Bound, Bounds, Lever};
 pub use metric::{evaluate, Metric};
 pub use model::{Funnel, Model, Stage};
 pub use plan::{plan, EntryWindow, MonthRow, Plan, PlanGrowth, PlanOptions, Quota, WeekRow};
+#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
 pub use progress::{
     progress, Actual, ActualsRow, Expected, Figures, Pipeline, Progress, ProgressOptions,
     StageProgress,

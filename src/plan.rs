@@ -18,7 +18,8 @@ use crate::target::{ceil_div, needed, Needed, NeededStage};
 
 mod options;
 
-pub(crate) use options::{check_count_at, check_field, check_year, read_date};
+#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
+pub(crate) use options::{before_start, check_count_at, check_field, check_year, read_date};
 pub use options::{PlanGrowth, PlanOptions};
 
 /// What a target needs in a calendar window.
@@ -395,6 +396,7 @@ impl<'a> WorkWeek<'a> {
 
 /// The workdays from the window's start to `last`, both included, counted as the plan counts
 /// them (0 when `last` is before the start).
+#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
 pub(crate) fn workdays_through(options: &PlanOptions, last: Date) -> u32 {
     let work_week = WorkWeek::of(options);
     let mut count = 0;

@@ -370,7 +370,11 @@ fn stage_rows(model: &Model, actual: &Actual) -> Result<Vec<StageProgress>> {
                     None
                 } else {
                     // count / (before x rate): one division, not observed / planned.
-                    Some(divide(count, times(before, stage.rate, &pointer)?, &pointer)?)
+                    Some(divide(
+                        count,
+                        times(before, stage.rate, &pointer)?,
+                        &pointer,
+                    )?)
                 };
                 (
                     Some(divide(count, before, &format!("/stages/{index}/observed"))?),
@@ -411,7 +415,9 @@ fn pipeline(model: &Model, open: &[Decimal], gap: Option<Decimal>) -> Result<Pip
     let mut chances = vec![Decimal::ONE; stages.len()];
     for index in (0..stages.len().saturating_sub(1)).rev() {
         let after = chances.get(index + 1).copied().unwrap_or(Decimal::ONE);
-        let rate = stages.get(index + 1).map_or(Decimal::ONE, |stage| stage.rate);
+        let rate = stages
+            .get(index + 1)
+            .map_or(Decimal::ONE, |stage| stage.rate);
         if let Some(chance) = chances.get_mut(index) {
             *chance = times(rate, after, "/pipeline/weighted")?;
         }

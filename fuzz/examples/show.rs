@@ -27,6 +27,7 @@ fn answer(target: &str, model: &str, other: &str) -> Result<String, sales_kpi::E
         "solve" => sales_kpi::text::solve(model, other),
         "sensitivity" => sales_kpi::text::sensitivity(model, other),
         "plan" => sales_kpi::text::plan(model, other),
+        "progress" => sales_kpi::text::progress(model, other),
         _ => sales_kpi::text::simulate(model, other),
     }
 }
@@ -35,7 +36,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, target, path] = &args[..] else {
         eprintln!(
-            "usage: show <compute|what_if|solve|sensitivity|simulate|plan> <input file or corpus dir>"
+            "usage: show <compute|what_if|solve|sensitivity|simulate|plan|progress> <input file or corpus dir>"
         );
         std::process::exit(2);
     };
@@ -45,6 +46,7 @@ fn main() {
         "sensitivity" => gen::sensitivity_options,
         "simulate" => gen::simulate_options,
         "plan" => gen::plan_options,
+        "progress" => gen::progress_options,
         other => panic!("unknown target {other}"),
     };
     let path = std::path::Path::new(path);

@@ -543,3 +543,72 @@ pub fn texts(
     let other = second(&mut u).ok()?;
     Some((model.to_string(), other.to_string()))
 }
+
+/// `progress` options: plan options, then `asOf`, 1 to 8 rows (dates mostly in order, figures
+/// mostly whole and >= 0) and sometimes `open`, with odd values among them.
+pub fn progress_options(u: &mut Unstructured) -> Result<Value> {
+    let Value::Object(mut options) = plan_options(u)? else {
+        return Ok(Value::Null);
+    };
+    let start = options
+        .get("start")
+        .and_then(Value::as_str)
+        .unwrap_or("2027-01-01")
+        .to_owned();
+    let shaped = start.len() == 10 && start.as_bytes()[4] == b'-' && start.as_bytes()[7] == b'-';
+    let day = |u: &mut Unstructured, most: i64| -> Result<Value> {
+        Ok(if shaped && u.ratio(7, 8)? {
+            Value::String(shift(&start, u.int_in_range(-2..=most)?))
+        } else {
+            date(u)?
+        })
+    };
+    options.insert("asOf".into(), day(u, 120)?);
+    let mut rows = Vec::new();
+    let mut offset = 0i64;
+    for _ in 0..u.int_in_range(0..=8usize)? {
+        offset += u.int_in_range(-1..=20i64)?;
+        let mut row = Map::new();
+        row.insert(
+            "date".into(),
+            if shaped && u.ratio(7, 8)? {
+                Value::String(shift(&start, offset))
+            } else {
+                date(u)?
+            },
+        );
+        for key in ["revenue", "deals", "top"] {
+            let value = if u.ratio(1, 6)? {
+                number(u)?
+            } else {
+                json!(u.int_in_range(0..=5000u32)?.to_string())
+            };
+            maybe(u, &mut row, key, value)?;
+        }
+        if u.ratio(1, 2)? {
+            let mut stages = Vec::new();
+            for _ in 0..u.int_in_range(0..=13usize)? {
+                stages.push(if u.ratio(1, 8)? {
+                    number(u)?
+                } else {
+                    json!(u.int_in_range(0..=900u32)?)
+                });
+            }
+            row.insert("stages".into(), Value::Array(stages));
+        }
+        rows.push(Value::Object(row));
+    }
+    options.insert("actuals".into(), Value::Array(rows));
+    if u.ratio(2, 3)? {
+        let mut open = Vec::new();
+        for _ in 0..u.int_in_range(0..=12usize)? {
+            open.push(if u.ratio(1, 8)? {
+                number(u)?
+            } else {
+                json!(u.int_in_range(0..=400u32)?.to_string())
+            });
+        }
+        options.insert("open".into(), Value::Array(open));
+    }
+    Ok(Value::Object(options))
+}

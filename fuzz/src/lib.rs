@@ -889,3 +889,62 @@ mod tests {
         }
     }
 }
+
+/// `progress`: deterministic; an answer's figures add up (elapsed + remaining = workdays,
+/// actual revenue + gap >= target, gaps >= 0), the chance lies in [0, 1], and the weakest
+/// stage's ratio is the smallest below 1.
+pub fn run_progress(model: &str, options: &str) {
+    let first = sales_kpi::text::progress(model, options);
+    assert_eq!(
+        first,
+        sales_kpi::text::progress(model, options),
+        "progress is not deterministic"
+    );
+    let text = match first {
+        Ok(text) => text,
+        Err(error) => return check_error(&error, model.len() + options.len()),
+    };
+    let value = parse_json(&text, "progress's answer");
+    let workdays = num(&value["workdays"], "/workdays");
+    let elapsed = num(&value["elapsed"], "/elapsed");
+    let remaining = num(&value["remaining"], "/remaining");
+    assert_eq!(elapsed + remaining, workdays, "elapsed + remaining");
+    let target = num(&value["target"], "/target");
+    for key in ["revenue", "deals", "top"] {
+        if let Some(gap) = opt_num(&value["gap"][key], "/gap") {
+            assert!(gap >= Decimal::ZERO, "/gap/{key} < 0");
+        }
+    }
+    if let (Some(revenue), Some(gap)) = (
+        opt_num(&value["actual"]["revenue"], "/actual/revenue"),
+        opt_num(&value["gap"]["revenue"], "/gap/revenue"),
+    ) {
+        assert!(revenue + gap >= target, "actual + gap < target");
+    }
+    if let Some(chance) = value
+        .get("pipeline")
+        .and_then(|pipeline| opt_num(&pipeline["chance"], "/pipeline/chance"))
+    {
+        assert!(
+            chance >= Decimal::ZERO && chance <= Decimal::ONE,
+            "/pipeline/chance outside [0, 1]"
+        );
+    }
+    let ratios: Vec<Option<Decimal>> = arr(&value["stages"], "/stages")
+        .iter()
+        .map(|stage| opt_num(&stage["ratio"], "/stages/i/ratio"))
+        .collect();
+    let smallest = ratios
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|ratio| *ratio < Decimal::ONE)
+        .min();
+    match opt_num(&value["weakest"], "/weakest") {
+        Some(index) => {
+            let index = usize::try_from(index.mantissa()).expect("a small index");
+            assert_eq!(ratios[index], smallest, "/weakest is not the smallest ratio");
+        }
+        None => assert!(smallest.is_none(), "/weakest is null below 1"),
+    }
+}

@@ -10,7 +10,7 @@ use crate::json::{not_a_list, Fields, Json};
 use crate::lever::Bounds;
 use crate::number::format_decimal;
 use crate::schema::{
-    keys_in, Field, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
+    keys_in, MAX_PLAN_YEAR, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, PLAN_LISTS, PLAN_OPTIONS,
 };
 
 /// Monday to Friday, the default working week.
@@ -252,17 +252,22 @@ fn date_error(pointer: &str, got: String) -> Error {
     .with_text("value", got)
 }
 
+/// The error for a date at `pointer` before the window's `start`.
+pub(crate) fn before_start(pointer: &str, start: Date) -> Error {
+    let start = iso_date(start);
+    Error::new(
+        ErrorCode::BeforeStart,
+        pointer,
+        format!("must be on or after start ({start})"),
+    )
+    .with_text("start", start)
+}
+
 /// `end` on or after `start`, at most [`MAX_WINDOW_DAYS`] after it.
 fn check_window(start: Date, end: Date) -> Result<()> {
     let days = (end - start).whole_days();
     if days < 0 {
-        let start = iso_date(start);
-        Err(Error::new(
-            ErrorCode::BeforeStart,
-            "/end",
-            format!("must be on or after start ({start})"),
-        )
-        .with_text("start", start))
+        Err(before_start("/end", start))
     } else if days > i64::from(MAX_WINDOW_DAYS) {
         Err(Error::new(
             ErrorCode::WindowTooLong,
@@ -348,9 +353,14 @@ pub(crate) fn check_count_at(
 
 /// Checks a number against its row of an option table: its range, and whether it must be
 /// whole.
-pub(crate) fn check_field(value: Decimal, pointer: &str, field: &Field) -> Result<()> {
+#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
+pub(crate) fn check_field(
+    value: Decimal,
+    pointer: &str,
+    field: &crate::schema::Field,
+) -> Result<()> {
     Bounds::new(field.minimum, field.maximum).check(value, pointer)?;
-    if field.whole && value.trunc() != value {
+    if crate::schema::WHOLE_NUMBERS.contains(&field.pointer) && value.trunc() != value {
         let value = format_decimal(value);
         return Err(Error::new(
             ErrorCode::NotWhole,

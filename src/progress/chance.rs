@@ -5,8 +5,9 @@
 //! a sum of at most eleven binomials. It is worked out one opportunity at a time over the
 //! counts 0 to `needed`, the last of which absorbs every count of `needed` or more, in
 //! decimal fixed point: every probability is a whole number of 10^-18 units in a `u64`.
-//! `rust_decimal` was measured at 165 ns a step in wasm, this at 33 ns (README, `progress`):
-//! a pipeline of 1,000 opportunities takes up to a few hundred thousand steps.
+//! A pipeline of 1,000 opportunities takes up to a few hundred thousand steps, and a step in
+//! `rust_decimal` took five times as long in wasm as this one (both measured on the same
+//! 1,000 x 500 distribution, opt-level 2).
 //!
 //! Why the answer stays within 1e-12 of the exact value:
 //! - a step moves round(p x mass) of every count one count up, so no mass is made or lost
@@ -16,8 +17,10 @@
 //! - each probability is rounded to a unit once: at most 1,000 x 0.5e-18 = 5e-16;
 //! - a count that can no longer reach `needed` is dropped, which changes nothing, and a
 //!   count at either end of the window holding at most [`NEGLIGIBLE`] units is dropped too:
-//!   each count at most once at the low end and at most once a step at the high end, so at
-//!   most 2,100 drops of 1e-17, 2.1e-14 in all.
+//!   the low end only rises, at most `needed` <= 1,000 times, and the high end falls at most
+//!   as often as it rose, once a step: at most 2,000 drops of 1e-17, 2e-14 in all.
+//!
+//! In all, within 2.2e-14.
 //!
 //! The tests compare it with exact fractions (tests/progress.rs).
 
@@ -142,8 +145,7 @@ pub(crate) fn at_least(groups: &[(u32, Decimal)], needed: u32) -> Decimal {
                 }
                 low += 1;
             }
-            while high > low && high < needed && mass.get(high).is_some_and(|&m| m <= NEGLIGIBLE)
-            {
+            while high > low && high < needed && mass.get(high).is_some_and(|&m| m <= NEGLIGIBLE) {
                 if let Some(value) = mass.get_mut(high) {
                     *value = 0;
                 }
@@ -155,7 +157,7 @@ pub(crate) fn at_least(groups: &[(u32, Decimal)], needed: u32) -> Decimal {
         }
     }
     let units = mass.get(needed).copied().unwrap_or(0);
-    Decimal::from_i128_with_scale(i128::from(units), 18)
+    Decimal::from_i128_with_scale(i128::from(units), 18).normalize()
 }
 
 #[cfg(test)]
@@ -188,7 +190,10 @@ mod tests {
         assert_eq!(units_of("0.15".parse().unwrap()), 150_000_000_000_000_000);
         assert_eq!(units_of("0.0000000000000000005".parse().unwrap()), 0);
         assert_eq!(units_of("0.0000000000000000015".parse().unwrap()), 2);
-        assert_eq!(units_of("0.0000000000000000025000000001".parse().unwrap()), 3);
+        assert_eq!(
+            units_of("0.0000000000000000025000000001".parse().unwrap()),
+            3
+        );
     }
 
     #[test]

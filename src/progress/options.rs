@@ -10,7 +10,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{decimal, not_a_list, Fields, Json};
 use crate::model::Model;
 use crate::number::{format_decimal, Exact};
-use crate::plan::{self, check_count_at, check_field, check_year, iso_date, read_date};
+use crate::plan::{
+    self, before_start, check_count_at, check_field, check_year, iso_date, read_date,
+};
 use crate::schema::{keys_in, Field, MAX_OPEN, PLAN_OPTIONS, PROGRESS_LISTS, PROGRESS_OPTIONS};
 use crate::PlanOptions;
 
@@ -125,7 +127,13 @@ impl ProgressOptions {
             Json::Array(rows) => rows,
             other => return Err(not_a_list("/actuals", "a list of rows", other)),
         };
-        check_count_at(rows.len(), "/actuals", "/actuals", &PROGRESS_LISTS, usize::MAX)?;
+        check_count_at(
+            rows.len(),
+            "/actuals",
+            "/actuals",
+            &PROGRESS_LISTS,
+            usize::MAX,
+        )?;
         let stages = model.funnel.stages.len();
         let mut actuals: Vec<ActualsRow> = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
@@ -167,7 +175,7 @@ impl ProgressOptions {
     /// let options = ProgressOptions::new(PlanOptions::new(day(1), day(31)), day(15),
     ///     vec![ActualsRow::new(day(20))]);
     /// let error = options.validate(&model).unwrap_err();
-    /// assert_eq!((error.pointer(), error.code().as_str()), ("/actuals/0/date", "tooLate"));
+    /// assert_eq!((error.pointer(), error.code().as_str()), ("/actuals/0/date", "outOfRange"));
     /// ```
     pub fn validate(&self, model: &Model) -> Result<()> {
         plan::window(model, &self.plan)?;
@@ -302,11 +310,12 @@ fn check_row_date(
         Some(previous) if date <= previous => {
             let previous = iso_date(previous);
             Err(Error::new(
-                ErrorCode::OutOfOrder,
+                ErrorCode::OutOfRange,
                 pointer,
                 format!("must come after the row before ({previous}): give each period once, oldest first"),
             )
-            .with_text("previous", previous))
+            .with_text("value", iso_date(date))
+            .with_text("exclusiveMinimum", previous))
         }
         _ => Ok(()),
     }
@@ -321,21 +330,16 @@ fn check_in_window(
     latest_name: &str,
 ) -> Result<()> {
     if date < start {
-        let start = iso_date(start);
-        Err(Error::new(
-            ErrorCode::BeforeStart,
-            pointer,
-            format!("must be on or after start ({start})"),
-        )
-        .with_text("start", start))
+        Err(before_start(pointer, start))
     } else if date > latest {
         let latest = iso_date(latest);
         Err(Error::new(
-            ErrorCode::TooLate,
+            ErrorCode::OutOfRange,
             pointer,
             format!("must be on or before {latest_name} ({latest})"),
         )
-        .with_text("latest", latest))
+        .with_text("value", iso_date(date))
+        .with_text("maximum", latest))
     } else {
         Ok(())
     }
@@ -374,11 +378,10 @@ fn check_open_sum(open: &[Decimal]) -> Result<()> {
     if sum > limit {
         let value = format_decimal(sum);
         return Err(Error::new(
-            ErrorCode::SumTooLarge,
+            ErrorCode::TooMany,
             "/open",
             format!("must add up to at most {MAX_OPEN} opportunities (got {value})"),
         )
-        .with_text("value", value)
         .with_integer("max", MAX_OPEN as usize));
     }
     Ok(())

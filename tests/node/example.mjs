@@ -18,3 +18,20 @@ export function example() {
     growth: { previous: '800000', current: '912000' },
   };
 }
+
+/** `progress` options for the example model (two stages, so one open entry): every field once. */
+export function exampleProgressOptions() {
+  return {
+    start: '2027-01-01',
+    end: '2027-03-31',
+    reps: '4',
+    capacity: '70',
+    holidays: ['2027-01-01'],
+    asOf: '2027-02-12',
+    actuals: [
+      { date: '2027-01-31', revenue: '61500', deals: '5', top: '2100', stages: ['52', '14'] },
+      { date: '2027-02-12', revenue: '1000', stages: ['3'] },
+    ],
+    open: ['40'],
+  };
+}

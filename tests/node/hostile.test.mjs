@@ -1,6 +1,6 @@
 // Hostile and odd inputs against the BUILT package (www/pkg), from /work/shared/contract.md.
 //
-// A deterministic, seeded generator mutates the contract's example arguments of all six
+// A deterministic, seeded generator mutates the contract's example arguments of all seven
 // functions with wrong types, huge and tiny numbers, 64/65-character numbers, deep nesting,
 // own `__proto__` and `constructor` keys, absurd sample counts, odd JSON Pointers, cyclic
 // objects, BigInt, Symbol, functions, NaN/Infinity, sparse arrays, getters that throw,
@@ -14,20 +14,25 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { example } from './example.mjs';
+import { example, exampleProgressOptions } from './example.mjs';
 
 const PKG = new URL('../../www/pkg/', import.meta.url);
 const engine = await import(new URL('sales_kpi.js', PKG).href);
 const wasm = engine.initSync({ module: readFileSync(new URL('sales_kpi_bg.wasm', PKG)) });
-const { compute, whatIf, solve, sensitivity, simulate, plan } = engine;
+const { compute, whatIf, solve, sensitivity, simulate, plan, progress } = engine;
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20240606);
-const CALLS_PER_FUNCTION = Number(process.env.HOSTILE_CALLS ?? 4200); // x 6 functions x 2 batches
+const CALLS_PER_FUNCTION = Number(process.env.HOSTILE_CALLS ?? 4200); // x 7 functions x 2 batches
 const MEMORY_LIMIT = 64 << 20;
 
 const PLAIN = /^-?\d+(\.\d*[1-9])?$/;
 /** Report fields that may be null (contract: undefined KPIs, counts above a zero rate). */
-const NULLABLE = new Set(['dealsNeeded', 'top', 'count', 'cac', 'clv', 'ltvToCac', 'paybackMonths', 'deals', 'repsNeeded']);
+const NULLABLE = new Set(['dealsNeeded', 'top', 'count', 'cac', 'clv', 'ltvToCac', 'paybackMonths', 'deals', 'repsNeeded',
+  // progress: figures from missing inputs, and those with nothing left to divide by.
+  'revenue', 'stages', 'attainment', 'pace', 'projected', 'onTrack', 'perWorkday', 'perRep', 'observed', 'ratio', 'weakest',
+  'coverage', 'dealsToClose', 'chance']);
+/** Report fields that hold true or false (progress's onTrack). */
+const FLAGS = new Set(['onTrack']);
 /** Report fields that hold text, not numbers. */
 const TEXT = new Set(['name', 'lever']);
 /** plan's labels and dates: ISO text of a fixed shape. */
@@ -61,8 +66,9 @@ const SECOND = {
     workdays: [1, 2, 3, 4, 5],
     holidays: ['2027-01-01', '2027-04-01'],
   }),
+  progress: exampleProgressOptions,
 };
-const FUNCTIONS = { compute, whatIf, solve, sensitivity, simulate, plan };
+const FUNCTIONS = { compute, whatIf, solve, sensitivity, simulate, plan, progress };
 
 // ── A small seeded generator (mulberry32) ───────────────────────────────────────────────────
 function rng(seed) {
@@ -288,6 +294,8 @@ function checkResult(value, path = '') {
     for (const [k, v] of Object.entries(value)) {
       if (k in LABELS) {
         assert.match(v, LABELS[k], `${path}/${k} = ${String(v)}`);
+      } else if (FLAGS.has(k) && v !== null) {
+        assert.equal(typeof v, 'boolean', `${path}/${k} is not true or false`);
       } else if (TEXT.has(k)) {
         assert.equal(typeof v, 'string', `${path}/${k} is not text`);
         if (k === 'name') assert.ok([...v].length >= 1 && [...v].length <= 40, `${path}/name has ${[...v].length} characters`);
@@ -401,10 +409,11 @@ function answersTheExample() {
   const options = { ranges: [{ lever: '/funnel/dealSize', low: '10000', high: '15000' }], samples: 100, seed: 7 };
   assert.deepEqual(simulate(example(), options), simulate(example(), options));
   assert.equal(plan(example(), { start: '2027-01-01', end: '2027-03-31', holidays: ['2027-01-01'] }).perWorkday.top, '254');
+  assert.equal(progress(example(), SECOND.progress()).actual.revenue, '62500');
 }
 
 // ── The tests ───────────────────────────────────────────────────────────────────────────────
-test(`${6 * CALLS_PER_FUNCTION * 2} hostile calls: contract-valid answers or pointer errors, no pollution, bounded memory`, () => {
+test(`${7 * CALLS_PER_FUNCTION * 2} hostile calls: contract-valid answers or pointer errors, no pollution, bounded memory`, () => {
   const prototypes = prototypeState();
   const started = performance.now();
   const first = batch(SEED, CALLS_PER_FUNCTION);

@@ -2,7 +2,7 @@
 // section in src/bindings.rs); Model, PlanOptions, ErrorCode and EngineError are generated from the
 // schema table (src/schema.rs) by scripts/build.mjs. This test ties both to what the engine really
 // returns and throws: it writes real results
-// of all six functions as typed object literals (`const x: Report = {...}`) and has tsc check
+// of all seven functions as typed object literals (`const x: Report = {...}`) and has tsc check
 // them. tsc refuses a field the type lacks (excess property check), a required field the result
 // lacks, and a null where the type does not allow one, so drift on either side fails here.
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { example } from './example.mjs';
+import { example, exampleProgressOptions } from './example.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PKG = join(ROOT, 'www', 'pkg');
@@ -44,7 +44,7 @@ function typecheck(cases) {
   }
 }
 
-test('what the six functions return is exactly what their declared types say', () => {
+test('what the seven functions return is exactly what their declared types say', () => {
   const sparse = example();
   sparse.funnel.dealSize = '0';
   sparse.acquisitionCost = '0';
@@ -65,6 +65,11 @@ test('what the six functions return is exactly what their declared types say', (
     ['Plan', engine.plan(example(), { start: '2027-01-01', end: '2027-03-31', reps: '4', capacity: '70', holidays: ['2027-01-01'] })],
     ['Plan', engine.plan(sparse, { start: '2027-01-01', end: '2027-01-31', capacity: '70' })],
     ['Plan', engine.plan({ funnel: example().funnel }, { start: '2027-01-01', end: '2027-01-31', growth: { baseline: '100', by: '0.1' } })],
+    ['ProgressOptions', exampleProgressOptions()],
+    ['Progress', engine.progress(example(), exampleProgressOptions())],
+    // Nulls where inputs are missing, no pipeline, no repsNeeded, nothing left per workday.
+    ['Progress', engine.progress(sparse, { start: '2027-01-01', end: '2027-01-31', asOf: '2027-01-31', actuals: [{ date: '2027-01-31', deals: '1' }] })],
+    ['Evaluation', engine.evaluate(example(), { progress: exampleProgressOptions() })],
     ...thrownErrors().map((error) => ['EngineError', { name: error.name, message: error.message, ...error }]),
   ];
   assert.equal(typecheck(cases), '');

@@ -2,7 +2,7 @@
 //   tsc -p tests/types/tsconfig.json     (strict, no emit)
 // It is never executed; it must only compile. Imports go through the package's own name, so the
 // `exports` map of package.json ("types" condition) is checked too.
-import init, { initSync, compute, whatIf, solve, sensitivity, simulate, plan } from 'sales-kpi';
+import init, { initSync, compute, whatIf, solve, sensitivity, simulate, plan, progress, evaluate } from 'sales-kpi';
 import type {
   Model,
   Report,
@@ -17,6 +17,9 @@ import type {
   PlanOptions,
   Plan,
   PlanWeek,
+  ProgressOptions,
+  Progress,
+  ProgressStage,
   EngineError,
   ErrorCode,
   Stage,
@@ -105,7 +108,24 @@ export function inNode(bytes: Uint8Array): void {
   const monthDeals: (string | null)[] = p.months.map((month) => month.deals);
   plan(minimal, { start: '2027-01-01', end: '2027-01-31', target: '1000' });
 
-  void [delta, value, solvedReport, first, swing, percentiles, perDay, weekLabel, entry, reps, monthDeals];
+  const progressOpts: ProgressOptions = {
+    ...planOpts,
+    asOf: '2027-02-12',
+    actuals: [
+      { date: '2027-01-31', revenue: '45000', deals: 10, top: '750', stages: ['282', '126', 10] },
+      { date: '2027-02-12', revenue: null },
+    ],
+    open: ['40', 9],
+  };
+  const now: Progress = progress(model, progressOpts);
+  const onTrack: boolean | null = now.onTrack;
+  const chance: string | null | undefined = now.pipeline?.chance;
+  const weakest: ProgressStage | undefined = now.weakest === null ? undefined : now.stages[Number(now.weakest)];
+  const todayNeeds: string | null | undefined = now.perWorkday?.deals;
+  const both = evaluate(model, { progress: progressOpts });
+  const progressPart = both.progress;
+
+  void [delta, value, solvedReport, first, swing, percentiles, perDay, weekLabel, entry, reps, monthDeals, onTrack, chance, weakest, todayNeeds, progressPart];
 }
 
 // Wrongly typed calls must not compile.
@@ -121,6 +141,10 @@ solve(model, { lever: '/funnel/top', target: '1' });
 plan(model, { start: '2027-01-01' });
 // @ts-expect-error dates are ISO text, not Date objects
 plan(model, { start: new Date(), end: '2027-01-31' });
+// @ts-expect-error progress needs the day whose results are in
+progress(model, { start: '2027-01-01', end: '2027-01-31', actuals: [{ date: '2027-01-08' }] });
+// @ts-expect-error each row needs its date
+progress(model, { start: '2027-01-01', end: '2027-01-31', asOf: '2027-01-08', actuals: [{ revenue: '1' }] });
 
 // Errors: a program branches on the code and reads the parameters, never the sentence.
 export function explain(error: unknown): string {
