@@ -19,7 +19,7 @@ import { fillRows, showDate, wholeMoney } from './plan-results.js';
  *   projected: string | null, onTrack: boolean | null, gap: Amounts,
  *   perWorkday: Amounts | null, perRep: Amounts | null, repsNeeded?: string | null,
  *   stages: { name: string, planned: string, observed: string | null, ratio: string | null }[],
- *   weakest: number | null,
+ *   weakest: string | null,
  *   pipeline?: { count: string, weighted: string, coverage: string | null, dealsToClose: string | null, chance: string | null } }} Progress
  * @typedef {{ verdict: HTMLElement, top: HTMLElement, stall: HTMLElement, pipeline: HTMLElement,
  *   chart: HTMLElement, legend: HTMLElement, burnBody: HTMLTableSectionElement }} ProgressParts
@@ -179,7 +179,7 @@ function stallLine(view, t, progress) {
   const style = view.numberStyle;
   if (progress.stages.every((stage) => stage.observed == null)) return t('stallUnknown');
   if (progress.weakest == null) return t('noStall');
-  const index = progress.weakest;
+  const index = Number(progress.weakest);
   const stage = progress.stages[index];
   const base = index === 0 ? progress.actual.top : progress.actual.stages[index - 1];
   const from = index === 0 ? view.topNoun : progress.stages[index - 1].name.toLocaleLowerCase(view.lang);
