@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { PLUGIN_SLUG } from '../../scripts/integrations.mjs';
 import { packageVersion } from '../../scripts/version.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,9 +60,10 @@ test('every file carries both licenses', () => {
   const tar = tarNames(readFileSync(join(first, `sales-kpi-${version}.tgz`)));
   for (const license of ['LICENSE-MIT', 'LICENSE-APACHE']) {
     assert.ok(tar.includes(`package/${license}`), `npm tarball: ${license}`);
-    for (const zip of ['wordpress', 'hugo', 'static']) {
+    // The plugin's folder is its directory slug; the other zips unpack into sales-kpi/.
+    for (const [zip, folder] of [['wordpress', PLUGIN_SLUG], ['hugo', 'sales-kpi'], ['static', 'sales-kpi']]) {
       const entries = Object.keys(unzipSync(readFileSync(join(first, `sales-kpi-${zip}-${version}.zip`))));
-      assert.ok(entries.includes(`sales-kpi/${license}`), `${zip} zip: ${license}`);
+      assert.ok(entries.includes(`${folder}/${license}`), `${zip} zip: ${license}`);
     }
   }
 });
