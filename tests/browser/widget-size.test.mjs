@@ -40,7 +40,9 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
   assert.equal(files.filter((f) => /i18n-\w+\.js$/.test(f)).length, 1, 'one language only');
   // 41 KB until #12's evaluate request, first view and incremental updates met #10's shown-model
   // rule and #11's engine choice in one tree (41.2 KB measured as source, unminified).
-  assert.ok(js < 43 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  // 43 KB until the section table (#20), the Progress panel's wiring (#22) and the start-up error
+  // detection and literal engine imports (#23): 43.5 KB measured.
+  assert.ok(js < 45 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three
