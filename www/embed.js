@@ -23,8 +23,8 @@ try {
 // for a funnel); what does not fit scrolls inside the frame. Unit economics are computed from the
 // funnel's deals and deal value, so they come with the funnel's fields (#10: no result from a
 // number the reader cannot see). Other hosts size the frame to the whole calculator (the resize
-// script), so they get every panel.
-const COMPACT_SECTIONS = { 'unit-economics': 'funnel economics', default: 'funnel' };
+// script), so they get every panel. Pacing is its Progress panel, which is the whole point of it.
+const COMPACT_SECTIONS = { 'unit-economics': 'funnel economics', pacing: 'progress', default: 'funnel' };
 const calculator = document.querySelector('sales-kpi-calculator');
 if (framed && secret && calculator && !query.has('sections') && !calculator.hasAttribute('sections')) {
   const preset = query.get('preset') ?? calculator.getAttribute('preset') ?? 'inbound';

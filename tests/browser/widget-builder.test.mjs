@@ -75,3 +75,25 @@ test('builder: settings and preview numbers make a two-line snippet that works o
     }
   }
 });
+
+test('builder: the pacing preset and the Progress panel are offered, previewed and written into every form', async () => {
+  const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}builder.html`);
+  try {
+    const preview = page.locator('#preview');
+    await preview.locator('[data-result="/funnel/revenue"][data-value]').waitFor();
+    assert.equal(await page.locator('input[name=sections][value=progress]').count(), 1, 'the section is offered');
+    await page.selectOption('select[name=preset]', 'pacing');
+    // The preview is the Progress panel alone, with its verdict.
+    await preview.locator('section[data-section=progress] .verdict').filter({ hasText: /\d/ }).waitFor();
+    assert.equal(await preview.locator('[data-result="/funnel/revenue"]').count(), 0);
+    assert.ok(await page.locator('input[name=sections][value=progress]').isChecked(), 'the preset\'s panel is ticked');
+    const script = await settle(() => page.locator('#script-snippet').inputValue(), (v) => v.includes('preset="pacing"'));
+    assert.match(script, /<sales-kpi-calculator preset="pacing"/);
+    assert.match(await page.locator('#wordpress-snippet').inputValue(), /preset="pacing"/);
+    assert.match(await page.locator('#hugo-snippet').inputValue(), /preset="pacing"/);
+    assert.match(await page.locator('#iframe-snippet').inputValue(), /embed\.html\?preset=pacing/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});
