@@ -101,6 +101,13 @@ test('the sidebar offers every section and preset of the widget, in its order, e
   }
 });
 
+test('readme.txt’s shortcode reference names every preset and section, in the widget’s order', () => {
+  const readme = readFileSync(join(ROOT, 'integrations', 'wordpress', 'sales-kpi-calculator', 'readme.txt'), 'utf8');
+  const line = (name) => readme.split('\n').find((text) => text.startsWith(`* \`${name}\`:`)) ?? '';
+  assert.deepEqual([...line('preset').matchAll(/`([a-z-]+)`/g)].map((match) => match[1]).slice(1), PRESETS);
+  assert.match(line('sections'), new RegExp(`\`${SECTIONS.join(' ')}\`, or \`all\``));
+});
+
 test('a section or preset without a label in editor.js is reported, not shown as a bare word unnoticed', async () => {
   const choices = await widgetChoices();
   const unknown = { ...choices, sections: [...choices.sections, { token: 'no-such-panel', fromFunnel: false }], presets: [...choices.presets, { name: 'no-such-preset', stages: ['No such stage'], sections: ['funnel'] }] };
