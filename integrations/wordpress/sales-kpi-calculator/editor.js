@@ -26,7 +26,6 @@
   var CHOICES = window.salesKpiCalculatorChoices || { sections: [], presets: [] };
   function labelled(labels, key, what) {
     if (Object.prototype.hasOwnProperty.call(labels, key)) return labels[key];
-    // eslint-disable-next-line no-console
     console.error('sales-kpi/calculator: no label for the ' + what + ' “' + key + '” in editor.js');
     return key;
   }
