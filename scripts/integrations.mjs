@@ -2,7 +2,9 @@
 // bundle, so www/dist/widget and www/dist/pkg exist):
 //
 //   www/dist/sales-kpi-wordpress.zip   the WordPress plugin: one folder sales-kpi-calculator/ with the PHP,
-//                                      readme.txt, block.json, editor.js and the built widget
+//                                      readme.txt, block.json, editor.js and the built widget, plus
+//                                      widget-choices.json (the widget's sections and presets, see
+//                                      widgetChoices) and block.json's preset list from the same
 //   www/dist/embed.html (+ embed.js, page.js, site.css)
 //                                      the iframe page, on the bundled widget
 //   www/dist/e/<preset>/<locale>/<currency>/index.html and oembed.json
@@ -16,7 +18,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
-import { PRESETS } from '../www/widget/state.js';
+import { translator } from '../www/widget/i18n.js';
+import { SECTION_TABLE } from '../www/widget/sections.js';
+import { defaultSections, presetModel, PRESETS } from '../www/widget/state.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
@@ -65,6 +69,36 @@ async function reserveTable() {
   return own;
 }
 
+/** The name in the plugin's folder of the lists that widgetChoices makes. */
+export const CHOICES_FILE = 'widget-choices.json';
+
+/**
+ * The widget's sections and presets, as the plugin needs them: the PHP validates attributes and
+ * matches pasted links with them, the block editor's sidebar offers them (its labels stay in
+ * editor.js, literal strings for the translation tools). Written from the widget's own lists
+ * (sections.js's SECTION_TABLE, state.js's PRESETS), so a new section or preset reaches the
+ * plugin without a copy. Stage names are the English ones; the sidebar translates them.
+ */
+export async function widgetChoices() {
+  const english = await translator('en');
+  return {
+    _comment: `Written by the build (scripts/integrations.mjs) from www/widget/sections.js and www/widget/state.js; do not edit.`,
+    sections: SECTION_TABLE.map((section) => ({ token: section.token, fromFunnel: Boolean(section.fromFunnel) })),
+    presets: PRESETS.map((preset) => ({
+      name: preset,
+      stages: presetModel(preset, english).funnel.stages.map((stage) => stage.name),
+      sections: defaultSections(preset),
+    })),
+  };
+}
+
+/** The plugin's block.json with the widget's presets as the preset attribute's choices. */
+function blockJson() {
+  const block = JSON.parse(readFileSync(join(PLUGIN_SOURCE, 'block.json'), 'utf8'));
+  block.attributes.preset.enum = PRESETS;
+  return block;
+}
+
 /** The licenses every artifact carries (the project is MIT OR Apache-2.0). */
 export const LICENSES = ['LICENSE-MIT', 'LICENSE-APACHE'];
 
@@ -77,7 +111,12 @@ export async function wordpressZip(out = PLUGIN_ZIP) {
   for (const path of files(PLUGIN_SOURCE)) add(path, PLUGIN_SOURCE, '');
   for (const name of LICENSES) add(join(ROOT, name), ROOT, '');
   const table = await reserveTable();
-  entries[`${PLUGIN_SLUG}/reserve.json`] = [new TextEncoder().encode(`${JSON.stringify(table, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  const written = (name, value) => {
+    entries[`${PLUGIN_SLUG}/${name}`] = [new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  };
+  written('reserve.json', table);
+  written(CHOICES_FILE, await widgetChoices());
+  written('block.json', blockJson());
   // The widget exactly as dist/ holds it: widget/, pkg/ and pkg-full/ (the engine with simulate and
   // plan, for the Uncertainty and Plan panels) side by side, so the module finds the .wasm beside
   // itself (../pkg/) inside the plugin's folder.

@@ -11,13 +11,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage, ROOT, startServer } from '../../tests/browser/harness.mjs';
+import { SECTION_TABLE, SECTIONS } from '../../www/widget/sections.js';
+import { PRESETS } from '../../www/widget/state.js';
 
 const FILE = join(ROOT, 'integrations', 'wordpress', 'sales-kpi-calculator', 'reserve.json');
 const COLUMN = 650;
-const PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics'];
-const PANELS = ['funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan'];
+// Every panel, in the widget's order: the plugin adds up pairs in this order too.
+const PANELS = SECTIONS;
 // Panels computed from the funnel bring it along (parseSections in www/widget/state.js).
-const WITH_FUNNEL = PANELS.slice(1, 8);
+const WITH_FUNNEL = SECTION_TABLE.filter((section) => section.fromFunnel && section.token !== 'funnel').map((section) => section.token);
 
 const server = await startServer();
 const browser = await launchBrowser();

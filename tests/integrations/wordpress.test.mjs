@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import { launchBrowser, openPage, ROOT, SCREENSHOTS, WWW } from '../browser/harness.mjs';
+import { CHOICES_FILE, widgetChoices } from '../../scripts/integrations.mjs';
+import { SECTIONS } from '../../www/widget/sections.js';
+import { defaultSections, PRESETS } from '../../www/widget/state.js';
 import { parseReadme } from './wordpress/readme-txt.mjs';
 
 const WORDPRESS = 'http://127.0.0.1';
@@ -27,6 +30,8 @@ const PLUGIN_URL = `${WORDPRESS}/wp-content/plugins/${SLUG}/`;
 const W = 'sales-kpi-calculator';
 const VIEWPORT = { width: 1280, height: 800 };
 const MAX_CLS = 0.05;
+/** How far a reservation may miss the rendered height: Danish text and a theme's fonts move it by a few %. */
+const MAX_RESERVE_MISS = 0.05;
 const tmp = mkdtempSync(join(tmpdir(), 'sales-kpi-wp-'));
 
 // The fixture runs as the web server's user, from a folder it can read (a CI clone may sit in /root).
@@ -337,6 +342,12 @@ test('the block has its editor script: an Author finds it, sets it in the sideba
       return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
     });
     assert.deepEqual(cut, [], 'preset names cut off in the sidebar');
+    // The sidebar offers the widget's presets and panels, in its order (and has a label for each:
+    // editor.js reports a missing one as a console error, checked below).
+    assert.deepEqual(await preset.locator('option').evaluateAll((options) => options.map((option) => option.value)), PRESETS);
+    await page.locator('.sales-kpi-panels > h2 button').click();
+    const panels = await page.locator('.sales-kpi-panels .components-checkbox-control').evaluateAll((nodes) => nodes.map((node) => [...node.classList].find((name) => name.startsWith('sales-kpi-panel-'))));
+    assert.deepEqual(panels, SECTIONS.map((token) => `sales-kpi-panel-${token}`));
     await preset.selectOption('outbound');
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('preset') === 'outbound', W);
     assert.deepEqual(consoleErrors.filter((text) => /sales-kpi|sales_kpi/i.test(text)), []);
@@ -570,26 +581,33 @@ test('without JavaScript the note follows the text directly: no blank reservatio
   }
 });
 
-// Every panel on its own, the presets' own choice, everything, and mixes: the reservation must
-// hold for any choice the sidebar's check boxes make.
-const PANEL_CHOICES = ['', 'funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan', 'all', 'funnel economics retention', 'retention growth share', 'target goal plan', 'funnel target velocity whatif sensitivity'];
+// Every panel on its own (the widget's list), the presets' own choice, everything, and mixes, in
+// the leads preset; and the pacing preset (the Progress panel alone): the reservation must hold
+// for any choice the sidebar's check boxes and preset make.
+const PANEL_CHOICES = ['', ...SECTIONS, 'all', 'funnel economics retention', 'retention growth share', 'target goal plan', 'funnel target velocity whatif sensitivity', 'plan progress'];
+const BLOCK_CHOICES = [...PANEL_CHOICES.map((sections) => ({ ...LEADS_DA, ...(sections ? { sections } : {}) })), { ...LEADS_DA, preset: 'pacing' }];
 
-test('no jump for any choice of panels (CLS ≤ 0.05), in a block theme and a classic theme', async () => {
-  const posts = PANEL_CHOICES.map((sections) => [sections, publish('author', article(blockComment('sales-kpi/calculator', { ...LEADS_DA, ...(sections ? { sections } : {}) })))]);
+test('no jump for any choice of panels or preset (CLS ≤ 0.05), in a block theme and a classic theme', async () => {
+  const posts = BLOCK_CHOICES.map((attributes) => [`${attributes.preset} ${attributes.sections ?? '(preset)'}`, publish('author', article(blockComment('sales-kpi/calculator', attributes)))]);
   const results = [];
   for (const theme of ['twentytwentythree', 'twentytwentyone']) {
     wp('theme', theme);
     try {
-      for (const [sections, saved] of posts) {
+      for (const [choice, saved] of posts) {
         const { page, pageErrors, close } = await openPost(saved.url);
         try {
           await rendered(page);
           // Late parts (the plan, the simulation) and fonts.
           await page.waitForTimeout(1200);
           const shift = await cls(page);
-          results.push(`${theme} ${sections || '(preset)'}: ${shift.toFixed(4)}`);
-          assert.ok(shift <= MAX_CLS, `${theme}, panels "${sections}": CLS ${shift}`);
-          assert.equal(await page.locator(W).evaluate((element) => element.style.minHeight), '', `${theme}, "${sections}": the reservation is dropped once the calculator is there`);
+          // CLS counts only what moves inside the viewport, and the text below a tall calculator
+          // starts below it: the reservation itself must also be close to the rendered height.
+          const reserved = Number(/<sales-kpi-calculator[^>]*min-height:(\d+)px/.exec(await (await fetch(saved.url)).text())?.[1] ?? 0);
+          const height = await page.locator(W).evaluate((element) => element.getBoundingClientRect().height);
+          results.push(`${theme} ${choice}: ${shift.toFixed(4)} (reserved ${reserved} px, rendered ${Math.round(height)} px)`);
+          assert.ok(shift <= MAX_CLS, `${theme}, ${choice}: CLS ${shift}`);
+          assert.ok(Math.abs(height - reserved) <= MAX_RESERVE_MISS * height, `${theme}, ${choice}: reserved ${reserved} px for ${Math.round(height)} px`);
+          assert.equal(await page.locator(W).evaluate((element) => element.style.minHeight), '', `${theme}, ${choice}: the reservation is dropped once the calculator is there`);
           assert.deepEqual(pageErrors, []);
         } finally {
           await close();
@@ -599,7 +617,41 @@ test('no jump for any choice of panels (CLS ≤ 0.05), in a block theme and a cl
       wp('theme', 'twentytwentythree');
     }
   }
-  console.log(`# CLS per panel choice (leads, da-DK):\n${results.map((line) => `#   ${line}`).join('\n')}`);
+  console.log(`# CLS per preset and panel choice (da-DK):\n${results.map((line) => `#   ${line}`).join('\n')}`);
+});
+
+test('the plugin’s lists are the widget’s: its files, what the server accepts for readers, and which pasted links it renders', async () => {
+  assert.deepEqual(JSON.parse(readFileSync(join(INSTALLED, CHOICES_FILE), 'utf8')), await widgetChoices(), `${CHOICES_FILE} was written from the widget's lists`);
+  assert.deepEqual(JSON.parse(readFileSync(join(INSTALLED, 'block.json'), 'utf8')).attributes.preset.enum, PRESETS);
+  // Each preset with every panel named and a what-if on its funnel's last stage: a reader gets
+  // them all. One stage further is not a lever of that funnel: left out.
+  const stages = Object.fromEntries((await widgetChoices()).presets.map((preset) => [preset.name, preset.stages.length]));
+  const blocks = PRESETS.flatMap((preset) => [
+    blockComment('sales-kpi/calculator', { preset, sections: SECTIONS.join(' '), whatIf: `/funnel/stages/${stages[preset] - 1}/rate:+1pp` }),
+    blockComment('sales-kpi/calculator', { preset, whatIf: `/funnel/stages/${stages[preset]}/rate:+1pp` }),
+  ]);
+  const saved = publish('author', article(blocks.join('\n\n')));
+  const linked = publish('author', PRESETS.map((preset) => pasted(`${STATIC_SITE}e/${preset}/auto/auto/`)).join('\n'));
+  const { page, close } = await openPost(saved.url, { contextOptions: { viewport: VIEWPORT, javaScriptEnabled: false } });
+  try {
+    const read = () =>
+      page.locator(W).evaluateAll((elements) => elements.map((element) => ({ preset: element.getAttribute('preset'), sections: element.getAttribute('sections'), whatIf: element.getAttribute('what-if'), ignored: element.dataset.salesKpiIgnored ?? '', reserved: parseFloat(element.style.minHeight) || 0 })));
+    const calculators = await read();
+    assert.deepEqual(
+      calculators.map(({ reserved, ...rest }) => rest),
+      PRESETS.flatMap((preset) => [
+        { preset, sections: SECTIONS.join(' '), whatIf: `/funnel/stages/${stages[preset] - 1}/rate:+1pp`, ignored: '' },
+        { preset, sections: null, whatIf: null, ignored: 'what-if' },
+      ]),
+    );
+    // Every preset has its reservation (reserve.json), with its own panels and with all of them.
+    for (const [i, calculator] of calculators.entries()) assert.ok(calculator.reserved > 0, `${calculator.preset} #${i}: reserved ${calculator.reserved} px`);
+    await page.goto(linked.url);
+    assert.equal(await page.locator('iframe').count(), 0, 'every pasted setting link renders in the page');
+    assert.deepEqual((await read()).map((calculator) => calculator.preset), PRESETS);
+  } finally {
+    await close();
+  }
 });
 
 // ── The block editor ───────────────────────────────────────────────────────────────────────────
@@ -712,12 +764,12 @@ test('editor: the sidebar in Dutch: panels as check boxes (with Plan), the what-
     assert.equal(new Set(titles).size, titles.length, `panel titles are unique: ${titles.join(' | ')}`);
     await page.locator('.sales-kpi-panels > h2 button').click();
     const labels = await page.locator('.sales-kpi-panels .components-checkbox-control__label').allTextContents();
-    assert.equal(labels.length, 12);
-    for (const label of ['Funnel', 'Marktaandeel', 'Plan per maand en werkdag', 'Onzekerheid']) assert.ok(labels.includes(label), `${label} in ${labels.join(', ')}`);
-    // The preset's own panels are ticked; ticking Market share adds it to them.
-    await page.locator('.sales-kpi-panels label', { hasText: 'Marktaandeel' }).click();
-    assert.equal((await attributesOf(page, clientId)).sections, 'funnel target whatif goal share plan');
-    await page.locator('.sales-kpi-panels label', { hasText: 'Marktaandeel' }).click();
+    assert.equal(labels.length, SECTIONS.length);
+    for (const label of ['Funnel', 'Delen en exporteren', 'Plan per maand en werkdag', 'Liggen we op koers?', 'Onzekerheid']) assert.ok(labels.includes(label), `${label} in ${labels.join(', ')}`);
+    // The preset's own panels are ticked; ticking Share and export adds it to them, in the widget's order.
+    await page.locator('.sales-kpi-panels label', { hasText: 'Delen en exporteren' }).click();
+    assert.equal((await attributesOf(page, clientId)).sections, SECTIONS.filter((token) => token === 'share' || defaultSections('leads').includes(token)).join(' '));
+    await page.locator('.sales-kpi-panels label', { hasText: 'Delen en exporteren' }).click();
     assert.equal((await attributesOf(page, clientId)).sections, '', 'back to the preset’s own: no attribute');
     // Numbers typed into the preview first: a what-if chosen afterwards starts from them.
     await page.locator(TOP_FIELD).first().fill('800');
@@ -742,6 +794,13 @@ test('editor: the sidebar in Dutch: panels as check boxes (with Plan), the what-
     // Another preset is another funnel: its own numbers.
     await page.locator('.block-editor-block-inspector select').first().selectOption('inbound');
     assert.equal((await attributesOf(page, clientId)).model, '');
+    // The Progress preset: its name and its funnel (the leads preset's) in Dutch.
+    const presets = page.locator('.block-editor-block-inspector select').first();
+    assert.ok((await presets.locator('option').allTextContents()).includes('Voortgang'));
+    await presets.selectOption('pacing');
+    assert.equal((await attributesOf(page, clientId)).preset, 'pacing');
+    assert.match(await page.locator('.block-editor-block-inspector .components-panel__body').first().textContent(), /Voortgang: werkelijke leads → afspraken → offertes → deals/);
+    await presets.selectOption('inbound');
     const colours = await page.locator('.block-editor-block-inspector select').nth(3).locator('option').allTextContents();
     assert.deepEqual(colours, ['Zoals de pagina', 'Licht', 'Donker']);
     assert.deepEqual(await page.locator('.sales-kpi-problem').count(), 0);

@@ -20,20 +20,41 @@
     return loading;
   }
 
+  // The widget's sections and presets (widget-choices.json, which the build writes from the
+  // widget's own lists), printed before this script by the plugin's PHP. The labels below stay
+  // here as literal strings, for the translation tools; a list entry without one is reported.
+  var CHOICES = window.salesKpiCalculatorChoices || { sections: [], presets: [] };
+  function labelled(labels, key, what) {
+    if (Object.prototype.hasOwnProperty.call(labels, key)) return labels[key];
+    console.error('sales-kpi/calculator: no label for the ' + what + ' “' + key + '” in editor.js');
+    return key;
+  }
+
   // Short names fit the sidebar's select; the chosen one's funnel is spelt out below it.
-  var PRESETS = [
-    { value: 'inbound', label: __('Inbound', DOMAIN), help: __('Inbound: visitors → meetings → deals', DOMAIN) },
-    { value: 'outbound', label: __('Outbound', DOMAIN), help: __('Outbound: calls and e-mails → meetings → deals', DOMAIN) },
-    { value: 'leads', label: __('Leads and quotes', DOMAIN), help: __('Leads → appointments → quotes → deals', DOMAIN) },
-    { value: 'unit-economics', label: __('Unit economics', DOMAIN), help: __('Unit economics: CAC, CLV, LTV:CAC, payback', DOMAIN) },
-  ];
-  // The stages of each preset's example funnel (the widget's st_<preset> texts), for the what-if's levers.
-  var PRESET_STAGES = {
-    inbound: [__('Meetings / demos', DOMAIN), __('Deals', DOMAIN)],
-    outbound: [__('Meetings', DOMAIN), __('Deals', DOMAIN)],
-    leads: [__('Appointments', DOMAIN), __('Quotes', DOMAIN), __('Deals', DOMAIN)],
-    'unit-economics': [__('Deals', DOMAIN)],
+  var PRESET_LABELS = {
+    inbound: { label: __('Inbound', DOMAIN), help: __('Inbound: visitors → meetings → deals', DOMAIN) },
+    outbound: { label: __('Outbound', DOMAIN), help: __('Outbound: calls and e-mails → meetings → deals', DOMAIN) },
+    leads: { label: __('Leads and quotes', DOMAIN), help: __('Leads → appointments → quotes → deals', DOMAIN) },
+    'unit-economics': { label: __('Unit economics', DOMAIN), help: __('Unit economics: CAC, CLV, LTV:CAC, payback', DOMAIN) },
+    pacing: { label: __('Progress', DOMAIN), help: __('Progress: actual leads → appointments → quotes → deals against the plan', DOMAIN) },
   };
+  var PRESETS = CHOICES.presets.map(function (preset) {
+    var text = labelled(PRESET_LABELS, preset.name, 'preset');
+    return { value: preset.name, label: text.label || text, help: text.help || '' };
+  });
+  // The widget's stage names (its English st_<preset> texts), for the what-if's levers.
+  var STAGE_LABELS = {
+    'Meetings / demos': __('Meetings / demos', DOMAIN),
+    Meetings: __('Meetings', DOMAIN),
+    Appointments: __('Appointments', DOMAIN),
+    Quotes: __('Quotes', DOMAIN),
+    Deals: __('Deals', DOMAIN),
+  };
+  // The stages of each preset's example funnel.
+  var PRESET_STAGES = {};
+  CHOICES.presets.forEach(function (preset) {
+    PRESET_STAGES[preset.name] = preset.stages.map(function (name) { return labelled(STAGE_LABELS, name, 'stage'); });
+  });
   var LOCALES = [
     { value: '', label: __("The reader's page language", DOMAIN) },
     { value: 'en-US', label: 'English (United States)' },
@@ -51,33 +72,37 @@
     { value: 'light', label: __('Light', DOMAIN) },
     { value: 'dark', label: __('Dark', DOMAIN) },
   ];
-  // The widget's panels (SECTIONS in www/widget/state.js), in its order.
-  var PANELS = [
-    { value: 'funnel', label: __('Funnel', DOMAIN) },
-    { value: 'target', label: __('Target', DOMAIN) },
-    { value: 'velocity', label: __('Sales velocity', DOMAIN) },
-    { value: 'whatif', label: __('What-if', DOMAIN) },
-    { value: 'goal', label: __('Goal: what it takes', DOMAIN) },
-    { value: 'sensitivity', label: __('Sensitivity', DOMAIN) },
-    { value: 'uncertainty', label: __('Uncertainty', DOMAIN) },
-    { value: 'economics', label: __('Unit economics', DOMAIN) },
-    { value: 'retention', label: __('Retention', DOMAIN) },
-    { value: 'growth', label: __('Growth', DOMAIN) },
-    { value: 'share', label: __('Market share', DOMAIN) },
-    { value: 'plan', label: __('Plan by month and workday', DOMAIN) },
-  ];
+  var PANEL_LABELS = {
+    funnel: __('Funnel', DOMAIN),
+    target: __('Target', DOMAIN),
+    velocity: __('Sales velocity', DOMAIN),
+    whatif: __('What-if', DOMAIN),
+    goal: __('Goal: what it takes', DOMAIN),
+    sensitivity: __('Sensitivity', DOMAIN),
+    uncertainty: __('Uncertainty', DOMAIN),
+    economics: __('Unit economics', DOMAIN),
+    retention: __('Retention', DOMAIN),
+    growth: __('Growth', DOMAIN),
+    plan: __('Plan by month and workday', DOMAIN),
+    progress: __('Are we on track?', DOMAIN),
+    share: __('Share and export', DOMAIN),
+  };
+  // The widget's panels, in its order.
+  var PANELS = CHOICES.sections.map(function (section) { return { value: section.token, label: labelled(PANEL_LABELS, section.token, 'panel') }; });
   var PANEL_NAMES = PANELS.map(function (panel) { return panel.value; });
   // Panels whose results are computed from the funnel: the widget shows the funnel with them.
-  var NEED_FUNNEL = PANEL_NAMES.slice(1, 8);
+  var NEED_FUNNEL = CHOICES.sections.filter(function (section) { return section.fromFunnel && section.token !== 'funnel'; }).map(function (section) { return section.token; });
   // Block attribute (camelCase) -> the element's attribute.
   var HTML_NAMES = { preset: 'preset', locale: 'locale', currency: 'currency', sections: 'sections', theme: 'theme', whatIf: 'what-if', model: 'model' };
   var WHAT_IF_WORD = /^\/funnel\/(top|dealSize|stages\/(\d+)\/rate):([+-]?\d+(?:\.\d+)?)(%|pp)$/;
   var DECIMAL = /^\d+(\.\d+)?$/;
 
-  /** The preset's own panels (defaultSections in www/widget/state.js). */
+  /** The preset's own panels; an unknown preset's are the first preset's, as readers get them. */
+  function presetOf(name) {
+    return CHOICES.presets.filter(function (preset) { return preset.name === name; })[0] || CHOICES.presets[0] || { name: '', stages: [], sections: [] };
+  }
   function defaultPanels(preset) {
-    if (preset === 'unit-economics') return ['funnel', 'economics', 'retention', 'whatif'];
-    return ['funnel', 'target', 'whatif', 'goal'].concat(preset === 'leads' || preset === 'outbound' ? ['plan'] : []);
+    return presetOf(preset).sections;
   }
 
   function words(text) {
@@ -102,7 +127,7 @@
     var model = attributes.model ? parsedModel(attributes.model) : null;
     var stages = model
       ? model.funnel.stages.map(function (stage, i) { return stage.name || sprintf(__('Step %d', DOMAIN), i + 1); })
-      : PRESET_STAGES[attributes.preset] || PRESET_STAGES.inbound;
+      : PRESET_STAGES[presetOf(attributes.preset).name] || [];
     return [{ value: '/funnel/top', label: __('Top of the funnel', DOMAIN) }]
       .concat(stages.map(function (name, i) { return { value: '/funnel/stages/' + i + '/rate', label: sprintf(__('Conversion to %s', DOMAIN), name), rate: true }; }))
       .concat([{ value: '/funnel/dealSize', label: __('Deal size', DOMAIN) }]);
@@ -264,6 +289,7 @@
         PANELS.map(function (panel) {
           return el(components.CheckboxControl, {
             key: panel.value,
+            className: 'sales-kpi-panel-' + panel.value,
             label: panel.label,
             checked: shownPanels.indexOf(panel.value) >= 0 || (panel.value === 'funnel' && funnelNeeded),
             disabled: panel.value === 'funnel' && funnelNeeded,

@@ -20,16 +20,66 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 define( 'SALES_KPI_VERSION', '0.1.0' );
 
-/** The panels a calculator can show (the widget's SECTIONS, www/widget/state.js). */
-const SALES_KPI_PANELS = array( 'funnel', 'target', 'velocity', 'whatif', 'goal', 'sensitivity', 'uncertainty', 'economics', 'retention', 'growth', 'share', 'plan' );
+/**
+ * The widget's sections and presets: widget-choices.json, which the build writes from the
+ * widget's own lists (www/widget/sections.js, www/widget/state.js), so that the plugin accepts
+ * exactly what the widget shows. Each section: its token and whether it brings the funnel; each
+ * preset: its name, its example funnel's stage names and its own sections.
+ *
+ * @return array{sections: array, presets: array}
+ */
+function sales_kpi_choices() {
+	static $choices = null;
+	if ( null === $choices ) {
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file of this plugin.
+		$json    = file_get_contents( __DIR__ . '/widget-choices.json' );
+		$choices = is_string( $json ) ? json_decode( $json, true ) : null;
+		if ( ! is_array( $choices ) || ! isset( $choices['sections'], $choices['presets'] ) ) {
+			$choices = array(
+				'sections' => array(),
+				'presets'  => array(),
+			);
+		}
+	}
+	return $choices;
+}
 
-/** How many funnel stages each preset's example has (the widget's PRESET_NUMBERS). */
-const SALES_KPI_PRESET_STAGES = array(
-	'inbound'        => 2,
-	'outbound'       => 2,
-	'leads'          => 3,
-	'unit-economics' => 1,
-);
+/**
+ * The panels a calculator can show, in the widget's order.
+ *
+ * @return string[]
+ */
+function sales_kpi_panels() {
+	return array_column( sales_kpi_choices()['sections'], 'token' );
+}
+
+/**
+ * The panels whose results are computed from the funnel: the widget shows the funnel with them.
+ *
+ * @return string[]
+ */
+function sales_kpi_funnel_panels() {
+	$panels = array();
+	foreach ( sales_kpi_choices()['sections'] as $section ) {
+		if ( ! empty( $section['fromFunnel'] ) ) {
+			$panels[] = $section['token'];
+		}
+	}
+	return $panels;
+}
+
+/**
+ * How many funnel stages each preset's example has, by preset name.
+ *
+ * @return int[]
+ */
+function sales_kpi_preset_stages() {
+	$stages = array();
+	foreach ( sales_kpi_choices()['presets'] as $preset ) {
+		$stages[ $preset['name'] ] = count( $preset['stages'] );
+	}
+	return $stages;
+}
 
 /**
  * The widget's attributes: HTML attribute name => block attribute name. Shortcode attributes use
@@ -69,12 +119,23 @@ function sales_kpi_init() {
 	// block.json's textdomain makes WordPress look for translations in wp-content/languages only;
 	// the plugin ships its own.
 	wp_set_script_translations( 'sales-kpi-calculator-editor-script', 'sales-kpi-calculator', __DIR__ . '/languages' );
+	// The sidebar offers the widget's own sections and presets, from the same file as the PHP.
+	wp_add_inline_script( 'sales-kpi-calculator-editor-script', 'window.salesKpiCalculatorChoices = ' . wp_json_encode( sales_kpi_choices() ) . ';', 'before' );
 	add_shortcode( 'sales_kpi', 'sales_kpi_shortcode' );
 	// A pasted link to a calculator's setting page (…/e/leads/da-DK/DKK/, as the snippet builder
 	// writes it) renders here, from this plugin, instead of as a frame from the other site.
+	$presets = implode(
+		'|',
+		array_map(
+			function ( $preset ) {
+				return preg_quote( $preset, '#' );
+			},
+			array_keys( sales_kpi_preset_stages() )
+		)
+	);
 	wp_embed_register_handler(
 		'sales-kpi',
-		'#^https?://[^/?\#]+/(?:[^?\#]*/)?e/(inbound|outbound|leads|unit-economics)/(auto|[a-z]{2}-[A-Z]{2})/(auto|[A-Z]{3})/?$#',
+		'#^https?://[^/?\#]+/(?:[^?\#]*/)?e/(' . $presets . ')/(auto|[a-z]{2}-[A-Z]{2})/(auto|[A-Z]{3})/?$#',
 		'sales_kpi_embed_handler'
 	);
 }
@@ -149,12 +210,12 @@ function sales_kpi_reserved_height( $preset, $sections ) {
 	if ( array() === $words ) {
 		return isset( $row['default'] ) ? (int) $row['default'] : 0;
 	}
-	$panels = in_array( 'all', $words, true ) ? SALES_KPI_PANELS : $words;
+	$panels = in_array( 'all', $words, true ) ? sales_kpi_panels() : $words;
 	// Panels computed from the funnel bring its fields with them, as the widget does.
-	if ( array_intersect( $panels, array_slice( SALES_KPI_PANELS, 1, 7 ) ) ) {
+	if ( array_intersect( $panels, sales_kpi_funnel_panels() ) ) {
 		$panels[] = 'funnel';
 	}
-	$panels = array_values( array_intersect( SALES_KPI_PANELS, $panels ) );
+	$panels = array_values( array_intersect( sales_kpi_panels(), $panels ) );
 	$height = isset( $row['frame'] ) ? (int) $row['frame'] : 0;
 	foreach ( $panels as $i => $panel ) {
 		$height += isset( $row['panels'][ $panel ] ) ? (int) $row['panels'][ $panel ] : 0;
@@ -189,7 +250,7 @@ function sales_kpi_words( $text ) {
 function sales_kpi_is_valid( $name, $value, array $values ) {
 	switch ( $name ) {
 		case 'preset':
-			return isset( SALES_KPI_PRESET_STAGES[ $value ] );
+			return isset( sales_kpi_preset_stages()[ $value ] );
 		case 'locale':
 			return 1 === preg_match( '/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/', $value );
 		case 'currency':
@@ -197,7 +258,7 @@ function sales_kpi_is_valid( $name, $value, array $values ) {
 		case 'theme':
 			return in_array( $value, array( 'light', 'dark' ), true );
 		case 'sections':
-			return array() === array_diff( sales_kpi_words( $value ), SALES_KPI_PANELS, array( 'all' ) );
+			return array() === array_diff( sales_kpi_words( $value ), sales_kpi_panels(), array( 'all' ) );
 		case 'model':
 			return null !== sales_kpi_stage_count( $value );
 		case 'what-if':
@@ -243,8 +304,9 @@ function sales_kpi_stage_count( $json ) {
 function sales_kpi_valid_what_if( $value, array $values ) {
 	$stages = isset( $values['model'] ) && '' !== $values['model'] ? sales_kpi_stage_count( $values['model'] ) : null;
 	if ( null === $stages ) {
-		$preset = isset( $values['preset'], SALES_KPI_PRESET_STAGES[ $values['preset'] ] ) ? $values['preset'] : 'inbound';
-		$stages = SALES_KPI_PRESET_STAGES[ $preset ];
+		$preset_stages = sales_kpi_preset_stages();
+		$preset        = isset( $values['preset'], $preset_stages[ $values['preset'] ] ) ? $values['preset'] : 'inbound';
+		$stages        = isset( $preset_stages[ $preset ] ) ? $preset_stages[ $preset ] : 0;
 	}
 	$words = sales_kpi_words( $value );
 	foreach ( $words as $word ) {
@@ -299,7 +361,7 @@ function sales_kpi_element( array $values ) {
 	if ( $ignored ) {
 		$html .= ' data-sales-kpi-ignored="' . esc_attr( implode( ' ', $ignored ) ) . '"';
 	}
-	$preset   = isset( $kept['preset'] ) && isset( SALES_KPI_PRESET_STAGES[ $kept['preset'] ] ) ? $kept['preset'] : 'inbound';
+	$preset   = isset( $kept['preset'], sales_kpi_preset_stages()[ $kept['preset'] ] ) ? $kept['preset'] : 'inbound';
 	$sections = isset( $kept['sections'] ) && sales_kpi_is_valid( 'sections', $kept['sections'], $kept ) ? $kept['sections'] : '';
 	$height   = sales_kpi_reserved_height( $preset, $sections );
 	$html    .= ' style="display:block' . ( $height > 0 ? ';min-height:' . esc_attr( (string) $height ) . 'px' : '' ) . '"></sales-kpi-calculator>';
