@@ -1,7 +1,7 @@
 // Races builds of the engine against each other and against decimal.js in one Node process:
 // `compute` on the contract's example, the builds and the peer taking turns round by round, so
-// a busy machine slows them alike. Used to choose the build profiles (README, "The engine's
-// build profiles"); `npm run bench` races the package's own build.
+// a busy machine slows them alike. Used to choose the build profiles (docs/engine-builds.md,
+// "Profiles"); `npm run bench` races the package's own build.
 //
 //   node bench/compare-builds.mjs <dir with sales_kpi.js and sales_kpi_bg.wasm> [<dir> ...]
 import { readFileSync } from 'node:fs';

@@ -155,7 +155,7 @@ export function build({ testTrap = false, embed = false, fullWidget = false } = 
   // threshold lowered from 225 to 75, the value opt-level "s" uses. Given to this crate's
   // rustc alone, it applies where the whole program is optimised (LTO) and leaves the
   // dependencies' builds, and their cache, alone. Measured: as fast as opt-level 2 for
-  // 4.0 KB less (README, "The engine's build profiles").
+  // 4.0 KB less (docs/engine-builds.md, "Profiles").
   if (forSpeed) cargoArgs.push('--', `-Cllvm-args=-inline-threshold=${PACKAGE_INLINE_THRESHOLD}`);
   const raw = cargoBuild(cargoArgs);
 

@@ -1,4 +1,4 @@
-//! `compute` and model reading, checked against the public contract (/work/shared/contract.md):
+//! `compute` and model reading, checked against the public contract (docs/contract.md):
 //! the contract's example, null KPIs, absent sections, defaults, number inputs, limits,
 //! overflow and the exact texts of errors. Written from the contract, through the
 //! JSON-text API (`sales_kpi::text`) that mirrors the JS boundary.

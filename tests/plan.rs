@@ -1,5 +1,5 @@
 //! `plan(model, options)` against the contract's section of the same name
-//! (/work/shared/contract.md): the worked examples, every option error, the sum property of
+//! (docs/contract.md): the worked examples, every option error, the sum property of
 //! months and weeks (largest remainder, for any window and weights), the ceiling properties,
 //! and ISO week edges (week 53, year ends, leap days), checked against a calendar computed
 //! here independently of the engine's date crate.

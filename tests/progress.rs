@@ -1,5 +1,5 @@
 //! `progress(model, options)` against the contract's section of the same name
-//! (/work/shared/contract.md): the worked example in full, the chance against exact fractions
+//! (docs/contract.md): the worked example in full, the chance against exact fractions
 //! (every outcome of small pipelines, an exact distribution for large ones), its monotony,
 //! the gap property, and every error pointer with the order the options are checked in.
 

@@ -1,4 +1,4 @@
-//! Property tests of the engine against the public contract:
+//! Property tests of the engine against the public contract (docs/contract.md):
 //! (a) no input makes any of the five functions panic, every error is `pointer: message`
 //!     and every answer holds plain decimal strings;
 //! (b) the backwards funnel reaches the target, in whole, least counts;

@@ -1,4 +1,4 @@
-//! `sensitivity(model, options?)`, checked against the public contract: low/high values
+//! `sensitivity(model, options?)`, checked against the public contract (docs/contract.md): low/high values
 //! clamped into the lever's range, the metric there, swing, zero-swing levers left out,
 //! sorting, non-proportional levers ranked by true swing, and `by` in (0, 1).
 

@@ -1,4 +1,4 @@
-//! `simulate(model, options)`, checked against the public contract: determinism per seed,
+//! `simulate(model, options)`, checked against the public contract (docs/contract.md): determinism per seed,
 //! degenerate ranges, nearest-rank percentiles, probabilityAtLeast and its default
 //! threshold, triangular draws, and errors.
 

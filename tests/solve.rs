@@ -1,4 +1,4 @@
-//! `solve(model, goal)`, checked against the public contract: exact closed forms where the
+//! `solve(model, goal)`, checked against the public contract (docs/contract.md): exact closed forms where the
 //! metric is proportional to the lever, the bracketing search elsewhere (value within 1e-12
 //! relative of the true solution, metric within 1e-9 relative of the target), and errors that
 //! name the lever or the metric.

@@ -1,4 +1,4 @@
-//! `whatIf(model, changes)`, checked against the public contract: by/add/to, order,
+//! `whatIf(model, changes)`, checked against the public contract (docs/contract.md): by/add/to, order,
 //! base == compute, exactness, and errors that name the lever.
 
 use serde_json::{json, Value};

@@ -1,4 +1,4 @@
-// compute(model) of the BUILT package (www/pkg), checked against /work/shared/contract.md.
+// compute(model) of the BUILT package (www/pkg), checked against docs/contract.md.
 // Written from the contract, independently of the engine's source.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Engine errors as JS sees them (README, "Errors"): an Error whose message is unchanged and
+// Engine errors as JS sees them (docs/errors.md): an Error whose message is unchanged and
 // which carries `code`, `pointer` and `params` as own enumerable properties; and the schema module
 // (www/pkg/sales_kpi_schema.js) that the build writes from the engine's one field table, checked
 // against what the engine really accepts and refuses.

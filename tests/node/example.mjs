@@ -1,4 +1,4 @@
-// The contract's example model (shared/contract.md, "The model"), shared by the Node tests and
+// The contract's example model (docs/contract.md, "The model"), shared by the Node tests and
 // the benchmark. A fresh copy each call, so a test may change it.
 export function example() {
   return {

@@ -1,4 +1,4 @@
-// Hostile and odd inputs against the BUILT package (www/pkg), from /work/shared/contract.md.
+// Hostile and odd inputs against the BUILT package (www/pkg), from docs/contract.md.
 //
 // A deterministic, seeded generator mutates the contract's example arguments of all seven
 // functions with wrong types, huge and tiny numbers, 64/65-character numbers, deep nesting,

@@ -1,5 +1,5 @@
 // plan(model, options) through the BUILT package (www/pkg), against the contract's section of the
-// same name (/work/shared/contract.md): the worked examples, the shapes and plain-decimal strings,
+// same name (docs/contract.md): the worked examples, the shapes and plain-decimal strings,
 // every option error with its code, pointer and params, the schema's planOptions against what the
 // engine accepts, and the module answering after errors.
 import assert from 'node:assert/strict';

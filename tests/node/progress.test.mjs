@@ -1,5 +1,5 @@
 // progress(model, options) through the BUILT package (www/pkg), against the contract's section of
-// the same name (/work/shared/contract.md): the worked example (the Danish leads funnel, Q1 2027)
+// the same name (docs/contract.md): the worked example (the Danish leads funnel, Q1 2027)
 // through `progress` and through `evaluate`, the shape and plain-decimal strings, the errors'
 // code, pointer and params in the contract's order, the schema's progress rows, and the module
 // answering after errors.

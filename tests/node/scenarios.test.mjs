@@ -1,5 +1,5 @@
 // whatIf, solve, sensitivity and simulate of the BUILT package (www/pkg), checked against
-// /work/shared/contract.md. Option errors: the contract leaves their pointers open, so for those
+// docs/contract.md. Option errors: the contract leaves their pointers open, so for those
 // we only check that the message starts with "/".
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
