@@ -173,8 +173,12 @@ fn error_problems(error: &sales_kpi::Error, expected: &Value) -> Vec<String> {
         one => vec![one.as_str().unwrap()],
     };
     match at.iter().find(|p| message.starts_with(&format!("{p}: "))) {
-        None => problems.push(format!("{message:?} does not begin with one of {at:?} and \": \"")),
-        Some(p) if message.len() <= p.len() + 2 => problems.push(format!("{message:?} does not explain")),
+        None => problems.push(format!(
+            "{message:?} does not begin with one of {at:?} and \": \""
+        )),
+        Some(p) if message.len() <= p.len() + 2 => {
+            problems.push(format!("{message:?} does not explain"))
+        }
         Some(_) => {}
     }
     if !at.contains(&error.pointer()) {
@@ -209,7 +213,10 @@ fn mentions(message: &str, pattern: &str) -> bool {
     let mut literal = String::new();
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
-        assert!(!"[](){}*+?.|$".contains(c), "{pattern}: only literal text and \\ escapes");
+        assert!(
+            !"[](){}*+?.|$".contains(c),
+            "{pattern}: only literal text and \\ escapes"
+        );
         literal.push(if c == '\\' { chars.next().unwrap() } else { c });
     }
     let (message, literal) = (message.to_lowercase(), literal.to_lowercase());
@@ -236,13 +243,21 @@ fn report_problems(report: &Value, case: &Value) -> Vec<String> {
             .map(|map| map.keys().collect())
             .unwrap_or_default();
         got.sort();
-        let want: Vec<&str> = want.as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+        let want: Vec<&str> = want
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap())
+            .collect();
         if got != want {
             problems.push(format!("the keys at {pointer:?} are {got:?}, not {want:?}"));
         }
     }
     for (pointer, want) in case["lengths"].as_object().into_iter().flatten() {
-        let got = report.pointer(pointer).and_then(Value::as_array).map(Vec::len);
+        let got = report
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .map(Vec::len);
         if got != want.as_u64().map(|n| n as usize) {
             problems.push(format!("{pointer} has {got:?} items, not {want}"));
         }
@@ -276,10 +291,19 @@ fn every_case_of_the_shared_table() {
             }
         };
         if !problems.is_empty() {
-            failures.push(format!("{name}\n  model: {model}\n  {}", problems.join("\n  ")));
+            failures.push(format!(
+                "{name}\n  model: {model}\n  {}",
+                problems.join("\n  ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -304,7 +328,6 @@ fn every_value_that_is_not_a_number_is_refused_as_one() {
 
 // ---------------------------------------------------------------- the contract's example
 
-
 #[test]
 fn example_output_text_is_exactly_the_expected_json() {
     let out = text::compute(&example().to_string()).unwrap();
@@ -319,7 +342,6 @@ fn example_output_text_is_exactly_the_expected_json() {
     );
     assert_eq!(out, expected);
 }
-
 
 #[test]
 fn typed_api_agrees_with_the_text_api() {
@@ -340,7 +362,6 @@ fn typed_api_agrees_with_the_text_api() {
         Some(dec("16666.666666666666666666666667"))
     );
 }
-
 
 // ---------------------------------------------------------------- texts the table cannot hold
 
@@ -530,7 +551,6 @@ fn every_output_number_is_plain_across_many_models() {
         }
     }
 }
-
 
 #[test]
 fn large_json_numbers_go_through_their_shortest_text() {
