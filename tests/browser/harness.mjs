@@ -166,14 +166,16 @@ export async function waitUntil(page, check, { timeout = 10_000, message = 'the 
 }
 
 /**
- * Waits until the page (opened by openPage) is idle: no timeout pending and no request in
+ * Waits until the page (opened by openPage) is idle: no timeout pending in any of its frames and no request in
  * flight (except those whose URL `ignore` matches, e.g. a .wasm the test holds back), on two
  * frames in a row, so work started by the last timeout or response has had its frame too.
  */
 export async function waitForIdle(page, { ignore = /^(blob|data):/, timeout = 15_000 } = {}) {
   const inFlight = inFlightRequests.get(page);
   if (!inFlight) throw new Error('waitForIdle needs a page opened by openPage');
-  const idle = async () => [...inFlight].every((req) => ignore.test(req.url())) && (await page.evaluate(() => window.__pendingTimers)) === 0;
+  // A frame that is gone or not yet scripted has nothing pending.
+  const pending = (frame) => frame.evaluate(() => window.__pendingTimers ?? 0).catch(() => 0);
+  const idle = async () => [...inFlight].every((req) => ignore.test(req.url())) && (await Promise.all(page.frames().map(pending))).every((n) => n === 0);
   let quietFrames = 0;
   await waitUntil(page, async () => (quietFrames = (await idle()) ? quietFrames + 1 : 0) >= 2, {
     timeout,
