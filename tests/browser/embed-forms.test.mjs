@@ -4,7 +4,7 @@
 // iframe (with the resize script) do not shift the page (CLS <= 0.05) and the iframe fits.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { formatViolations, openPage, runAxe, useBrowser, waitForIdle, waitUntil } from './harness.mjs';
+import { formatViolations, openPage, runAxe, useBrowser, waitForIdle, waitForValue, waitUntil } from './harness.mjs';
 import { ARTICLE_TEXT, layoutShift, recordLayoutShifts } from './layout-shift.mjs';
 
 const env = useBrowser({ before, after });
@@ -75,14 +75,7 @@ test('builder: WordPress carries the model as base64url JSON, Hugo as a raw stri
     // (leads now loads its Plan panel too, so the rebuild for the locale takes a little longer).
     await page.locator('#preview h2', { hasText: 'Salgs-KPI-beregner' }).waitFor();
     await page.locator('#preview input[data-field="/funnel/dealSize"]').fill('5.000');
-    const wordpress = await waitUntil(
-      page,
-      async () => {
-        const snippet = await page.locator('#wordpress-snippet').inputValue();
-        return snippet.includes('model=') && snippet;
-      },
-      { message: 'the shortcode to carry the typed model' },
-    );
+    const wordpress = await waitForValue(page, '#wordpress-snippet', (snippet) => snippet.includes('model='), { message: 'the shortcode to carry the typed model' });
     const match = /^\[sales_kpi preset="leads" locale="da-DK" currency="DKK" model="([A-Za-z0-9_-]+)"\]$/.exec(wordpress);
     assert.ok(match, wordpress);
     const model = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));

@@ -165,6 +165,18 @@ export async function waitUntil(page, check, { timeout = 10_000, message = 'the 
   }
 }
 
+/** Waits until the value of the field at `selector` (an input or textarea) is accepted; returns it. */
+export function waitForValue(page, selector, accept, { timeout, message = `${selector} to hold the expected value` } = {}) {
+  return waitUntil(
+    page,
+    async () => {
+      const value = await page.locator(selector).first().inputValue();
+      return accept(value) && value;
+    },
+    { timeout, message },
+  );
+}
+
 /**
  * Waits until the page (opened by openPage) is idle: no timeout pending in any of its frames and no request in
  * flight (except those whose URL `ignore` matches, e.g. a .wasm the test holds back), on two

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { openPage, useBrowser, waitUntil } from './harness.mjs';
+import { openPage, useBrowser, waitForValue, waitUntil } from './harness.mjs';
 import { readSheet } from './xlsx.mjs';
 
 const env = useBrowser({ before, after });
@@ -76,14 +76,7 @@ test('case 2 (builder): the snippet\'s model holds only the parts whose fields t
     const preview = page.locator('#preview');
     await preview.locator('input[data-field="/acquisitionCost"]').waitFor();
     await preview.locator('input[data-field="/funnel/dealSize"]').fill('2000');
-    const snippet = await waitUntil(
-      page,
-      async () => {
-        const text = await page.locator('#script-snippet').inputValue();
-        return text.includes('model=') && text;
-      },
-      { message: 'the snippet to carry the typed model' },
-    );
+    const snippet = await waitForValue(page, '#script-snippet', (text) => text.includes('model='), { message: 'the snippet to carry the typed model' });
     const model = JSON.parse(/model="([^"]*)"/.exec(snippet)[1].replace(/&quot;/g, '"'));
     assert.equal(model.funnel.dealSize, '2000');
     assert.ok(model.acquisitionCost && model.retention, 'the shown sections\' fields are there');
