@@ -26,9 +26,10 @@ export const WWW = join(ROOT, 'www');
 /** The committed screenshots (the README shows one); rewritten only when asked to. */
 export const COMMITTED_SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
 /**
- * `--update-screenshots` (node --test tests/browser/x.test.mjs --update-screenshots passes it on
- * to the test process) or UPDATE_SCREENSHOTS=1 writes tests/screenshots; any other run writes to
- * a temporary folder, so a test run leaves the committed images alone.
+ * UPDATE_SCREENSHOTS=1 (which `node scripts/test.mjs --update-screenshots` sets), or
+ * `--update-screenshots` after a test file run on its own (`node tests/browser/x.test.mjs
+ * --update-screenshots`), writes tests/screenshots; any other run writes to a temporary folder,
+ * so a test run leaves the committed images alone.
  */
 export const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 export const SCREENSHOTS = UPDATE_SCREENSHOTS ? COMMITTED_SCREENSHOTS : join(tmpdir(), 'sales-kpi-screenshots');
@@ -143,8 +144,14 @@ function countPendingTimers() {
 }
 
 /** Resolves after the next frame has been painted (two animation frames: the next one has begun). */
-export function nextFrame(page) {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+export async function nextFrame(page) {
+  try {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  } catch (error) {
+    // A navigation replaced the document while it waited: the new document's load is the event.
+    if (page.isClosed() || !/context was destroyed|navigat/i.test(error.message)) throw error;
+    await page.waitForLoadState('domcontentloaded');
+  }
 }
 
 /**
