@@ -6,6 +6,8 @@
 //   node scripts/test.mjs --only=node,browser   run only the named steps (after setup and build)
 //   node scripts/test.mjs --skip-setup --only=wordpress   the WordPress plugin and oEmbed tests
 //                                         (needs root: installs and starts Apache and MariaDB)
+//   node scripts/test.mjs --skip-setup --only=browser --update-screenshots   rewrite tests/screenshots
+//                                         (else the screenshots go to a temporary folder)
 //   steps: fmt, clippy, clippy-wasm, cargo-test, types, widget-types, node, browser, sheet, package,
 //          workflow, hugo, firefox, wordpress-setup, wordpress
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+if (args.includes('--update-screenshots')) process.env.UPDATE_SCREENSHOTS = '1';
 const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
 
 function testFiles(dir) {

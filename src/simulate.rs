@@ -27,9 +27,20 @@ const DRAW_SHIFT: u32 = DRAW_STEPS.leading_zeros();
 /// One uncertain lever: uniform on [low, high], or triangular when `mode` is given.
 ///
 /// ```
-/// let range = sales_kpi::Range { lever: "/funnel/dealSize".into(), low: 10_000.into(),
-///     high: 15_000.into(), mode: None };
-/// assert!(range.low < range.high);
+/// use rust_decimal::Decimal;
+/// use sales_kpi::{simulate, Model, Range, SimulateOptions};
+/// // 12000 x 0.025 x 0.2 = 60 deals: revenue is 60 x the deal size drawn.
+/// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
+///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+///     "dealSize": "12500"}}"#).unwrap();
+/// let range = Range { lever: "/funnel/dealSize".into(), low: 10_000.into(),
+///     high: 15_000.into(), mode: Some(14_000.into()) };
+/// let deals = Decimal::from(60);
+/// let summary = simulate(&model, &SimulateOptions::new(vec![range.clone()])).unwrap();
+/// // Every draw lies in [low, high]...
+/// assert!(summary.p10 >= deals * range.low && summary.p90 <= deals * range.high);
+/// // ...and most lie near the mode, above the middle of the range.
+/// assert!(summary.p50 > deals * (range.low + range.high) / Decimal::TWO);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Range {

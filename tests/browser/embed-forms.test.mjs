@@ -4,7 +4,7 @@
 // iframe (with the resize script) do not shift the page (CLS <= 0.05) and the iframe fits.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { formatViolations, openPage, runAxe, useBrowser } from './harness.mjs';
+import { formatViolations, openPage, runAxe, useBrowser, waitForIdle, waitForValue, waitUntil } from './harness.mjs';
 import { ARTICLE_TEXT, layoutShift, recordLayoutShifts } from './layout-shift.mjs';
 
 const env = useBrowser({ before, after });
@@ -75,11 +75,7 @@ test('builder: WordPress carries the model as base64url JSON, Hugo as a raw stri
     // (leads now loads its Plan panel too, so the rebuild for the locale takes a little longer).
     await page.locator('#preview h2', { hasText: 'Salgs-KPI-beregner' }).waitFor();
     await page.locator('#preview input[data-field="/funnel/dealSize"]').fill('5.000');
-    let wordpress = '';
-    for (let i = 0; i < 100 && !wordpress.includes('model='); i++) {
-      await page.waitForTimeout(50);
-      wordpress = await page.locator('#wordpress-snippet').inputValue();
-    }
+    const wordpress = await waitForValue(page, '#wordpress-snippet', (snippet) => snippet.includes('model='), { message: 'the shortcode to carry the typed model' });
     const match = /^\[sales_kpi preset="leads" locale="da-DK" currency="DKK" model="([A-Za-z0-9_-]+)"\]$/.exec(wordpress);
     assert.ok(match, wordpress);
     const model = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
@@ -108,7 +104,8 @@ async function snippetFrom(ids, { preset = 'leads', column = '700' } = {}) {
   try {
     await page.selectOption('select[name=preset]', preset);
     await page.selectOption('#column', column);
-    await page.waitForTimeout(200);
+    // The preview has rebuilt for the preset and told the builder its state.
+    await waitForIdle(page);
     const out = [];
     for (const id of ids) out.push(await page.locator(`#${id}`).inputValue());
     return out.join('\n');
@@ -164,23 +161,24 @@ test('iframe snippet with the resize script: fits its content, also when narrowe
   try {
     const frame = page.frameLocator('iframe');
     await frame.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
-    const fits = async () => {
-      for (let i = 0; i < 100; i++) {
-        const inner = await frame.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
-        const outer = await page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().height));
-        if (inner === outer) return inner;
-        await page.waitForTimeout(50);
-      }
-      assert.fail('the iframe does not fit its content');
-    };
+    /** The frame's height once it fits its content at a height other than `previous`. */
+    const fits = (previous) =>
+      waitUntil(
+        page,
+        async () => {
+          const inner = await frame.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+          const outer = await page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().height));
+          return inner === outer && inner !== previous && inner;
+        },
+        { message: 'the iframe to fit its content' },
+      );
     const wide = await fits();
     const cls = (await layoutShift(page)).total;
     t.diagnostic(`iframe + resize script: CLS ${cls.toFixed(4)} at 1280x800, frame ${wide} px`);
     assert.ok(cls <= 0.05, `CLS ${cls}`);
     // A narrower column makes the calculator taller; the frame follows.
     await page.locator('#col').evaluate((col) => (col.style.maxWidth = '390px'));
-    await page.waitForTimeout(300);
-    const narrow = await fits();
+    const narrow = await fits(wide);
     assert.ok(narrow > wide, `${narrow} > ${wide}`);
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(pageErrors, []);
@@ -202,7 +200,15 @@ test('the resize script ignores height messages from other windows and origins',
     await page.evaluate(() => window.postMessage({ type: 'sales-kpi:height', height: 10 }, '*'));
     await page.frameLocator('#other').locator('p').evaluate(() => parent.postMessage({ type: 'sales-kpi:height', height: 20 }, '*'));
     await page.frameLocator('#other').locator('p').evaluate(() => parent.postMessage({ message: 'height', value: 30, secret: 'x' }, '*'));
-    await page.waitForTimeout(300);
+    // Messages from one window arrive in order: once a last one from each sender is in, the
+    // resize script has handled the claims before it.
+    await page.evaluate(() => {
+      let left = 2;
+      window.lastIn = new Promise((resolve) => addEventListener('message', (event) => event.data === 'last' && --left === 0 && resolve()));
+    });
+    await page.evaluate(() => window.postMessage('last', '*'));
+    await page.frameLocator('#other').locator('p').evaluate(() => parent.postMessage('last', '*'));
+    await page.evaluate(() => window.lastIn);
     assert.equal(await page.locator('#own').getAttribute('height'), own);
     assert.equal(await page.locator('#other').getAttribute('height'), '150');
   } finally {

@@ -4,7 +4,7 @@
 // number. A view that is not the default (a model attribute) waits for the engine as before.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitForIdle } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -60,7 +60,8 @@ for (const entry of ['/widget/sales-kpi-calculator.js', '/dist/widget/sales-kpi-
       const { page, pageErrors, consoleErrors, close, release, wasmServed, held } = await withWasmHeld(`first-${preset}.html`, host(entry, `preset="${preset}" locale="en-US"`));
       try {
         await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
-        await page.waitForTimeout(1500); // the rest of the text and the announcement have come
+        // The rest of the text and the deferred work have come, all but the held .wasm.
+        await waitForIdle(page, { ignore: /\.wasm$/ });
         assert.equal(wasmServed(), false, 'painted while the .wasm was held back');
         assert.ok(held.length >= 1, 'the .wasm was asked for');
         assert.equal(await page.locator(W).evaluate((element) => element.shadowRoot?.querySelector('.root')?.hasAttribute('inert')), true, 'not interactive yet');
@@ -77,7 +78,7 @@ for (const entry of ['/widget/sales-kpi-calculator.js', '/dist/widget/sales-kpi-
           const root = document.querySelector(tag)?.shadowRoot?.querySelector('.root');
           return root && !root.hasAttribute('inert');
         }, W);
-        await page.waitForTimeout(1500);
+        await waitForIdle(page);
         assert.equal(wasmServed(), true);
         assert.deepEqual(await shown(page), before);
         // Interactive now: typing changes the results.
@@ -98,7 +99,8 @@ test('a model attribute is not the default view: nothing is painted until the en
   const model = JSON.stringify({ funnel: { top: '100', stages: [{ name: 'deals', rate: '0.5' }], dealSize: '10' } }).replaceAll('"', '&quot;');
   const { page, close, release } = await withWasmHeld('first-model.html', host('/widget/sales-kpi-calculator.js', `model="${model}"`));
   try {
-    await page.waitForTimeout(1000);
+    // Everything but the held .wasm has arrived and run: what is painted now is painted without it.
+    await waitForIdle(page, { ignore: /\.wasm$/ });
     assert.equal(await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).count(), 0);
     await release();
     await page.locator(`${W} [data-result="/funnel/revenue"][data-value="500"]`).waitFor();

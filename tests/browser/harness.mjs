@@ -13,6 +13,7 @@
 // (`node scripts/setup.mjs --test` installs Debian's chromium).
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,16 @@ import { startServer as startStaticServer } from '../../scripts/serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW = join(ROOT, 'www');
-export const SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
+/** The committed screenshots (the README shows one); rewritten only when asked to. */
+export const COMMITTED_SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
+/**
+ * UPDATE_SCREENSHOTS=1 (which `node scripts/test.mjs --update-screenshots` sets), or
+ * `--update-screenshots` after a test file run on its own (`node tests/browser/x.test.mjs
+ * --update-screenshots`), writes tests/screenshots; any other run writes to a temporary folder,
+ * so a test run leaves the committed images alone.
+ */
+export const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
+export const SCREENSHOTS = UPDATE_SCREENSHOTS ? COMMITTED_SCREENSHOTS : join(tmpdir(), 'sales-kpi-screenshots');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -64,7 +74,10 @@ export async function launchBrowser(options = {}) {
  */
 export async function openPage(browser, url, { contextOptions = {}, waitUntil = 'load', beforeNavigate } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  await context.addInitScript(countPendingTimers);
   const page = await context.newPage();
+  const inFlight = new Set();
+  inFlightRequests.set(page, inFlight);
   const consoleErrors = [];
   const consoleMessages = [];
   const pageErrors = [];
@@ -77,8 +90,15 @@ export async function openPage(browser, url, { contextOptions = {}, waitUntil = 
     if (msg.type() === 'error' && !where.endsWith('/favicon.ico')) consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('request', (req) => requests.push(req.url()));
-  page.on('requestfailed', (req) => failedRequests.push({ url: req.url(), failure: req.failure()?.errorText ?? 'failed' }));
+  page.on('request', (req) => {
+    requests.push(req.url());
+    inFlight.add(req);
+  });
+  page.on('requestfinished', (req) => inFlight.delete(req));
+  page.on('requestfailed', (req) => {
+    inFlight.delete(req);
+    failedRequests.push({ url: req.url(), failure: req.failure()?.errorText ?? 'failed' });
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) failedRequests.push({ url: res.url(), failure: `HTTP ${res.status()}` });
   });
@@ -95,6 +115,91 @@ export async function openPage(browser, url, { contextOptions = {}, waitUntil = 
     failedRequests,
     close: () => context.close(),
   };
+}
+
+/** The requests of each page opened by openPage that have not finished or failed yet. */
+const inFlightRequests = new WeakMap();
+
+/**
+ * An init script: `window.__pendingTimers` counts the timeouts set and not yet run or cleared.
+ * The widget defers its work with timeouts (the simulation, the announcement, the URL), so none
+ * pending means that work has run. A timeout over 5 s (a blob URL revoked later) is no such work.
+ */
+function countPendingTimers() {
+  const pending = new Set();
+  const { setTimeout: set, clearTimeout: clear } = window;
+  window.setTimeout = function (handler, delay, ...args) {
+    const id = set.call(window, (...a) => {
+      pending.delete(id);
+      if (typeof handler === 'function') handler(...a);
+    }, delay, ...args);
+    if (!(Number(delay) > 5000)) pending.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) {
+    pending.delete(id);
+    return clear.call(window, id);
+  };
+  Object.defineProperty(window, '__pendingTimers', { get: () => pending.size });
+}
+
+/** Resolves after the next frame has been painted (two animation frames: the next one has begun). */
+export async function nextFrame(page) {
+  try {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  } catch (error) {
+    // A navigation replaced the document while it waited: the new document's load is the event.
+    if (page.isClosed() || !/context was destroyed|navigat/i.test(error.message)) throw error;
+    await page.waitForLoadState('domcontentloaded');
+  }
+}
+
+/**
+ * Checks `check()` once a frame until it returns something truthy, and returns that. Throws
+ * `message` (a string or a function of the last value) after `timeout` ms.
+ * @template T
+ * @param {import('playwright-core').Page} page
+ * @param {() => T | Promise<T>} check
+ */
+export async function waitUntil(page, check, { timeout = 10_000, message = 'the condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let got;
+  for (;;) {
+    got = await check();
+    if (got) return got;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof message === 'function' ? message(got) : message}`);
+    await nextFrame(page);
+  }
+}
+
+/** Waits until the value of the field at `selector` (an input or textarea) is accepted; returns it. */
+export function waitForValue(page, selector, accept, { timeout, message = `${selector} to hold the expected value` } = {}) {
+  return waitUntil(
+    page,
+    async () => {
+      const value = await page.locator(selector).first().inputValue();
+      return accept(value) && value;
+    },
+    { timeout, message },
+  );
+}
+
+/**
+ * Waits until the page (opened by openPage) is idle: no timeout pending in any of its frames and no request in
+ * flight (except those whose URL `ignore` matches, e.g. a .wasm the test holds back), on two
+ * frames in a row, so work started by the last timeout or response has had its frame too.
+ */
+export async function waitForIdle(page, { ignore = /^(blob|data):/, timeout = 15_000 } = {}) {
+  const inFlight = inFlightRequests.get(page);
+  if (!inFlight) throw new Error('waitForIdle needs a page opened by openPage');
+  // A frame that is gone or not yet scripted has nothing pending.
+  const pending = (frame) => frame.evaluate(() => window.__pendingTimers ?? 0).catch(() => 0);
+  const idle = async () => [...inFlight].every((req) => ignore.test(req.url())) && (await Promise.all(page.frames().map(pending))).every((n) => n === 0);
+  let quietFrames = 0;
+  await waitUntil(page, async () => (quietFrames = (await idle()) ? quietFrames + 1 : 0) >= 2, {
+    timeout,
+    message: () => `the page to be idle (in flight: ${[...inFlight].map((req) => req.url()).join(', ') || 'nothing'})`,
+  });
 }
 
 /** Registers before/after hooks on node:test that start a server and a browser for the whole file. */
@@ -131,7 +236,7 @@ export async function waitForTextChange(page, selector, previous, { timeout = 10
       .then((t) => (t ?? '').trim())
       .catch(() => '');
     if (accept(text) && text !== previous) return text;
-    await page.waitForTimeout(50);
+    await nextFrame(page);
   }
   throw new Error(`timed out waiting for ${selector} to show a value${previous === undefined ? '' : ` other than "${previous}"`} (last: "${text}")`);
 }
@@ -171,7 +276,7 @@ export function formatViolations(violations) {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n');
 }
 
-/** Saves a screenshot to tests/screenshots/<name>.png and returns its path. */
+/** Saves a screenshot to <SCREENSHOTS>/<name>.png (tests/screenshots only when updating) and returns its path. */
 export async function screenshot(page, name, options = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPage, startServer, useBrowser, WWW } from './harness.mjs';
+import { openPage, startServer, useBrowser, waitForIdle, waitUntil, WWW } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -135,7 +135,8 @@ function shown(page, host) {
 }
 
 async function assertClean(o, where) {
-  await o.page.waitForTimeout(300); // an image's error event or a stray request would be in by now
+  // A stray request has been answered and an image's error event has had its frames.
+  await waitForIdle(o.page);
   const a = await audit(o.page);
   assert.deepEqual(a.problems, [], `${where}: nothing made from markup`);
   assert.equal(a.pwned, null, `${where}: no payload ran`);
@@ -429,18 +430,19 @@ async function framedEmbed({ sandboxed }) {
       ),
   });
   const { page } = o;
-  const msgs = () => page.evaluate(() => window.msgs);
-  // The frame reports its height as it lays out; wait until it has been quiet for a while.
+  // What the frame sent the blog, without its acknowledgements of probes (below).
+  const msgs = () => page.evaluate(() => window.msgs.filter((m) => !m.data?.probeSeen));
+  // The frame reports its height as it lays out, and after its deferred reports: wait for those.
   const settle = async () => {
-    let n = -1;
-    for (let i = 0; i < 40; i++) {
-      const m = (await msgs()).length;
-      if (m === n && m > 0) return m;
-      n = m;
-      await page.waitForTimeout(400);
-    }
-    throw new Error('the frame kept reporting');
+    await waitForIdle(page);
+    return (await msgs()).length;
   };
+  // Messages from one window arrive in order. A sender posts a probe after its messages; the
+  // frame acknowledges it to the blog, after any answer it gave to those messages. Once the
+  // blog has every acknowledgement, the frame has handled the messages and its answers are in.
+  const probe = (sender, name, target) => sender.evaluate(([p, t]) => (t === 'opener' ? window.opener : t === 'parent' ? window.parent : window).frames[0].postMessage({ probe: p }, '*'), [name, target]);
+  const probed = (names) =>
+    waitUntil(page, () => page.evaluate((want) => want.every((name) => window.msgs.some((m) => m.data?.probeSeen === name)), names), { message: `the frame to acknowledge ${names.join(', ')}` });
   const attack = (secret) => {
     // Both kinds of request embed.js answers, sent to the embed frame (the blog's first frame).
     const target = window.parent === window ? window.opener.frames[0] : window.parent.frames[0];
@@ -453,6 +455,7 @@ async function framedEmbed({ sandboxed }) {
     await frame.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
     // The frame knows the blog's origin (from the referrer), so it checks that too.
     assert.equal(await frame.evaluate(() => new URL(document.referrer).origin), new URL(blog.url).origin);
+    await frame.evaluate(() => addEventListener('message', (event) => event.data?.probe && parent.postMessage({ probeSeen: event.data.probe }, '*')));
     let count = await settle();
     for (const m of await msgs()) {
       assert.equal(m.origin, sandboxed ? 'null' : A, 'from the embed frame');
@@ -466,7 +469,9 @@ async function framedEmbed({ sandboxed }) {
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate((u) => void window.open(u, 'ad'), `${evil.url}ad.html`)]);
     await popup.waitForLoadState();
     await popup.evaluate(attack, 'abc123');
-    await page.waitForTimeout(600);
+    await probe(ad, 'ad', 'parent');
+    await probe(popup, 'popup', 'opener');
+    await probed(['ad', 'popup']);
     assert.equal((await msgs()).length, count, 'nothing answered to another window');
     assert.deepEqual(await ad.evaluate(() => window.got), [], 'the advert got nothing');
     assert.deepEqual(await popup.evaluate(() => window.got), [], 'the popup got nothing');
@@ -476,17 +481,18 @@ async function framedEmbed({ sandboxed }) {
     // The parent with a wrong secret: no answer. With the right one: the WordPress answer.
     await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: 'nope' }, '*'));
     await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: ['abc123'] }, '*'));
-    await page.waitForTimeout(600);
+    await probe(page, 'blog', 'self');
+    await probed(['blog']);
     assert.equal((await msgs()).length, count, 'no answer to a wrong secret');
     await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: 'abc123' }, '*'));
-    await page.waitForFunction((n) => window.msgs.length >= n + 2, count);
+    await waitUntil(page, async () => (await msgs()).length >= count + 2, { message: 'the answer to the right secret' });
     const answer = (await msgs()).slice(count);
     const height = answer.find((m) => m.data.type === 'sales-kpi:height').data.height;
     assert.ok(height > 300);
     assert.ok(answer.some((m) => m.data.message === 'height' && m.data.value === height && m.data.secret === 'abc123'));
     count = (await msgs()).length;
     await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'sales-kpi:ping' }, '*'));
-    await page.waitForFunction((n) => window.msgs.length > n, count);
+    await waitUntil(page, async () => (await msgs()).length > count, { message: 'an answer to a ping' });
 
     const b = new URL(blog.url).origin;
     const e = new URL(evil.url).origin;

@@ -4,14 +4,18 @@
 /** Starts recording layout shifts in every page the context opens; call before navigating. */
 export async function recordLayoutShifts(context) {
   await context.addInitScript(() => {
-    window.__layoutShift = { total: 0, entries: [] };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
+    const record = (entries) => {
+      for (const entry of entries) {
         if (entry.hadRecentInput) continue;
         window.__layoutShift.total += entry.value;
         window.__layoutShift.entries.push({ value: entry.value, at: Math.round(entry.startTime) });
       }
-    }).observe({ type: 'layout-shift', buffered: true });
+    };
+    const observer = new PerformanceObserver((list) => record(list.getEntries()));
+    // Entries queued for the observer but not yet delivered to it (takeRecords).
+    const flush = () => record(observer.takeRecords());
+    window.__layoutShift = { total: 0, entries: [], flush };
+    observer.observe({ type: 'layout-shift', buffered: true });
   });
 }
 
@@ -20,7 +24,13 @@ export async function layoutShift(page) {
   return page.evaluate(
     () =>
       new Promise((ok) => {
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => ok(window.__layoutShift), 100)));
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            window.__layoutShift.flush();
+            const { total, entries } = window.__layoutShift;
+            ok({ total, entries });
+          }),
+        );
       }),
   );
 }

@@ -5,7 +5,7 @@
 // Nederlands and Dansk; the page has one <h1>, a `.lede` and a `footer.site`.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitUntil } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -41,13 +41,15 @@ function fragmentState(url) {
   return m ? JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')) : null;
 }
 
-async function waitForFragment(page, accept) {
-  for (let i = 0; i < 400; i++) {
-    const state = fragmentState(page.url());
-    if (state && accept(state)) return page.url();
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`the URL fragment never held the expected state (URL: ${page.url()})`);
+function waitForFragment(page, accept) {
+  return waitUntil(
+    page,
+    () => {
+      const state = fragmentState(page.url());
+      return state && accept(state) && page.url();
+    },
+    { timeout: 20_000, message: () => `the URL fragment to hold the expected state (URL: ${page.url()})` },
+  );
 }
 
 /**
@@ -58,14 +60,17 @@ async function waitForFragment(page, accept) {
 async function switchTo(page, name, word) {
   await page.evaluate(() => (window.plannerStayedPut = true));
   await page.getByRole('link', { name, exact: true }).click();
-  for (let i = 0; i < 400; i++) {
-    const shown = await page
-      .evaluate(() => document.querySelector('sales-kpi-calculator')?.shadowRoot?.textContent ?? '')
-      .catch(() => '');
-    if (shown.includes(word)) return (await page.locator(REVENUE).first().textContent()).trim();
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`the calculator never showed "${word}" after clicking ${name}`);
+  await waitUntil(
+    page,
+    async () => {
+      const shown = await page
+        .evaluate(() => document.querySelector('sales-kpi-calculator')?.shadowRoot?.textContent ?? '')
+        .catch(() => '');
+      return shown.includes(word);
+    },
+    { timeout: 20_000, message: `the calculator to show "${word}" after clicking ${name}` },
+  );
+  return (await page.locator(REVENUE).first().textContent()).trim();
 }
 
 test('the page is Dutch with ?locale=nl-NL and Danish with ?locale=da-DK, English without', async () => {

@@ -1,7 +1,7 @@
 // WCAG 2.x A/AA with axe-core (open shadow roots included), keyboard use, focus and target sizes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { formatViolations, openPage, runAxe, useBrowser } from './harness.mjs';
+import { formatViolations, openPage, runAxe, useBrowser, waitForIdle, waitForTextChange } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -20,11 +20,13 @@ for (const scheme of ['light', 'dark']) {
       const { page, close } = await openPage(env.browser, `${env.server.url}${path}`, { contextOptions: { colorScheme: scheme } });
       try {
         await ready(page);
-        await page.waitForTimeout(400);
+        // Checked once the lazy panels and the deferred work are on the page.
+        await waitForIdle(page);
         let violations = await runAxe(page, { options: AXE });
         assert.equal(violations.length, 0, formatViolations(violations));
         await openAll(page);
-        await page.waitForTimeout(100);
+        // An opened result loads its formula's words (a lazy part) before it shows them.
+        await waitForIdle(page);
         violations = await runAxe(page, { options: AXE });
         assert.equal(violations.length, 0, formatViolations(violations));
         // axe on the shadow root's own content, as a context of its own.
@@ -76,9 +78,9 @@ test('targets are at least 24 × 24 px, and results are announced in a polite st
     });
     assert.deepEqual(small, []);
     await page.locator(`${W} input[data-field="/funnel/top"]`).fill('24000');
-    const live = page.locator(`${W} .sr[role=status]`);
-    for (let i = 0; i < 60 && !/1,500,000/.test(await live.textContent()); i++) await page.waitForTimeout(50);
-    assert.match(await live.textContent(), /Revenue \$1,500,000, 120 deals, 150% of the target/);
+    // The announcement follows a pause in typing.
+    const announced = await waitForTextChange(page, `${W} .sr[role=status]`, undefined, { accept: (text) => /1,500,000/.test(text) });
+    assert.match(announced, /Revenue \$1,500,000, 120 deals, 150% of the target/);
     // Labels live inside the shadow root, next to their inputs.
     const unlabelled = await page.evaluate(() => {
       const root = document.querySelector('sales-kpi-calculator').shadowRoot;

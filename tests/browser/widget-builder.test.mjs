@@ -1,19 +1,16 @@
 // The builder's snippets work when pasted into a blank page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitUntil } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
 
-async function settle(fn, want) {
+/** Reads `fn()` once a frame until `want` accepts it, and returns it. */
+async function settle(page, fn, want) {
   let got;
-  for (let i = 0; i < 100; i++) {
-    got = await fn();
-    if (want(got)) return got;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`did not settle: ${got}`);
+  await waitUntil(page, async () => want((got = await fn())), { message: () => `the page to settle (last: ${got})` });
+  return got;
 }
 
 test('builder: settings and preview numbers make a two-line snippet that works on a blank page', async () => {
@@ -31,6 +28,7 @@ test('builder: settings and preview numbers make a two-line snippet that works o
     // wait for the last setting's widget: Dutch euros and the economics panel. (Typing into a
     // widget about to be replaced lost the deal size on a loaded machine.)
     await settle(
+      page,
       async () => [
         await preview.locator('[data-result="/funnel/revenue"]').textContent(),
         await preview.locator('[data-result="/economics/cac"]').count(),
@@ -39,7 +37,7 @@ test('builder: settings and preview numbers make a two-line snippet that works o
     );
     await preview.locator('input[data-field="/funnel/dealSize"]').fill('5.000');
     await preview.locator('input[data-whatif="/funnel/dealSize"]').fill('15');
-    script = await settle(() => page.locator('#script-snippet').inputValue(), (v) => v.includes('+15%'));
+    script = await settle(page, () => page.locator('#script-snippet').inputValue(), (v) => v.includes('+15%'));
     const lines = script.split('\n');
     assert.equal(lines.length, 2);
     assert.match(lines[0], /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/widget\/sales-kpi-calculator\.js"><\/script>$/);

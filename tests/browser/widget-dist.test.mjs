@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { bundle } from '../../scripts/bundle.mjs';
-import { openPage, useBrowser, WWW } from './harness.mjs';
+import { openPage, useBrowser, waitForIdle, WWW } from './harness.mjs';
 
 const W = 'sales-kpi-calculator';
 const ENTRY = '/dist/widget/sales-kpi-calculator.js';
@@ -60,7 +60,8 @@ for (const lang of ['en', 'nl', 'da']) {
       await serve(page, `default-${lang}.html`, host({ lang }));
       await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
       assert.equal(await page.locator(`${W} [data-result="/funnel/revenue"]`).getAttribute('data-value'), '750000');
-      await page.waitForTimeout(1200); // debounced work (announcement, simulation) has run
+      // The deferred work (simulation, lazy parts) has run and fetched what it needs.
+      await waitForIdle(page);
       const files = [...new Set(requests.map(pathOf))].filter((p) => p.startsWith('/dist/'));
       assert.ok(files.every((p) => p.startsWith('/dist/widget/') || p.startsWith('/dist/pkg/')), files.join(', '));
       const js = files.filter((p) => p.endsWith('.js'));

@@ -30,8 +30,8 @@ test('properties set attributes and read them back; setting one rebuilds the wid
     assert.deepEqual(reflected.before, { preset: 'inbound', currency: '', theme: '', whatIf: '', urlState: false });
     assert.deepEqual(reflected.after, { attributes: ['leads', 'EUR', '/funnel/dealSize:+20%', '', 'dark'], sections: 'funnel target' });
     assert.equal(reflected.themeRemoved, true, 'an empty value removes the attribute');
-    for (let i = 0; i < 100 && (await rev.getAttribute('data-value')) !== '135000'; i++) await page.waitForTimeout(50);
-    assert.equal(await rev.getAttribute('data-value'), '135000', 'the leads preset is shown');
+    // The leads preset is shown.
+    await page.locator(`${W} [data-result="/funnel/revenue"][data-value="135000"]`).waitFor();
     assert.match(await rev.textContent(), /€/);
     assert.equal(await page.evaluate(() => document.querySelector('sales-kpi-calculator').model.funnel.stages.length), 3);
     assert.deepEqual(pageErrors, []);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPage, useBrowser, WWW } from './harness.mjs';
+import { openPage, useBrowser, waitForIdle, waitUntil, WWW } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 
@@ -22,16 +22,10 @@ async function hostPage(src) {
   return env2;
 }
 
-const heights = (page) => page.evaluate(() => window.msgs);
+/** What the frame sent the host, without its acknowledgement of a probe (below). */
+const heights = (page) => page.evaluate(() => window.msgs.filter((m) => !m?.probeSeen));
 
-async function waitFor(fn, what) {
-  for (let i = 0; i < 200; i++) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out: ${what}`);
-}
+const waitFor = (page, check, what) => waitUntil(page, check, { message: what });
 
 test('the iframe reports its height, in its own and in WordPress format', async () => {
   const { page, pageErrors, close } = await hostPage('embed.html?preset=leads#?secret=abc123');
@@ -39,7 +33,7 @@ test('the iframe reports its height, in its own and in WordPress format', async 
     // The calculator has rendered, and the last report is its final height (the frame reports the
     // height reserved while loading first, then the rendered one).
     await page.frameLocator('#f').locator('sales-kpi-calculator [data-result="/funnel/revenue"][data-value]').waitFor();
-    const msgs = await waitFor(async () => {
+    const msgs = await waitFor(page, async () => {
       const m = await heights(page);
       const inner = await page.frameLocator('#f').locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
       return m.filter((x) => x.type === 'sales-kpi:height').at(-1)?.height === inner && m.some((x) => x.message === 'height') && m;
@@ -53,21 +47,23 @@ test('the iframe reports its height, in its own and in WordPress format', async 
     assert.equal(own.height, inner);
     // Narrower frame, taller content: a new report.
     await page.evaluate(() => (document.getElementById('f').width = '320'));
-    await waitFor(async () => (await heights(page)).some((x) => x.type === 'sales-kpi:height' && x.height > own.height), 'a taller height');
+    await waitFor(page, async () => (await heights(page)).some((x) => x.type === 'sales-kpi:height' && x.height > own.height), 'a taller height');
     // WordPress asks with { message: 'ready', secret }; a wrong secret gets no answer. (Counted
     // once the narrower frame's own reports have stopped coming.)
-    let count = -1;
-    await waitFor(async () => {
-      const before = (await heights(page)).length;
-      await page.waitForTimeout(400);
-      count = (await heights(page)).length;
-      return count === before;
-    }, 'the reports to settle');
+    await waitForIdle(page);
+    const count = (await heights(page)).length;
     await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: 'nope' }, '*'));
-    await page.waitForTimeout(300);
+    // Messages from one window arrive in order: the frame acknowledges a probe sent after the
+    // wrong secret once it has handled that, and its acknowledgement comes after any answer.
+    await page
+      .frames()
+      .find((frame) => frame.url().includes('embed.html'))
+      .evaluate(() => addEventListener('message', (event) => event.data?.probe && parent.postMessage({ probeSeen: true }, '*')));
+    await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ probe: true }, '*'));
+    await page.waitForFunction(() => window.msgs.some((m) => m?.probeSeen));
     assert.equal((await heights(page)).length, count, 'no answer to a wrong secret');
     await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: 'abc123' }, '*'));
-    await waitFor(async () => (await heights(page)).length > count, 'an answer to ready');
+    await waitFor(page, async () => (await heights(page)).length > count, 'an answer to ready');
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
@@ -137,13 +133,13 @@ test('a frame clipped as WordPress clips it reports its height without a ResizeO
   try {
     await env2.page.route(`${env.server.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: clipped }));
     await env2.page.goto(`${env.server.url}host.html`);
-    const first = await waitFor(async () => (await heights(env2.page)).find((x) => x.message === 'height' && x.value > 300), 'a height while clipped');
+    const first = await waitFor(env2.page, async () => (await heights(env2.page)).find((x) => x.message === 'height' && x.value > 300), 'a height while clipped');
     const inner = await env2.page.frameLocator('#f').locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
     const last = (await heights(env2.page)).filter((x) => x.message === 'height').at(-1);
     assert.equal(last.value, inner, `first ${first.value}, last ${last.value}`);
     const count = (await heights(env2.page)).length;
     await env2.page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ message: 'ready', secret: 'abc123' }, '*'));
-    await waitFor(async () => (await heights(env2.page)).length > count, 'an answer to a late ready');
+    await waitFor(env2.page, async () => (await heights(env2.page)).length > count, 'an answer to a late ready');
   } finally {
     await env2.close();
   }

@@ -99,7 +99,7 @@ test('markup typed into a stage name shows as text', async () => {
     await input(page, '/funnel/stages/0/name').fill(evil);
     // The first edit waits for the editing module (loaded when a field is first focused).
     const summary = page.locator(`${W} summary:has([data-result="/funnel/stages/0/count"])`);
-    for (let i = 0; i < 100 && !(await summary.textContent()).includes('<img'); i++) await page.waitForTimeout(50);
+    await page.locator(`${W} summary:has([data-result="/funnel/stages/0/count"])`, { hasText: '<img' }).waitFor();
     const shown = await summary.textContent();
     assert.ok(shown.includes(evil), `the name shows literally (got ${shown})`);
     const injected = await page.evaluate(() => {

@@ -2,6 +2,7 @@
 // The selectors are the widget's test hooks: data-field on inputs, data-result / data-value on
 // results (exact engine decimals), aria-invalid and aria-describedby on a refused field.
 import assert from 'node:assert/strict';
+import { waitUntil } from './harness.mjs';
 
 export const W = 'sales-kpi-calculator';
 
@@ -29,11 +30,11 @@ export async function expectValue(page, selector, want) {
   await resultsFrame(page);
   const accepts = typeof want === 'function' ? want : (got) => got === want;
   let got;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    got = await value(page, selector);
-    if (accepts(got)) return got;
-    await page.waitForTimeout(50);
-  }
+  const accepted = await waitUntil(page, async () => accepts((got = await value(page, selector))), { timeout: 5000 }).then(
+    () => true,
+    () => false,
+  );
+  if (accepted) return got;
   if (typeof want === 'function') assert.fail(`${selector}: got ${got}, which the test does not accept`);
   assert.equal(got, want, selector);
   return got;
@@ -48,6 +49,5 @@ export async function fieldProblem(page, pointer, hook = 'data-field') {
   const field = page.locator(`${W} input[${hook}="${pointer}"]`).first();
   await page.locator(`${W} input[${hook}="${pointer}"][aria-invalid="true"]`).first().waitFor({ timeout: 5000 });
   const message = page.locator(`${W} [id="${(await field.getAttribute('aria-describedby')).split(' ')[0]}"]`);
-  for (let attempt = 0; attempt < 100 && !(await message.textContent()); attempt++) await page.waitForTimeout(50);
-  return message.textContent();
+  return waitUntil(page, () => message.textContent(), { timeout: 5000, message: `the message of ${pointer}` });
 }

@@ -1,8 +1,8 @@
 // Each preset renders with the right numbers, in light and dark, and at 320 px wide.
-// Screenshots go to tests/screenshots/ for review.
+// Screenshots for review: a temporary folder, or tests/screenshots/ with --update-screenshots.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, screenshot, useBrowser } from './harness.mjs';
+import { openPage, screenshot, useBrowser, waitForIdle } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -36,7 +36,8 @@ for (const [preset, want] of Object.entries(PRESETS)) {
         }
         // No notice about bad settings on a clean configuration.
         assert.equal((await page.locator(`${W} .notice`).textContent()).trim(), '');
-        await page.waitForTimeout(100);
+        // The picture shows the finished widget: lazy panels in, deferred work done.
+        await waitForIdle(page);
         // The top of the widget (inputs, results, what-if): enough to review, small enough to commit.
         await screenshot(page, `preset-${preset}-${scheme}`, { fullPage: false });
         assert.deepEqual(pageErrors, []);
@@ -62,13 +63,30 @@ test('the planner works at 320 px wide without sideways scrolling', async () => 
   }
 });
 
-test('the full planner (every panel) in light and dark', async () => {
+// The planner (index.html) is the inbound preset with every section.
+const PLANNER_PANELS = ['pFunnel', 'pResults', 'pWhatif', 'pGoal', 'pSens', 'pUnc', 'pEcon', 'pRet', 'pPlan', 'progress', 'pShare'];
+const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(20, 24, 29)' };
+
+test('the full planner shows every panel and computes in each, in light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
     const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}index.html`, { contextOptions: { colorScheme: scheme, viewport: { width: 1200, height: 900 } } });
     try {
       await ready(page);
-      await page.waitForTimeout(400); // the debounced simulation
+      await waitForIdle(page);
       await screenshot(page, `planner-${scheme}`, { fullPage: false });
+      assert.deepEqual(await page.locator(`${W} [data-section]`).evaluateAll((panels) => panels.map((panel) => panel.dataset.section)), PLANNER_PANELS);
+      assert.equal(await page.locator(W).evaluate((element) => getComputedStyle(element.shadowRoot.querySelector('.root')).backgroundColor), BACKGROUND[scheme]);
+      assert.equal(await value(page, '[data-result="/funnel/revenue"]'), PRESETS.inbound.revenue);
+      assert.equal(await value(page, '[data-result="/target/needed/top"]'), PRESETS.inbound.needed);
+      assert.match(await page.locator(`${W} [data-section=pPlan] .sentence`).textContent(), /\d/, 'the Plan panel has planned');
+      assert.ok((await page.locator(`${W} [data-section=pSens] svg rect`).count()) > 0, 'the sensitivity chart is drawn');
+      // Revenue is top x 0.025 x 0.2 x 12500 = top x 62.5: a top between 10000 and 14000 gives
+      // revenue between 625000 and 875000, and the simulation's percentiles fall inside.
+      await page.locator(`${W} input[data-range-low="/funnel/top"]`).fill('10000');
+      await page.locator(`${W} input[data-range-high="/funnel/top"]`).fill('14000');
+      await page.locator(`${W} [data-sim="p90"][data-value]:not([data-value=""])`).waitFor();
+      const [p10, p50, p90] = await Promise.all(['p10', 'p50', 'p90'].map(async (key) => Number(await value(page, `[data-sim="${key}"]`))));
+      assert.ok(625000 <= p10 && p10 < p50 && p50 < p90 && p90 <= 875000, `p10 ${p10}, p50 ${p50}, p90 ${p90}`);
       assert.deepEqual(pageErrors, []);
     } finally {
       await close();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HEIGHTS, WIDTHS, reservedHeight } from '../../www/widget/reserve.js';
 import { PRESETS } from '../../www/widget/state.js';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitForIdle } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 // A few percent: other fonts and languages move the heights by about that much anyway, and so
@@ -35,13 +35,16 @@ test('reserve.js holds the finished height of each preset at each width (within 
   try {
     await serve(page, 'reserve.html', host(PRESETS.map((p) => `<div class="box"><sales-kpi-calculator preset="${p}"></sales-kpi-calculator></div>`).join('')));
     await rendered(page);
+    // Every lazy panel is in before the heights are measured.
+    await waitForIdle(page);
     const measured = {};
     for (const p of PRESETS) measured[p] = [];
     for (const width of WIDTHS) {
       const heights = await page.evaluate(async (w) => {
         for (const box of document.querySelectorAll('.box')) box.style.width = `${w}px`;
-        // The charts redraw on the next animation frame after a resize.
-        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+        // Frame 1 lays the new width out and its resize observer asks the charts to redraw in
+        // frame 2; measured in frame 3, after that redraw.
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(ok))));
         return [...document.querySelectorAll('sales-kpi-calculator')].map((e) => Math.round(e.getBoundingClientRect().height));
       }, width);
       PRESETS.forEach((p, i) => measured[p].push(heights[i]));
@@ -69,10 +72,13 @@ test('between the table widths, and in Danish and Dutch, the reservation is with
     try {
       await serve(page, `reserve-${lang}.html`, host(PRESETS.map((p) => `<div class="box"><sales-kpi-calculator preset="${p}"></sales-kpi-calculator></div>`).join(''), lang));
       await rendered(page);
+      // Every lazy panel is in before the heights are measured.
+      await waitForIdle(page);
       for (const width of [360, 430, 600, 700, 800, 1100]) {
         const heights = await page.evaluate(async (w) => {
           for (const box of document.querySelectorAll('.box')) box.style.width = `${w}px`;
-          await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+          // Measured after the charts' redraw, as above.
+          await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(ok))));
           return [...document.querySelectorAll('sales-kpi-calculator')].map((e) => Math.round(e.getBoundingClientRect().height));
         }, width);
         PRESETS.forEach((p, i) => {

@@ -2,7 +2,7 @@
 // nothing behind: no cookies, no storage.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitForIdle } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -58,7 +58,8 @@ test('no request leaves the page origin; no cookies and no storage', async () =>
     await page.locator(`${W} input[data-range-high="/funnel/dealSize"]`).fill('15000');
     await page.locator(`${W} button`, { hasText: 'Copy link' }).click();
     await Promise.all([page.waitForEvent('download'), page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click()]);
-    await page.waitForTimeout(500);
+    // Every request the link, the sheet and the deferred work make has been made.
+    await waitForIdle(page);
     const origin = new URL(env.server.url).origin;
     const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:'));
     assert.deepEqual(foreign, []);

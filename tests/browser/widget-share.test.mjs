@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { readSheet } from './xlsx.mjs';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitForIdle, waitUntil } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -12,14 +12,8 @@ const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('d
 const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
 const stateOf = (page) => page.evaluate(() => JSON.stringify(document.querySelector('sales-kpi-calculator').state));
 
-async function waitHash(page, previous) {
-  for (let i = 0; i < 100; i++) {
-    const url = page.url();
-    if (url.includes('#skc=') && url !== previous) return url;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the URL fragment was not written');
-}
+/** The state in a #skc= fragment of `url`, or null. */
+const fragmentState = (url) => (url.includes('#skc=') ? JSON.parse(Buffer.from(url.split('#skc=')[1], 'base64url').toString('utf8')) : null);
 
 test('the URL fragment round-trips the whole state exactly', async () => {
   const { page, pageErrors, close } = await openPage(env.browser, `${env.server.url}index.html?locale=nl-NL`);
@@ -37,13 +31,14 @@ test('the URL fragment round-trips the whole state exactly', async () => {
     await page.locator(`${W} input[data-range-high="/funnel/top"]`).fill('14.000');
     state = await stateOf(page);
     // Written after a short pause in typing: wait until the fragment holds this state.
-    for (let i = 0; ; i++) {
-      url = await waitHash(page);
-      const s = JSON.parse(Buffer.from(url.split('#skc=')[1], 'base64url').toString('utf8'));
-      if (s.m.funnel.top === '12345.678' && Object.keys(s.r).length) break;
-      assert.ok(i < 200, 'the fragment holds the edited state');
-      await page.waitForTimeout(50);
-    }
+    url = await waitUntil(
+      page,
+      () => {
+        const s = fragmentState(page.url());
+        return s?.m.funnel.top === '12345.678' && Object.keys(s.r).length > 0 && page.url();
+      },
+      { message: () => `the fragment to hold the edited state (URL: ${page.url()})` },
+    );
     assert.match(state, /"top":"12345.678"/);
     assert.match(state, /"dealSize":"98765.4321"/);
     assert.match(state, /"value":"-0.0325"/);
@@ -115,7 +110,8 @@ test('a number typed just before "Copy link" or the spreadsheet is in them, even
     await page.locator(`${W} button`, { hasText: 'Copy link' }).click();
     const download = page.waitForEvent('download');
     await page.locator(`${W} button`, { hasText: 'Download spreadsheet' }).click();
-    await page.waitForTimeout(300);
+    // All but the held editing code has arrived and run.
+    await waitForIdle(page, { ignore: /\/editing[^/]*\.js$/ });
     assert.equal(await page.locator(`${W} .share [role=status]`).textContent(), '', 'nothing copied before the number was read');
     release();
     await page.locator(`${W} .share [role=status]`, { hasText: 'Link copied' }).waitFor();

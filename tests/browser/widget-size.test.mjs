@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { openPage, useBrowser, WWW } from './harness.mjs';
+import { openPage, useBrowser, waitForIdle, WWW } from './harness.mjs';
 
 const env = useBrowser({ before, after });
 const br = (path) => brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -17,7 +17,8 @@ async function fetched(url) {
   const { page, requests, close } = await openPage(env.browser, url);
   try {
     await page.locator('sales-kpi-calculator [data-result="/funnel/revenue"][data-value]').first().waitFor();
-    await page.waitForTimeout(300);
+    // Counted once the deferred work has fetched what it needs.
+    await waitForIdle(page);
     const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg|pkg-full)\//.test(p));
     const sizes = Object.fromEntries(files.map((p) => [p, br(join(WWW, p))]));
     const js = files.filter((p) => p.endsWith('.js')).reduce((s, p) => s + sizes[p], 0);

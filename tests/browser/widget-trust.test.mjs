@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitForValue, waitUntil } from './harness.mjs';
 import { readSheet } from './xlsx.mjs';
 
 const env = useBrowser({ before, after });
@@ -12,14 +12,10 @@ const W = 'sales-kpi-calculator';
 const input = (page, pointer, role = 'data-field') => page.locator(`${W} input[${role}="${pointer}"]`).first();
 const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
 
-/** Waits until `read()` gives `want` (the widget recomputes after typing), then compares. */
-async function eventually(read, want, message) {
+/** Waits up to 5 s until `read()` gives `want` (the widget recomputes after typing), then compares. */
+async function eventually(page, read, want, message) {
   let got;
-  for (let i = 0; i < 100; i++) {
-    got = await read();
-    if (got === want) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntil(page, async () => (got = await read()) === want, { timeout: 5000 }).catch(() => {});
   assert.equal(got, want, message);
 }
 
@@ -80,11 +76,7 @@ test('case 2 (builder): the snippet\'s model holds only the parts whose fields t
     const preview = page.locator('#preview');
     await preview.locator('input[data-field="/acquisitionCost"]').waitFor();
     await preview.locator('input[data-field="/funnel/dealSize"]').fill('2000');
-    let snippet = '';
-    for (let i = 0; i < 100 && !snippet.includes('model='); i++) {
-      await page.waitForTimeout(50);
-      snippet = await page.locator('#script-snippet').inputValue();
-    }
+    const snippet = await waitForValue(page, '#script-snippet', (text) => text.includes('model='), { message: 'the snippet to carry the typed model' });
     const model = JSON.parse(/model="([^"]*)"/.exec(snippet)[1].replace(/&quot;/g, '"'));
     assert.equal(model.funnel.dealSize, '2000');
     assert.ok(model.acquisitionCost && model.retention, 'the shown sections\' fields are there');
@@ -101,14 +93,14 @@ test('case 3: CLV follows the deal value until the reader types a purchase value
       const clv = () => page.locator(`${W} [data-result="/economics/clv"]`).first().getAttribute('data-value');
       await input(page, '/funnel/dealSize').fill('2000');
       // 2,000 × 1 purchase a year × 4 years × 60 % margin
-      await eventually(clv, '4800', `${url}: CLV from the deal value`);
-      await eventually(() => purchase.getAttribute('placeholder'), '2,000', `${url}: the placeholder follows`);
+      await eventually(page, clv, '4800', `${url}: CLV from the deal value`);
+      await eventually(page, () => purchase.getAttribute('placeholder'), '2,000', `${url}: the placeholder follows`);
       // The +10 % deal value what-if moves LTV:CAC too.
       const ltvChange = page.locator(`${W} [data-scenario-diff="/economics/ltvToCac"]`).first();
-      await eventually(async () => Number(await ltvChange.getAttribute('data-value')) > 0, true, `${url}: +10 % deal value raises LTV:CAC`);
+      await eventually(page, async () => Number(await ltvChange.getAttribute('data-value')) > 0, true, `${url}: +10 % deal value raises LTV:CAC`);
       // A typed purchase value wins.
       await purchase.fill('3000');
-      await eventually(clv, '7200', `${url}: CLV from the typed purchase value`);
+      await eventually(page, clv, '7200', `${url}: CLV from the typed purchase value`);
     });
   }
 });
@@ -118,9 +110,9 @@ test('case 4: one question, one answer: whole counts to the target, the same in 
     await check(url, async (page) => {
       for (const [pointer, text] of [['/funnel/top', '8.500'], ['/funnel/stages/0/rate', '3,2'], ['/funnel/stages/1/rate', '25'], ['/funnel/dealSize', '4.750'], ['/target', '400.000']]) await input(page, pointer).fill(text);
       const neededTop = page.locator(`${W} [data-result="/target/needed/top"]`).first();
-      await eventually(() => neededTop.getAttribute('data-value'), '10625', `${url}: 85 whole deals need 10.625 visitors`);
+      await eventually(page, () => neededTop.getAttribute('data-value'), '10625', `${url}: 85 whole deals need 10.625 visitors`);
       const goalTop = page.locator(`${W} [data-solve="/funnel/top"]`).first();
-      await eventually(() => goalTop.textContent(), await neededTop.textContent(), `${url}: the goal table gives the results' count`);
+      await eventually(page, () => goalTop.textContent(), await neededTop.textContent(), `${url}: the goal table gives the results' count`);
       assert.equal(await goalTop.textContent(), '10.625');
       // The deals in the what-if are an average (8.500 × 3,2 % × 25 % = 68; ×1,2 visitors = 81,6), and say so.
       const dealRows = await page.evaluate(() => {
@@ -142,7 +134,7 @@ test('case 6: the spreadsheet (.xlsx) holds exactly the fields and results on sc
       const revenue = page.locator(`${W} [data-result="/funnel/revenue"]`).first();
       const before = await revenue.getAttribute('data-value');
       await input(page, '/funnel/top', 'data-field').fill('450');
-      await eventually(async () => (await revenue.getAttribute('data-value')) !== before, true, `${url}: recomputed`);
+      await eventually(page, async () => (await revenue.getAttribute('data-value')) !== before, true, `${url}: recomputed`);
       const screen = await page.evaluate(() => {
         const root = document.querySelector('sales-kpi-calculator').shadowRoot;
         const shown = (element) => !element.closest('[hidden]');
@@ -223,7 +215,7 @@ test('case 8: nothing clipped or confusing: what-if table fits, log scale said, 
       // No top of the funnel: each rate's goal says which lever is 0, not "another step".
       await input(page, '/funnel/top').fill('0');
       const reason = page.locator(`${W} [data-solve="/funnel/stages/0/rate"]`);
-      await eventually(async () => /website visitors is 0/.test(await reason.innerText()), true, `${url}: ${await reason.innerText()}`);
+      await eventually(page, async () => /website visitors is 0/.test(await reason.innerText()), true, `${url}: ${await reason.innerText()}`);
     });
   }
   // At twelve steps, a note says why there is no "Add a step".

@@ -1,7 +1,7 @@
 // What-if, goal seek and sensitivity give the engine's exact numbers.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitUntil } from './harness.mjs';
 import { W, value, ready, expectValue } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
@@ -160,8 +160,7 @@ test('every result explains its formula with the reader\'s numbers', async () =>
       const row = rows.nth(i);
       if (!(await row.isVisible())) continue;
       await row.locator('summary').click();
-      let how = '';
-      for (let k = 0; k < 40 && !how; k++) how = (await row.locator('.how').textContent()).trim() || (await page.waitForTimeout(25), '');
+      const how = await waitUntil(page, async () => (await row.locator('.how').textContent()).trim(), { timeout: 5000, message: `row ${i}'s explanation` });
       assert.match(how, /=.*\d/, `row ${i} explains itself (got "${how}")`);
     }
     const rev = await page.locator(`${W} details.res:has([data-result="/funnel/revenue"]) .how`).textContent();
