@@ -14,6 +14,7 @@
 // Discovery links must be absolute (WordPress uses the href verbatim), so the build needs the
 // address where dist/ is published: SALES_KPI_SITE_URL (default http://127.0.0.1:8080/dist/, what
 // `npm start` serves).
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -99,6 +100,19 @@ function blockJson() {
   return block;
 }
 
+/** What the plugin's source/ folder holds: what `npm run build` reads to make the plugin's built files. */
+export const PLUGIN_SOURCES = ['src', 'examples', 'www', 'integrations', 'types', 'scripts', 'Cargo.toml', 'Cargo.lock', 'package.json', 'package-lock.json', 'README.md'];
+
+/**
+ * The files of PLUGIN_SOURCES that the repository tracks (so no build output), in git's order;
+ * outside a git checkout, every file under them.
+ */
+function sourceFiles() {
+  const listed = spawnSync('git', ['ls-files', '-z', '--', ...PLUGIN_SOURCES], { cwd: ROOT, encoding: 'utf8' });
+  if (listed.status === 0 && listed.stdout) return listed.stdout.split('\0').filter(Boolean);
+  return PLUGIN_SOURCES.flatMap((entry) => (statSync(join(ROOT, entry)).isDirectory() ? files(join(ROOT, entry)) : [join(ROOT, entry)])).map((path) => relative(ROOT, path));
+}
+
 /** The licenses every artifact carries (the project is MIT OR Apache-2.0). */
 export const LICENSES = ['LICENSE-MIT', 'LICENSE-APACHE'];
 
@@ -110,6 +124,10 @@ export async function wordpressZip(out = PLUGIN_ZIP) {
   };
   for (const path of files(PLUGIN_SOURCE)) add(path, PLUGIN_SOURCE, '');
   for (const name of LICENSES) add(join(ROOT, name), ROOT, '');
+  // The source of every built file, in the plugin itself (the plugin directory asks for human-
+  // readable code or a link to it, and the project has no public address): the engine (Rust), the
+  // calculator (JavaScript) and the build, with its lock files.
+  for (const file of sourceFiles()) add(join(ROOT, file), ROOT, 'source/');
   const table = await reserveTable();
   const written = (name, value) => {
     entries[`${PLUGIN_SLUG}/${name}`] = [new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];
