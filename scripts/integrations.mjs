@@ -127,7 +127,8 @@ export async function wordpressZip(out = PLUGIN_ZIP) {
   // The source of every built file, in the plugin itself (the plugin directory asks for human-
   // readable code or a link to it, and the project has no public address): the engine (Rust), the
   // calculator (JavaScript) and the build, with its lock files.
-  for (const file of sourceFiles()) add(join(ROOT, file), ROOT, 'source/');
+  // No PHP in it: the plugin's own PHP is its top level, and a web server would run any other.
+  for (const file of sourceFiles().filter((name) => !name.endsWith('.php'))) add(join(ROOT, file), ROOT, 'source/');
   const table = await reserveTable();
   const written = (name, value) => {
     entries[`${PLUGIN_SLUG}/${name}`] = [new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`), { mtime: new Date('2026-01-01T00:00:00Z') }];

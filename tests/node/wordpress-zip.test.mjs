@@ -21,6 +21,8 @@ test('the plugin zip holds the source of its built files, and its readme.txt say
       assert.ok(names.includes(`${PLUGIN_SLUG}/source/${source}`), `source/${source}`);
     }
     for (const entry of PLUGIN_SOURCES) assert.ok(names.some((name) => name.startsWith(`${PLUGIN_SLUG}/source/${entry}`)), `source/${entry}`);
+    // No PHP below source/: a web server would run it (the plugin's own PHP is at its top level).
+    assert.deepEqual(names.filter((name) => name.startsWith(`${PLUGIN_SLUG}/source/`) && name.endsWith('.php')), []);
     // The source is the checkout's, byte for byte.
     assert.deepEqual(Buffer.from(entries[`${PLUGIN_SLUG}/source/src/lib.rs`]), readFileSync(join(import.meta.dirname, '..', '..', 'src', 'lib.rs')));
     const readme = new TextDecoder().decode(entries[`${PLUGIN_SLUG}/readme.txt`]);
