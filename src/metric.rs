@@ -5,9 +5,10 @@ use rust_decimal::Decimal;
 use crate::economics;
 use crate::error::{Error, ErrorCode, Result};
 use crate::funnel;
-use crate::lever::{parse_index, Lever};
+use crate::lever::Lever;
 use crate::model::Model;
 use crate::retention;
+use crate::schema::parse_index;
 use crate::target;
 use crate::velocity;
 

@@ -11,9 +11,9 @@ use serde::Serialize;
 use time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::lever::Lever;
 use crate::model::Model;
 use crate::number::{self, Exact};
-use crate::schema::Lever;
 use crate::target::{ceil_div, needed, Needed, NeededStage};
 
 mod options;

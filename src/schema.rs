@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::error::ErrorCode;
 use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::lever::Bound::{self, Exclusive, Inclusive, Unbounded};
+use crate::lever::{Bounds, Lever};
 use crate::number::{format_decimal, MAX_NUMBER_TEXT};
 
 /// The most stages a funnel may have.
@@ -43,51 +44,6 @@ pub const MAX_ACTUALS: usize = 1100;
 /// The most open opportunities `progress` weighs, all stages together, so its chance stays
 /// well inside a frame.
 pub const MAX_OPEN: u32 = 1000;
-
-/// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
-/// and simulation move. Each variant has its row in [`MODEL_FIELDS`].
-///
-/// ```
-/// use sales_kpi::Lever;
-/// assert_eq!(Lever::parse("/funnel/stages/1/rate"), Some(Lever::StageRate(1)));
-/// assert_eq!(Lever::StageRate(1).pointer(), "/funnel/stages/1/rate");
-/// assert_eq!(Lever::parse("/funnel/stages/01/rate"), None);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lever {
-    /// `/funnel/top`
-    Top,
-    /// `/funnel/stages/i/rate`
-    StageRate(usize),
-    /// `/funnel/dealSize`
-    DealSize,
-    /// `/target`
-    Target,
-    /// `/cycleDays`
-    CycleDays,
-    /// `/acquisitionCost`
-    AcquisitionCost,
-    /// `/customer/purchaseValue`
-    PurchaseValue,
-    /// `/customer/purchasesPerYear`
-    PurchasesPerYear,
-    /// `/customer/lifespanYears`
-    LifespanYears,
-    /// `/customer/annualChurn`
-    AnnualChurn,
-    /// `/customer/grossMargin`
-    GrossMargin,
-    /// `/retention/start`
-    RetentionStart,
-    /// `/retention/end`
-    RetentionEnd,
-    /// `/retention/new`
-    RetentionNew,
-    /// `/growth/previous`
-    GrowthPrevious,
-    /// `/growth/current`
-    GrowthCurrent,
-}
 
 /// What a field holds, so the widget knows how to show and read it.
 ///
@@ -461,27 +417,82 @@ const LEVER_ROWS: [Option<usize>; LEVERS] = {
 };
 
 impl Lever {
-    /// The variant's place in the declaration, `StageRate` counted once.
-    const fn ordinal(self) -> usize {
-        match self {
-            Lever::Top => 0,
-            Lever::StageRate(_) => 1,
-            Lever::DealSize => 2,
-            Lever::Target => 3,
-            Lever::CycleDays => 4,
-            Lever::AcquisitionCost => 5,
-            Lever::PurchaseValue => 6,
-            Lever::PurchasesPerYear => 7,
-            Lever::LifespanYears => 8,
-            Lever::AnnualChurn => 9,
-            Lever::GrossMargin => 10,
-            Lever::RetentionStart => 11,
-            Lever::RetentionEnd => 12,
-            Lever::RetentionNew => 13,
-            Lever::GrowthPrevious => 14,
-            Lever::GrowthCurrent => 15,
+    /// The lever a JSON Pointer names, if it names one.
+    ///
+    /// ```
+    /// assert_eq!(sales_kpi::Lever::parse("/target"), Some(sales_kpi::Lever::Target));
+    /// assert_eq!(sales_kpi::Lever::parse("/funnel/stages/-1/rate"), None);
+    /// ```
+    pub fn parse(pointer: &str) -> Option<Lever> {
+        MODEL_FIELDS.iter().find_map(|field| {
+            let lever = field.lever?;
+            match split_at_index(field.pointer) {
+                Some((before, after)) => pointer
+                    .strip_prefix(before)
+                    .and_then(|rest| rest.strip_suffix(after))
+                    .and_then(parse_index)
+                    .map(|index| match lever {
+                        Lever::StageRate(_) => Lever::StageRate(index),
+                        other => other,
+                    }),
+                None => (field.pointer == pointer).then_some(lever),
+            }
+        })
+    }
+
+    /// The lever's row in the schema.
+    fn field(self) -> &'static Field {
+        // Every variant has its row; the first row is only a fallback the tests rule out.
+        &MODEL_FIELDS[row_of(self).unwrap_or_default()]
+    }
+
+    /// The lever's JSON Pointer in the model.
+    ///
+    /// ```
+    /// assert_eq!(sales_kpi::Lever::AnnualChurn.pointer(), "/customer/annualChurn");
+    /// ```
+    pub fn pointer(self) -> String {
+        let pattern = self.field().pointer;
+        match (self, split_at_index(pattern)) {
+            (Lever::StageRate(index), Some((before, after))) => format!("{before}{index}{after}"),
+            _ => pattern.to_owned(),
         }
     }
+
+    /// The lever's valid range on its own, before relations with other fields
+    /// (retention's `new` may not exceed `end`; see [`crate::Model::bounds`]).
+    ///
+    /// ```
+    /// use sales_kpi::Lever;
+    /// assert!(Lever::AnnualChurn.own_bounds().contains(1.into()));
+    /// assert!(!Lever::AnnualChurn.own_bounds().contains(0.into()));
+    /// ```
+    pub fn own_bounds(self) -> Bounds {
+        let field = self.field();
+        Bounds::new(field.minimum, field.maximum)
+    }
+
+    /// Whether the lever is a rate, so that a change of one percentage point makes sense.
+    ///
+    /// ```
+    /// assert!(sales_kpi::Lever::StageRate(0).is_rate());
+    /// assert!(!sales_kpi::Lever::DealSize.is_rate());
+    /// ```
+    pub fn is_rate(self) -> bool {
+        self.field().kind == Kind::Rate
+    }
+}
+
+/// Reads an RFC 6901 array index below [`MAX_STAGES`]: `0`, or digits without a leading zero.
+pub(crate) fn parse_index(text: &str) -> Option<usize> {
+    let valid = !text.is_empty()
+        && text.len() <= 2
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    if !valid {
+        return None;
+    }
+    text.parse().ok().filter(|&index| index < MAX_STAGES)
 }
 
 /// The fields directly inside the object at `parent`, in schema order: the names the
