@@ -39,10 +39,10 @@ pub use options::{PlanGrowth, PlanOptions};
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// Calendar days from start to end, both included.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub days: u32,
     /// Days whose weekday is worked and that are not holidays.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub workdays: u32,
     /// The window's revenue target.
     #[serde(serialize_with = "number::serialize")]
@@ -59,7 +59,7 @@ pub struct Plan {
     /// ceil(needed top / (workdays x capacity)), when a capacity is given; `Some(None)`
     /// (null) when the top count is null.
     #[serde(
-        serialize_with = "serialize_nested_option",
+        serialize_with = "number::serialize_nested_option",
         skip_serializing_if = "Option::is_none"
     )]
     pub reps_needed: Option<Option<Decimal>>,
@@ -103,7 +103,7 @@ pub struct MonthRow {
     /// The month, `YYYY-MM`.
     pub month: String,
     /// The window's workdays in this month.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub workdays: u32,
     /// The target x workdays / the plan's workdays.
     #[serde(serialize_with = "number::serialize")]
@@ -134,7 +134,7 @@ pub struct WeekRow {
     #[serde(serialize_with = "serialize_date")]
     pub start: Date,
     /// The window's workdays in this week.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub workdays: u32,
     /// The target x workdays / the plan's workdays.
     #[serde(serialize_with = "number::serialize")]
@@ -624,18 +624,4 @@ fn serialize_date<S: serde::Serializer>(
     serializer: S,
 ) -> core::result::Result<S::Ok, S::Error> {
     serializer.serialize_str(&iso_date(*date))
-}
-
-fn serialize_count<S: serde::Serializer>(
-    count: &u32,
-    serializer: S,
-) -> core::result::Result<S::Ok, S::Error> {
-    serializer.serialize_str(&count.to_string())
-}
-
-fn serialize_nested_option<S: serde::Serializer>(
-    value: &Option<Option<Decimal>>,
-    serializer: S,
-) -> core::result::Result<S::Ok, S::Error> {
-    number::serialize_option(&value.flatten(), serializer)
 }

@@ -185,7 +185,7 @@ fn whole_number_error(
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     /// How many samples were drawn.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub samples: u32,
     /// The mean of the metric.
     #[serde(serialize_with = "number::serialize")]
@@ -205,13 +205,6 @@ pub struct Summary {
         skip_serializing_if = "Option::is_none"
     )]
     pub probability_at_least: Option<Decimal>,
-}
-
-fn serialize_count<S: serde::Serializer>(
-    count: &u32,
-    serializer: S,
-) -> core::result::Result<S::Ok, S::Error> {
-    serializer.serialize_str(&count.to_string())
 }
 
 /// How one lever is drawn, prepared once before the loop.
