@@ -4,6 +4,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::number::parse_decimal;
+pub use crate::pointer::{child_pointer, is_pointer_shaped};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -90,34 +91,6 @@ pub(crate) fn too_large() -> Error {
     .with_integer("max", MAX_INPUT_BYTES)
 }
 
-/// Whether `text` is a JSON Pointer (RFC 6901) that can begin a message: empty (the whole
-/// document) or starting with `/`, with `~` only in `~0` or `~1`, at most 128 bytes, and
-/// without control characters or `": "`, which would let caller text pose as the end of an
-/// engine pointer. Other text is reported at the field that holds it.
-///
-/// ```
-/// use sales_kpi::json::is_pointer_shaped;
-/// assert!(is_pointer_shaped("/funnel/stages/0/rate"));
-/// assert!(is_pointer_shaped(""));
-/// assert!(is_pointer_shaped("/funnel/stages/ 1/rate"));
-/// assert!(!is_pointer_shaped("funnel/top"));
-/// assert!(!is_pointer_shaped("/~2"));
-/// assert!(!is_pointer_shaped("/funnel/top: spoof"));
-/// ```
-pub fn is_pointer_shaped(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let escapes_valid = bytes
-        .iter()
-        .enumerate()
-        .all(|(at, &byte)| byte != b'~' || matches!(bytes.get(at + 1), Some(b'0' | b'1')));
-    (text.is_empty() || bytes[0] == b'/')
-        && text.len() <= 128
-        && escapes_valid
-        // Byte checks, not `str::contains`: its substring searcher costs kilobytes of wasm.
-        && !bytes.windows(2).any(|pair| pair == b": ")
-        && !bytes.iter().any(|&byte| byte < 0x20 || byte == 0x7F)
-}
-
 /// The error for lever or metric text that is not a pointer, at the field that holds it.
 pub(crate) fn not_a_pointer(field: &str, text: &str, example: &str) -> Error {
     let shown: String = text.chars().take(64).collect();
@@ -137,26 +110,6 @@ pub(crate) fn not_a_list(pointer: &str, kind: &str, value: &Json<'_>) -> Error {
         format!("must be {kind} (got {})", value.kind()),
     )
     .with_text("expected", "array")
-}
-
-/// Appends one reference token to a pointer, escaped as RFC 6901 requires.
-///
-/// ```
-/// use sales_kpi::json::child_pointer;
-/// assert_eq!(child_pointer("/funnel", "a/b~c"), "/funnel/a~1b~0c");
-/// ```
-pub fn child_pointer(parent: &str, token: &str) -> String {
-    let mut pointer = String::with_capacity(parent.len() + token.len() + 1);
-    pointer.push_str(parent);
-    pointer.push('/');
-    for character in token.chars() {
-        match character {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            other => pointer.push(other),
-        }
-    }
-    pointer
 }
 
 struct Reader<'a> {

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::number::format_decimal;
+use crate::pointer::split_pointer;
 
 /// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
 /// and simulation move. Each variant has its row in [`MODEL_FIELDS`].
@@ -227,13 +228,7 @@ impl Bounds {
     pub fn describe(&self) -> String {
         let relative = self
             .relative
-            .map(|(pointer, _)| {
-                let slash = pointer.bytes().rposition(|byte| byte == b'/');
-                let name = pointer
-                    .get(slash.map_or(0, |at| at + 1)..)
-                    .unwrap_or_default();
-                format!(", the value of {name}")
-            })
+            .map(|(pointer, _)| format!(", the value of {}", split_pointer(pointer).1))
             .unwrap_or_default();
         let number = |value: Decimal| format_decimal(value);
         match (self.min, self.max) {

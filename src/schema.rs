@@ -13,6 +13,7 @@ use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::lever::Bound::{self, Exclusive, Inclusive, Unbounded};
 use crate::lever::{Bounds, Lever};
 use crate::number::{format_decimal, MAX_NUMBER_TEXT};
+use crate::pointer::{parse_index, split_at_index};
 
 /// The most stages a funnel may have.
 pub const MAX_STAGES: usize = 12;
@@ -387,12 +388,6 @@ pub const PROGRESS_LISTS: [(&str, usize, usize); 3] = [
     ("/open", 0, MAX_STAGES - 1),
 ];
 
-/// The parts of a pointer pattern before and after its `*`, if it has one.
-pub(crate) fn split_at_index(pattern: &str) -> Option<(&str, &str)> {
-    let star = pattern.bytes().position(|byte| byte == b'*')?;
-    Some((pattern.get(..star)?, pattern.get(star + 1..)?))
-}
-
 /// The row of a lever in [`MODEL_FIELDS`]. A table made at compile time: `Model::get` asks
 /// this for every optional number of every report, and a search of the table was a tenth of
 /// reading a model in wasm.
@@ -430,7 +425,7 @@ impl Lever {
                 Some((before, after)) => pointer
                     .strip_prefix(before)
                     .and_then(|rest| rest.strip_suffix(after))
-                    .and_then(parse_index)
+                    .and_then(|text| parse_index(text, MAX_STAGES))
                     .map(|index| match lever {
                         Lever::StageRate(_) => Lever::StageRate(index),
                         other => other,
@@ -481,18 +476,6 @@ impl Lever {
     pub fn is_rate(self) -> bool {
         self.field().kind == Kind::Rate
     }
-}
-
-/// Reads an RFC 6901 array index below [`MAX_STAGES`]: `0`, or digits without a leading zero.
-pub(crate) fn parse_index(text: &str) -> Option<usize> {
-    let valid = !text.is_empty()
-        && text.len() <= 2
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text == "0" || !text.starts_with('0'));
-    if !valid {
-        return None;
-    }
-    text.parse().ok().filter(|&index| index < MAX_STAGES)
 }
 
 /// The fields directly inside the object at `parent`, in schema order: the names the
