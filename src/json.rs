@@ -47,6 +47,8 @@ impl<'a> Json<'a> {
     /// assert!(Json::parse("[1, 2").unwrap_err().to_string().starts_with(": is not valid JSON"));
     /// assert_eq!(Json::parse(r#"{"a": 1, "a": 2}"#).unwrap_err().to_string(),
     ///     "/a: appears twice; give each field once");
+    /// assert!(Json::parse("[0, -0, 0.5]").is_ok());
+    /// assert!(Json::parse("01").unwrap_err().to_string().starts_with(": is not valid JSON"));
     /// ```
     pub fn parse(text: &'a str) -> Result<Json<'a>> {
         if text.len() > MAX_INPUT_BYTES {
@@ -267,7 +269,13 @@ impl<'a> Reader<'a> {
         if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
-        if !digits(self) {
+        // RFC 8259: the whole part is `0` or starts with 1-9, so `01` and `-01` are not JSON.
+        if self.bytes.get(self.at) == Some(&b'0') {
+            self.at += 1;
+            if self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+                return Err(self.syntax("no digit after a leading 0"));
+            }
+        } else if !digits(self) {
             return Err(self.syntax("digits"));
         }
         if self.bytes.get(self.at) == Some(&b'.') {
