@@ -184,10 +184,24 @@ pub fn schema_json() -> String {
             max_actuals: MAX_ACTUALS,
             max_open: MAX_OPEN,
         },
-        error_codes: ErrorCode::ALL.iter().map(|code| code.as_str()).collect(),
+        error_codes: error_codes().collect(),
     };
     // Plain data with string keys: serializing it cannot fail.
     serde_json::to_string(&schema).unwrap_or_default()
+}
+
+/// A TypeScript union of string literals: `'a' | 'b'`, joined by `separator`.
+fn literal_union(names: impl Iterator<Item = &'static str>, separator: &str) -> String {
+    let literals: Vec<String> = names.map(|name| format!("'{name}'")).collect();
+    literals.join(separator)
+}
+
+fn error_codes() -> impl Iterator<Item = &'static str> {
+    ErrorCode::ALL.iter().map(|code| code.as_str())
+}
+
+fn kinds() -> impl Iterator<Item = &'static str> {
+    Kind::ALL.iter().map(|kind| kind.as_str())
 }
 
 /// The TypeScript type of the object (or list item, `parent` ending in `/*`) at `parent`.
@@ -305,17 +319,8 @@ pub fn typescript() -> String {
         "",
         &mut progress_options,
     );
-    let mut codes = String::new();
-    for code in ErrorCode::ALL {
-        codes.push_str(&format!("\n  | '{}'", code.as_str()));
-    }
-    let mut kinds = String::new();
-    for (index, kind) in Kind::ALL.iter().enumerate() {
-        if index > 0 {
-            kinds.push_str(" | ");
-        }
-        kinds.push_str(&format!("'{}'", kind.as_str()));
-    }
+    let codes = format!("\n  | {}", literal_union(error_codes(), "\n  | "));
+    let kinds = literal_union(kinds(), " | ");
     let stage = MODEL_LISTS
         .first()
         .map(|(list, _, _)| {
@@ -369,20 +374,8 @@ export interface EngineError extends Error {{
 /// assert!(sales_kpi::schema::schema_typescript().contains("export default schema;"));
 /// ```
 pub fn schema_typescript() -> String {
-    let mut kinds = String::new();
-    for (index, kind) in Kind::ALL.iter().enumerate() {
-        if index > 0 {
-            kinds.push_str(" | ");
-        }
-        kinds.push_str(&format!("'{}'", kind.as_str()));
-    }
-    let mut codes = String::new();
-    for (index, code) in ErrorCode::ALL.iter().enumerate() {
-        if index > 0 {
-            codes.push_str(" | ");
-        }
-        codes.push_str(&format!("'{}'", code.as_str()));
-    }
+    let kinds = literal_union(kinds(), " | ");
+    let codes = literal_union(error_codes(), " | ");
     format!(
         "// Generated from the engine's schema table (src/schema.rs) by scripts/build.mjs.
 /** One input field; `*` in the pointer stands for an array index. Bounds are decimal text. */
