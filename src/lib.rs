@@ -29,6 +29,7 @@
 mod economics;
 mod error;
 mod evaluate;
+mod fields;
 mod funnel;
 pub mod json;
 mod lever;

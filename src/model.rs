@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorCode, Param, Result};
-use crate::json::{not_a_list, Fields, Json};
+use crate::fields::{not_a_list, Fields};
+use crate::json::Json;
 use crate::lever::{Bound, Bounds, Lever};
 use crate::pointer::split_pointer;
 use crate::schema::{

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{not_a_list, Fields, Json};
+use crate::fields::{not_a_list, Fields};
+use crate::json::Json;
 use crate::lever::Lever;
 use crate::metric::evaluate;
 use crate::model::Model;
