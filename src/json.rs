@@ -257,14 +257,14 @@ impl<'a> Reader<'a> {
         if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
-        // RFC 8259: the whole part is `0` or starts with 1-9, so `01` and `-01` are not JSON.
-        if self.bytes.get(self.at) == Some(&b'0') {
-            self.at += 1;
-            if self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-                return Err(self.syntax("no digit after a leading 0"));
-            }
-        } else if !digits(self) {
+        let whole = self.at;
+        if !digits(self) {
             return Err(self.syntax("digits"));
+        }
+        // RFC 8259: the whole part is `0` or starts with 1-9, so `01` and `-01` are not JSON.
+        if self.at - whole > 1 && self.bytes.get(whole) == Some(&b'0') {
+            self.at = whole;
+            return Err(self.syntax("no leading zero"));
         }
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
