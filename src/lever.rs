@@ -9,7 +9,7 @@ use crate::number::format_decimal;
 use crate::pointer::split_pointer;
 
 /// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
-/// and simulation move. Each variant has its row in [`MODEL_FIELDS`].
+/// and simulation move. Each variant has its row in [`crate::schema::MODEL_FIELDS`].
 ///
 /// ```
 /// use sales_kpi::Lever;
