@@ -3,153 +3,111 @@
 
 use core::fmt;
 
-/// What went wrong, as a stable identifier a program can branch on (the sentence is for
-/// people and may be reworded; the code may not). In JavaScript it is the error's `code`
-/// property, in camelCase ([`ErrorCode::as_str`]).
-///
-/// ```
-/// use sales_kpi::{ErrorCode, Model};
-/// let error = Model::from_json_str(r#"{"funnel": {"top": "1", "stages": [], "dealsize": "1"}}"#)
-///     .unwrap_err();
-/// assert_eq!(error.code(), ErrorCode::UnknownField);
-/// assert_eq!(error.code().as_str(), "unknownField");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ErrorCode {
+/// Declares [`ErrorCode`] from one list of variants and their JavaScript names: the enum, its
+/// `ALL` array and `as_str`, so a new code cannot miss one of them.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])* $code:ident => $name:literal,)*) => {
+        /// What went wrong, as a stable identifier a program can branch on (the sentence is for
+        /// people and may be reworded; the code may not). In JavaScript it is the error's `code`
+        /// property, in camelCase ([`ErrorCode::as_str`]).
+        ///
+        /// ```
+        /// use sales_kpi::{ErrorCode, Model};
+        /// let error = Model::from_json_str(r#"{"funnel": {"top": "1", "stages": [], "dealsize": "1"}}"#)
+        ///     .unwrap_err();
+        /// assert_eq!(error.code(), ErrorCode::UnknownField);
+        /// assert_eq!(error.code().as_str(), "unknownField");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])* $code,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order the README lists them.
+            ///
+            /// ```
+            /// assert!(sales_kpi::ErrorCode::ALL.contains(&sales_kpi::ErrorCode::OutOfRange));
+            /// ```
+            pub const ALL: [ErrorCode; [$(ErrorCode::$code),*].len()] = [$(ErrorCode::$code),*];
+
+            /// The code's stable camelCase name, as JavaScript sees it.
+            ///
+            /// ```
+            /// assert_eq!(sales_kpi::ErrorCode::NotANumber.as_str(), "notANumber");
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$code => $name,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
     /// The input cannot be read as JSON, or refers to itself. No parameters.
-    InvalidJson,
+    InvalidJson => "invalidJson",
     /// The input text is over the byte limit. `max`: the limit in bytes.
-    InputTooLarge,
+    InputTooLarge => "inputTooLarge",
     /// The input is nested over the depth limit. `max`: the deepest nesting allowed.
-    TooDeep,
+    TooDeep => "tooDeep",
     /// A value of the wrong JSON type. `expected`: `object`, `array`, `string`, `number`,
     /// `integer` or `date`.
-    WrongType,
+    WrongType => "wrongType",
     /// A required field is absent or null. No parameters.
-    Required,
+    Required => "required",
     /// A field the schema does not know, such as a typo. No parameters.
-    UnknownField,
+    UnknownField => "unknownField",
     /// Text that is not a plain decimal, such as `"12,5"`. `value`: the text.
-    NotANumber,
+    NotANumber => "notANumber",
     /// A number outside its valid range. `value`, and those of `minimum`, `maximum`,
     /// `exclusiveMinimum` and `exclusiveMaximum` that apply, as decimal text. Also a date
     /// past a limit other than the window's start (progress: `asOf` after `end`, an
     /// `actuals` date after `asOf` or not after the row before), the limits as ISO dates.
-    OutOfRange,
+    OutOfRange => "outOfRange",
     /// Text over its length. `max`: the most characters (Unicode code points).
-    TooLong,
+    TooLong => "tooLong",
     /// An empty or blank name. `min`: the fewest characters.
-    TooShort,
+    TooShort => "tooShort",
     /// Too many list items (progress: or open opportunities in all). `max`: the most
     /// allowed.
-    TooMany,
+    TooMany => "tooMany",
     /// Too few list items. `min`: the fewest allowed.
-    TooFew,
+    TooFew => "tooFew",
     /// Two fields that exclude each other are both given. `other`: the other field.
-    BothGiven,
+    BothGiven => "bothGiven",
     /// One of several fields is needed. `fields`: their names.
-    OneRequired,
+    OneRequired => "oneRequired",
     /// A value past another field it must not pass (retention `new` above `end`).
     /// `other`: that field's pointer; `value`; and `minimum` or `maximum`.
-    ExceedsField,
+    ExceedsField => "exceedsField",
     /// A whole number was required. `value`: the number given.
-    NotWhole,
+    NotWhole => "notWhole",
     /// A result does not fit the decimal type; the pointer is the result's. No parameters.
-    Overflow,
+    Overflow => "overflow",
     /// A lever or metric pointer that names nothing (or no lever). No parameters.
-    UnknownPointer,
+    UnknownPointer => "unknownPointer",
     /// Goal seek found no value in the lever's range. `reason`: `outOfRange`, `noEffect`
     /// or `notFound`.
-    NoSolution,
+    NoSolution => "noSolution",
     /// Not an ISO date, or a year outside 1900..2200. `value`: the text.
-    InvalidDate,
+    InvalidDate => "invalidDate",
     /// A date before the window's start: plan's `end`, progress's `asOf` or an `actuals`
     /// date. `start`: the start.
-    BeforeStart,
+    BeforeStart => "beforeStart",
     /// A window longer than allowed. `max`: the most days.
-    WindowTooLong,
+    WindowTooLong => "windowTooLong",
     /// No workday in the window. No parameters.
-    NoWorkdays,
+    NoWorkdays => "noWorkdays",
     /// A repeated value where each may appear once. `value`: the repeated value.
-    Duplicate,
+    Duplicate => "duplicate",
     /// Text with line breaks or control characters where a visible name is needed.
     /// No parameters.
-    InvalidText,
+    InvalidText => "invalidText",
     /// simulate: the metric is undefined for some drawn values (zero deals for CAC).
     /// No parameters.
-    MetricUndefined,
-}
-
-impl ErrorCode {
-    /// Every code, in the order the README lists them.
-    ///
-    /// ```
-    /// assert!(sales_kpi::ErrorCode::ALL.contains(&sales_kpi::ErrorCode::OutOfRange));
-    /// ```
-    pub const ALL: [ErrorCode; 26] = [
-        ErrorCode::InvalidJson,
-        ErrorCode::InputTooLarge,
-        ErrorCode::TooDeep,
-        ErrorCode::WrongType,
-        ErrorCode::Required,
-        ErrorCode::UnknownField,
-        ErrorCode::NotANumber,
-        ErrorCode::OutOfRange,
-        ErrorCode::TooLong,
-        ErrorCode::TooShort,
-        ErrorCode::TooMany,
-        ErrorCode::TooFew,
-        ErrorCode::BothGiven,
-        ErrorCode::OneRequired,
-        ErrorCode::ExceedsField,
-        ErrorCode::NotWhole,
-        ErrorCode::Overflow,
-        ErrorCode::UnknownPointer,
-        ErrorCode::NoSolution,
-        ErrorCode::InvalidDate,
-        ErrorCode::BeforeStart,
-        ErrorCode::WindowTooLong,
-        ErrorCode::NoWorkdays,
-        ErrorCode::Duplicate,
-        ErrorCode::InvalidText,
-        ErrorCode::MetricUndefined,
-    ];
-
-    /// The code's stable camelCase name, as JavaScript sees it.
-    ///
-    /// ```
-    /// assert_eq!(sales_kpi::ErrorCode::NotANumber.as_str(), "notANumber");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidJson => "invalidJson",
-            ErrorCode::InputTooLarge => "inputTooLarge",
-            ErrorCode::TooDeep => "tooDeep",
-            ErrorCode::WrongType => "wrongType",
-            ErrorCode::Required => "required",
-            ErrorCode::UnknownField => "unknownField",
-            ErrorCode::NotANumber => "notANumber",
-            ErrorCode::OutOfRange => "outOfRange",
-            ErrorCode::TooLong => "tooLong",
-            ErrorCode::TooShort => "tooShort",
-            ErrorCode::TooMany => "tooMany",
-            ErrorCode::TooFew => "tooFew",
-            ErrorCode::BothGiven => "bothGiven",
-            ErrorCode::OneRequired => "oneRequired",
-            ErrorCode::ExceedsField => "exceedsField",
-            ErrorCode::NotWhole => "notWhole",
-            ErrorCode::Overflow => "overflow",
-            ErrorCode::UnknownPointer => "unknownPointer",
-            ErrorCode::NoSolution => "noSolution",
-            ErrorCode::InvalidDate => "invalidDate",
-            ErrorCode::BeforeStart => "beforeStart",
-            ErrorCode::WindowTooLong => "windowTooLong",
-            ErrorCode::NoWorkdays => "noWorkdays",
-            ErrorCode::Duplicate => "duplicate",
-            ErrorCode::InvalidText => "invalidText",
-            ErrorCode::MetricUndefined => "metricUndefined",
-        }
-    }
+    MetricUndefined => "metricUndefined",
 }
 
 /// One parameter of an error: what a translation needs to say the sentence in another

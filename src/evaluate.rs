@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{not_a_list, Fields, Json};
+use crate::fields::{not_a_list, Fields};
+use crate::json::Json;
 use crate::model::Model;
 use crate::number;
 #[cfg(feature = "progress-export")]

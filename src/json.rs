@@ -3,8 +3,8 @@
 //! nesting before it builds anything, so hostile input is refused early.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::number::parse_decimal;
-use rust_decimal::Decimal;
+pub use crate::fields::decimal;
+pub use crate::pointer::{child_pointer, is_pointer_shaped};
 use std::borrow::Cow;
 
 /// The most bytes of JSON one input may have, so a page stays responsive.
@@ -46,6 +46,8 @@ impl<'a> Json<'a> {
     /// assert!(Json::parse("[1, 2").unwrap_err().to_string().starts_with(": is not valid JSON"));
     /// assert_eq!(Json::parse(r#"{"a": 1, "a": 2}"#).unwrap_err().to_string(),
     ///     "/a: appears twice; give each field once");
+    /// assert!(Json::parse("[0, -0, 0.5]").is_ok());
+    /// assert!(Json::parse("01").unwrap_err().to_string().starts_with(": is not valid JSON"));
     /// ```
     pub fn parse(text: &'a str) -> Result<Json<'a>> {
         if text.len() > MAX_INPUT_BYTES {
@@ -90,34 +92,6 @@ pub(crate) fn too_large() -> Error {
     .with_integer("max", MAX_INPUT_BYTES)
 }
 
-/// Whether `text` is a JSON Pointer (RFC 6901) that can begin a message: empty (the whole
-/// document) or starting with `/`, with `~` only in `~0` or `~1`, at most 128 bytes, and
-/// without control characters or `": "`, which would let caller text pose as the end of an
-/// engine pointer. Other text is reported at the field that holds it.
-///
-/// ```
-/// use sales_kpi::json::is_pointer_shaped;
-/// assert!(is_pointer_shaped("/funnel/stages/0/rate"));
-/// assert!(is_pointer_shaped(""));
-/// assert!(is_pointer_shaped("/funnel/stages/ 1/rate"));
-/// assert!(!is_pointer_shaped("funnel/top"));
-/// assert!(!is_pointer_shaped("/~2"));
-/// assert!(!is_pointer_shaped("/funnel/top: spoof"));
-/// ```
-pub fn is_pointer_shaped(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let escapes_valid = bytes
-        .iter()
-        .enumerate()
-        .all(|(at, &byte)| byte != b'~' || matches!(bytes.get(at + 1), Some(b'0' | b'1')));
-    (text.is_empty() || bytes[0] == b'/')
-        && text.len() <= 128
-        && escapes_valid
-        // Byte checks, not `str::contains`: its substring searcher costs kilobytes of wasm.
-        && !bytes.windows(2).any(|pair| pair == b": ")
-        && !bytes.iter().any(|&byte| byte < 0x20 || byte == 0x7F)
-}
-
 /// The error for lever or metric text that is not a pointer, at the field that holds it.
 pub(crate) fn not_a_pointer(field: &str, text: &str, example: &str) -> Error {
     let shown: String = text.chars().take(64).collect();
@@ -126,37 +100,6 @@ pub(crate) fn not_a_pointer(field: &str, text: &str, example: &str) -> Error {
         field,
         format!("is not a JSON Pointer (got \"{shown}\"); use one such as {example}"),
     )
-}
-
-/// The error for a value at `pointer` that must be a list: `kind` names it, as in "a list of
-/// stages".
-pub(crate) fn not_a_list(pointer: &str, kind: &str, value: &Json<'_>) -> Error {
-    Error::new(
-        ErrorCode::WrongType,
-        pointer,
-        format!("must be {kind} (got {})", value.kind()),
-    )
-    .with_text("expected", "array")
-}
-
-/// Appends one reference token to a pointer, escaped as RFC 6901 requires.
-///
-/// ```
-/// use sales_kpi::json::child_pointer;
-/// assert_eq!(child_pointer("/funnel", "a/b~c"), "/funnel/a~1b~0c");
-/// ```
-pub fn child_pointer(parent: &str, token: &str) -> String {
-    let mut pointer = String::with_capacity(parent.len() + token.len() + 1);
-    pointer.push_str(parent);
-    pointer.push('/');
-    for character in token.chars() {
-        match character {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            other => pointer.push(other),
-        }
-    }
-    pointer
 }
 
 struct Reader<'a> {
@@ -314,8 +257,14 @@ impl<'a> Reader<'a> {
         if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
+        let whole = self.at;
         if !digits(self) {
             return Err(self.syntax("digits"));
+        }
+        // RFC 8259: the whole part is `0` or starts with 1-9, so `01` and `-01` are not JSON.
+        if self.at - whole > 1 && self.bytes.get(whole) == Some(&b'0') {
+            self.at = whole;
+            return Err(self.syntax("no leading zero"));
         }
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
@@ -426,117 +375,6 @@ impl<'a> Reader<'a> {
             self.at += 1;
         }
         Ok(unit)
-    }
-}
-
-/// Reads the fields of one JSON object, refusing the ones it does not know.
-#[derive(Clone, Copy)]
-pub(crate) struct Fields<'a> {
-    pointer: &'a str,
-    entries: &'a [(Cow<'a, str>, Json<'a>)],
-}
-
-impl<'a> Fields<'a> {
-    /// Opens `value` as an object whose keys must all be in `known`.
-    pub(crate) fn open(value: &'a Json<'a>, pointer: &'a str, known: &[&str]) -> Result<Self> {
-        let Json::Object(entries) = value else {
-            return Err(Error::new(
-                ErrorCode::WrongType,
-                pointer,
-                format!("must be an object (got {})", value.kind()),
-            )
-            .with_text("expected", "object"));
-        };
-        if let Some((key, _)) = entries
-            .iter()
-            .find(|(key, _)| !known.contains(&key.as_ref()))
-        {
-            let mut message = String::from("unknown field; the fields here are ");
-            for (index, name) in known.iter().enumerate() {
-                if index > 0 {
-                    message.push_str(", ");
-                }
-                message.push_str(name);
-            }
-            return Err(Error::new(
-                ErrorCode::UnknownField,
-                child_pointer(pointer, key),
-                message,
-            ));
-        }
-        Ok(Fields { pointer, entries })
-    }
-
-    /// The pointer of the field `key`.
-    pub(crate) fn pointer_of(&self, key: &str) -> String {
-        child_pointer(self.pointer, key)
-    }
-
-    /// The value of `key`; a `null` counts as absent.
-    pub(crate) fn get(&self, key: &str) -> Option<&'a Json<'a>> {
-        self.entries
-            .iter()
-            .find(|(name, _)| name == key)
-            .map(|(_, value)| value)
-            .filter(|value| **value != Json::Null)
-    }
-
-    /// The value of a required field.
-    pub(crate) fn required(&self, key: &str) -> Result<&'a Json<'a>> {
-        self.get(key)
-            .ok_or_else(|| Error::new(ErrorCode::Required, self.pointer_of(key), "required"))
-    }
-
-    /// A required decimal.
-    pub(crate) fn number(&self, key: &str) -> Result<Decimal> {
-        read_decimal(self.required(key)?).map_err(|error| error.at(self.pointer_of(key)))
-    }
-
-    /// An optional decimal.
-    pub(crate) fn optional_number(&self, key: &str) -> Result<Option<Decimal>> {
-        self.get(key)
-            .map(|value| read_decimal(value).map_err(|error| error.at(self.pointer_of(key))))
-            .transpose()
-    }
-
-    /// A required text.
-    pub(crate) fn text(&self, key: &str) -> Result<&'a str> {
-        match self.required(key)? {
-            Json::String(text) => Ok(text),
-            other => Err(Error::new(
-                ErrorCode::WrongType,
-                self.pointer_of(key),
-                format!("must be text (got {})", other.kind()),
-            )
-            .with_text("expected", "string")),
-        }
-    }
-}
-
-/// Reads a decimal from a JSON string or a finite JSON number.
-///
-/// ```
-/// use sales_kpi::json::{decimal, Json};
-/// let value = decimal(&Json::String("0.025".into()), "/rate").unwrap();
-/// assert_eq!(value.to_string(), "0.025");
-/// let error = decimal(&Json::Bool(true), "/rate").unwrap_err();
-/// assert_eq!(error.to_string(), "/rate: must be a number (got a true/false value)");
-/// ```
-pub fn decimal(value: &Json<'_>, pointer: &str) -> Result<Decimal> {
-    read_decimal(value).map_err(|error| error.at(pointer.to_owned()))
-}
-
-/// A decimal from a JSON string or number, or the error (at `""`) that says why not.
-fn read_decimal(value: &Json<'_>) -> Result<Decimal> {
-    match value {
-        Json::String(text) => parse_decimal(text),
-        Json::Number(text) => parse_decimal(text),
-        other => Err(Error::new(
-            ErrorCode::WrongType,
-            "",
-            format!("must be a number (got {})", other.kind()),
-        )
-        .with_text("expected", "number")),
     }
 }
 

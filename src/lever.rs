@@ -1,89 +1,80 @@
-//! Levers: the numbers of a model that what-if, goal seek, sensitivity and simulation move.
+//! Levers: the numbers of a model that what-if, goal seek, sensitivity and simulation move,
+//! and the ranges they may take. Their rows (pointer, kind, range) are in [`crate::schema`],
+//! which reads this module's types; the lookups from a lever to its row are there.
 
 use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::number::format_decimal;
-pub use crate::schema::Lever;
-use crate::schema::{row_of, split_at_index, Field, Kind, MAX_STAGES, MODEL_FIELDS};
+use crate::pointer::split_pointer;
 
-impl Lever {
-    /// The lever a JSON Pointer names, if it names one.
-    ///
-    /// ```
-    /// assert_eq!(sales_kpi::Lever::parse("/target"), Some(sales_kpi::Lever::Target));
-    /// assert_eq!(sales_kpi::Lever::parse("/funnel/stages/-1/rate"), None);
-    /// ```
-    pub fn parse(pointer: &str) -> Option<Lever> {
-        MODEL_FIELDS.iter().find_map(|field| {
-            let lever = field.lever?;
-            match split_at_index(field.pointer) {
-                Some((before, after)) => pointer
-                    .strip_prefix(before)
-                    .and_then(|rest| rest.strip_suffix(after))
-                    .and_then(parse_index)
-                    .map(|index| match lever {
-                        Lever::StageRate(_) => Lever::StageRate(index),
-                        other => other,
-                    }),
-                None => (field.pointer == pointer).then_some(lever),
-            }
-        })
-    }
-
-    /// The lever's row in the schema.
-    fn field(self) -> &'static Field {
-        // Every variant has its row; the first row is only a fallback the tests rule out.
-        &MODEL_FIELDS[row_of(self).unwrap_or_default()]
-    }
-
-    /// The lever's JSON Pointer in the model.
-    ///
-    /// ```
-    /// assert_eq!(sales_kpi::Lever::AnnualChurn.pointer(), "/customer/annualChurn");
-    /// ```
-    pub fn pointer(self) -> String {
-        let pattern = self.field().pointer;
-        match (self, split_at_index(pattern)) {
-            (Lever::StageRate(index), Some((before, after))) => format!("{before}{index}{after}"),
-            _ => pattern.to_owned(),
-        }
-    }
-
-    /// The lever's valid range on its own, before relations with other fields
-    /// (retention's `new` may not exceed `end`; see [`crate::Model::bounds`]).
-    ///
-    /// ```
-    /// use sales_kpi::Lever;
-    /// assert!(Lever::AnnualChurn.own_bounds().contains(1.into()));
-    /// assert!(!Lever::AnnualChurn.own_bounds().contains(0.into()));
-    /// ```
-    pub fn own_bounds(self) -> Bounds {
-        let field = self.field();
-        Bounds::new(field.minimum, field.maximum)
-    }
-
-    /// Whether the lever is a rate, so that a change of one percentage point makes sense.
-    ///
-    /// ```
-    /// assert!(sales_kpi::Lever::StageRate(0).is_rate());
-    /// assert!(!sales_kpi::Lever::DealSize.is_rate());
-    /// ```
-    pub fn is_rate(self) -> bool {
-        self.field().kind == Kind::Rate
-    }
+/// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
+/// and simulation move. Each variant has its row in [`crate::schema::MODEL_FIELDS`].
+///
+/// ```
+/// use sales_kpi::Lever;
+/// assert_eq!(Lever::parse("/funnel/stages/1/rate"), Some(Lever::StageRate(1)));
+/// assert_eq!(Lever::StageRate(1).pointer(), "/funnel/stages/1/rate");
+/// assert_eq!(Lever::parse("/funnel/stages/01/rate"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lever {
+    /// `/funnel/top`
+    Top,
+    /// `/funnel/stages/i/rate`
+    StageRate(usize),
+    /// `/funnel/dealSize`
+    DealSize,
+    /// `/target`
+    Target,
+    /// `/cycleDays`
+    CycleDays,
+    /// `/acquisitionCost`
+    AcquisitionCost,
+    /// `/customer/purchaseValue`
+    PurchaseValue,
+    /// `/customer/purchasesPerYear`
+    PurchasesPerYear,
+    /// `/customer/lifespanYears`
+    LifespanYears,
+    /// `/customer/annualChurn`
+    AnnualChurn,
+    /// `/customer/grossMargin`
+    GrossMargin,
+    /// `/retention/start`
+    RetentionStart,
+    /// `/retention/end`
+    RetentionEnd,
+    /// `/retention/new`
+    RetentionNew,
+    /// `/growth/previous`
+    GrowthPrevious,
+    /// `/growth/current`
+    GrowthCurrent,
 }
 
-/// Reads an RFC 6901 array index below [`MAX_STAGES`]: `0`, or digits without a leading zero.
-pub(crate) fn parse_index(text: &str) -> Option<usize> {
-    let valid = !text.is_empty()
-        && text.len() <= 2
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text == "0" || !text.starts_with('0'));
-    if !valid {
-        return None;
+impl Lever {
+    /// The variant's place in the declaration, `StageRate` counted once.
+    pub(crate) const fn ordinal(self) -> usize {
+        match self {
+            Lever::Top => 0,
+            Lever::StageRate(_) => 1,
+            Lever::DealSize => 2,
+            Lever::Target => 3,
+            Lever::CycleDays => 4,
+            Lever::AcquisitionCost => 5,
+            Lever::PurchaseValue => 6,
+            Lever::PurchasesPerYear => 7,
+            Lever::LifespanYears => 8,
+            Lever::AnnualChurn => 9,
+            Lever::GrossMargin => 10,
+            Lever::RetentionStart => 11,
+            Lever::RetentionEnd => 12,
+            Lever::RetentionNew => 13,
+            Lever::GrowthPrevious => 14,
+            Lever::GrowthCurrent => 15,
+        }
     }
-    text.parse().ok().filter(|&index| index < MAX_STAGES)
 }
 
 /// One end of a lever's valid range.
@@ -237,13 +228,7 @@ impl Bounds {
     pub fn describe(&self) -> String {
         let relative = self
             .relative
-            .map(|(pointer, _)| {
-                let slash = pointer.bytes().rposition(|byte| byte == b'/');
-                let name = pointer
-                    .get(slash.map_or(0, |at| at + 1)..)
-                    .unwrap_or_default();
-                format!(", the value of {name}")
-            })
+            .map(|(pointer, _)| format!(", the value of {}", split_pointer(pointer).1))
             .unwrap_or_default();
         let number = |value: Decimal| format_decimal(value);
         match (self.min, self.max) {

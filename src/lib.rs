@@ -29,6 +29,7 @@
 mod economics;
 mod error;
 mod evaluate;
+mod fields;
 mod funnel;
 pub mod json;
 mod lever;
@@ -36,6 +37,7 @@ mod metric;
 mod model;
 pub mod number;
 mod plan;
+mod pointer;
 // Left out of the wasm module without the `progress-export` feature (the widget's small
 // engine): compiled in but never called, it still moved that engine's code by 133 bytes.
 #[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]

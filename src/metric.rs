@@ -5,9 +5,11 @@ use rust_decimal::Decimal;
 use crate::economics;
 use crate::error::{Error, ErrorCode, Result};
 use crate::funnel;
-use crate::lever::{parse_index, Lever};
+use crate::lever::Lever;
 use crate::model::Model;
+use crate::pointer::parse_index;
 use crate::retention;
+use crate::schema::MAX_STAGES;
 use crate::target;
 use crate::velocity;
 
@@ -97,7 +99,7 @@ impl Metric {
             pointer
                 .strip_prefix(prefix)
                 .and_then(|rest| rest.strip_suffix("/count"))
-                .and_then(parse_index)
+                .and_then(|text| parse_index(text, MAX_STAGES))
         };
         if let Some(index) = indexed("/funnel/stages/") {
             return Some(Metric::StageCount(index));
@@ -160,7 +162,7 @@ impl Model {
     /// assert!(model.metric("revenue", "/metric").unwrap_err().to_string().starts_with("/metric: "));
     /// ```
     pub fn metric(&self, pointer: &str, field: &str) -> Result<Metric> {
-        if !crate::json::is_pointer_shaped(pointer) {
+        if !crate::pointer::is_pointer_shaped(pointer) {
             return Err(crate::json::not_a_pointer(
                 field,
                 pointer,

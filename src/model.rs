@@ -3,8 +3,10 @@
 use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorCode, Param, Result};
-use crate::json::{not_a_list, Fields, Json};
+use crate::fields::{not_a_list, Fields};
+use crate::json::Json;
 use crate::lever::{Bound, Bounds, Lever};
+use crate::pointer::split_pointer;
 use crate::schema::{
     model_keys, row_of, MAX_NAME_CHARS, MAX_STAGES, MODEL_FIELDS, NOT_ABOVE, ONE_OF,
 };
@@ -296,7 +298,7 @@ impl Model {
     /// assert!(model.lever("dealSize", "/lever").unwrap_err().to_string().starts_with("/lever: "));
     /// ```
     pub fn lever(&self, pointer: &str, field: &str) -> Result<Lever> {
-        if !crate::json::is_pointer_shaped(pointer) {
+        if !crate::pointer::is_pointer_shaped(pointer) {
             return Err(crate::json::not_a_pointer(
                 field,
                 pointer,
@@ -480,15 +482,6 @@ fn check_stage_count(stages: usize) -> Result<()> {
     } else {
         Error::new(ErrorCode::TooMany, "/funnel/stages", message).with_integer("max", MAX_STAGES)
     })
-}
-
-/// A pointer's parent and last token: `("/customer", "grossMargin")`, `("", "target")`.
-fn split_pointer(pointer: &str) -> (&str, &str) {
-    let slash = pointer.bytes().rposition(|byte| byte == b'/').unwrap_or(0);
-    (
-        pointer.get(..slash).unwrap_or_default(),
-        pointer.get(slash + 1..).unwrap_or_default(),
-    )
 }
 
 /// The schema's own pointer of a lever that is not in a list, which lives as long as the

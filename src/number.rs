@@ -262,6 +262,24 @@ pub(crate) fn serialize_option<S: serde::Serializer>(
     }
 }
 
+/// Serializes an optional value that may itself be unknown (`Some(None)`) as its plain text
+/// or `null`: JSON has one `null` for both.
+pub(crate) fn serialize_nested_option<S: serde::Serializer>(
+    value: &Option<Option<Decimal>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serialize_option(&value.flatten(), serializer)
+}
+
+/// Serializes a count as decimal text, as every number the engine returns: JS reads all of
+/// them the same way.
+pub(crate) fn serialize_count<S: serde::Serializer>(
+    count: &u32,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&count.to_string())
+}
+
 /// Checked decimal arithmetic behind one call each. rust_decimal's operations are inlined
 /// wherever they are used, which made every caller kilobytes larger in wasm; one shared
 /// copy keeps the module small at no measurable cost in speed.

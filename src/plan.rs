@@ -11,12 +11,21 @@ use serde::Serialize;
 use time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::lever::Lever;
 use crate::model::Model;
 use crate::number::{self, Exact};
-use crate::schema::Lever;
 use crate::target::{ceil_div, needed, Needed, NeededStage};
 
+mod calendar;
 mod options;
+mod share;
+
+pub(crate) use calendar::iso_date;
+use calendar::{days_before, serialize_date, Calendar};
+// progress's expected figures: the plan's workdays and shares, up to its `asOf`.
+use share::{stages, whole_number, Shares};
+#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
+pub(crate) use {calendar::workdays_through, share::pro_rata};
 
 #[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
 pub(crate) use options::{before_start, check_count_at, check_field, check_year, read_date};
@@ -39,10 +48,10 @@ pub use options::{PlanGrowth, PlanOptions};
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// Calendar days from start to end, both included.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub days: u32,
     /// Days whose weekday is worked and that are not holidays.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub workdays: u32,
     /// The window's revenue target.
     #[serde(serialize_with = "number::serialize")]
@@ -59,7 +68,7 @@ pub struct Plan {
     /// ceil(needed top / (workdays x capacity)), when a capacity is given; `Some(None)`
     /// (null) when the top count is null.
     #[serde(
-        serialize_with = "serialize_nested_option",
+        serialize_with = "number::serialize_nested_option",
         skip_serializing_if = "Option::is_none"
     )]
     pub reps_needed: Option<Option<Decimal>>,
@@ -103,7 +112,7 @@ pub struct MonthRow {
     /// The month, `YYYY-MM`.
     pub month: String,
     /// The window's workdays in this month.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub workdays: u32,
     /// The target x workdays / the plan's workdays.
     #[serde(serialize_with = "number::serialize")]
@@ -134,7 +143,7 @@ pub struct WeekRow {
     #[serde(serialize_with = "serialize_date")]
     pub start: Date,
     /// The window's workdays in this week.
-    #[serde(serialize_with = "serialize_count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub workdays: u32,
     /// The target x workdays / the plan's workdays.
     #[serde(serialize_with = "number::serialize")]
@@ -300,252 +309,6 @@ fn window_target(model: &Model, options: &PlanOptions) -> Result<Decimal> {
     }
 }
 
-/// A month or an ISO week of the window, with its workdays.
-struct Period {
-    label: String,
-    start: Date,
-    workdays: u32,
-}
-
-/// The window laid out in days: its length, workdays, months and ISO weeks.
-pub(crate) struct Calendar {
-    days: u32,
-    pub(crate) workdays: u32,
-    months: Vec<Period>,
-    weeks: Vec<Period>,
-}
-
-impl Calendar {
-    fn of(options: &PlanOptions) -> Result<Calendar> {
-        let work_week = WorkWeek::of(options);
-        let mut calendar = Calendar {
-            days: 0,
-            workdays: 0,
-            months: Vec::new(),
-            weeks: Vec::new(),
-        };
-        let mut day = options.start;
-        loop {
-            calendar.days += 1;
-            let weekday = day.weekday().number_from_monday();
-            if day == options.start || day.day() == 1 {
-                let mut label = String::with_capacity(7);
-                push_digits(&mut label, day.year(), 4);
-                label.push('-');
-                push_digits(&mut label, u8::from(day.month()).into(), 2);
-                calendar.months.push(Period {
-                    label,
-                    start: day,
-                    workdays: 0,
-                });
-            }
-            if day == options.start || weekday == 1 {
-                let (week_year, week, _) = day.to_iso_week_date();
-                let mut label = String::with_capacity(8);
-                push_digits(&mut label, week_year, 4);
-                label.push_str("-W");
-                push_digits(&mut label, week.into(), 2);
-                calendar.weeks.push(Period {
-                    label,
-                    start: day,
-                    workdays: 0,
-                });
-            }
-            if work_week.works(day) {
-                calendar.workdays += 1;
-                for period in [calendar.months.last_mut(), calendar.weeks.last_mut()]
-                    .into_iter()
-                    .flatten()
-                {
-                    period.workdays += 1;
-                }
-            }
-            if day >= options.end {
-                return Ok(calendar);
-            }
-            // The window ends by 2200-12-31 at the latest, far inside the calendar's range.
-            day = day.next_day().ok_or_else(|| Error::overflow("/days"))?;
-        }
-    }
-}
-
-/// Which days are worked: the options' weekdays, less their holidays.
-struct WorkWeek<'a> {
-    weekdays: [bool; 8],
-    holidays: &'a [Date],
-}
-
-impl<'a> WorkWeek<'a> {
-    fn of(options: &'a PlanOptions) -> Self {
-        let mut weekdays = [false; 8];
-        for &weekday in &options.workdays {
-            weekdays[usize::from(weekday.min(7))] = true;
-        }
-        WorkWeek {
-            weekdays,
-            holidays: &options.holidays,
-        }
-    }
-
-    fn works(&self, day: Date) -> bool {
-        // At most 400 holidays, and repeats or dates outside the window do not matter.
-        self.weekdays[usize::from(day.weekday().number_from_monday())]
-            && !self.holidays.contains(&day)
-    }
-}
-
-/// The workdays from the window's start to `last`, both included, counted as the plan counts
-/// them (0 when `last` is before the start).
-#[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
-pub(crate) fn workdays_through(options: &PlanOptions, last: Date) -> u32 {
-    let work_week = WorkWeek::of(options);
-    let mut count = 0;
-    let mut day = options.start;
-    while day <= last {
-        count += u32::from(work_week.works(day));
-        // The checked options end by 2200-12-31, far inside the calendar's range.
-        let Some(next) = day.next_day() else { break };
-        day = next;
-    }
-    count
-}
-
-/// Appends `value` with at least `width` digits, zero-padded: years, months, weeks.
-fn push_digits(out: &mut String, value: i32, width: u32) {
-    let value = value.unsigned_abs();
-    for place in (0..width).rev() {
-        out.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
-    }
-}
-
-/// What the rows share out: the target, and the whole totals over the plan's workdays.
-struct Shares<'a> {
-    target: Decimal,
-    totals: &'a [Option<Decimal>],
-    names: &'a [NeededStage],
-    workdays: u32,
-}
-
-/// One row's part of the plan before it is labelled.
-struct RowShare {
-    target: Decimal,
-    deals: Option<Decimal>,
-    top: Option<Decimal>,
-    stages: Vec<NeededStage>,
-}
-
-impl Shares<'_> {
-    /// Each period's target and whole counts.
-    fn rows(&self, periods: &[Period], pointer: &str) -> Result<Vec<RowShare>> {
-        let mut weights = Vec::with_capacity(periods.len());
-        for period in periods {
-            weights.push(period.workdays);
-        }
-        let mut columns = Vec::with_capacity(self.totals.len());
-        for &total in self.totals {
-            columns.push(share_out(total, &weights, self.workdays));
-        }
-        let mut rows = Vec::with_capacity(periods.len());
-        let mut counts = Vec::with_capacity(columns.len());
-        for (index, &workdays) in weights.iter().enumerate() {
-            counts.clear();
-            for column in &columns {
-                counts.push(column[index]);
-            }
-            let target = pro_rata(self.target, workdays, self.workdays)
-                .ok_or_else(|| Error::overflow(format!("{pointer}/{index}/target")))?;
-            rows.push(RowShare {
-                target,
-                deals: counts[0],
-                top: counts[1],
-                stages: stages(self.names, &counts[2..]),
-            });
-        }
-        Ok(rows)
-    }
-}
-
-/// target x workdays / total (a row's share of the target; `progress`'s expected figures),
-/// rounded once like a division: with target = m x 10^-s, the
-/// whole part of m x workdays / total is exact in integers (it is at most m, for workdays <=
-/// total), and only the remainder's fraction is divided. Multiplying first in decimals would
-/// round the product of a 28-digit target before the division, so a row with every workday
-/// would not get the target back exactly.
-pub(crate) fn pro_rata(target: Decimal, workdays: u32, total: u32) -> Option<Decimal> {
-    let scale = target.scale();
-    let product = u128::try_from(target.mantissa()).ok()? * u128::from(workdays);
-    let total = u128::from(total.max(1));
-    let whole = Decimal::try_from_i128_with_scale((product / total) as i128, scale).ok()?;
-    // The remainder is below total, at most 1097.
-    let rest = Decimal::from((product % total) as u64)
-        .over(Decimal::from(total as u64))?
-        .times(Decimal::new(1, scale))?;
-    whole.plus(rest)
-}
-
-/// The stages' names with new counts.
-fn stages(names: &[NeededStage], counts: &[Option<Decimal>]) -> Vec<NeededStage> {
-    let mut stages = Vec::with_capacity(names.len());
-    for (stage, &count) in names.iter().zip(counts) {
-        stages.push(NeededStage {
-            name: stage.name.clone(),
-            count,
-        });
-    }
-    stages
-}
-
-/// Shares a whole `total` out over rows in proportion to their `weights` (which add up to
-/// `total_weight`) by the largest remainder: each row gets floor(total x weight /
-/// total_weight), and what is left goes one by one to the rows with the largest remainder
-/// (total x weight mod total_weight), the earlier row first on a tie. `None` stays `None`
-/// in every row. Computed in integers, so the rows add up to `total` exactly.
-fn share_out(total: Option<Decimal>, weights: &[u32], total_weight: u32) -> Vec<Option<Decimal>> {
-    let mut counts = Vec::with_capacity(weights.len());
-    let Some(whole) = total.and_then(whole_number) else {
-        counts.resize(weights.len(), None);
-        return counts;
-    };
-    let divisor = u128::from(total_weight.max(1));
-    // whole < 2^96 and weight <= 1097 < 2^11: the product fits in 128 bits.
-    let mut shares: Vec<u128> = Vec::with_capacity(weights.len());
-    let mut remainders: Vec<(u128, usize)> = Vec::with_capacity(weights.len());
-    let mut left = whole;
-    for (index, &weight) in weights.iter().enumerate() {
-        let product = whole * u128::from(weight);
-        shares.push(product / divisor);
-        left -= product / divisor;
-        remainders.push((product % divisor, index));
-    }
-    // A stable insertion sort, largest remainder first; rows are few (at most 157 weeks)
-    // and mostly of equal weight, so it does little work, without the standard sort's bytes.
-    for sorted in 1..remainders.len() {
-        let mut at = sorted;
-        while at > 0 && remainders[at - 1].0 < remainders[at].0 {
-            remainders.swap(at - 1, at);
-            at -= 1;
-        }
-    }
-    // The remainders add up to left x total_weight and each is below total_weight, so more
-    // than `left` rows have one: a row without workdays (remainder 0) never gets a unit.
-    for &(_, index) in remainders.iter().take(left as usize) {
-        shares[index] += 1;
-    }
-    for share in shares {
-        counts.push(Decimal::try_from_i128_with_scale(share as i128, 0).ok());
-    }
-    counts
-}
-
-/// A whole, non-negative decimal as an integer.
-fn whole_number(value: Decimal) -> Option<u128> {
-    let value = value.normalize();
-    if value.scale() != 0 || value.is_sign_negative() {
-        return None;
-    }
-    u128::try_from(value.mantissa()).ok()
-}
-
 /// ceil(total / divisor) of every whole total (deals, top, stages).
 fn quota(
     names: &[NeededStage],
@@ -588,54 +351,4 @@ fn entry_window(options: &PlanOptions, cycle_days: Decimal) -> Result<EntryWindo
         from: back(options.start)?,
         to: back(options.end)?,
     })
-}
-
-/// The date `days` days before `date`, if it lies in the year 1 or later. Whole years are
-/// stepped first, each measured by the calendar, then single days: a few thousand steps
-/// at most, with the calendar's smallest operations.
-fn days_before(mut date: Date, mut days: u128) -> Option<Date> {
-    while days > 400 {
-        // Day 28 exists in every month; the step is measured, so moving off the 31st is fine.
-        let year_back = Date::from_calendar_date(date.year() - 1, date.month(), date.day().min(28))
-            .ok()
-            .filter(|earlier| earlier.year() >= 1)?;
-        days -= (date - year_back).whole_days().unsigned_abs() as u128;
-        date = year_back;
-    }
-    for _ in 0..days {
-        date = date.previous_day().filter(|earlier| earlier.year() >= 1)?;
-    }
-    Some(date)
-}
-
-/// `YYYY-MM-DD`.
-pub(crate) fn iso_date(date: Date) -> String {
-    let mut text = String::with_capacity(10);
-    push_digits(&mut text, date.year(), 4);
-    text.push('-');
-    push_digits(&mut text, u8::from(date.month()).into(), 2);
-    text.push('-');
-    push_digits(&mut text, date.day().into(), 2);
-    text
-}
-
-fn serialize_date<S: serde::Serializer>(
-    date: &Date,
-    serializer: S,
-) -> core::result::Result<S::Ok, S::Error> {
-    serializer.serialize_str(&iso_date(*date))
-}
-
-fn serialize_count<S: serde::Serializer>(
-    count: &u32,
-    serializer: S,
-) -> core::result::Result<S::Ok, S::Error> {
-    serializer.serialize_str(&count.to_string())
-}
-
-fn serialize_nested_option<S: serde::Serializer>(
-    value: &Option<Option<Decimal>>,
-    serializer: S,
-) -> core::result::Result<S::Ok, S::Error> {
-    number::serialize_option(&value.flatten(), serializer)
 }

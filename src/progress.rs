@@ -36,13 +36,13 @@ pub use options::{ActualsRow, ProgressOptions};
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// The plan's workdays.
-    #[serde(serialize_with = "count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub workdays: u32,
     /// Workdays from the start to `asOf`, both included.
-    #[serde(serialize_with = "count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub elapsed: u32,
     /// Workdays after `asOf`.
-    #[serde(serialize_with = "count")]
+    #[serde(serialize_with = "number::serialize_count")]
     pub remaining: u32,
     /// The plan's target.
     #[serde(serialize_with = "number::serialize")]
@@ -70,7 +70,7 @@ pub struct Progress {
     pub per_rep: Option<Figures>,
     /// ceil(gap top / (remaining x capacity)), when a capacity is given.
     #[serde(
-        serialize_with = "nested_option",
+        serialize_with = "number::serialize_nested_option",
         skip_serializing_if = "Option::is_none"
     )]
     pub reps_needed: Option<Option<Decimal>>,
@@ -497,10 +497,6 @@ fn divide(a: Decimal, b: Decimal, pointer: &str) -> Result<Decimal> {
     a.over(b).ok_or_else(|| Error::overflow(pointer))
 }
 
-fn count<S: Serializer>(count: &u32, serializer: S) -> core::result::Result<S::Ok, S::Error> {
-    serializer.serialize_str(&count.to_string())
-}
-
 fn index<S: Serializer>(
     index: &Option<usize>,
     serializer: S,
@@ -509,13 +505,6 @@ fn index<S: Serializer>(
         Some(index) => serializer.serialize_str(&index.to_string()),
         None => serializer.serialize_none(),
     }
-}
-
-fn nested_option<S: Serializer>(
-    value: &Option<Option<Decimal>>,
-    serializer: S,
-) -> core::result::Result<S::Ok, S::Error> {
-    number::serialize_option(&value.flatten(), serializer)
 }
 
 fn decimals<S: Serializer>(

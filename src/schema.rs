@@ -8,10 +8,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::ErrorCode;
-use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES};
 use crate::lever::Bound::{self, Exclusive, Inclusive, Unbounded};
-use crate::number::{format_decimal, MAX_NUMBER_TEXT};
+use crate::lever::{Bounds, Lever};
+
+use crate::pointer::{parse_index, split_at_index};
 
 /// The most stages a funnel may have.
 pub const MAX_STAGES: usize = 12;
@@ -43,51 +43,6 @@ pub const MAX_ACTUALS: usize = 1100;
 /// The most open opportunities `progress` weighs, all stages together, so its chance stays
 /// well inside a frame.
 pub const MAX_OPEN: u32 = 1000;
-
-/// A number in the model, named by its JSON Pointer: what what-if, goal seek, sensitivity
-/// and simulation move. Each variant has its row in [`MODEL_FIELDS`].
-///
-/// ```
-/// use sales_kpi::Lever;
-/// assert_eq!(Lever::parse("/funnel/stages/1/rate"), Some(Lever::StageRate(1)));
-/// assert_eq!(Lever::StageRate(1).pointer(), "/funnel/stages/1/rate");
-/// assert_eq!(Lever::parse("/funnel/stages/01/rate"), None);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lever {
-    /// `/funnel/top`
-    Top,
-    /// `/funnel/stages/i/rate`
-    StageRate(usize),
-    /// `/funnel/dealSize`
-    DealSize,
-    /// `/target`
-    Target,
-    /// `/cycleDays`
-    CycleDays,
-    /// `/acquisitionCost`
-    AcquisitionCost,
-    /// `/customer/purchaseValue`
-    PurchaseValue,
-    /// `/customer/purchasesPerYear`
-    PurchasesPerYear,
-    /// `/customer/lifespanYears`
-    LifespanYears,
-    /// `/customer/annualChurn`
-    AnnualChurn,
-    /// `/customer/grossMargin`
-    GrossMargin,
-    /// `/retention/start`
-    RetentionStart,
-    /// `/retention/end`
-    RetentionEnd,
-    /// `/retention/new`
-    RetentionNew,
-    /// `/growth/previous`
-    GrowthPrevious,
-    /// `/growth/current`
-    GrowthCurrent,
-}
 
 /// What a field holds, so the widget knows how to show and read it.
 ///
@@ -431,12 +386,6 @@ pub const PROGRESS_LISTS: [(&str, usize, usize); 3] = [
     ("/open", 0, MAX_STAGES - 1),
 ];
 
-/// The parts of a pointer pattern before and after its `*`, if it has one.
-pub(crate) fn split_at_index(pattern: &str) -> Option<(&str, &str)> {
-    let star = pattern.bytes().position(|byte| byte == b'*')?;
-    Some((pattern.get(..star)?, pattern.get(star + 1..)?))
-}
-
 /// The row of a lever in [`MODEL_FIELDS`]. A table made at compile time: `Model::get` asks
 /// this for every optional number of every report, and a search of the table was a tenth of
 /// reading a model in wasm.
@@ -461,26 +410,69 @@ const LEVER_ROWS: [Option<usize>; LEVERS] = {
 };
 
 impl Lever {
-    /// The variant's place in the declaration, `StageRate` counted once.
-    const fn ordinal(self) -> usize {
-        match self {
-            Lever::Top => 0,
-            Lever::StageRate(_) => 1,
-            Lever::DealSize => 2,
-            Lever::Target => 3,
-            Lever::CycleDays => 4,
-            Lever::AcquisitionCost => 5,
-            Lever::PurchaseValue => 6,
-            Lever::PurchasesPerYear => 7,
-            Lever::LifespanYears => 8,
-            Lever::AnnualChurn => 9,
-            Lever::GrossMargin => 10,
-            Lever::RetentionStart => 11,
-            Lever::RetentionEnd => 12,
-            Lever::RetentionNew => 13,
-            Lever::GrowthPrevious => 14,
-            Lever::GrowthCurrent => 15,
+    /// The lever a JSON Pointer names, if it names one.
+    ///
+    /// ```
+    /// assert_eq!(sales_kpi::Lever::parse("/target"), Some(sales_kpi::Lever::Target));
+    /// assert_eq!(sales_kpi::Lever::parse("/funnel/stages/-1/rate"), None);
+    /// ```
+    pub fn parse(pointer: &str) -> Option<Lever> {
+        MODEL_FIELDS.iter().find_map(|field| {
+            let lever = field.lever?;
+            match split_at_index(field.pointer) {
+                Some((before, after)) => pointer
+                    .strip_prefix(before)
+                    .and_then(|rest| rest.strip_suffix(after))
+                    .and_then(|text| parse_index(text, MAX_STAGES))
+                    .map(|index| match lever {
+                        Lever::StageRate(_) => Lever::StageRate(index),
+                        other => other,
+                    }),
+                None => (field.pointer == pointer).then_some(lever),
+            }
+        })
+    }
+
+    /// The lever's row in the schema.
+    fn field(self) -> &'static Field {
+        // Every variant has its row; the first row is only a fallback the tests rule out.
+        &MODEL_FIELDS[row_of(self).unwrap_or_default()]
+    }
+
+    /// The lever's JSON Pointer in the model.
+    ///
+    /// ```
+    /// assert_eq!(sales_kpi::Lever::AnnualChurn.pointer(), "/customer/annualChurn");
+    /// ```
+    pub fn pointer(self) -> String {
+        let pattern = self.field().pointer;
+        match (self, split_at_index(pattern)) {
+            (Lever::StageRate(index), Some((before, after))) => format!("{before}{index}{after}"),
+            _ => pattern.to_owned(),
         }
+    }
+
+    /// The lever's valid range on its own, before relations with other fields
+    /// (retention's `new` may not exceed `end`; see [`crate::Model::bounds`]).
+    ///
+    /// ```
+    /// use sales_kpi::Lever;
+    /// assert!(Lever::AnnualChurn.own_bounds().contains(1.into()));
+    /// assert!(!Lever::AnnualChurn.own_bounds().contains(0.into()));
+    /// ```
+    pub fn own_bounds(self) -> Bounds {
+        let field = self.field();
+        Bounds::new(field.minimum, field.maximum)
+    }
+
+    /// Whether the lever is a rate, so that a change of one percentage point makes sense.
+    ///
+    /// ```
+    /// assert!(sales_kpi::Lever::StageRate(0).is_rate());
+    /// assert!(!sales_kpi::Lever::DealSize.is_rate());
+    /// ```
+    pub fn is_rate(self) -> bool {
+        self.field().kind == Kind::Rate
     }
 }
 
@@ -542,365 +534,11 @@ pub(crate) fn keys_in(table: &[Field], parent: &str) -> Vec<&'static str> {
     keys
 }
 
-fn push_text(out: &mut String, text: &str) {
-    out.push('"');
-    for character in text.chars() {
-        if matches!(character, '"' | '\\') {
-            out.push('\\');
-        }
-        out.push(character);
-    }
-    out.push('"');
-}
-
-fn push_fields(out: &mut String, fields: &[Field]) {
-    out.push('[');
-    for (index, field) in fields.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"pointer\":");
-        push_text(out, field.pointer);
-        out.push_str(",\"kind\":");
-        push_text(out, field.kind.as_str());
-        out.push_str(if field.required {
-            ",\"required\":true"
-        } else {
-            ",\"required\":false"
-        });
-        for (name, bound) in [
-            (("minimum", "exclusiveMinimum"), field.minimum),
-            (("maximum", "exclusiveMaximum"), field.maximum),
-        ] {
-            let (name, value) = match bound {
-                Inclusive(value) => (name.0, value),
-                Exclusive(value) => (name.1, value),
-                Unbounded => continue,
-            };
-            out.push_str(&format!(",\"{name}\":\"{}\"", format_decimal(value)));
-        }
-        if let Some((min, max)) = field.length {
-            out.push_str(&format!(",\"minLength\":{min},\"maxLength\":{max}"));
-        }
-        if WHOLE_NUMBERS.contains(&field.pointer) {
-            out.push_str(",\"whole\":true");
-        }
-        out.push('}');
-    }
-    out.push(']');
-}
-
-fn push_lists(out: &mut String, lists: &[(&str, usize, usize)]) {
-    out.push('{');
-    for (index, (pointer, min, max)) in lists.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        push_text(out, pointer);
-        out.push_str(&format!(":{{\"minItems\":{min},\"maxItems\":{max}}}"));
-    }
-    out.push('}');
-}
-
-/// The schema the widget reads, as JSON text: every field with its kind and range, the
-/// lists, the limits and the error codes. `node scripts/build.mjs` writes it to
-/// `www/pkg/sales_kpi_schema.json` and, as a module, `www/pkg/sales_kpi_schema.js`.
-///
-/// ```
-/// let schema: serde_json::Value = serde_json::from_str(&sales_kpi::schema::schema_json()).unwrap();
-/// assert_eq!(schema["fields"][0]["pointer"], "/funnel/top");
-/// assert_eq!(schema["fields"][2]["maximum"], "1");
-/// assert_eq!(schema["lists"]["/funnel/stages"]["maxItems"], 12);
-/// assert_eq!(schema["limits"]["maxInputBytes"], 16384);
-/// assert_eq!(schema["errorCodes"][0], "invalidJson");
-/// ```
-pub fn schema_json() -> String {
-    let mut out = String::from("{\"fields\":");
-    push_fields(&mut out, MODEL_FIELDS);
-    out.push_str(",\"lists\":");
-    push_lists(&mut out, &MODEL_LISTS);
-    out.push_str(",\"oneOf\":[");
-    for (index, (object, fields, _)) in ONE_OF.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"pointer\":");
-        push_text(&mut out, object);
-        out.push_str(&format!(",\"fields\":[\"{}\"]}}", fields.join("\",\"")));
-    }
-    out.push_str("],\"notAbove\":[");
-    for (index, (low, high)) in NOT_ABOVE.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str(&format!(
-            "{{\"pointer\":\"{}\",\"other\":\"{}\"}}",
-            low.pointer(),
-            high.pointer()
-        ));
-    }
-    out.push_str("],\"planOptions\":");
-    push_fields(&mut out, PLAN_OPTIONS);
-    out.push_str(",\"sensitivityOptions\":");
-    push_fields(&mut out, SENSITIVITY_OPTIONS);
-    out.push_str(",\"planLists\":");
-    push_lists(&mut out, &PLAN_LISTS);
-    out.push_str(",\"progressOptions\":");
-    push_fields(&mut out, PROGRESS_OPTIONS);
-    out.push_str(",\"progressLists\":");
-    push_lists(&mut out, &PROGRESS_LISTS);
-    out.push_str(&format!(
-        ",\"limits\":{{\"maxInputBytes\":{MAX_INPUT_BYTES},\"maxDepth\":{MAX_DEPTH},\"maxNumberChars\":{MAX_NUMBER_TEXT},\"maxRanges\":{MAX_RANGES},\"maxSamples\":{MAX_SAMPLES},\"maxHolidays\":{MAX_HOLIDAYS},\"maxWindowDays\":{MAX_WINDOW_DAYS},\"minPlanYear\":{MIN_PLAN_YEAR},\"maxPlanYear\":{MAX_PLAN_YEAR},\"maxActuals\":{MAX_ACTUALS},\"maxOpen\":{MAX_OPEN}}},\"errorCodes\":["
-    ));
-    for (index, code) in ErrorCode::ALL.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        push_text(&mut out, code.as_str());
-    }
-    out.push_str("]}");
-    out
-}
-
-/// The TypeScript type of the object (or list item, `parent` ending in `/*`) at `parent`.
-fn typescript_object(parent: &str, out: &mut String) {
-    out.push_str("{ ");
-    for (index, key) in keys_of(parent).into_iter().enumerate() {
-        if index > 0 {
-            out.push_str("; ");
-        }
-        let pointer = format!("{parent}/{key}");
-        let field = MODEL_FIELDS.iter().find(|field| field.pointer == pointer);
-        let list = MODEL_LISTS.iter().find(|(list, _, _)| *list == pointer);
-        let required = match (field, list) {
-            (Some(field), _) => field.required,
-            (None, Some(_)) => true,
-            (None, None) => MODEL_OBJECTS.contains(&(pointer.as_str(), true)),
-        };
-        out.push_str(key);
-        out.push_str(if required { ": " } else { "?: " });
-        match (field, list) {
-            (Some(field), _) if field.kind == Kind::Text => out.push_str("string"),
-            (Some(_), _) => out.push_str("DecimalInput"),
-            (None, Some(_)) => {
-                typescript_object(&format!("{pointer}/*"), out);
-                out.push_str("[]");
-            }
-            (None, None) => typescript_object(&pointer, out),
-        }
-        if !required {
-            out.push_str(" | null");
-        }
-    }
-    out.push_str(" }");
-}
-
-/// The TypeScript type of an options object (or list item, `parent` ending in `/*`) of a
-/// field table and its lists: [`PLAN_OPTIONS`] or [`PROGRESS_OPTIONS`]. A field is required
-/// as its row says, a list when `required_lists` names it; everything else is optional and
-/// may be null.
-fn typescript_options(
-    table: &[Field],
-    lists: &[(&str, usize, usize)],
-    required_lists: &[&str],
-    parent: &str,
-    out: &mut String,
-) {
-    out.push_str("{ ");
-    for (index, key) in keys_in(table, parent).into_iter().enumerate() {
-        if index > 0 {
-            out.push_str("; ");
-        }
-        let pointer = format!("{parent}/{key}");
-        let field = table.iter().find(|field| field.pointer == pointer);
-        let item = table
-            .iter()
-            .find(|field| field.pointer.strip_suffix("/*") == Some(pointer.as_str()));
-        let list = lists.iter().any(|(list, _, _)| *list == pointer);
-        let required = field.map_or(required_lists.contains(&pointer.as_str()), |field| {
-            field.required
-        });
-        out.push_str(key);
-        out.push_str(if required { ": " } else { "?: " });
-        let scalar = |field: &Field| {
-            if field.kind == Kind::Date {
-                "string"
-            } else {
-                "DecimalInput"
-            }
-        };
-        match (field, item) {
-            (Some(field), _) => out.push_str(scalar(field)),
-            (None, Some(item)) => {
-                out.push_str(scalar(item));
-                out.push_str("[]");
-            }
-            (None, None) if list => {
-                typescript_options(table, lists, required_lists, &format!("{pointer}/*"), out);
-                out.push_str("[]");
-            }
-            (None, None) => typescript_options(table, lists, required_lists, &pointer, out),
-        }
-        if !required {
-            out.push_str(" | null");
-        }
-    }
-    out.push_str(" }");
-}
-
-/// The lists of [`PROGRESS_OPTIONS`] that must be given.
-const PROGRESS_REQUIRED_LISTS: [&str; 1] = ["/actuals"];
-
-/// The TypeScript declarations that come from this schema: the model every function takes,
-/// the error codes and the error every function throws. `node scripts/build.mjs` adds them
-/// to `www/pkg/sales_kpi.d.ts`.
-///
-/// ```
-/// let types = sales_kpi::schema::typescript();
-/// assert!(types.contains("export interface Model {"));
-/// assert!(types.contains("dealSize: DecimalInput"));
-/// assert!(types.contains("| 'outOfRange'"));
-/// assert!(types.contains("export interface PlanOptions { start: string; end: string; target?: DecimalInput | null;"));
-/// assert!(types.contains("workdays?: DecimalInput[] | null; holidays?: string[] | null }"));
-/// assert!(types.contains("export interface ProgressOptions extends PlanOptions { asOf: string; actuals: { date: string; revenue?: DecimalInput | null;"));
-/// ```
-pub fn typescript() -> String {
-    let mut model = String::new();
-    typescript_object("", &mut model);
-    let mut plan_options = String::new();
-    typescript_options(PLAN_OPTIONS, &PLAN_LISTS, &[], "", &mut plan_options);
-    let mut progress_options = String::new();
-    typescript_options(
-        PROGRESS_OPTIONS,
-        &PROGRESS_LISTS,
-        &PROGRESS_REQUIRED_LISTS,
-        "",
-        &mut progress_options,
-    );
-    let mut codes = String::new();
-    for code in ErrorCode::ALL {
-        codes.push_str(&format!("\n  | '{}'", code.as_str()));
-    }
-    let mut kinds = String::new();
-    for (index, kind) in Kind::ALL.iter().enumerate() {
-        if index > 0 {
-            kinds.push_str(" | ");
-        }
-        kinds.push_str(&format!("'{}'", kind.as_str()));
-    }
-    let stage = MODEL_LISTS
-        .first()
-        .map(|(list, _, _)| {
-            let mut item = String::new();
-            typescript_object(&format!("{list}/*"), &mut item);
-            item
-        })
-        .unwrap_or_default();
-    format!(
-        "
-// Generated from the engine's schema table (src/schema.rs) by scripts/build.mjs.
-
-/** The model every function takes (see the contract). Optional fields may be null. */
-export interface Model {model}
-/** One stage of the funnel. */
-export type Stage = {stage};
-/**
- * The options of `plan`: dates are ISO text `YYYY-MM-DD`; `workdays` are ISO weekdays
- * (1 = Monday ... 7 = Sunday). Optional fields may be null.
- */
-export interface PlanOptions {plan_options}
-/**
- * The options of `progress`: the plan's, plus the last day whose results are in (`asOf`), the
- * results so far, one row per period (not running totals), and the open opportunities per stage.
- */
-export interface ProgressOptions extends PlanOptions {progress_options}
-
-/** The stable code of an engine error; the README lists each code's parameters. */
-export type ErrorCode ={codes};
-
-/** What a field of the model holds (schema `kind`). */
-export type FieldKind = {kinds};
-
-/**
- * What every engine function throws: an `Error` whose message is `<pointer>: <sentence>`
- * and which also carries the stable `code`, the JSON Pointer and the values the sentence
- * mentions (decimals as strings, integer limits as numbers, other fields as pointers or names).
- */
-export interface EngineError extends Error {{
-  code: ErrorCode;
-  pointer: string;
-  params: {{ [name: string]: string | number | string[] }};
-}}
-",
-    )
-}
-
-/// The TypeScript declarations of the schema module `www/pkg/sales_kpi_schema.js`.
-///
-/// ```
-/// assert!(sales_kpi::schema::schema_typescript().contains("export default schema;"));
-/// ```
-pub fn schema_typescript() -> String {
-    let mut kinds = String::new();
-    for (index, kind) in Kind::ALL.iter().enumerate() {
-        if index > 0 {
-            kinds.push_str(" | ");
-        }
-        kinds.push_str(&format!("'{}'", kind.as_str()));
-    }
-    let mut codes = String::new();
-    for (index, code) in ErrorCode::ALL.iter().enumerate() {
-        if index > 0 {
-            codes.push_str(" | ");
-        }
-        codes.push_str(&format!("'{}'", code.as_str()));
-    }
-    format!(
-        "// Generated from the engine's schema table (src/schema.rs) by scripts/build.mjs.
-/** One input field; `*` in the pointer stands for an array index. Bounds are decimal text. */
-export interface SchemaField {{
-  pointer: string;
-  kind: {kinds};
-  /** Must be given whenever the object holding it is given. */
-  required: boolean;
-  minimum?: string;
-  maximum?: string;
-  exclusiveMinimum?: string;
-  exclusiveMaximum?: string;
-  /** Text length in Unicode code points (`[...text].length`). */
-  minLength?: number;
-  maxLength?: number;
-  /** The number must be whole (a count of deals, not an average). */
-  whole?: boolean;
-}}
-export interface SchemaList {{ minItems: number; maxItems: number }}
-export interface Schema {{
-  fields: SchemaField[];
-  lists: {{ [pointer: string]: SchemaList }};
-  /** Objects of which exactly one of `fields` must be given. */
-  oneOf: {{ pointer: string; fields: string[] }}[];
-  /** `pointer` may not exceed the value at `other`. */
-  notAbove: {{ pointer: string; other: string }}[];
-  planOptions: SchemaField[];
-  planLists: {{ [pointer: string]: SchemaList }};
-  /** The options `progress` adds to the plan's. */
-  progressOptions: SchemaField[];
-  progressLists: {{ [pointer: string]: SchemaList }};
-  sensitivityOptions: SchemaField[];
-  limits: {{
-    maxInputBytes: number; maxDepth: number; maxNumberChars: number; maxRanges: number; maxSamples: number;
-    /** plan: the most holidays, the most days from start to end, the years dates may have. */
-    maxHolidays: number; maxWindowDays: number; minPlanYear: number; maxPlanYear: number;
-    /** progress: the most `actuals` rows, the most open opportunities in all. */
-    maxActuals: number; maxOpen: number;
-  }};
-  errorCodes: ({codes})[];
-}}
-declare const schema: Schema;
-export default schema;
-"
-    )
-}
+// Build-time output (JSON schema, TypeScript): native only, through serde_json.
+#[cfg(not(target_arch = "wasm32"))]
+mod emit;
+#[cfg(not(target_arch = "wasm32"))]
+pub use emit::{schema_json, schema_typescript, typescript};
 
 #[cfg(test)]
 mod tests {
@@ -924,18 +562,5 @@ mod tests {
             assert!(row_of(lever).is_some(), "{lever:?}");
             assert_eq!(Lever::parse(&lever.pointer()), Some(lever));
         }
-    }
-
-    #[test]
-    fn the_schema_is_valid_json() {
-        let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
-        assert_eq!(
-            schema["fields"].as_array().unwrap().len(),
-            MODEL_FIELDS.len()
-        );
-        assert_eq!(
-            schema["errorCodes"].as_array().unwrap().len(),
-            ErrorCode::ALL.len()
-        );
     }
 }

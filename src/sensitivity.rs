@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Fields, Json};
+use crate::fields::Fields;
+use crate::json::Json;
 use crate::lever::Bounds;
 use crate::metric::evaluate;
 use crate::model::Model;

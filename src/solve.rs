@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Fields, Json};
+use crate::fields::Fields;
+use crate::json::Json;
 use crate::lever::{Bound, Lever};
 use crate::metric::{evaluate, Metric};
 use crate::model::Model;

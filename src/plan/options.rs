@@ -6,7 +6,8 @@ use time::{Date, Month};
 
 use super::iso_date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{not_a_list, Fields, Json};
+use crate::fields::{not_a_list, Fields};
+use crate::json::Json;
 use crate::lever::Bounds;
 use crate::number::format_decimal;
 use crate::schema::{
@@ -375,7 +376,7 @@ pub(crate) fn check_field(
 /// An ISO weekday, a whole number from 1 (Monday) to 7 (Sunday).
 fn read_weekday(value: &Json, index: usize) -> Result<u8> {
     let pointer = format!("/workdays/{index}");
-    let weekday = crate::json::decimal(value, &pointer)?;
+    let weekday = crate::fields::decimal(value, &pointer)?;
     bounds("/workdays/*").check(weekday, &pointer)?;
     if let Some(day) = (1..=7u8).find(|&day| Decimal::from(day) == weekday) {
         return Ok(day);

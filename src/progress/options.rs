@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{decimal, not_a_list, Fields, Json};
+use crate::fields::{decimal, not_a_list, Fields};
+use crate::json::Json;
 use crate::model::Model;
 use crate::number::{format_decimal, Exact};
 use crate::plan::{
