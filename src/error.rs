@@ -114,8 +114,13 @@ error_codes! {
 /// language. In JavaScript, text is a string, an integer a number, a list an array.
 ///
 /// ```
-/// use sales_kpi::Param;
-/// assert_eq!(Param::Integer(12), Param::Integer(12));
+/// use sales_kpi::{ErrorCode, Model, Param};
+/// // A stage name over the 40 characters allowed: the limit is a whole number, the name text.
+/// let long = "x".repeat(41);
+/// let model = format!(r#"{{"funnel": {{"top": "1", "stages": [{{"name": "{long}", "rate": "1"}}], "dealSize": "1"}}}}"#);
+/// let error = Model::from_json_str(&model).unwrap_err();
+/// assert_eq!(error.code(), ErrorCode::TooLong);
+/// assert!(error.params().iter().any(|(_, param)| *param == Param::Integer(40)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Param {

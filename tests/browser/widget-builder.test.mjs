@@ -85,7 +85,7 @@ test('builder: the pacing preset and the Progress panel are offered, previewed a
     await preview.locator('section[data-section=progress] .verdict').filter({ hasText: /\d/ }).waitFor();
     assert.equal(await preview.locator('[data-result="/funnel/revenue"]').count(), 0);
     assert.ok(await page.locator('input[name=sections][value=progress]').isChecked(), 'the preset\'s panel is ticked');
-    const script = await settle(() => page.locator('#script-snippet').inputValue(), (v) => v.includes('preset="pacing"'));
+    const script = await settle(page, () => page.locator('#script-snippet').inputValue(), (v) => v.includes('preset="pacing"'));
     assert.match(script, /<sales-kpi-calculator preset="pacing"/);
     assert.match(await page.locator('#wordpress-snippet').inputValue(), /preset="pacing"/);
     assert.match(await page.locator('#hugo-snippet').inputValue(), /preset="pacing"/);

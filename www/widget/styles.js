@@ -82,7 +82,7 @@ details.levers{margin:.75rem 0}
 @container (min-width:560px){.headline{grid-template-columns:minmax(0,17rem) minmax(0,1fr)}}
 .headline .field{margin:0}
 .headline input{font-size:1.25rem;max-width:9rem}
-input[type=checkbox],input[type=radio]{width:1.125rem;height:1.125rem;min-height:0;max-width:none;padding:0;flex:none;accent-color:var(--_accent)}
+input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;max-width:none;padding:0;flex:none;accent-color:var(--_accent)}
 .goalkind>span,.days>span{display:inline-flex;align-items:center;gap:.375rem}
 .kpis{display:flex;flex-wrap:wrap;gap:.5rem 2rem;padding-bottom:.25rem}
 .kpis p{display:flex;flex-direction:column}
