@@ -53,8 +53,10 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
 // #12's modules (evaluate requests, first views, incremental updates) joined them: 62.7 KB measured.
 // 65 KB until the Progress panel (#22): its panel, results, paste reader, burn-up chart and public
 // holidays (14.6 KB brotli as source) and its text in plan-text-xx.js (+1.4 KB): 83.8 KB measured.
+// 86 KB until the section table (#20), start-up error detection (#23) and the public holidays'
+// country choice joined them: 86.0 KB measured.
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
-  assert.ok(js < 86 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 90 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
