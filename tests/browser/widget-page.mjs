@@ -51,3 +51,10 @@ export async function fieldProblem(page, pointer, hook = 'data-field') {
   const message = page.locator(`${W} [id="${(await field.getAttribute('aria-describedby')).split(' ')[0]}"]`);
   return waitUntil(page, () => message.textContent(), { timeout: 5000, message: `the message of ${pointer}` });
 }
+
+/**
+ * The state a share link carries (`#skc=`, base64url JSON), decoded; null before one is written.
+ * @param {import('playwright-core').Page} page
+ */
+export const linkedState = (page) =>
+  page.evaluate(() => (/skc=/.test(location.hash) ? JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))) : null));

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { openPage, useBrowser } from './harness.mjs';
+import { openPage, useBrowser, waitUntil } from './harness.mjs';
+import { linkedState } from './widget-page.mjs';
 import { readSheet } from './xlsx.mjs';
 
 const env = useBrowser({ before, after });
@@ -198,8 +199,8 @@ test('a share link carries the plan: the goal, the dates, the team and the holid
     await serve(page, 'plan-link.html', host(`<${W} preset="leads" locale="da-DK" url-state></${W}>`));
     const plan = page.locator(PLAN);
     await typeSmartGoal(plan);
-    await page.waitForFunction(() => /skc=/.test(location.hash) && JSON.stringify(JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))).pl).includes('2027-03-29'));
-    const stored = await page.evaluate(() => JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))).pl);
+    await waitUntil(page, async () => JSON.stringify((await linkedState(page))?.pl ?? null).includes('2027-03-29'), { message: 'the plan in the link' });
+    const stored = (await linkedState(page)).pl;
     assert.deepEqual(stored, { start: '2027-01-01', end: '2027-03-31', reps: '3', workdays: [1, 2, 3, 4, 5], holidays: HOLIDAYS, growth: { baseline: '135000', by: '0.14' } });
     const link = page.url();
     const second = await page.context().newPage();

@@ -6,7 +6,8 @@
 // totals; one engine per page; the rows in a share link; and axe with the panel open.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { formatViolations, openPage, runAxe, useBrowser } from './harness.mjs';
+import { formatViolations, openPage, runAxe, useBrowser, waitUntil } from './harness.mjs';
+import { linkedState } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -225,7 +226,7 @@ test('a share link carries the rows, and axe finds nothing with the panel open',
     await serve(page, 'pacing-link.html', host(`<${W} preset="pacing" locale="da-DK" url-state></${W}>`));
     const panel = page.locator(PANEL);
     await typeExample(page, panel);
-    await page.waitForFunction(() => /skc=/.test(location.hash) && JSON.stringify(JSON.parse(atob(location.hash.split('skc=')[1].replace(/-/g, '+').replace(/_/g, '/'))).pg).includes('13500'));
+    await waitUntil(page, async () => JSON.stringify((await linkedState(page))?.pg ?? null).includes('13500'), { message: 'the rows in the link' });
     const link = page.url();
     const second = await page.context().newPage();
     await second.route(link.split('#')[0], (route) => route.fulfill({ contentType: 'text/html', body: host(`<${W} preset="pacing" locale="da-DK" url-state></${W}>`) }));
