@@ -9,6 +9,7 @@
 //                                         dist/pkg/ when either is shown)
 //   dist/sales-kpi-resize.js, dist/sales-kpi-hugo.zip   see scripts/embeds.mjs
 //   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
+//   dist/custom-elements.json             the element's Custom Elements Manifest (scripts/manifest.mjs)
 // The engine comes from `engine`: by default www/pkg-embed, the engine scripts/build.mjs builds
 // with `evaluate` alone (www/pkg when that is missing).
 // The layout mirrors www/widget and www/pkg, so the widget's relative URLs
@@ -133,6 +134,9 @@ export async function bundle({ engine = embedEngine(), fullEngine = fullWidgetEn
   const { oembedDocuments, wordpressZip } = await import('./integrations.mjs');
   oembedDocuments();
   await wordpressZip();
+  // The element's Custom Elements Manifest, which the npm package ships (scripts/manifest.mjs).
+  const { writeManifest } = await import('./manifest.mjs');
+  writeManifest();
   return files;
 }
 

@@ -1,5 +1,6 @@
 // Types of `sales-kpi/widget`: the <sales-kpi-calculator> element, its properties and its
-// `sales-kpi-change` event. The widget is JavaScript typed with JSDoc (www/widget/); these
+// `sales-kpi-change` event (www/dist/custom-elements.json describes its attributes, CSS custom
+// properties and parts too). The widget is JavaScript typed with JSDoc (www/widget/); these
 // declarations restate its public surface for TypeScript users, and tests/node/widget-dts.test.mjs
 // has tsc check that they agree with the JSDoc types, so they cannot drift apart.
 
@@ -45,6 +46,23 @@ export interface PlanOptions {
   growth?: { baseline: string; by: string };
 }
 
+/** One period's results as the reader typed them in the Progress panel; "" when not given. */
+export interface ProgressRow {
+  date: string;
+  revenue: string;
+  top: string;
+  /** The counts of the stages before the last, whose count is `deals`. */
+  stages: string[];
+  deals: string;
+}
+
+/** The Progress panel's inputs: `asOf` absent means today, or the plan's last day. */
+export interface ProgressState {
+  asOf?: string;
+  rows: ProgressRow[];
+  open: string[];
+}
+
 /** The reader's state: the `detail` of every `sales-kpi-change` event. */
 export interface State {
   preset: string;
@@ -53,6 +71,7 @@ export interface State {
   whatif: Record<string, WhatIfChange>;
   ranges: Record<string, Range>;
   plan?: PlanOptions;
+  progress?: ProgressState;
 }
 
 /** The `<sales-kpi-calculator>` element. Its string properties reflect its attributes. */
@@ -61,7 +80,7 @@ export declare class SalesKpiCalculator extends HTMLElement {
   readonly state: State | undefined;
   /** The model being calculated (read only; set the `model` attribute to replace it). */
   readonly model: Model | undefined;
-  /** `inbound`, `outbound`, `leads` or `unit-economics`. */
+  /** `inbound`, `outbound`, `leads`, `unit-economics` or `pacing`. */
   preset: string;
   /** The locale asked for (the `locale` attribute); empty when the page's language is used. */
   locale: string;
@@ -94,5 +113,10 @@ export interface SalesKpiCalculatorEventMap extends HTMLElementEventMap {
 declare global {
   interface HTMLElementTagNameMap {
     'sales-kpi-calculator': SalesKpiCalculator;
+  }
+  // The event bubbles and is composed: a listener on any ancestor, the document or the window gets
+  // it typed too (HTMLElementEventMap, DocumentEventMap and WindowEventMap extend this map).
+  interface GlobalEventHandlersEventMap {
+    'sales-kpi-change': CustomEvent<State>;
   }
 }

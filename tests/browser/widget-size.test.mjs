@@ -43,7 +43,10 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
   // rule and #11's engine choice in one tree (41.2 KB measured as source, unminified).
   // 43 KB until the section table (#20), the Progress panel's wiring (#22) and the start-up error
   // detection and literal engine imports (#23): 43.5 KB measured.
-  assert.ok(js < 45 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  // 45 KB until the element's class carried its public surface as JSDoc (#20: the attributes, event,
+  // CSS custom properties and parts that custom-elements.json is made from, 1.5 KB brotli of
+  // comments, which the bundle in www/dist drops): 45.0 KB measured.
+  assert.ok(js < 47 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three

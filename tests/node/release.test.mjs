@@ -80,4 +80,5 @@ test('the npm tarball: the engine, its types, the widget with both engines; no t
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
   for (const target of targets) assert.ok(names.includes(target.replace(/^\.\//, '')), `exports name ${target}, which the tarball lacks`);
+  assert.ok(names.includes(pkg.customElements), `customElements names ${pkg.customElements}, which the tarball lacks`);
 });

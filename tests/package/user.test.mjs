@@ -6,7 +6,8 @@
 //   (c) an esbuild bundle of the same page, plus the README's one step (copy the engines' folders);
 //   (d) the installed package served from a second origin with CORS, as a CDN does, under no CSP
 //       and under a CSP that names only that origin;
-//   (e) tsc --strict on a file that uses the element's types.
+//   (e) tsc --strict on a file that uses the element's types;
+//   (f) the Custom Elements Manifest that package.json's `customElements` names.
 // (b)–(d) are checked in Chromium: the leads preset computes, plans and answers typing.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -277,4 +278,13 @@ element.addEventListener('sales-kpi-change', (event) => { const top: number = ev
   const refused = spawnSync(process.execPath, [BIN.tsc, '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
   assert.notEqual(refused.status, 0, refused.stdout);
   assert.equal((refused.stdout.match(/wrong\.ts\(\d+,\d+\): error TS2322/g) ?? []).length, 2, refused.stdout);
+});
+
+test('(f) the installed package names its custom-elements.json, which describes the element in a module it installs', { skip }, () => {
+  const installed = join(app, 'node_modules', 'sales-kpi');
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(installed, pkg.customElements), 'utf8'));
+  const definition = manifest.modules.flatMap((module) => module.exports ?? []).find((entry) => entry.kind === 'custom-element-definition' && entry.name === W);
+  assert.ok(definition, 'the manifest defines <sales-kpi-calculator>');
+  assert.ok(existsSync(join(installed, definition.declaration.module)), `${definition.declaration.module} is not installed`);
 });

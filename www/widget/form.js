@@ -93,15 +93,16 @@ export function field(view, pointer, label, { kind = inputKind(pointer), role = 
 }
 
 /**
- * A titled panel; `key` names its heading text, its part and its data-section.
+ * A titled panel; `key` names its heading text and its data-section.
  * @param {View} view
  * @param {string} key
+ * @param {string} part its own part name beside `panel`, public and stable (documented in sales-kpi-calculator.js)
  * @param {string} className
  * @param {...import('./dom.js').Child} children
  */
-export function panel(view, key, className, ...children) {
+export function panel(view, key, part, className, ...children) {
   const id = view.nextId();
-  return h('section', { class: `panel ${className}`, part: `panel ${key}`, 'aria-labelledby': id, 'data-section': key }, h('h3', { id, text: view.t(key) }), children);
+  return h('section', { class: `panel ${className}`, part: `panel ${part}`, 'aria-labelledby': id, 'data-section': key }, h('h3', { id, text: view.t(key) }), children);
 }
 
 /**

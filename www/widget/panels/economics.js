@@ -53,6 +53,7 @@ function economicsPanel(view, wide) {
   return panel(
     view,
     'pEcon',
+    'economics-panel',
     `econ${wide ? ' wide' : ''}`,
     h(
       'div',

@@ -40,6 +40,7 @@ export function funnelPanel(view) {
   return panel(
     view,
     'pFunnel',
+    'funnel-panel',
     'inputs',
     sections.has('funnel') && [
       h('p', { class: 'formula', text: t('formula', { top: view.topLabel }) }),

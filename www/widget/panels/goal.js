@@ -71,5 +71,5 @@ export function goalPanel(view, wide) {
       }),
     );
   });
-  return panel(view, 'pGoal', `goal${wide ? ' wide' : ''}`, intro, table, how);
+  return panel(view, 'pGoal', 'goal-panel', `goal${wide ? ' wide' : ''}`, intro, table, how);
 }

@@ -105,7 +105,7 @@ export function render(view) {
   const headingId = view.nextId();
   return h(
     'section',
-    { class: 'panel wide plan', part: 'panel pPlan', 'aria-labelledby': headingId, 'data-section': 'pPlan' },
+    { class: 'panel wide plan', part: 'panel plan-panel', 'aria-labelledby': headingId, 'data-section': 'pPlan' },
     h('h3', { id: headingId, text: t('pPlan') }),
     h('p', { class: 'hint', text: t('planIntro') }),
     window.fieldsets,

@@ -291,7 +291,7 @@ export function render(view) {
   const headingId = view.nextId();
   return h(
     'section',
-    { class: 'panel wide plan progress', part: 'panel progress', 'aria-labelledby': headingId, 'data-section': 'progress' },
+    { class: 'panel wide plan progress', part: 'panel progress-panel', 'aria-labelledby': headingId, 'data-section': 'progress' },
     h('h3', { id: headingId, text: t('pProgress') }),
     h('p', { class: 'hint', text: t('progressIntro') }),
     parts.verdict,

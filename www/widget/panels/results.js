@@ -98,6 +98,7 @@ export function resultsPanel(view) {
   return panel(
     view,
     'pResults',
+    'results-panel',
     'results',
     (view.staleNote = h('p', { class: 'stale-note' })),
     sections.has('funnel') && [

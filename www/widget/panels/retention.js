@@ -29,6 +29,7 @@ function retentionPanel(view, wide) {
   return panel(
     view,
     'pRet',
+    'retention-panel',
     `ret${wide ? ' wide' : ''}`,
     sections.has('retention') && [
       h('div', { class: 'fields' }, field(view, '/retention/start', t('start')), field(view, '/retention/end', t('end')), field(view, '/retention/new', t('new'))),

@@ -99,6 +99,7 @@ function sensitivityPanel(view, wide) {
   return panel(
     view,
     'pSens',
+    'sensitivity-panel',
     `sens${wide ? ' wide' : ''}`,
     h('div', { class: 'field' }, h('label', { for: id, text: t('sensMetric') }), h('div', { class: 'control' }, metric)),
     h('p', { class: 'hint', text: t('sensIntro') }),

@@ -121,6 +121,7 @@ function sharePanel(view) {
   return panel(
     view,
     'pShare',
+    'share-panel',
     'wide share',
     h('div', { class: 'buttons' }, button('copyLink', () => copyLink(view, status, manual)), h('button', { type: 'button', part: 'button', onclick: () => downloadSheet(view) }, sheetText(view.lang).button), button('print', () => window.print())),
     status,

@@ -66,6 +66,7 @@ function uncertaintyPanel(view) {
   return panel(
     view,
     'pUnc',
+    'uncertainty-panel',
     'wide unc',
     h('p', { class: 'hint', text: t('uncIntro') }),
     h('div', { class: 'ranges' }, rows),

@@ -63,6 +63,7 @@ export function whatIfPanel(view) {
   return panel(
     view,
     'pWhatif',
+    'what-if-panel',
     'wide whatif',
     h(
       'div',
