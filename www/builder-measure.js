@@ -1,93 +1,91 @@
-// Measures how tall the embed page (the frame's content) is at given widths, in frames the reader
-// never sees: the frame code's heights come from the calculator itself, with the chosen preset,
-// panels, numbers and language, rather than from a table made for the default panels in English.
-// The frames are of this site's origin, so their layout is read directly (no messages).
+// Measures how tall the calculator is at given widths, in copies the reader never sees: the frame
+// code's heights come from the calculator itself, with the chosen preset, panels, numbers and
+// language, rather than from a table made for the default panels in English. The embed page (the
+// frame's content) is the calculator alone, without margins, so its height is the element's.
+// Widths go into a constructed style sheet: no style attribute, no markup.
 
 const box = /** @type {HTMLElement} */ (document.querySelector('.measure'));
 box.inert = true;
-/** @type {Map<number, HTMLIFrameElement>} */
-const frames = new Map();
+const sheet = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+/** @type {Map<number, HTMLElement>} */
+const copies = new Map();
 let timer = 0;
 
-/** @typedef {(url: string, heights: Map<number, number>) => void} Report */
+/** @typedef {(key: string, heights: Map<number, number>) => void} Report */
 
-/** @type {{ url: string, widths: number[], report: Report }} */
-let current = { url: '', widths: [], report: () => {} };
+/** @type {{ key: string, widths: number[], report: Report }} */
+let current = { key: '', widths: [], report: () => {} };
 let reported = '';
 
 /**
- * The height of a frame's content once its calculator shows something (not its loading line), or 0.
- * @param {HTMLIFrameElement} frame
+ * The height of a copy once it shows the calculator (not its loading line), or 0.
+ * @param {HTMLElement} copy
  */
-function contentHeight(frame) {
-  const doc = frame.contentDocument;
-  const root = doc?.querySelector('sales-kpi-calculator')?.shadowRoot;
-  const first = root?.firstElementChild;
-  if (!doc || !first || first.classList.contains('loading')) return 0;
-  return Math.ceil(doc.body.getBoundingClientRect().height);
+function heightOf(copy) {
+  const first = copy.shadowRoot?.firstElementChild;
+  if (!first || first.classList.contains('loading')) return 0;
+  return Math.ceil(copy.getBoundingClientRect().height);
 }
 
-/** Reports the heights of the frames that show the current address, when one has changed. */
+/** Reports the heights of the copies, when one has changed. */
 function readAll() {
   /** @type {Map<number, number>} */
   const heights = new Map();
   for (const width of current.widths) {
-    const frame = frames.get(width);
-    const height = frame?.dataset.loaded === current.url ? contentHeight(frame) : 0;
+    const copy = copies.get(width);
+    const height = copy?.dataset.key === current.key ? heightOf(copy) : 0;
     if (height) heights.set(width, height);
   }
-  const key = JSON.stringify([current.url, ...heights]);
-  if (!heights.size || key === reported) return;
-  reported = key;
-  current.report(current.url, heights);
+  const seen = JSON.stringify([current.key, ...heights]);
+  if (!heights.size || seen === reported) return;
+  reported = seen;
+  current.report(current.key, heights);
 }
+const observer = new ResizeObserver(readAll);
 
 /**
- * Loads `url` at each of `widths` and calls `report` with the heights measured so far, whenever
- * one of them changes (panels that load later, fonts). A new call replaces the last one.
- * @param {string} url @param {number[]} widths @param {Report} report
+ * Shows the calculator with `attributes` at each of `widths` and calls `report` with the heights
+ * measured so far whenever one changes (panels that load later, fonts). A new call replaces the
+ * last one; `key` names the attributes in the report.
+ * @param {string} key @param {[string, string][]} attributes @param {number[]} widths @param {Report} report
  */
-export function measure(url, widths, report) {
+export function measure(key, attributes, widths, report) {
   window.clearTimeout(timer);
-  // Typing in the preview changes the address at every key: load it once the typing rests.
-  if (url === current.url) start(url, widths, report);
-  else timer = window.setTimeout(() => start(url, widths, report), 400);
+  // Typing in the preview changes the attributes at every key: show them once the typing rests.
+  if (key === current.key) start(key, attributes, widths, report);
+  else timer = window.setTimeout(() => start(key, attributes, widths, report), 400);
 }
 
-/** @param {string} url @param {number[]} widths @param {Report} report */
-function start(url, widths, report) {
-  // The same address and widths again (the report itself re-renders the code): nothing new to load.
-  if (url !== current.url || widths.join() !== current.widths.join()) reported = '';
-  current = { url, widths, report };
-  for (const [width, frame] of frames) {
+/** @param {string} key @param {[string, string][]} attributes @param {number[]} widths @param {Report} report */
+function start(key, attributes, widths, report) {
+  // The same attributes and widths again (the report itself re-renders the code): nothing new.
+  if (key !== current.key || widths.join() !== current.widths.join()) reported = '';
+  current = { key, widths, report };
+  for (const [width, copy] of copies) {
     if (widths.includes(width)) continue;
-    frame.remove();
-    frames.delete(width);
+    observer.unobserve(copy);
+    copy.remove();
+    copies.delete(width);
   }
+  sheet.replaceSync(widths.map((width) => `.measure [data-width="${width}"] { display: block; width: ${width}px; }`).join('\n'));
   for (const width of widths) {
-    const frame = frames.get(width) ?? document.createElement('iframe');
-    if (!frames.has(width)) {
-      frame.title = String(width);
-      frame.style.width = `${width}px`;
-      frame.onload = () => {
-        const win = /** @type {(Window & typeof globalThis) | null} */ (frame.contentWindow);
-        const calculator = frame.contentDocument?.querySelector('sales-kpi-calculator');
-        frame.dataset.loaded = frame.dataset.loading;
-        if (!win || !calculator) return;
-        win.customElements.whenDefined('sales-kpi-calculator').then(() => {
-          // Every render changes the shadow DOM; a late panel or a font changes the body's size.
-          if (calculator.shadowRoot) new win.MutationObserver(readAll).observe(calculator.shadowRoot, { childList: true, subtree: true, characterData: true });
-          new win.ResizeObserver(readAll).observe(frame.contentDocument?.body ?? calculator);
-          readAll();
-        });
-      };
-      box.append(frame);
-      frames.set(width, frame);
+    let copy = copies.get(width);
+    if (!copy) {
+      copy = document.createElement('sales-kpi-calculator');
+      copy.dataset.width = String(width);
+      box.append(copy);
+      copies.set(width, copy);
+      observer.observe(copy);
+      customElements.whenDefined('sales-kpi-calculator').then(() => {
+        // Every render changes the shadow DOM, before the size follows.
+        if (copy?.shadowRoot) new MutationObserver(readAll).observe(copy.shadowRoot, { childList: true, subtree: true, characterData: true });
+      });
     }
-    if (frame.dataset.loading !== url) {
-      frame.dataset.loading = url;
-      frame.src = url;
-    }
+    if (copy.dataset.key === key) continue;
+    for (const { name } of [...copy.attributes]) if (!name.startsWith('data-')) copy.removeAttribute(name);
+    for (const [name, value] of attributes) copy.setAttribute(name, value);
+    copy.dataset.key = key;
   }
   readAll();
 }

@@ -165,7 +165,7 @@ const SPARE = 1.05;
 const frameWidths = (width) => [...[PHONE.width, SMALL.width].filter((w) => w < width), width];
 
 /** The embed page's heights measured for an address: width → height. */
-let measured = { url: '', heights: /** @type {Map<number, number>} */ (new Map()) };
+let frameHeights = { url: '', heights: /** @type {Map<number, number>} */ (new Map()) };
 
 function render() {
   const a = attributes();
@@ -174,17 +174,21 @@ function render() {
   const height = reservedHeight(form.preset.value, width, sections);
   // Hosts copy dist/: the bundled module, not the source this page's own preview runs.
   const src = new URL('dist/widget/sales-kpi-calculator.js', root).href;
+  // A frame cannot know the language of the page around it (its own page is English): unless a
+  // locale is chosen, it takes the one the preview shows in a Dutch or Danish builder.
+  /** @type {[string, string][]} */
+  const framed = form.locale.value || lang === 'en' ? a : [a[0], ['locale', previewLocale()], ...a.slice(1)];
   // Hosts copy dist/: its embed page loads the bundled widget too.
   const embed = new URL('dist/embed.html', root);
-  embed.search = new URLSearchParams(a).toString();
+  embed.search = new URLSearchParams(framed).toString();
   // A pasted link carries only what a static host can serve a discovery document for: one
   // folder per preset, locale and currency (scripts/integrations.mjs writes them).
-  const settings = Object.fromEntries(a);
+  const settings = Object.fromEntries(framed);
   const link = new URL(`dist/e/${settings.preset}/${settings.locale || 'auto'}/${settings.currency || 'auto'}/`, root);
   // The rest (a model, a what-if, sections) opens with the page, though a pasted link's frame leaves it out.
   link.search = new URLSearchParams(a.filter(([k]) => !['preset', 'locale', 'currency'].includes(k))).toString();
   // Readers whose browser cannot run the module see what it is and a link to the iframe form.
-  const snippetLang = languageOf(settings.locale || lang);
+  const snippetLang = languageOf(form.locale.value || lang);
   const fallback = fallbackHtml(snippetLang, embed.href);
   const snippets = {
     'wordpress-snippet': wordpressShortcode(a),
@@ -196,24 +200,26 @@ function render() {
     'link-snippet': link.href,
   };
   for (const [id, text] of Object.entries(snippets)) /** @type {HTMLTextAreaElement} */ (document.getElementById(id)).value = text;
-  measure(embed.href, frameWidths(width), (url, heights) => {
-    measured = { url, heights };
+  // The embed page without a locale is English: its copies here too.
+  const measured = framed.some(([k]) => k === 'locale') ? framed : [framed[0], ['locale', 'en'], ...framed.slice(1)];
+  measure(embed.href, /** @type {[string, string][]} */ (measured), frameWidths(width), (url, heights) => {
+    frameHeights = { url, heights };
     render();
   });
 }
 
 /**
  * The frame, as tall as the calculator at the column's width, and at the narrower widths of
- * smaller screens: measured in the frame's own page when that is done, else the widget's table.
+ * smaller screens: measured in copies of the calculator when that is done, else the widget's table.
  * @param {string} url @param {[string, string][]} a @param {number} width @param {string} title
  */
 function frameSnippet(url, a, width, title) {
   const sections = a.find(([k]) => k === 'sections')?.[1];
   const widths = frameWidths(width);
-  const done = measured.url === url && widths.every((w) => measured.heights.has(w));
+  const done = frameHeights.url === url && widths.every((w) => frameHeights.heights.has(w));
   const box = /** @type {HTMLTextAreaElement} */ (document.getElementById('iframe-snippet'));
   box.toggleAttribute('data-measured', done);
-  const heightAt = (/** @type {number} */ w) => Math.ceil((done ? (measured.heights.get(w) ?? 0) : reservedHeight(form.preset.value, w, sections)) * SPARE);
+  const heightAt = (/** @type {number} */ w) => Math.ceil((done ? (frameHeights.heights.get(w) ?? 0) : reservedHeight(form.preset.value, w, sections)) * SPARE);
   const taller = [
     { below: width + MARGINS, height: width > SMALL.width ? heightAt(SMALL.width) : 0 },
     { below: Math.min(PHONE.below, width + MARGINS), height: heightAt(PHONE.width) },
@@ -232,9 +238,12 @@ function apply() {
   render();
 }
 
+// In a constructed style sheet, like every width the builder sets: no style attribute in the page.
+const previewWidth = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, previewWidth];
 /** The preview as wide as the article column, so it lays out as it will there. */
 function fitColumn() {
-  preview.style.width = `${column.value}px`;
+  previewWidth.replaceSync(`#preview { width: ${Number(column.value)}px; }`);
 }
 
 function showPlatform() {

@@ -140,8 +140,12 @@ for (const lang of ['nl', 'da']) {
       const name = Object.fromEntries(panels);
       const heading = await page.locator('#preview section[data-section="pWhatif"] h3').first().textContent();
       assert.equal(name.whatif, heading.trim());
-      // The preview speaks the language too, and the snippet leaves the language to the reader's page.
-      assert.doesNotMatch(await page.locator('#script-snippet').inputValue(), /locale=/);
+      // The element leaves the language to the reader's page; a frame, which cannot see that
+      // page, speaks the builder's language, as the preview does.
+      const locale = { nl: 'nl-NL', da: 'da-DK' }[lang];
+      assert.match(await page.locator('#script-snippet').inputValue(), /<sales-kpi-calculator preset="inbound" style=/);
+      assert.equal(await page.locator('#preview').getAttribute('locale'), locale);
+      assert.match(await page.locator('#iframe-snippet').inputValue(), new RegExp(`embed\\.html\\?preset=inbound&amp;locale=${locale}"`));
       assert.deepEqual(pageErrors, []);
     } finally {
       await close();
