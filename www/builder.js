@@ -177,13 +177,13 @@ function render() {
   // A frame cannot know the language of the page around it (its own page is English): unless a
   // locale is chosen, it takes the one the preview shows in a Dutch or Danish builder.
   /** @type {[string, string][]} */
-  const framed = form.locale.value || lang === 'en' ? a : [a[0], ['locale', previewLocale()], ...a.slice(1)];
+  const frameAttributes = form.locale.value || lang === 'en' ? a : [a[0], ['locale', previewLocale()], ...a.slice(1)];
   // Hosts copy dist/: its embed page loads the bundled widget too.
   const embed = new URL('dist/embed.html', root);
-  embed.search = new URLSearchParams(framed).toString();
+  embed.search = new URLSearchParams(frameAttributes).toString();
   // A pasted link carries only what a static host can serve a discovery document for: one
   // folder per preset, locale and currency (scripts/integrations.mjs writes them).
-  const settings = Object.fromEntries(framed);
+  const settings = Object.fromEntries(frameAttributes);
   const link = new URL(`dist/e/${settings.preset}/${settings.locale || 'auto'}/${settings.currency || 'auto'}/`, root);
   // The rest (a model, a what-if, sections) opens with the page, though a pasted link's frame leaves it out.
   link.search = new URLSearchParams(a.filter(([k]) => !['preset', 'locale', 'currency'].includes(k))).toString();
@@ -201,8 +201,8 @@ function render() {
   };
   for (const [id, text] of Object.entries(snippets)) /** @type {HTMLTextAreaElement} */ (document.getElementById(id)).value = text;
   // The embed page without a locale is English: its copies here too.
-  const measured = framed.some(([k]) => k === 'locale') ? framed : [framed[0], ['locale', 'en'], ...framed.slice(1)];
-  measure(embed.href, /** @type {[string, string][]} */ (measured), frameWidths(width), (url, heights) => {
+  const copyAttributes = frameAttributes.some(([k]) => k === 'locale') ? frameAttributes : [frameAttributes[0], ['locale', 'en'], ...frameAttributes.slice(1)];
+  measure(embed.href, /** @type {[string, string][]} */ (copyAttributes), frameWidths(width), (url, heights) => {
     frameHeights = { url, heights };
     render();
   });
