@@ -35,7 +35,7 @@ export const FALLBACK_TEXT = {
  * @param {string} lang `en`, `nl` or `da` (anything else: English) @param {string} formUrl the iframe form
  */
 export function fallbackHtml(lang, formUrl) {
-  const [text, link] = FALLBACK_TEXT[/** @type {keyof FALLBACK_TEXT} */ (lang)] ?? FALLBACK_TEXT.en;
+  const [text, link] = FALLBACK_TEXT[/** @type {keyof typeof FALLBACK_TEXT} */ (lang)] ?? FALLBACK_TEXT.en;
   return `<p>${escapeHtml(text)} <a href="${escapeHtml(formUrl)}">${escapeHtml(link)}</a></p>`;
 }
 
@@ -83,11 +83,33 @@ export function hugoShortcode(attributes, column) {
 }
 
 /**
- * The iframe, as tall as the calculator usually is at its width, and the resize script's line.
- * @param {string} embedUrl @param {number} height
+ * The frame's heights for screens narrower than its column, in a style attribute: editors that
+ * strip scripts (and with them the resize script) mostly keep one, where a <style> element is
+ * dropped. CSS has no media query inside a style attribute, so each narrower band is a step
+ * added to the column's height: min(step, max(0px, (edge - 100vw) × a large number)) is the
+ * step below the edge and 0 from it on. Nothing when no band is taller than the column.
+ * @param {number} height the frame's height at the column's width
+ * @param {{ below: number, height: number }[]} taller the height for screens narrower than
+ *   `below` px, widest band first (a band no taller than the one before adds nothing)
  */
-export function iframeSnippet(embedUrl, height) {
-  return `<iframe src="${escapeHtml(embedUrl)}" title="Sales KPI calculator" width="100%" height="${height > 0 ? height : 1200}" loading="lazy" style="border:0;display:block"></iframe>`;
+export function frameHeightStyle(height, taller) {
+  let reached = height;
+  let steps = '';
+  for (const band of taller) {
+    if (!(band.height > reached)) continue;
+    steps += ` + min(${band.height - reached}px, max(0px, (${band.below}px - 100vw) * 100000))`;
+    reached = band.height;
+  }
+  return steps ? `height:calc(${height}px${steps})` : '';
+}
+
+/**
+ * The iframe: as tall as the calculator at the column's width (the height attribute, which every
+ * editor keeps), and taller on narrower screens (`heightStyle`, from frameHeightStyle).
+ * @param {string} embedUrl @param {number} height @param {string} [heightStyle] @param {string} [title]
+ */
+export function iframeSnippet(embedUrl, height, heightStyle = '', title = 'Sales KPI calculator') {
+  return `<iframe src="${escapeHtml(embedUrl)}" title="${escapeHtml(title)}" width="100%" height="${height > 0 ? height : 1200}" loading="lazy" style="border:0;display:block${heightStyle ? `;${heightStyle}` : ''}"></iframe>`;
 }
 
 /** @param {string} scriptUrl */

@@ -43,6 +43,8 @@ function showLanguage({ languageOf, TEXT }, locale) {
   each('data-text-label', (el, value) => el.setAttribute('aria-label', value));
   // The home link starts afresh, in the same language.
   for (const home of document.querySelectorAll('a[data-home]')) home.setAttribute('href', locale === 'en' ? './' : `./?locale=${encodeURIComponent(locale)}`);
+  // The builder opens in the same language.
+  for (const builder of document.querySelectorAll('a[href^="builder.html"]')) builder.setAttribute('href', `builder.html?lang=${lang}`);
   for (const link of document.querySelectorAll('a[data-locale]')) {
     if (languageOf(link.getAttribute('data-locale')) === lang) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');

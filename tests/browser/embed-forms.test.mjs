@@ -1,4 +1,4 @@
-// The builder's four embed forms: accessible tabs that the platform choice opens; each form's
+// The builder's four embed forms: the platform choice shows one of them, accessibly; each form's
 // snippet is right (WordPress model encoding, Hugo raw strings); and on a plain host page at
 // 1280x800, with the calculator in the first screen and text below it, the HTML snippet and the
 // iframe (with the resize script) do not shift the page (CLS <= 0.05) and the iframe fits.
@@ -17,47 +17,18 @@ async function builder() {
   return opened;
 }
 
-const selected = (page) => page.locator('[role=tab][aria-selected=true]').getAttribute('id');
-const visiblePanels = (page) => page.locator('[role=tabpanel]:visible').evaluateAll((panels) => panels.map((p) => p.id));
+const visibleForms = (page) => page.locator('[data-platform]:visible').evaluateAll((forms) => forms.map((f) => f.dataset.platform));
 
-test('builder tabs: WAI-ARIA tabs, keyboard, the platform choice, and no axe violation', async () => {
+test('builder platform choice: one control shows one form, and no axe violation', async () => {
   const { page, pageErrors, close } = await builder();
   try {
-    assert.equal(await page.locator('[role=tablist] [role=tab]').count(), 4);
-    assert.equal(await selected(page), 'tab-html');
-    assert.deepEqual(await visiblePanels(page), ['panel-html']);
-    // Only the selected tab is in the Tab order.
-    assert.deepEqual(await page.locator('[role=tab]').evaluateAll((tabs) => tabs.map((t) => t.tabIndex)), [-1, -1, 0, -1]);
-    await page.locator('#tab-html').focus();
-    await page.keyboard.press('ArrowRight');
-    assert.equal(await selected(page), 'tab-iframe');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-iframe');
-    assert.deepEqual(await visiblePanels(page), ['panel-iframe']);
-    await page.keyboard.press('ArrowRight');
-    assert.equal(await selected(page), 'tab-wordpress', 'wraps around');
-    await page.keyboard.press('End');
-    assert.equal(await selected(page), 'tab-iframe');
-    await page.keyboard.press('Home');
-    assert.equal(await selected(page), 'tab-wordpress');
-    await page.keyboard.press('ArrowLeft');
-    assert.equal(await selected(page), 'tab-iframe');
-    // The platform tells which tab fits; a chosen tab shows in the platform too.
-    for (const [platform, tab] of [
-      ['wordpress', 'tab-wordpress'],
-      ['hugo', 'tab-hugo'],
-      ['html', 'tab-html'],
-      ['iframe', 'tab-iframe'],
-    ]) {
+    assert.equal(await page.locator('#platform').inputValue(), 'html');
+    assert.deepEqual(await visibleForms(page), ['html']);
+    for (const platform of ['wordpress', 'hugo', 'html', 'iframe']) {
       await page.selectOption('#platform', platform);
-      assert.equal(await selected(page), tab);
-      assert.deepEqual(await visiblePanels(page), [tab.replace('tab-', 'panel-')]);
-    }
-    await page.locator('#tab-hugo').click();
-    assert.equal(await page.locator('#platform').inputValue(), 'hugo');
-    for (const tab of ['tab-wordpress', 'tab-hugo', 'tab-html', 'tab-iframe']) {
-      await page.locator(`#${tab}`).click();
-      const violations = await runAxe(page, { context: { include: [['.tabs'], ['.platform']] } });
-      assert.deepEqual(violations, [], `${tab}:\n${formatViolations(violations)}`);
+      assert.deepEqual(await visibleForms(page), [platform]);
+      const violations = await runAxe(page, { context: { include: [['.code']] } });
+      assert.deepEqual(violations, [], `${platform}:\n${formatViolations(violations)}`);
     }
     assert.deepEqual(pageErrors, []);
   } finally {

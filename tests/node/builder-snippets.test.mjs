@@ -2,7 +2,7 @@
 // parser, and values that stay values.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cspSnippet, fallbackHtml, htmlSnippet, iframeSnippet, resizeSnippet, wordpressModel, wordpressShortcode } from '../../www/builder-snippets.js';
+import { cspSnippet, fallbackHtml, frameHeightStyle, htmlSnippet, iframeSnippet, resizeSnippet, wordpressModel, wordpressShortcode } from '../../www/builder-snippets.js';
 
 const model = JSON.stringify({ funnel: { top: '500', stages: [{ name: 'Møder "A" [x]', rate: '0.4' }], dealSize: '4500' } });
 
@@ -29,6 +29,22 @@ test('iframe: the reserved height, escaped URL; the resize script line', () => {
   assert.match(iframeSnippet('https://a.example/embed.html?preset=leads&locale=da-DK', 2772), /src="https:\/\/a\.example\/embed\.html\?preset=leads&amp;locale=da-DK" [^>]*height="2772"/);
   assert.match(iframeSnippet('https://a.example/embed.html', 0), /height="1200"/);
   assert.equal(resizeSnippet('https://a.example/dist/sales-kpi-resize.js'), '<script src="https://a.example/dist/sales-kpi-resize.js" async></script>');
+});
+
+test('iframe: taller on narrower screens, as steps in its style attribute', () => {
+  const style = frameHeightStyle(1000, [
+    { below: 764, height: 1200 },
+    { below: 480, height: 1300 },
+  ]);
+  assert.equal(style, 'height:calc(1000px + min(200px, max(0px, (764px - 100vw) * 100000)) + min(100px, max(0px, (480px - 100vw) * 100000)))');
+  // The steps' sum at a screen width: each step is whole below its edge and 0 from it on.
+  const at = (vw) => 1000 + [...style.matchAll(/min\((\d+)px, max\(0px, \((\d+)px - 100vw\)/g)].reduce((sum, [, step, edge]) => sum + Math.min(Number(step), Math.max(0, (Number(edge) - vw) * 100000)), 0);
+  assert.deepEqual([at(390), at(479), at(480), at(700), at(764), at(1280)], [1300, 1300, 1200, 1200, 1000, 1000]);
+  // A band no taller than the one before adds nothing; none taller than the column, no style.
+  assert.equal(frameHeightStyle(1000, [{ below: 764, height: 900 }, { below: 480, height: 1100 }]), 'height:calc(1000px + min(100px, max(0px, (480px - 100vw) * 100000)))');
+  assert.equal(frameHeightStyle(1000, [{ below: 764, height: 0 }]), '');
+  const frame = iframeSnippet('https://a.example/embed.html', 1000, style, 'Salgs-KPI-beregner "x"');
+  assert.match(frame, /title="Salgs-KPI-beregner &quot;x&quot;" width="100%" height="1000" loading="lazy" style="border:0;display:block;height:calc\(1000px \+ min\(200px/);
 });
 
 test('fallback: what it is and a link to the iframe form, in the post\'s language, inside the element', () => {

@@ -95,7 +95,7 @@ input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;m
 .notice:empty{padding:0;margin:0;border:0}
 .fatal{border-color:var(--_err)}
 .loading{color:var(--_muted);padding:1rem}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @container (max-width:520px){.root{border:0;padding:0;background:none}.panel{padding:.875rem .75rem}.stage .row{grid-template-columns:minmax(0,1fr) auto}.stage .name{grid-column:1/-1}.tbox tr{display:grid;grid-template-columns:repeat(3,minmax(0,1fr))}.tbox th,.tbox td{border:0;padding:.25rem .5rem .25rem 0}.tbox tr>:first-child{grid-column:1/-1;padding-top:.5rem}.tbox tr{border-bottom:1px solid var(--_line)}td.msg{grid-column:span 2}.tbox .num{white-space:normal}}
 @media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}
 @media print{:host,:host(:not([theme=light])),:host([theme=dark]){--_bg:#fff;--_accent:#0b5cad;--_b1:#0b5cad;--_b2:#c2410c;--_ctl:#6e7781;--_panel:#fff;--_fg:#000;--_muted:#333;--_line:#999;color-scheme:light}.root{border:0;padding:0}.panel{break-inside:avoid}button,details.alt,details.levers,.res summary .k::before{display:none}}
