@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, ROOT, SCREENSHOTS, WWW } from '../browser/harness.mjs';
+import { launchBrowser, openPage, ROOT, SCREENSHOTS, waitForIdle, waitUntil, WWW } from '../browser/harness.mjs';
+import { layoutShift, recordLayoutShifts } from '../browser/layout-shift.mjs';
 import { CHOICES_FILE, widgetChoices } from '../../scripts/integrations.mjs';
 import { SECTIONS } from '../../www/widget/sections.js';
 import { defaultSections, PRESETS } from '../../www/widget/state.js';
@@ -103,23 +104,23 @@ after(async () => {
   assert.equal(stop.status, 0, stop.stderr);
 });
 
-/** Opens a page at 1280x800 and sums its layout shifts (those without recent input), as CLS. */
-async function openPost(url, options = {}) {
-  const opened = await openPage(browser, url, {
-    contextOptions: { viewport: VIEWPORT },
-    beforeNavigate: (page) =>
-      page.addInitScript(() => {
-        window.__cls = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      }),
-    ...options,
-  });
-  return opened;
+/** Opens a page at 1280x800 and records its layout shifts (those without recent input), for CLS. */
+function openPost(url, options = {}) {
+  return openPage(browser, url, { contextOptions: { viewport: VIEWPORT }, beforeNavigate: (page, context) => recordLayoutShifts(context), ...options });
 }
 
-const cls = (page) => page.evaluate(() => window.__cls);
+const cls = async (page) => (await layoutShift(page)).total;
+
+/**
+ * Waits until nothing is left that could still move the post: the fonts have loaded, and the
+ * calculator's late parts (lazy panels, the full engine, the simulation) are in, as no request
+ * and no timeout is pending any more, for two frames in a row.
+ */
+async function settled(page) {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await waitForIdle(page, { timeout: 30_000 });
+}
+
 const foreign = (requests) => requests.filter((url) => new URL(url).origin !== WORDPRESS);
 
 /** Waits for the calculator's first result, types a new top of the funnel and checks the new revenue. */
@@ -128,8 +129,7 @@ async function computesAfterTyping(page) {
   await revenue.waitFor({ timeout: 20_000 });
   assert.equal(await revenue.getAttribute('data-value'), '135000', 'the leads preset: 500 × 0.4 × 0.5 × 0.3 × 4500');
   assert.match(await revenue.textContent(), /135\.000(,00)?\s?kr\./, 'Danish format and DKK');
-  // A fully settled page before CLS is read: fonts, late panels.
-  await page.waitForTimeout(1000);
+  await settled(page);
   const shift = await cls(page);
   await page.locator(`${W} input[data-field="/funnel/top"]`).first().fill('1000');
   await page.waitForFunction(
@@ -163,14 +163,34 @@ async function assertInPage(url, form) {
   }
 }
 
-/** Logs in through wp-login.php; returns the opened page (close it when done). */
+/** Each user's cookies from their log-in through wp-login.php, for the pages they open later. */
+const sessions = new Map();
+
+/**
+ * Opens a blank page logged in as `user` (close it when done). The first time, the user logs in
+ * through wp-login.php's form; the form's answer sets the cookies, and those are all a log-in is.
+ * Where that answer leads, the Dashboard, is a page no test needs and the heaviest in wp-admin:
+ * a log-in once waited 120 s for it, most likely for its PHP's requests to wordpress.org (see
+ * scripts/wordpress.sh, which now blocks them).
+ */
 async function logIn(user, password) {
-  const opened = await openPage(browser, `${WORDPRESS}/wp-login.php`, { contextOptions: { viewport: VIEWPORT } });
-  await opened.page.fill('#user_login', user);
-  await opened.page.fill('#user_pass', password);
-  // The first wp-admin page after the services start is slow on a busy machine (cold PHP caches).
-  await Promise.all([opened.page.waitForURL(/wp-admin/, { timeout: 120_000 }), opened.page.click('#wp-submit')]);
-  return opened;
+  if (!sessions.has(user)) {
+    const { page, context, close } = await openPage(browser, `${WORDPRESS}/wp-login.php`, { contextOptions: { viewport: VIEWPORT } });
+    try {
+      await page.fill('#user_login', user);
+      await page.fill('#user_pass', password);
+      const isLogIn = (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/wp-login.php';
+      const [answer] = await Promise.all([page.waitForResponse(isLogIn, { timeout: 30_000 }), page.click('#wp-submit')]);
+      // A wrong password or a cookie problem answers 200 with the form again.
+      assert.equal(answer.status(), 302, `${user} logs in: ${answer.status()} from wp-login.php`);
+      const state = await context.storageState();
+      assert.ok(state.cookies.some((cookie) => cookie.name.startsWith('wordpress_logged_in_')), `${user} logs in: no log-in cookie`);
+      sessions.set(user, state);
+    } finally {
+      await close();
+    }
+  }
+  return openPage(browser, null, { contextOptions: { viewport: VIEWPORT, storageState: sessions.get(user) } });
 }
 
 test('the plugin installs from its zip through Plugins → Add New → Upload Plugin, and activates', async () => {
@@ -269,7 +289,9 @@ for (const [user, form, content, attribute, value] of HOSTILE) {
       assert.ok(saved.stored.includes('__pwned'), 'the hostile text was saved');
       await element.hover();
       await element.focus().catch(() => {});
-      await page.waitForTimeout(500);
+      // A handler on hover or focus runs during the event; an image's error handler when its
+      // request ends, and the page is idle once every request has.
+      await waitForIdle(page);
       const state = await page.evaluate(() => ({
         pwned: window.__pwned ?? null,
         handlers: [...document.querySelectorAll('*')].flatMap((node) => node.getAttributeNames().filter((name) => /^on/i.test(name)).map((name) => `${node.localName}[${name}]`)),
@@ -296,7 +318,8 @@ test('an editor viewing the post gets the hostile value whole, as one attribute�
     // The editor is told, in the calculator, what is wrong.
     await page.locator(`${W} .notice p`).first().waitFor({ timeout: 20_000 });
     await element.hover();
-    await page.waitForTimeout(300);
+    // As above: hover handlers run during the event, an image's error handler when its request ends.
+    await waitForIdle(page);
     const state = await page.evaluate(() => ({
       pwned: window.__pwned ?? null,
       handlers: [...document.querySelectorAll('.entry-content *, main *')].flatMap((node) => node.getAttributeNames().filter((name) => /^on/i.test(name)).map((name) => `${node.localName}[${name}]`)),
@@ -411,11 +434,20 @@ async function pastedFrames() {
       const result = inner.locator(`${W} [data-result][data-value]`).first();
       await result.waitFor({ timeout: 20_000 });
       assert.match(await result.textContent(), currency, `${path}: the link's currency`);
-      // Let the last render's height arrive.
-      await page.waitForTimeout(800);
-      const content = await inner.locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
-      const height = Number(await frame.getAttribute('height'));
-      assert.equal(height, Math.min(1000, Math.max(200, content)), `${path}: frame ${height} px, content ${content} px`);
+      // The calculator's late parts are in, so its height is the final one; the frame follows it
+      // (WordPress clamps to 200–1000 px) once the last height message has arrived.
+      await settled(page);
+      let content = 0;
+      let height = 0;
+      await waitUntil(
+        page,
+        async () => {
+          content = await inner.locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+          height = Number(await frame.getAttribute('height'));
+          return height === Math.min(1000, Math.max(200, content));
+        },
+        { message: () => `${path}: the frame (${height} px) to follow its content (${content} px)` },
+      );
       assert.equal(await page.locator('blockquote.wp-embedded-content').first().isVisible(), false, 'the fallback link is hidden once the frame reports');
       console.log(`# CLS, oEmbed ${path}: ${(await cls(page)).toFixed(4)} (frame ${height} px, content ${content} px)`);
       assert.deepEqual(pageErrors, []);
@@ -597,8 +629,7 @@ test('no jump for any choice of panels or preset (CLS ≤ 0.05), in a block them
         const { page, pageErrors, close } = await openPost(saved.url);
         try {
           await rendered(page);
-          // Late parts (the plan, the simulation) and fonts.
-          await page.waitForTimeout(1200);
+          await settled(page);
           const shift = await cls(page);
           // CLS counts only what moves inside the viewport, and the text below a tall calculator
           // starts below it: the reservation itself must also be close to the rendered height.
@@ -827,10 +858,9 @@ test('editor: the preview is folded to its top part until the author unfolds it;
     await page.locator('.block-editor-inserter__search input').fill('Sales KPI');
     await page.locator('.block-editor-block-types-list__item', { hasText: 'Sales KPI calculator' }).hover();
     const preview = page.locator('.block-editor-inserter__preview-container');
-    await preview.waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(500);
-    const text = await preview.textContent();
-    assert.doesNotMatch(text, /No Preview Available/);
+    // The preview's frame has drawn the block's example.
+    await preview.frameLocator('iframe').locator('[data-type="sales-kpi/calculator"]').waitFor({ timeout: 10_000 });
+    assert.doesNotMatch(await preview.textContent(), /No Preview Available/);
   } finally {
     await close();
   }
