@@ -25,7 +25,7 @@ export const windowCss = [
   // The weekdays as a row of pills: each a real checkbox, stretched over its pill and unseen,
   // so a click anywhere on it, the space bar and a screen reader all work as with a checkbox.
   '.plan .days{display:flex;flex-wrap:wrap;gap:.375rem;grid-column:1/-1;margin:0 0 .5rem}',
-  '.pill{position:relative;display:inline-flex;align-items:center;justify-content:center;min-width:2.75rem;min-height:2.5rem;margin:0;padding:0 .75rem;border:1px solid var(--_ctl);border-radius:999px;background:var(--_bg);cursor:pointer}',
+  '.pill{position:relative;display:inline-flex;align-items:center;justify-content:center;min-width:2.5rem;min-height:2.5rem;margin:0;padding:0 .5rem;border:1px solid var(--_ctl);border-radius:999px;background:var(--_bg);cursor:pointer}',
   '.plan .pill input{position:absolute;inset:0;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}',
   '.pill:has(:checked){background:var(--_accent);border-color:var(--_accent);color:var(--_on)}',
   '.pill:has(:focus-visible){outline:3px solid var(--_accent);outline-offset:2px}',
@@ -105,9 +105,12 @@ export function optionInputs(view, timerKey) {
     );
     const element = /** @type {HTMLInputElement} */ (box.querySelector('input'));
     // A number read is shown without the unit typed with it: the box shows it.
-    element.addEventListener('change', () => {
-      if (view.editing && !unread.has(pointer)) element.value = view.editing.withoutUnit(element.value, { ...view.numberStyle, field: kind });
-    });
+    element.addEventListener('change', () =>
+      view.loadEditing().then(
+        (editing) => (element.value = editing.withoutUnit(element.value, { ...view.numberStyle, field: kind })),
+        () => {},
+      ),
+    );
     return box;
   };
   /** Before a render: what could not be read is said at its input. */
@@ -160,7 +163,8 @@ export function dateInput(view, t, inputs, pointer, label, get, set, placeholder
   const element = /** @type {HTMLInputElement} */ (box.querySelector('input'));
   // Left, a date read is shown in the reader's form (2027-01-31 becomes 31.1.2027).
   element.addEventListener('change', () => {
-    if (!inputs.unread.has(pointer) && element.value.trim()) element.value = shown(get());
+    const reading = readDate(element.value, view.locale, { typed: true });
+    if ('value' in reading) element.value = shown(reading.value);
   });
   return { box, input: element, show: () => ((element.value = shown(get())), inputs.unread.delete(pointer)) };
 }
