@@ -50,7 +50,8 @@ test('keyboard: every control is reachable by Tab, with a visible focus ring', a
         let el = document.activeElement;
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         if (!el || el === document.body) return null;
-        const cs = getComputedStyle(el);
+        // A box with its unit inside, and a weekday pill, show the ring around the whole control.
+        const cs = getComputedStyle(el.closest('.box, .pill') ?? el);
         return { key: el.dataset?.field ?? el.dataset?.whatif ?? el.textContent.trim().slice(0, 30) ?? el.tagName, outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
       });
       if (!info) continue;

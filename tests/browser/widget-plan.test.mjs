@@ -208,7 +208,7 @@ test('a share link carries the plan: the goal, the dates, the team and the holid
     await second.goto(link);
     const restored = second.locator(PLAN);
     await restored.locator('.sentence').filter({ hasText: /153\.900/ }).waitFor();
-    assert.equal(await restored.getByLabel('Første dag').inputValue(), '2027-01-01');
+    assert.equal(await restored.getByLabel('Første dag').inputValue(), '1.1.2027', 'the first day in the Danish form');
     assert.equal(await restored.getByLabel('Basisomsætning').inputValue(), '135.000');
     assert.equal(await restored.getByLabel('Vækst', { exact: true }).inputValue(), '14');
     assert.match(await restored.locator('.sentence').textContent(), /60 arbejdsdage/);

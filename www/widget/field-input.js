@@ -4,6 +4,7 @@ import { shift, signOf } from './decimal.js';
 import { inputText } from './form.js';
 import { MAX_NAME_LENGTH, textLength } from './schema.js';
 import { getAt, setAt } from './state.js';
+import { withoutUnit } from './number-input.js';
 
 /**
  * @typedef {import('./view.js').CalculatorView} View
@@ -112,4 +113,10 @@ export function onCommit(view, bound) {
   // A valid value left behind is the one the next edit starts from.
   if (!bound.problem) delete bound.before;
   if (bound.role === 'data-field' && !bound.problem && !view.errors.length) bound.input.value = inputText(view, bound.pointer);
+  // What-if and range boxes hold what was typed, not the model's value: their unit is dropped,
+  // as the box shows it beside the number.
+  else if (bound.kind !== 'text' && !bound.problem) {
+    const field = bound.kind === 'money' || bound.kind === 'percent' ? bound.kind : 'number';
+    bound.input.value = withoutUnit(bound.input.value, { ...view.numberStyle, field });
+  }
 }

@@ -74,14 +74,7 @@ export function field(view, pointer, label, { kind = inputKind(pointer), role = 
   /** @type {Field} */
   const bound = { pointer, role, input, error, kind, problem: '' };
   view.fields.push(bound);
-  const control = h(
-    'div',
-    { class: 'control' },
-    currency && currency.before && h('span', { class: 'affix', text: currency.sign }),
-    input,
-    currency && !currency.before && h('span', { class: 'affix', text: currency.sign }),
-    percentSign && h('span', { class: 'affix', text: '%' }),
-  );
+  const control = h('div', { class: 'control' }, inputBox(input, currency || (percentSign && { sign: '%', before: false })));
   return h(
     'div',
     { class: `field${className ? ` ${className}` : ''}` },
@@ -90,6 +83,17 @@ export function field(view, pointer, label, { kind = inputKind(pointer), role = 
     hint && h('p', { class: 'hint', id: `${id}-h`, text: hint }),
     error,
   );
+}
+
+/**
+ * An input in a bordered box with its unit inside the border ("kr.", "€", "%"), so boxes with and
+ * without a unit line up at one width; the box shows the focus ring and the invalid mark.
+ * @param {HTMLInputElement | HTMLSelectElement} input
+ * @param {{ sign: string, before: boolean } | false | null | undefined} [affix]
+ */
+export function inputBox(input, affix) {
+  const sign = affix && h('span', { class: 'affix', text: affix.sign });
+  return h('div', { class: 'box' }, affix && affix.before && sign, input, affix && !affix.before && sign);
 }
 
 /**

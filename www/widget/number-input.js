@@ -4,7 +4,7 @@
 // "1.000" in fr-FR (1 or 1 000?), "1.000.000,5" in English (another locale's separators),
 // "€ 12.500" in a dollar field, "+14 %" in an amount.
 import { normalize } from './decimal.js';
-import { currencyAffix, formatNumber, numberFormat, separators } from './format.js';
+import { currencyAffix, formatNumber, inputNumber, numberFormat, separators } from './format.js';
 
 /**
  * What a field's text is about: an amount in the widget's currency, a percentage, or a plain
@@ -97,6 +97,18 @@ export function readNumber(text, { locale, currency, field }) {
   const foreign = split(body, other, point);
   if (foreign) return { refused: 'otherFormat', readings: [decimal(minus, foreign.whole, foreign.fraction)] };
   return { refused: 'notNumber' };
+}
+
+/**
+ * Typed text as a field shows it once the reader leaves it: the number in the reader's format,
+ * without the unit the box already shows beside it ("135.000 kr." is "135.000", "$1,000" is
+ * "1,000", "15 %" is "15"). Text that cannot be read stays as typed, next to its message.
+ * @param {string} text
+ * @param {{ locale: string, currency: string, field: NumberField }} context
+ */
+export function withoutUnit(text, context) {
+  const reading = readNumber(text, context);
+  return 'value' in reading && reading.value !== '' ? inputNumber(reading.value, context) : text;
 }
 
 /**

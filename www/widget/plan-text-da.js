@@ -128,4 +128,7 @@ export default {
   e_rowOrder: 'Hver rækkes dato skal ligge efter rækken før og ikke efter »{asOf}«.',
   e_whole: 'Skal være et helt tal, 0 eller mere.',
   e_openTooMany: 'Højst {max} åbne muligheder i alt.',
+  // A typed date that cannot be read (panels/plan-fields.js dateInput).
+  e_typedDate: '»{text}« er ikke en dato. Skriv den som {example}.',
+  dateKept: 'Indtil da regnes der med {date}.',
 };

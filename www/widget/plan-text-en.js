@@ -128,4 +128,7 @@ export default {
   e_rowOrder: 'Each row’s date must be after the row before and not after “{asOf}”.',
   e_whole: 'Must be a whole number, 0 or more.',
   e_openTooMany: 'At most {max} open opportunities in all.',
+  // A typed date that cannot be read (panels/plan-fields.js dateInput).
+  e_typedDate: '“{text}” is not a date. Write it as {example}.',
+  dateKept: 'Until then, {date} is used.',
 };

@@ -128,4 +128,7 @@ export default {
   e_rowOrder: 'De datum van elke rij moet na die van de vorige rij liggen en niet na „{asOf}”.',
   e_whole: 'Moet een geheel getal zijn, 0 of meer.',
   e_openTooMany: 'Hoogstens {max} open kansen in totaal.',
+  // A typed date that cannot be read (panels/plan-fields.js dateInput).
+  e_typedDate: '„{text}” is geen datum. Schrijf hem als {example}.',
+  dateKept: 'Tot dan wordt met {date} gerekend.',
 };

@@ -11,7 +11,7 @@ const css = `
 :host([theme=dark]){${dark}}
 @media (prefers-color-scheme:dark){:host(:not([theme=light])){${dark}}}
 *{box-sizing:border-box}
-.root{background:var(--_bg);color:var(--_fg);border:1px solid var(--_line);border-radius:var(--_r);padding:clamp(.75rem,3cqi,1.5rem);font-size:1rem}
+.root{hyphens:auto;-webkit-hyphens:auto;background:var(--_bg);color:var(--_fg);border:1px solid var(--_line);border-radius:var(--_r);padding:clamp(.75rem,3cqi,1.5rem);font-size:1rem}
 .title{margin:0 0 .75rem;font-size:1.375rem;line-height:1.25}
 .grid{display:grid;gap:1rem;grid-template-columns:minmax(0,1fr)}
 @container (min-width:720px){.grid{grid-template-columns:repeat(2,minmax(0,1fr))}.wide{grid-column:1/-1}}
@@ -28,14 +28,20 @@ input,select,button{font:inherit;color:inherit;margin:0}
 input,select{min-height:2.5rem;width:100%;min-width:0;padding:.375rem .625rem;border:1px solid var(--_ctl);border-radius:6px;background:var(--_bg);font-variant-numeric:tabular-nums}
 select{width:auto;max-width:100%;flex:none}
 .affix{color:var(--_muted);white-space:nowrap}
+.box{display:flex;flex:1;align-items:center;gap:.375rem;min-width:0;min-height:2.5rem;padding:0 .625rem;border:1px solid var(--_ctl);border-radius:6px;background:var(--_bg);cursor:text}
+.box input{flex:1;min-height:2.375rem;padding:0;border:0;border-radius:0;background:none}
+.box:focus-within{outline:3px solid var(--_accent);outline-offset:1px}
+.box:has([aria-invalid=true]){border-color:var(--_err);box-shadow:0 0 0 1px var(--_err)}
 .field .hint{margin:.25rem 0 0}
 .err{color:var(--_err);font-size:.8125rem;font-weight:600;margin:.25rem 0 0}
 .err:empty,.hint:empty,.stale-note:empty{display:none}
 input[aria-invalid=true]{border-color:var(--_err);box-shadow:0 0 0 1px var(--_err)}
 :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}
 input:focus-visible,select:focus-visible{outline-offset:1px}
-fieldset.stage{border:0;border-top:1px solid var(--_line);margin:0 0 .75rem;padding:.625rem 0 0;min-width:0}
-legend{padding:0;font-size:.75rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:var(--_muted)}
+.box input:focus-visible{outline:0}.box input[aria-invalid=true]{box-shadow:none}
+fieldset{border:0;margin:0 0 .75rem;padding:0;min-width:0}
+legend{width:100%;padding:.625rem 0 .375rem;border-top:1px solid var(--_line)}
+fieldset.stage legend{font-size:.75rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:var(--_muted)}
 .stage .row{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr) auto;gap:.5rem;align-items:start}
 .stage .field{margin:0}
 button{min-height:2.5rem;padding:.375rem .875rem;border:1px solid var(--_accent);border-radius:6px;background:var(--_accent);color:var(--_on);font-weight:600;cursor:pointer;transition:background-color .15s,color .15s}
@@ -64,9 +70,10 @@ button.icon{width:2.5rem;padding:0;margin-top:1.6rem;font-size:1.25rem;line-heig
 .stale-note{color:var(--_err);font-weight:600;font-size:.875rem;margin:0 0 .5rem}
 .tbox{overflow-x:auto;margin:.5rem 0}
 table{border-collapse:collapse;width:100%;font-size:.875rem;font-variant-numeric:tabular-nums}
-th,td{padding:.4rem .5rem;border-bottom:1px solid var(--_line);text-align:left;vertical-align:top}
+th,td{padding:.4rem .5rem;border-bottom:1px solid var(--_line);text-align:left;vertical-align:top;white-space:nowrap}
 th:first-child{padding-left:0}
-tbody th{overflow-wrap:anywhere}
+.tbox tr>:first-child{position:sticky;left:0;z-index:1;background:var(--_panel)}
+td.msg{white-space:normal;min-width:14rem}
 thead th{font-size:.75rem;font-weight:700;color:var(--_muted);letter-spacing:.03em}
 .num{text-align:right;white-space:nowrap}
 td.msg{font-style:italic}
@@ -81,7 +88,7 @@ details.levers{margin:.75rem 0}
 .headline{display:grid;gap:.5rem 1.5rem;grid-template-columns:minmax(0,1fr);align-items:end}
 @container (min-width:560px){.headline{grid-template-columns:minmax(0,17rem) minmax(0,1fr)}}
 .headline .field{margin:0}
-.headline input{font-size:1.25rem;max-width:9rem}
+.headline .box{font-size:1.25rem;max-width:10rem}
 input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;max-width:none;padding:0;flex:none;accent-color:var(--_accent)}
 .goalkind>span,.days>span{display:inline-flex;align-items:center;gap:.375rem}
 .kpis{display:flex;flex-wrap:wrap;gap:.5rem 2rem;padding-bottom:.25rem}
@@ -96,7 +103,7 @@ input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;m
 .fatal{border-color:var(--_err)}
 .loading{color:var(--_muted);padding:1rem}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@container (max-width:520px){.root{border:0;padding:0;background:none}.panel{padding:.875rem .75rem}.stage .row{grid-template-columns:minmax(0,1fr) auto}.stage .name{grid-column:1/-1}.tbox tr{display:grid;grid-template-columns:repeat(3,minmax(0,1fr))}.tbox th,.tbox td{border:0;padding:.25rem .5rem .25rem 0}.tbox tr>:first-child{grid-column:1/-1;padding-top:.5rem}.tbox tr{border-bottom:1px solid var(--_line)}td.msg{grid-column:span 2}.tbox .num{white-space:normal}}
+@container (max-width:520px){.root{border:0;padding:0;background:none}.panel{padding:.875rem .75rem}.stage .row{grid-template-columns:minmax(0,1fr) auto}.stage .name{grid-column:1/-1}th,td{padding:.375rem .375rem}}
 @media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}
 @media print{:host,:host(:not([theme=light])),:host([theme=dark]){--_bg:#fff;--_accent:#0b5cad;--_b1:#0b5cad;--_b2:#c2410c;--_ctl:#6e7781;--_panel:#fff;--_fg:#000;--_muted:#333;--_line:#999;color-scheme:light}.root{border:0;padding:0}.panel{break-inside:avoid}button,details.alt,details.levers,.res summary .k::before{display:none}}
 `;

@@ -5,8 +5,10 @@
 import { shift } from '../decimal.js';
 import { h } from '../dom.js';
 import { currencyAffix, formatNumber } from '../format.js';
-import { field } from '../form.js';
+import { field, inputBox } from '../form.js';
+import { NUMERIC_DATE, readDate } from './locale-date.js';
 import { QUICK_PERIODS, quickPeriod, quickPeriodOf, readHolidays } from './plan-options.js';
+import { showDate } from './plan-results.js';
 import { COUNTRIES, countryOf, publicHolidays } from './public-holidays.js';
 
 /**
@@ -18,11 +20,16 @@ import { COUNTRIES, countryOf, publicHolidays } from './public-holidays.js';
 
 /** The styles of the window's fields (both panels' sections have the class `plan`). */
 export const windowCss = [
-  '.plan fieldset{border:0;border-top:1px solid var(--_line);margin:0 0 .5rem;padding:.5rem 0 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12rem,100%),1fr));gap:0 1rem}',
-  '.plan legend{font-weight:600;padding:0}',
-  // Chromium focuses a date input's inner parts, which :focus-visible does not see.
-  '.plan input[type=date]:focus-within{outline:3px solid var(--_accent);outline-offset:1px}',
-  '.plan .days{display:flex;flex-wrap:wrap;gap:.25rem .75rem;grid-column:1/-1}',
+  '.plan fieldset{margin:0 0 .5rem;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12rem,100%),1fr));gap:0 1rem}',
+  '.plan legend{font-weight:600}',
+  // The weekdays as a row of pills: each a real checkbox, stretched over its pill and unseen,
+  // so a click anywhere on it, the space bar and a screen reader all work as with a checkbox.
+  '.plan .days{display:flex;flex-wrap:wrap;gap:.375rem;grid-column:1/-1;margin:0 0 .5rem}',
+  '.pill{position:relative;display:inline-flex;align-items:center;justify-content:center;min-width:2.5rem;min-height:2.5rem;margin:0;padding:0 .5rem;border:1px solid var(--_ctl);border-radius:999px;background:var(--_bg);cursor:pointer}',
+  '.plan .pill input{position:absolute;inset:0;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}',
+  '.pill:has(:checked){background:var(--_accent);border-color:var(--_accent);color:var(--_on)}',
+  '.pill:has(:focus-visible){outline:3px solid var(--_accent);outline-offset:2px}',
+  '@media (forced-colors:active){.pill:has(:checked){outline:3px double CanvasText}}',
   '.plan .goalkind{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 .5rem}',
 ];
 
@@ -73,8 +80,7 @@ export function optionInputs(view, timerKey) {
     };
     // Numbers are read in the reader's format by the editing module (loading from the first focus).
     element.addEventListener('input', () => (view.editing ? handle() : view.loadEditing().then(handle, () => {})));
-    const sign = affix && h('span', { class: 'affix', text: affix.sign });
-    return h('div', { class: 'field' }, h('label', { for: id, text: label }), h('div', { class: 'control' }, affix && affix.before && sign, element, affix && !affix.before && sign), error);
+    return h('div', { class: 'field' }, h('label', { for: id, text: label }), h('div', { class: 'control' }, inputBox(element, affix)), error);
   };
   const numberText = (/** @type {string | undefined} */ value, percent = false) => (value ? formatNumber(percent ? shift(value, 2) : value, 'input', view.numberStyle) : '');
   /**
@@ -85,8 +91,8 @@ export function optionInputs(view, timerKey) {
    * @param {string | undefined} value
    * @param {(value: string | undefined) => void} set
    */
-  const numberInput = (pointer, label, kind, value, set) =>
-    input(
+  const numberInput = (pointer, label, kind, value, set) => {
+    const box = input(
       pointer,
       label,
       { type: 'text', inputmode: 'decimal', value: numberText(value, kind === 'percent') },
@@ -97,6 +103,16 @@ export function optionInputs(view, timerKey) {
       },
       kind === 'percent' ? { sign: '%', before: false } : kind === 'money' && currencyAffix(view.numberStyle),
     );
+    const element = /** @type {HTMLInputElement} */ (box.querySelector('input'));
+    // A number read is shown without the unit typed with it: the box shows it.
+    element.addEventListener('change', () =>
+      view.loadEditing().then(
+        (editing) => (element.value = editing.withoutUnit(element.value, { ...view.numberStyle, field: kind })),
+        () => {},
+      ),
+    );
+    return box;
+  };
   /** Before a render: what could not be read is said at its input. */
   const showUnread = () => {
     for (const [pointer, error] of errors) error.textContent = unread.get(pointer) ?? '';
@@ -123,6 +139,56 @@ export function optionInputs(view, timerKey) {
 }
 
 /**
+ * A date box in the reader's numeric form (31.1.2027 in Danish, 1/31/2027 in American English),
+ * checked as a number box is: what cannot be read is said at the box, with the date still used.
+ * @param {View} view
+ * @param {PlanText} t
+ * @param {OptionInputs} inputs
+ * @param {string} pointer
+ * @param {string} label
+ * @param {() => string | undefined} get the date in use (ISO), the last one read
+ * @param {(iso: string) => void} set
+ * @param {string} [placeholder] what an empty box means; else an example of the form
+ */
+export function dateInput(view, t, inputs, pointer, label, get, set, placeholder) {
+  const shown = (/** @type {string | undefined} */ iso) => (iso ? showDate(view, iso, NUMERIC_DATE) : '');
+  const example = shown('2027-01-31');
+  const box = inputs.input(pointer, label, { type: 'text', value: shown(get()), placeholder: placeholder ?? example, spellcheck: 'false' }, (element) => {
+    const typed = element.value.trim();
+    const reading = typed ? readDate(typed, view.locale, { typed: true }) : { value: '' };
+    if ('value' in reading) return set(reading.value);
+    const kept = get();
+    inputs.unread.set(pointer, `${t('e_typedDate', { text: typed, example })}${kept ? ` ${t('dateKept', { date: shown(kept) })}` : ''}`);
+  });
+  const element = /** @type {HTMLInputElement} */ (box.querySelector('input'));
+  // Left, a date read is shown in the reader's form (2027-01-31 becomes 31.1.2027).
+  element.addEventListener('change', () => {
+    const reading = readDate(element.value, view.locale, { typed: true });
+    if ('value' in reading) element.value = shown(reading.value);
+  });
+  return { box, input: element, show: () => ((element.value = shown(get())), inputs.unread.delete(pointer)) };
+}
+
+/** The days of the week as the engine numbers them, Monday first. */
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * Two-letter weekday names, Monday first (Ma Ti On To Fr Lø Sø in Danish, Mo Tu We … in English),
+ * or the locale's short names where two letters would not tell the days apart.
+ * @param {string} locale
+ */
+function weekdayNames(locale) {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday: day 1 to 7 fall on 1 to 7 January 2024.
+  const short = WEEKDAYS.map((day) => format.format(Date.UTC(2024, 0, day)).replace(/\.$/, ''));
+  const two = short.map((name) => {
+    const [first = '', second = ''] = Array.from(name);
+    return first.toLocaleUpperCase(locale) + second;
+  });
+  return new Set(two).size === WEEKDAYS.length ? two : short;
+}
+
+/**
  * The window's fieldsets, editing `options` in place.
  * @param {View} view
  * @param {PlanText} t
@@ -130,17 +196,16 @@ export function optionInputs(view, timerKey) {
  * @param {OptionInputs} inputs
  */
 export function windowFields(view, t, options, inputs) {
-  const { input, numberInput, errors, changed } = inputs;
+  const { numberInput, errors, changed } = inputs;
   const quick = h('select', { id: view.nextId(), part: 'input' }, h('option', { value: '', text: t('quickCustom') }), QUICK_PERIODS.map((period) => h('option', { value: period, text: t(period) })));
   quick.value = quickPeriodOf(options);
-  const start = input('/start', t('start'), { type: 'date', value: options.start }, (element) => ((options.start = element.value), (quick.value = quickPeriodOf(options))));
-  const end = input('/end', t('end'), { type: 'date', value: options.end }, (element) => ((options.end = element.value), (quick.value = quickPeriodOf(options))));
+  const start = dateInput(view, t, inputs, '/start', t('start'), () => options.start, (value) => ((options.start = value), (quick.value = quickPeriodOf(options))));
+  const end = dateInput(view, t, inputs, '/end', t('end'), () => options.end, (value) => ((options.end = value), (quick.value = quickPeriodOf(options))));
   quick.addEventListener('change', () => {
     if (!quick.value) return;
     Object.assign(options, quickPeriod(/** @type {import('./plan-options.js').QuickPeriod} */ (quick.value)));
-    /** @type {[HTMLElement, string][]} */
-    const boxes = [[start, options.start], [end, options.end]];
-    for (const [box, value] of boxes) /** @type {HTMLInputElement} */ (box.querySelector('input')).value = value;
+    start.show();
+    end.show();
     changed();
   });
   // The goal: the calculator's target (when its field is on screen), an amount, or growth on a
@@ -186,17 +251,18 @@ export function windowFields(view, t, options, inputs) {
   const reps = numberInput('/reps', t('reps'), 'number', options.reps, (value) => (options.reps = value));
   const capacity = numberInput('/capacity', t('capacity', { top: view.topNoun }), 'number', options.capacity, (value) => (options.capacity = value));
   const dayNames = new Intl.DateTimeFormat(view.locale, { weekday: 'long', timeZone: 'UTC' });
+  const shortNames = weekdayNames(view.locale);
   const workdayError = h('p', { class: 'err' });
   errors.set('/workdays', workdayError);
-  const days = [1, 2, 3, 4, 5, 6, 7].map((day) => {
-    const id = view.nextId();
-    const box = h('input', { type: 'checkbox', id, checked: (options.workdays ?? [1, 2, 3, 4, 5]).includes(day), part: 'input' });
+  const days = WEEKDAYS.map((day, index) => {
+    // The pill shows the short name; the checkbox is called by the full one.
+    const name = dayNames.format(Date.UTC(2024, 0, day));
+    const box = h('input', { type: 'checkbox', checked: (options.workdays ?? [1, 2, 3, 4, 5]).includes(day), part: 'input', 'aria-label': name });
     box.addEventListener('change', () => {
       options.workdays = days.filter(({ box: each }) => each.checked).map(({ day: each }) => each);
       changed();
     });
-    // 2024-01-01 was a Monday: day 1 to 7 fall on 1 to 7 January 2024.
-    return { day, box, element: h('span', {}, box, h('label', { for: id, text: dayNames.format(Date.UTC(2024, 0, day)) })) };
+    return { day, box, element: h('label', { class: 'pill', title: name }, box, h('span', { text: shortNames[index] ?? name, 'aria-hidden': 'true' })) };
   });
   const holidaysId = view.nextId();
   const holidaysError = h('p', { class: 'err', id: `${holidaysId}-e` });
@@ -221,11 +287,11 @@ export function windowFields(view, t, options, inputs) {
   return {
     goalError,
     fieldsets: [
-      h('fieldset', {}, h('legend', { text: t('period') }), h('div', { class: 'field' }, h('label', { for: quick.id, text: t('quick') }), h('div', { class: 'control' }, quick)), start, end),
+      h('fieldset', {}, h('legend', { text: t('period') }), h('div', { class: 'field' }, h('label', { for: quick.id, text: t('quick') }), h('div', { class: 'control' }, quick)), start.box, end.box),
       h('fieldset', {}, h('legend', { text: t('goal') }), h('div', { class: 'goalkind' }, kinds), amountField, baselineField, byField, goalError),
       h('fieldset', {}, h('legend', { text: t('team') }), reps, capacity, cycle),
       h('fieldset', {}, h('legend', { text: t('workdays') }), h('div', { class: 'days' }, days.map(({ element }) => element)), workdayError),
-      h('div', { class: 'field wide' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, holidays), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint') }), h('p', { class: 'fill' }, country, ' ', fill), holidaysError),
+      h('div', { class: 'field wide' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, inputBox(holidays)), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint') }), h('p', { class: 'fill' }, country, ' ', fill), holidaysError),
     ],
   };
 }

@@ -7,12 +7,13 @@ import { h, setText } from '../dom.js';
 import { call, canCall, engine, isRestarting } from '../engine.js';
 import { formatNumber } from '../format.js';
 import { tableBox } from '../form.js';
-import { optionInputs, readTyped, sentOptions, windowCss, windowFields } from './plan-fields.js';
+import { dateInput, optionInputs, readTyped, sentOptions, windowCss, windowFields } from './plan-fields.js';
 import { quickPeriod } from './plan-options.js';
 import { planProblem, showDate } from './plan-results.js';
 import { planText } from './plan-text.js';
 import { burnUpLegend, progressRows, showProgress } from './progress-results.js';
-import { readDate, readPastedRows } from './progress-paste.js';
+import { NUMERIC_DATE, readDate } from './locale-date.js';
+import { readPastedRows } from './progress-paste.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
@@ -33,10 +34,7 @@ export const css = [
   '.progress .verdict{font-size:1.05rem;margin:.5rem 0}',
   '.progress table input{min-width:5rem;width:100%}',
   '.progress .add{margin:.25rem 0 1rem}',
-  // The rows are typed into, so on a narrow screen they scroll sideways, with the date column
-  // kept in view, instead of folding into a grid as the result tables do.
-  '@container (max-width:520px){.tbox.entry tr{display:table-row}.tbox.entry th,.tbox.entry td{padding:.15rem .25rem;border-bottom:1px solid var(--_line)}.tbox.entry tr>:first-child{padding-top:.15rem}}',
-  '.tbox.entry tr>:first-child{position:sticky;left:0;background:var(--_panel);z-index:1}',
+  '@container (max-width:520px){.tbox.entry th,.tbox.entry td{padding:.15rem .25rem}}',
   '.progress table td:first-child input{min-width:7.5rem}',
   '.progress .open{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12rem,100%),1fr));gap:0 1rem}',
   '.progress .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.25rem 0;font-size:.9rem}',
@@ -150,11 +148,12 @@ export function render(view) {
   const options = (view.state.plan ??= { ...quickPeriod('thisQuarter'), reps: '1', workdays: [1, 2, 3, 4, 5] });
   const state = (view.state.progress ??= defaultProgress(view));
   const stageCount = view.model.funnel.stages.length;
+  const dateText = (/** @type {string} */ iso) => (iso ? showDate(view, iso, NUMERIC_DATE) : '');
   const inputs = optionInputs(view, 'progress');
   // The window's fields are the Plan panel's when it is on the page.
   const window = view.sections.has('plan') ? null : windowFields(view, t, options, inputs);
   const goalError = window?.goalError ?? h('p', { class: 'err' });
-  const asOf = inputs.input('/asOf', t('asOf'), { type: 'date', value: state.asOf ?? '' }, (element) => (state.asOf = element.value || undefined));
+  const asOf = dateInput(view, t, inputs, '/asOf', t('asOf'), () => state.asOf, (value) => (state.asOf = value || undefined), dateText(asOfDate(state, options)));
   const rowsId = view.nextId();
   const rowsError = h('p', { class: 'err', id: `${rowsId}-e`, role: 'alert' });
   inputs.errors.set('/actuals', rowsError);
@@ -165,7 +164,7 @@ export function render(view) {
   const unreadCells = new Map();
   /** @type {Map<string, HTMLInputElement>} */
   const cells = new Map();
-  const dateText = (/** @type {string} */ iso) => (iso ? showDate(view, iso, { day: 'numeric', month: 'numeric', year: 'numeric' }) : '');
+
   const numberText = (/** @type {string} */ value) => (value ? formatNumber(value, 'input', view.numberStyle) : '');
   /**
    * One box of a row: its text, how it is read, and where it writes.
@@ -178,7 +177,7 @@ export function render(view) {
    */
   const cell = (index, key, label, text, read, set) => {
     const pointer = `/actuals/${index}/${key}`;
-    const input = h('input', { type: 'text', value: text, part: 'input', 'aria-label': `${label} (${index + 1})`, 'aria-describedby': rowsError.id, autocomplete: 'off', inputmode: key === 'date' ? 'numeric' : 'decimal' });
+    const input = h('input', { type: 'text', value: text, part: 'input', 'aria-label': `${label} (${index + 1})`, 'aria-describedby': rowsError.id, autocomplete: 'off', inputmode: key === 'date' ? null : 'decimal' });
     cells.set(pointer, input);
     const handle = () => {
       const reading = read(input.value);
@@ -197,7 +196,7 @@ export function render(view) {
         const number = (/** @type {'money' | 'number'} */ kind) => (/** @type {string} */ typed) => readTyped(view, typed, kind);
         const date = cell(index, 'date', columns[0], dateText(row.date), (typed) => {
           if (!typed.trim()) return { value: '' };
-          const reading = readDate(typed, view.locale);
+          const reading = readDate(typed, view.locale, { typed: true });
           return 'value' in reading ? reading : { problem: t(reading.refused === 'ambiguousDate' ? 'whyAmbiguousDate' : 'whyDate', { example: dateText('2027-01-31') }) };
         }, (value) => (row.date = value));
         /** @type {HTMLInputElement} */ (date.firstChild).placeholder = dateText(asOfDate(state, options));
@@ -263,6 +262,7 @@ export function render(view) {
   view.afterUpdate.push(() => {
     inputs.showUnread();
     const day = asOfDate(state, options);
+    asOf.input.placeholder = dateText(day);
     const rows = actualRows(state.rows, day);
     /** @type {string | undefined} the box the message under the table is about */
     let wrong = unreadCells.keys().next().value;
@@ -297,7 +297,7 @@ export function render(view) {
     parts.verdict,
     status,
     window?.fieldsets,
-    h('fieldset', {}, h('legend', { text: t('soFar') }), asOf),
+    h('fieldset', {}, h('legend', { text: t('soFar') }), asOf.box),
     h('p', { class: 'hint', id: `${rowsId}-h`, text: t('soFarHint') }),
     table,
     h('p', { class: 'add' }, addRow),

@@ -13,7 +13,7 @@ import { shift } from '../decimal.js';
 
 export const css = [
   '.res.plain{display:flex;justify-content:space-between;gap:.75rem;padding:.5rem 0}',
-  '.ranges{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:0 1.5rem}',
+  '.ranges{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:0 1.5rem;margin:.75rem 0 0}',
   '.range{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);grid-template-rows:1fr auto;gap:0 .75rem;border-top:1px solid var(--_line);padding-top:.5rem}',
   '.range>.k{grid-column:1/-1;align-self:end;font-weight:600;font-size:.875rem;margin:0 0 .375rem}',
   '.simres{margin:.5rem 0 0}',
