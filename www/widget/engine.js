@@ -68,8 +68,7 @@ export function loadEngine(full, wasmUrl) {
  */
 async function fetchEngine(kind) {
   const full = kind === 'full' ? await import('./engine-full.js') : null;
-  const moved = engines.wasmUrl;
-  const source = full ? (moved ? new URL('../pkg-full/sales_kpi_bg.wasm', moved) : full.fullWasm) : (moved ?? new URL('../pkg-embed/sales_kpi_bg.wasm', import.meta.url));
+  const source = full ? full.fullWasm(engines.wasmUrl) : (engines.wasmUrl ?? new URL('../pkg-embed/sales_kpi_bg.wasm', import.meta.url));
   // The .wasm is fetched while the glue loads, not after it. A failed fetch names its URL.
   const bytes = fetch(source).then(
     (response) => (response.ok ? response : Promise.reject(startError(source, `HTTP ${response.status}`))),
@@ -107,7 +106,7 @@ export function call(name, model, input) {
   const engineFunction = /** @type {((model: unknown, input: unknown) => ReturnType<FullEngine[Name]>) | undefined} */ (
     /** @type {Partial<FullEngine> | null} */ (api)?.[name]
   );
-  if (!api || !engineFunction) throw new Error(`the engine has no ${name} (${engines.state})`);
+  if (!api || !engineFunction) throw new Error(`no ${name}`);
   try {
     return engineFunction(model, input);
   } catch (thrown) {
