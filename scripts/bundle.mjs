@@ -2,18 +2,19 @@
 //   dist/widget/sales-kpi-calculator.js   the entry (registers <sales-kpi-calculator>)
 //   dist/widget/*.js                      lazily loaded panels and languages (code-split)
 //   dist/widget/export-sheet.js           the spreadsheet export, loaded on its button's click
-//   dist/pkg/sales_kpi.js, snippets/      the engine's JS glue
-//   dist/pkg/sales_kpi_bg.wasm            the engine
-//   dist/pkg-full/                        the engine with `simulate` and `plan`, for the Uncertainty
-//                                         and Plan panels (widget/engine.js loads it instead of
-//                                         dist/pkg/ when either is shown)
+//   dist/pkg/sales_kpi.js, snippets/      the small engine's JS glue (www/pkg-embed/)
+//   dist/pkg/sales_kpi_bg.wasm            the small engine, `evaluate` alone
+//   dist/pkg-full/                        the full engine (www/pkg-full/), also with `simulate`,
+//                                         `plan` and `progress`, for the Uncertainty, Plan and
+//                                         Progress panels (widget/engine.js upgrades to it)
 //   dist/sales-kpi-resize.js, dist/sales-kpi-hugo.zip   see scripts/embeds.mjs
 //   dist/embed.html, dist/e/, dist/sales-kpi-wordpress.zip   scripts/integrations.mjs
 //   dist/custom-elements.json             the element's Custom Elements Manifest (scripts/manifest.mjs)
-// The engine comes from `engine`: by default www/pkg-embed, the engine scripts/build.mjs builds
-// with `evaluate` alone (www/pkg when that is missing).
-// The layout mirrors www/widget and www/pkg, so the widget's relative URLs
-// (new URL('../pkg/...', import.meta.url)) hold in both, and no code is rewritten.
+// The engines are the ones the unbundled widget loads in development, www/pkg-embed and
+// www/pkg-full (scripts/build.mjs), so what is tried is what ships. The layout mirrors www/, so
+// the widget's relative URLs (new URL('../pkg-full/...', import.meta.url)) hold in both, except
+// for one name: the small engine ships as dist/pkg/, the published layout (README, the
+// integrations), and engine.js's references to ../pkg-embed/ are pointed there.
 import { readFile } from 'node:fs/promises';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -81,12 +82,24 @@ const engineGlueApart = {
   },
 };
 
-const embedEngine = () => (existsSync(join(www, 'pkg-embed', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-embed') : join(www, 'pkg'));
-const fullWidgetEngine = () => (existsSync(join(www, 'pkg-full', 'sales_kpi_bg.wasm')) ? join(www, 'pkg-full') : join(www, 'pkg'));
+// The small engine's folder in the source (www/pkg-embed/) and in dist/ (dist/pkg/).
+const SMALL_ENGINE_SOURCE = '../pkg-embed/';
+const SMALL_ENGINE_DIST = '../pkg/';
+const ENGINE_LOADER = /[\\/]widget[\\/]engine\.js$/;
+const smallEngineShipped = {
+  name: 'small-engine-shipped',
+  setup(build) {
+    build.onLoad({ filter: ENGINE_LOADER }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      if (!text.includes(SMALL_ENGINE_SOURCE)) throw new Error(`${relative(root, path)} no longer names ${SMALL_ENGINE_SOURCE}: update scripts/bundle.mjs`);
+      return { contents: text.replaceAll(SMALL_ENGINE_SOURCE, SMALL_ENGINE_DIST), loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
 
-export async function bundle({ engine = embedEngine(), fullEngine = fullWidgetEngine() } = {}) {
-  if (!existsSync(join(engine, 'sales_kpi_bg.wasm'))) {
-    throw new Error(`${relative(root, engine)} is missing: build the engine first (npm run build)`);
+export async function bundle({ engine = join(www, 'pkg-embed'), fullEngine = join(www, 'pkg-full') } = {}) {
+  for (const folder of [engine, fullEngine]) {
+    if (!existsSync(join(folder, 'sales_kpi_bg.wasm'))) throw new Error(`${relative(root, folder)} is missing: build the engines first (npm run build)`);
   }
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -111,7 +124,7 @@ export async function bundle({ engine = embedEngine(), fullEngine = fullWidgetEn
     outdir: join(dist, 'widget'),
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
-    plugins: [oneSharedChunk, schemaKeysRead, engineGlueApart],
+    plugins: [oneSharedChunk, schemaKeysRead, engineGlueApart, smallEngineShipped],
   });
   // The glue and its snippets are minified file by file, keeping their names and layout.
   const pkg = engine;
@@ -124,7 +137,7 @@ export async function bundle({ engine = embedEngine(), fullEngine = fullWidgetEn
     bundle: false,
   });
   cpSync(join(pkg, 'sales_kpi_bg.wasm'), join(dist, 'pkg', 'sales_kpi_bg.wasm'));
-  // Uncertainty and Plan panels: the full engine (www/pkg-full) beside the small one, minified alike.
+  // Uncertainty, Plan and Progress panels: the full engine (www/pkg-full) beside the small one, minified alike.
   await build({ ...common, entryPoints: jsFiles(fullEngine).filter((file) => !file.endsWith('_schema.js')), outdir: join(dist, 'pkg-full'), outbase: fullEngine, bundle: false });
   cpSync(join(fullEngine, 'sales_kpi_bg.wasm'), join(dist, 'pkg-full', 'sales_kpi_bg.wasm'));
   const files = jsFiles(dist).map((file) => relative(root, file));

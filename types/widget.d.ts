@@ -92,7 +92,7 @@ export declare class SalesKpiCalculator extends HTMLElement {
   whatIf: string;
   /** `light` or `dark` to pin one; empty to follow the reader. */
   theme: string;
-  /** Where the small engine's .wasm is loaded from; empty for beside the module. */
+  /** Where the small engine's .wasm is loaded from (the full engine's is ../pkg-full/ beside its folder); empty for beside the module. */
   wasmUrl: string;
   /** Whether the state is kept in the page's URL fragment. */
   urlState: boolean;

@@ -171,7 +171,7 @@ test('bad dates, an end before the start and no workdays are errors at the field
   }
 });
 
-test('one engine per page: the small one without a Plan panel, the full one with it, replaced when the panel comes later', async () => {
+test('one engine per page: the small one without a Plan panel, the full one with it, upgraded to when the panel comes later', async () => {
   const { page, requests, pageErrors, close } = await openPage(env.browser, null);
   try {
     const wasm = () => requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname);
@@ -183,10 +183,10 @@ test('one engine per page: the small one without a Plan panel, the full one with
     requests.length = 0;
     await serve(page, 'plan-later.html', host(`<${W} id="w" preset="inbound"></${W}>`));
     await revenue.waitFor();
-    assert.deepEqual(wasm(), ['/pkg/sales_kpi_bg.wasm'], 'without the Plan panel the small engine alone');
+    assert.deepEqual(wasm(), ['/pkg-embed/sales_kpi_bg.wasm'], 'without the Plan panel the small engine alone');
     await page.evaluate(() => document.getElementById('w').setAttribute('sections', 'funnel target plan'));
     await page.locator(`${PLAN} .sentence`).filter({ hasText: /\d/ }).waitFor();
-    assert.deepEqual(wasm(), ['/pkg/sales_kpi_bg.wasm', '/pkg-full/sales_kpi_bg.wasm']);
+    assert.deepEqual(wasm(), ['/pkg-embed/sales_kpi_bg.wasm', '/pkg-full/sales_kpi_bg.wasm']);
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();

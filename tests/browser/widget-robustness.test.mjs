@@ -27,8 +27,8 @@ export default init;
 export const { compute, whatIf, solve, sensitivity, simulate } = real;
 export function evaluate(m, r) { if (globalThis.trapNext) { globalThis.trapNext = false; real.__trapForTests(); } return real.evaluate(m, r); }
 export function __wbg_reset_state() { globalThis.resets = (globalThis.resets ?? 0) + 1; real.__wbg_reset_state(); }`;
-    await page.route(/\/pkg\/sales_kpi\.js(\?.*)?$/, (route) => route.fulfill({ contentType: 'text/javascript', body: wrapper }));
-    await page.route(/\/pkg\/sales_kpi_bg\.wasm$/, (route) => route.continue({ url: `${env.server.url}pkg-test/sales_kpi_bg.wasm` }));
+    await page.route(/\/pkg-embed\/sales_kpi\.js(\?.*)?$/, (route) => route.fulfill({ contentType: 'text/javascript', body: wrapper }));
+    await page.route(/\/pkg-embed\/sales_kpi_bg\.wasm$/, (route) => route.continue({ url: `${env.server.url}pkg-test/sales_kpi_bg.wasm` }));
     await serve(page, 'trap.html', host(`<${W}></${W}>`));
     const rev = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
     await rev.waitFor();
@@ -37,7 +37,7 @@ export function __wbg_reset_state() { globalThis.resets = (globalThis.resets ?? 
     // Computed again by a fresh instance of the same module (wasm-bindgen's reset), which a bundled glue allows too.
     await page.locator(`${W} [data-result="/funnel/revenue"][data-value="1500000"]`).waitFor();
     assert.equal(await page.evaluate(() => globalThis.resets), 1, 'the engine was reset once');
-    assert.equal(requests.filter((u) => /\/pkg\/sales_kpi\.js/.test(u)).length, 1, 'the glue was not loaded again');
+    assert.equal(requests.filter((u) => /\/pkg-embed\/sales_kpi\.js/.test(u)).length, 1, 'the glue was not loaded again');
     assert.deepEqual(pageErrors, []);
   } finally {
     await close();
@@ -63,12 +63,12 @@ test('a missing engine is explained inside the widget; the host page is untouche
 test('several widgets share one engine; wasm-url is honoured and a bad one is reported', async () => {
   const { page, requests, pageErrors, close } = await openPage(env.browser, null);
   try {
-    const body = `<${W} preset="inbound" wasm-url="pkg/sales_kpi_bg.wasm?copy"></${W}><${W} preset="leads" locale="nl-NL" sections="funnel target whatif goal"></${W}><${W} preset="outbound" sections="funnel target whatif goal" wasm-url="javascript:alert(1)"></${W}>`;
+    const body = `<${W} preset="inbound" wasm-url="pkg-embed/sales_kpi_bg.wasm?copy"></${W}><${W} preset="leads" locale="nl-NL" sections="funnel target whatif goal"></${W}><${W} preset="outbound" sections="funnel target whatif goal" wasm-url="javascript:alert(1)"></${W}>`;
     await serve(page, 'many.html', host(body));
     const revs = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
     await revs.nth(2).waitFor();
     assert.deepEqual(await revs.evaluateAll((els) => els.map((e) => e.dataset.value)), ['750000', '135000', '200000']);
-    assert.deepEqual(requests.filter((u) => u.includes('.wasm')).map((u) => new URL(u).pathname + new URL(u).search), ['/pkg/sales_kpi_bg.wasm?copy']);
+    assert.deepEqual(requests.filter((u) => u.includes('.wasm')).map((u) => new URL(u).pathname + new URL(u).search), ['/pkg-embed/sales_kpi_bg.wasm?copy']);
     assert.match(await page.locator(`${W}[preset=outbound] .notice`).textContent(), /wasm-url/);
     assert.deepEqual(pageErrors, []);
   } finally {
@@ -104,9 +104,9 @@ test('an input error about a field whose name holds a space or a colon is not ta
     // so the widget must explain it and keep its one engine, not reload it as after a trap.
     const model = JSON.stringify({ funnel: { top: '100', stages: [{ name: 'deals', rate: '0.5' }], dealSize: '10', 'deal size': '1' } });
     // The real engine, with its reset counted.
-    const counting = `export * from '/pkg/sales_kpi.js?real';\nexport { default } from '/pkg/sales_kpi.js?real';\nimport * as real from '/pkg/sales_kpi.js?real';
+    const counting = `export * from '/pkg-embed/sales_kpi.js?real';\nexport { default } from '/pkg-embed/sales_kpi.js?real';\nimport * as real from '/pkg-embed/sales_kpi.js?real';
 export function __wbg_reset_state() { globalThis.resets = (globalThis.resets ?? 0) + 1; real.__wbg_reset_state(); }`;
-    await page.route(/\/pkg\/sales_kpi\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: counting }));
+    await page.route(/\/pkg-embed\/sales_kpi\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: counting }));
     await serve(page, 'oddkey.html', host(`<${W} model='${model.replace(/'/g, '&#39;')}'></${W}>`));
     const rev = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
     await rev.waitFor();

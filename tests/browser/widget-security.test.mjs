@@ -86,7 +86,7 @@ test('importing the engine module touches neither document nor customElements', 
       const before = document.documentElement.outerHTML;
       const engine = await import(`${base}widget/engine.js`);
       const pkg = await import(`${base}pkg/sales_kpi.js`);
-      return { defined: !!defined || !!customElements.get('sales-kpi-calculator'), same: before === document.documentElement.outerHTML, fns: [typeof engine.engine, typeof pkg.compute] };
+      return { defined: !!defined || !!customElements.get('sales-kpi-calculator'), same: before === document.documentElement.outerHTML, fns: [typeof engine.loadEngine, typeof pkg.compute] };
     }, env.server.url);
     assert.deepEqual(result, { defined: false, same: true, fns: ['function', 'function'] });
   } finally {

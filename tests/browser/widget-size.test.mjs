@@ -1,4 +1,4 @@
-// What an embed downloads from the unbundled source (www/widget, www/pkg), brotli-compressed.
+// What an embed downloads from the unbundled source (www/widget, www/pkg-embed and www/pkg-full, the bundle's engines), brotli-compressed.
 // The budgets of what ships (the bundle in www/dist: 15 KB for a first view's JavaScript, 60 KB
 // for the whole embed with the wasm, formerly a todo here) are checked in widget-dist.test.mjs.
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ async function fetched(url) {
     await page.locator('sales-kpi-calculator [data-result="/funnel/revenue"][data-value]').first().waitFor();
     // Counted once the deferred work has fetched what it needs.
     await waitForIdle(page);
-    const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg|pkg-full)\//.test(p));
+    const files = [...new Set(requests.map((u) => new URL(u).pathname))].filter((p) => /^\/(widget|pkg|pkg-embed|pkg-full)\//.test(p));
     const sizes = Object.fromEntries(files.map((p) => [p, br(join(WWW, p))]));
     const js = files.filter((p) => p.endsWith('.js')).reduce((s, p) => s + sizes[p], 0);
     const wasm = files.filter((p) => p.endsWith('.wasm')).reduce((s, p) => s + sizes[p], 0);

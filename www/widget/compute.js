@@ -52,7 +52,7 @@ function compute(view) {
   view.report = answer.report;
   view.errors = [];
   if (!answer.whatIf) view.scenario = answer.report;
-  else if (!answer.whatIf.error) view.scenario = answer.whatIf;
+  else if (!('error' in answer.whatIf)) view.scenario = answer.whatIf;
   else {
     view.scenario = null;
     view.errors.push({ role: 'data-whatif', pointer: view.describe(answer.whatIf.error).pointer, message: view.rare('wiRange') });
@@ -80,6 +80,7 @@ function compute(view) {
  */
 export function update(view) {
   const { report, scenario } = view;
+  if (!report) return;
   for (const output of view.outputs) {
     const base = getAt(report, output.pointer);
     const changed = scenario ? getAt(scenario, output.pointer) : undefined;

@@ -1,6 +1,6 @@
 // Reading the element's attributes, the model and what-if attributes and the state in a link
 // into the view, then building it: on connection and after attribute changes.
-import { engine } from './engine.js';
+import { loadEngine } from './engine.js';
 import { loadFirstView } from './first-view.js';
 import { h } from './dom.js';
 import { moreText, translator } from './i18n.js';
@@ -31,7 +31,7 @@ export async function configure(view, first, fresh) {
   const firstLoad = plain ? loadFirstView(settings.preset) : null;
   const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
   // The full engine when the sections likely shown need it (lazy-parts.js).
-  const ready = engine(settings.wasmUrl, needsFullEngine(likely));
+  const ready = loadEngine(needsFullEngine(likely), settings.wasmUrl);
   ready.catch(() => {});
   const was = view.t;
   const t = (view.t = await translator(view.lang));
@@ -75,10 +75,7 @@ export async function configure(view, first, fresh) {
       (error) => fail(view, error),
     );
   } else if (first) await readHash(view, true);
-  else {
-    await loadShownPanels(view);
-    view.rebuild();
-  }
+  else if (await loadShownPanels(view)) view.rebuild();
 }
 
 /**
@@ -99,13 +96,26 @@ async function fail(view, error) {
 }
 
 /**
- * Loads the panels the sections show, and the rest of the text they use.
+ * Loads the panels the sections show, the rest of the text they use, and the engine they call:
+ * the full one, before they are drawn, when one of them needs it (never mid-render).
  * @param {View} view
+ * @returns {Promise<boolean>} false when the engine could not load (the failure is shown instead)
  */
 async function loadShownPanels(view) {
+  const full = needsFullEngine(view.sections) ? loadEngine(true) : null;
   const panels = loadPanels(view.sections, view.lang);
   if (needsPanels(view.sections)) await moreText(view.lang);
   view.panels = await panels;
+  // A first view is drawn from the build's numbers while the engine loads (configure waits for it).
+  if (full && !view.firstView) {
+    try {
+      await full;
+    } catch (error) {
+      await fail(view, error);
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -126,6 +136,5 @@ export async function readHash(view, first) {
       view.notes.push(view.t('badLink'));
     }
   } else if (!first) return;
-  await loadShownPanels(view);
-  view.rebuild();
+  if (await loadShownPanels(view)) view.rebuild();
 }

@@ -1,104 +1,134 @@
 // Loads the wasm engine once per page and shares it between widgets. Importing this module has no
 // side effects: the glue and the .wasm are fetched on first use, from next to this file unless a
 // wasm-url says otherwise, so a self-hosted copy never calls anyone else's server.
-// Two builds: ../pkg/ (the small default, `evaluate` alone) and ../pkg-full/ (also `simulate` and
-// `plan`, 9 KB more). A page loads one: widgets that connect together ask within one task, and
-// the engine is chosen after it, the full one if any of them shows the Uncertainty or Plan panel.
-// A widget that needs it later (a sections change, a link) replaces the small engine by the full
-// one. wasm-url names the small engine's .wasm; the full one always loads from beside the module.
-// Both engines are named by literal import('…') specifiers and new URL('….wasm', import.meta.url),
-// the patterns bundlers follow: Vite and Rollup bundle the glue and copy the .wasm files; esbuild
-// bundles the glue and leaves the .wasm URLs relative to its output (README, "Embedding").
-
-/** @typedef {Error & { code?: string, pointer?: string, params?: Record<string, unknown>, restarting?: Promise<unknown> }} EngineError */
-
-/** @type {Promise<any> | null} */
-let loading = null;
-/** @type {any} */
-let api = null;
-let restarts = 0;
-/** @type {URL | string | undefined} */
-let wasm;
-let wasmChosen = false;
-/** Whether any widget on the page has asked for the full engine. */
-let wantFull = false;
-/** Whether the engine being loaded (or loaded) is the full one. */
-let loadingFull = false;
+// Two builds, the same in development (www/) and in dist/: the small engine with `evaluate` alone
+// (www/pkg-embed/, shipped as dist/pkg/) and the full one that also has `simulate`, `plan` and
+// `progress` (www/pkg-full/, dist/pkg-full/). The page's engine only grows, none → small → full:
+// a page whose sections need the full engine (lazy-parts.js, needsFullEngine) loads it before it
+// draws them, and a small one asked for in the same task is not loaded at all.
+// wasm-url names the small engine's .wasm; the full engine's is ../pkg-full/sales_kpi_bg.wasm
+// beside its folder, as in dist/, so the one attribute moves both (like Shoelace's base path).
+// The glue is JavaScript and stays with the module: both engines' glue is named by a literal
+// import('…') and each .wasm by a literal new URL('….wasm', import.meta.url), the patterns
+// bundlers follow: Vite and Rollup bundle the glue and copy the .wasm files; esbuild bundles the
+// glue and leaves the .wasm URLs relative to its output (README, "Embedding").
 
 /**
- * Resolves to the engine module. The first wasm URL asked for is the one the page uses.
- * @param {URL | null} [wasmUrl]
- * @param {boolean} [full] the engine must have `simulate` and `plan` (see needsFullEngine in lazy-parts.js)
- * @returns {Promise<any>}
+ * @typedef {typeof import('../pkg-embed/sales_kpi.js')} SmallEngine
+ * @typedef {typeof import('../pkg-full/sales_kpi.js')} FullEngine
+ * @typedef {'evaluate' | 'simulate' | 'plan' | 'progress'} EngineFunction
+ * @typedef {Error & { code?: string, pointer?: string, params?: Record<string, unknown>, restarting?: Promise<unknown> }} EngineError
+ * The engine's answers, as its generated declarations (sales_kpi.d.ts) type them:
+ * @typedef {import('../pkg-full/sales_kpi.js').Report} Report
+ * @typedef {import('../pkg-full/sales_kpi.js').Evaluation} Evaluation
+ * @typedef {import('../pkg-full/sales_kpi.js').Summary} Summary
+ * @typedef {import('../pkg-full/sales_kpi.js').Plan} Plan
+ * @typedef {import('../pkg-full/sales_kpi.js').Progress} Progress
  */
-export function engine(wasmUrl, full = false) {
-  if (!wasmChosen) [wasmChosen, wasm] = [true, wasmUrl || undefined];
-  wantFull ||= full;
-  if (wantFull && loading && !loadingFull) loading = null;
-  /** @type {Promise<any>} */
-  const started = (loading ??= Promise.resolve().then(async () => {
-    // Replaced before it began (another widget asked for the full engine in the same task): nothing to do.
-    if (started !== loading) return loading;
-    loadingFull = wantFull;
-    const fullEngine = loadingFull ? await import('./engine-full.js') : null;
-    const source = fullEngine ? fullEngine.fullWasm : wasm ?? new URL('../pkg/sales_kpi_bg.wasm', import.meta.url);
-    // The .wasm is fetched while the glue loads, not after it. A failed fetch names its URL.
-    const bytes = fetch(source).then(
-      (response) => (response.ok ? response : Promise.reject(startError(source, `HTTP ${response.status}`))),
-      (error) => Promise.reject(startError(source, error)),
-    );
-    bytes.catch(() => {});
-    const module = fullEngine ? await fullEngine.fullGlue() : await import('../pkg/sales_kpi.js');
-    await module.default({ module_or_path: bytes });
-    // An engine replaced while it loaded (the full one asked for meanwhile) is not used.
-    if (started === loading) api = module;
-    return started === loading ? module : loading;
-  }));
-  started.catch(() => {
-    if (started === loading) loading = null;
+
+/**
+ * The page's engine, the module's only engine state: which one answers calls (`state`), the
+ * load of each one asked for, and where the .wasm files are.
+ */
+const engines = {
+  /** @type {'none' | 'small' | 'full'} */
+  state: 'none',
+  /** @type {SmallEngine | FullEngine | null} the engine that answers; null while none has loaded or it restarts */
+  api: null,
+  /** @type {{ small?: Promise<void>, full?: Promise<void> }} a failed load is forgotten, so the next request tries again */
+  loads: {},
+  /** @type {URL | null | undefined} the first widget's wasm-url (null: beside the module); undefined until one asks */
+  wasmUrl: undefined,
+  restarts: 0,
+};
+
+/**
+ * Resolves when an engine with the functions asked for answers calls: the full one when `full`
+ * (see needsFullEngine in lazy-parts.js), else at least the small one. The small one is chosen
+ * after the widgets connecting in the same task have asked, so a page that needs the full engine
+ * loads only that.
+ * @param {boolean} full
+ * @param {URL | null} [wasmUrl] the widget's wasm-url; the first one given is the page's
+ * @returns {Promise<void>}
+ */
+export function loadEngine(full, wasmUrl) {
+  if (engines.wasmUrl === undefined && wasmUrl !== undefined) engines.wasmUrl = wasmUrl;
+  const { loads } = engines;
+  const kind = full ? 'full' : 'small';
+  const load = (loads[kind] ??= full ? fetchEngine('full') : Promise.resolve().then(() => loads.full ?? fetchEngine('small')));
+  load.catch(() => {
+    if (loads[kind] === load) delete loads[kind];
   });
-  return started;
+  return load;
 }
 
 /**
- * Whether the loaded engine has this function (the small one lacks `simulate`, `plan` and `progress`).
- * @param {'evaluate' | 'simulate' | 'plan' | 'progress'} name
+ * Loads one engine and lets it answer, unless a larger one already does.
+ * @param {'small' | 'full'} kind
  */
-export const canCall = (name) => !!api && typeof api[name] === 'function';
+async function fetchEngine(kind) {
+  const full = kind === 'full' ? await import('./engine-full.js') : null;
+  const source = full ? full.fullWasm(engines.wasmUrl) : (engines.wasmUrl ?? new URL('../pkg-embed/sales_kpi_bg.wasm', import.meta.url));
+  // The .wasm is fetched while the glue loads, not after it. A failed fetch names its URL.
+  const bytes = fetch(source).then(
+    (response) => (response.ok ? response : Promise.reject(startError(source, `HTTP ${response.status}`))),
+    (error) => Promise.reject(startError(source, error)),
+  );
+  bytes.catch(() => {});
+  const module = full ? await full.fullGlue() : await import('../pkg-embed/sales_kpi.js');
+  await module.default({ module_or_path: bytes });
+  if (full || engines.state === 'none') [engines.state, engines.api] = [kind, module];
+}
+
+/**
+ * Whether the engine that answers has this function (the small one lacks `simulate`, `plan` and
+ * `progress`).
+ * @param {EngineFunction} name
+ */
+export const canCall = (name) => typeof (/** @type {Partial<FullEngine> | null} */ (engines.api))?.[name] === 'function';
 
 /**
  * Calls an engine function. Input errors are thrown as they are. A trap (a
  * WebAssembly.RuntimeError, such as `unreachable`) means the instance can no longer be trusted,
  * so a new one is loaded and the error is thrown with `restarting` set to the promise of the new
  * engine. The error's type decides, not its text.
- * @param {'evaluate' | 'simulate' | 'plan' | 'progress'} name what the widget calls: the small engine
- *   (www/pkg-embed) exports evaluate; the full one (pkg-full) also simulate, plan and progress
- * @param {...unknown} args
- * @returns {any}
+ * @template {EngineFunction} Name
+ * @param {Name} name what the widget calls: the small engine exports evaluate; the full one also
+ *   simulate, plan and progress (canCall says which the page has)
+ * @param {import('./state.js').Model} model the model as the reader typed it, and
+ * @param {unknown} input the function's request or options, as the widget holds them: the engine
+ *   reads both as JSON and checks every field (a section half filled in is refused with its pointer),
+ *   so they are not typed as the valid input of its declarations
+ * @returns {ReturnType<FullEngine[Name]>}
  */
-export function call(name, ...args) {
+export function call(name, model, input) {
+  const api = engines.api;
+  const engineFunction = /** @type {((model: unknown, input: unknown) => ReturnType<FullEngine[Name]>) | undefined} */ (
+    /** @type {Partial<FullEngine> | null} */ (api)?.[name]
+  );
+  if (!api || !engineFunction) throw new Error(`no ${name}`);
   try {
-    return api[name](...args);
+    return engineFunction(model, input);
   } catch (thrown) {
     if (!(thrown instanceof WebAssembly.RuntimeError)) throw thrown;
     /** @type {EngineError} */
     const error = thrown;
-    if (restarts < 5) {
-      restarts++;
-      // A fresh instance, with fresh memory, of the same module (wasm-bindgen's reset function).
-      const module = api;
-      api = null;
-      error.restarting = (loading = Promise.resolve().then(() => {
-        module.__wbg_reset_state();
-        return (api = module);
-      }));
+    if (engines.restarts < 5) {
+      engines.restarts++;
+      // A fresh instance, with fresh memory, of the same module (wasm-bindgen's reset function);
+      // a larger engine that finished loading meanwhile answers instead.
+      engines.api = null;
+      error.restarting = Promise.resolve().then(() => {
+        api.__wbg_reset_state();
+        engines.api ??= api;
+      });
     }
     throw error;
   }
 }
 
 /** Whether the engine has loaded and can be called. */
-export const isReady = () => api !== null;
+export const isReady = () => engines.api !== null;
 
 /**
  * @param {unknown} error

@@ -4,7 +4,7 @@
 import { isReady } from './engine.js';
 import { firstViewKey } from './request.js';
 
-/** @typedef {{ key: string, answer: any }} FirstView */
+/** @typedef {{ key: string, answer: import('./engine.js').Evaluation }} FirstView */
 
 /** @type {Record<string, () => Promise<{ default: FirstView }>>} */
 const FIRST_VIEWS = {
@@ -44,9 +44,9 @@ export function firstView(view, model, request) {
   // The engine copies stage names from the model into the reports; here they are the language's.
   const names = model.funnel.stages.map((stage) => stage.name);
   for (const report of [answer.report, answer.whatIf]) {
-    if (!report || report.error) continue;
-    report.funnel.stages.forEach((/** @type {{ name: string }} */ stage, /** @type {number} */ index) => (stage.name = names[index]));
-    report.target?.needed.stages.forEach((/** @type {{ name: string }} */ stage, /** @type {number} */ index) => (stage.name = names[index]));
+    if (!report || 'error' in report) continue;
+    report.funnel.stages.forEach((stage, index) => (stage.name = names[index]));
+    report.target?.needed.stages.forEach((stage, index) => (stage.name = names[index]));
   }
   return answer;
 }

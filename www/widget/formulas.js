@@ -12,6 +12,8 @@ import { stageNoun } from './pointer-display.js';
  */
 export function formulaText(view, pointer) {
   const { t, numberStyle: style, report, model } = view;
+  // A formula is opened on a result on screen; a part of the report that is missing shows as "—".
+  if (!report) return '';
   const money = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'money', style);
   const count = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'count', style);
   const percent = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'percent', style);
@@ -37,16 +39,15 @@ export function formulaText(view, pointer) {
     case '/funnel/conversion':
       return t('f_conversion', { rates: stages.map((stage) => percent(stage.rate)).join(' × '), v: percent(report.funnel.conversion) });
     case '/target/attainment':
-      return t('f_attainment', { rev: money(report.funnel.revenue), target: money(model.target), v: percent(report.target.attainment) });
+      return t('f_attainment', { rev: money(report.funnel.revenue), target: money(model.target), v: percent(report.target?.attainment) });
     case '/target/gap':
-      return t('f_gap', { rev: money(report.funnel.revenue), target: money(model.target), v: money(report.target.gap) });
+      return t('f_gap', { rev: money(report.funnel.revenue), target: money(model.target), v: money(report.target?.gap) });
     case '/target/dealsNeeded':
-      return t('f_dealsNeeded', { target: money(model.target), size: money(model.funnel.dealSize), v: count(report.target.dealsNeeded) });
+      return t('f_dealsNeeded', { target: money(model.target), size: money(model.funnel.dealSize), v: count(report.target?.dealsNeeded) });
     case '/target/needed': {
       // Working back from the deals: each step's count over its rate gives the one above.
-      /** @type {{ top: string | null, stages: { name: string, count: string | null }[] }} */
-      const needed = report.target.needed;
-      if (needed.top == null || needed.stages.some((stage) => stage.count == null)) return '';
+      const needed = report.target?.needed;
+      if (!needed || needed.top == null || needed.stages.some((stage) => stage.count == null)) return '';
       const steps = [];
       for (let index = needed.stages.length - 1; index >= 0; index--) {
         const stage = needed.stages[index];
@@ -57,26 +58,26 @@ export function formulaText(view, pointer) {
       return t('f_needed', { steps: steps.join('; ') });
     }
     case '/velocity/perDay':
-      return t('f_perDay', { rev: money(report.funnel.revenue), days: formatNumber(model.cycleDays, 'day', style), v: showValue(view, report.velocity.perDay, 'perDay') });
+      return t('f_perDay', { rev: money(report.funnel.revenue), days: formatNumber(model.cycleDays, 'day', style), v: showValue(view, report.velocity?.perDay, 'perDay') });
     case '/economics/cac':
-      return t('f_cac', { cost: money(model.acquisitionCost), deals: count(report.funnel.deals), v: money(report.economics.cac) });
+      return t('f_cac', { cost: money(model.acquisitionCost), deals: count(report.funnel.deals), v: money(report.economics?.cac) });
     case '/economics/clv': {
       const life = customer.lifespanYears ? formatNumber(customer.lifespanYears, 'year', style) : `(${t('f_life', { churn: percent(customer.annualChurn) })})`;
-      return t('f_clv', { pv: purchaseValue, ppy: perYear, life, gm: margin, v: money(report.economics.clv) });
+      return t('f_clv', { pv: purchaseValue, ppy: perYear, life, gm: margin, v: money(report.economics?.clv) });
     }
     case '/economics/ltvToCac':
-      return t('f_ltv', { clv: money(report.economics.clv), cac: money(report.economics.cac), v: formatNumber(report.economics.ltvToCac, 'ratio', style) });
+      return t('f_ltv', { clv: money(report.economics?.clv), cac: money(report.economics?.cac), v: formatNumber(report.economics?.ltvToCac, 'ratio', style) });
     case '/economics/paybackMonths':
-      return t('f_payback', { cac: money(report.economics.cac), pv: purchaseValue, ppy: perYear, gm: margin, v: formatNumber(report.economics.paybackMonths, 'month', style) });
+      return t('f_payback', { cac: money(report.economics?.cac), pv: purchaseValue, ppy: perYear, gm: margin, v: formatNumber(report.economics?.paybackMonths, 'month', style) });
     case '/retention/rate': {
       const retention = model.retention ?? {};
-      return t('f_retention', { end: count(retention.end), new: count(retention.new), start: count(retention.start), v: percent(report.retention.rate) });
+      return t('f_retention', { end: count(retention.end), new: count(retention.new), start: count(retention.start), v: percent(report.retention?.rate) });
     }
     case '/retention/churn':
-      return t('f_churn', { ret: percent(report.retention.rate), v: percent(report.retention.churn) });
+      return t('f_churn', { ret: percent(report.retention?.rate), v: percent(report.retention?.churn) });
     case '/growth/rate': {
       const growth = model.growth ?? {};
-      return t('f_growth', { cur: money(growth.current), prev: money(growth.previous), v: percent(report.growth.rate) });
+      return t('f_growth', { cur: money(growth.current), prev: money(growth.previous), v: percent(report.growth?.rate) });
     }
   }
   return '';

@@ -86,7 +86,8 @@ export function applyAttributes(state, model, whatIf, reportInvalid) {
     for (const [lever, change] of Object.entries(changes)) {
       try {
         if (!isPlainDecimal(getAt(state.model, lever))) throw new Error('not a lever');
-        if (call('evaluate', state.model, { whatIf: [{ lever, [change.unit]: change.value }] }).whatIf.error) throw new Error('refused');
+        const { whatIf } = call('evaluate', state.model, { whatIf: [{ lever, [change.unit]: change.value }] });
+        if (!whatIf || 'error' in whatIf) throw new Error('refused');
         state.whatif[lever] = change;
       } catch {
         unreadable.push(lever);

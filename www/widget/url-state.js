@@ -82,7 +82,8 @@ export function readState(text) {
   if (!state) return null;
   try {
     const changes = whatIfChanges(state);
-    if (call('evaluate', state.model, { whatIf: changes.length ? changes : null }).whatIf?.error) return null;
+    const { whatIf } = call('evaluate', state.model, { whatIf: changes.length ? changes : null });
+    if (whatIf && 'error' in whatIf) return null;
     return Object.keys(state.ranges).every((lever) => isPlainDecimal(getAt(state.model, lever))) ? state : null;
   } catch {
     return null;

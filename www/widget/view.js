@@ -46,9 +46,9 @@ export class CalculatorView {
     this.hooks = new Set();
     /** @type {ShownError[]} */
     this.errors = [];
-    /** @type {any} the engine's report for the model */
+    /** @type {import('./engine.js').Report | null} the engine's report for the model */
     this.report = null;
-    /** @type {any} the report with the what-ifs applied, or null when they cannot be */
+    /** @type {import('./engine.js').Report | null} the report with the what-ifs applied, or null when they cannot be */
     this.scenario = null;
     /** @type {import('./panels/goal.js').GoalLine[] | null} */
     this.goal = null;
@@ -57,7 +57,7 @@ export class CalculatorView {
     /** @type {import('./charts/tornado-chart.js').SensitivityItem[]} */
     this.sensitivity = [];
     this.sensitivityMetric = '/funnel/revenue';
-    /** @type {Record<string, string> | null} */
+    /** @type {import('./engine.js').Summary | null} */
     this.simulation = null;
     this.relativeChange = '';
     this.topLabel = '';

@@ -9,9 +9,9 @@ const ROW_HEIGHT = 42;
  * @param {import('../view.js').CalculatorView} view
  */
 export function scenarioChart(width, view) {
-  const base = view.report.funnel.revenue;
+  const base = view.report?.funnel.revenue;
   const scenario = view.scenario?.funnel.revenue;
-  const target = view.report.target ? view.model.target : null;
+  const target = view.report?.target ? view.model.target : null;
   const max = Math.max(Number(base), Number(scenario ?? 0), Number(target ?? 0)) || 1;
   const top = target ? 22 : 0;
   /** @type {[string, string | undefined, string][]} */

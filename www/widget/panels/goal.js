@@ -52,7 +52,7 @@ export function goalPanel(view, wide) {
     intro.textContent = shown ? t('goalIntro', { target: formatNumber(target, 'money', view.numberStyle) }) : view.rare('noTarget');
     table.hidden = how.hidden = !shown;
     if (!shown) return;
-    how.textContent = t('goalHow', { target: formatNumber(target, 'money', view.numberStyle), rev: formatNumber(view.report.funnel.revenue, 'money', view.numberStyle), top: view.topLabel });
+    how.textContent = t('goalHow', { target: formatNumber(target, 'money', view.numberStyle), rev: formatNumber(view.report?.funnel.revenue, 'money', view.numberStyle), top: view.topLabel });
     body.replaceChildren(
       ...(view.goal ?? []).map((line) => {
         const kind = displayKind(line.lever);

@@ -12,11 +12,7 @@ import { utcDate } from './plan-options.js';
  * @typedef {(key: string, vars?: Record<string, string | number>) => string} PlanText
  * @typedef {{ name: string, count: string | null }} Count
  * @typedef {{ workdays: string, target: string, deals: string | null, top: string | null, stages: Count[] }} Row
- * @typedef {{ days: string, workdays: string, target: string, dealsNeeded: string | null,
- *   needed: { top: string | null, stages: Count[] }, perWorkday: { top: string | null, stages: Count[] },
- *   perRep: { top: string | null, stages: Count[] }, repsNeeded?: string | null,
- *   months: (Row & { month: string })[], weeks: (Row & { week: string, start: string })[],
- *   entryWindow?: { from: string, to: string } }} Plan
+ * @typedef {import('../engine.js').Plan} Plan
  * @typedef {{ sentence: HTMLElement, average: HTMLElement, reps: HTMLElement, entry: HTMLElement, chart: HTMLElement,
  *   monthBody: HTMLTableSectionElement, weekBody: HTMLTableSectionElement }} PlanParts
  */

@@ -3,7 +3,7 @@
 // baseline"), the team, workdays and holidays; the results are drawn by plan-results.js.
 // Its text is in plan-text-xx.js, one file per language, loaded with the panel (plan-text.js).
 import { h } from '../dom.js';
-import { call, canCall, engine, isRestarting } from '../engine.js';
+import { call, canCall, isRestarting } from '../engine.js';
 import { tableBox } from '../form.js';
 import { optionInputs, sentOptions, windowCss, windowFields } from './plan-fields.js';
 import { defaultPlan } from './plan-options.js';
@@ -45,11 +45,9 @@ function computePlan(view, options, t, inputs, fallback) {
   // itself when the funnel panel does not (planPanel).
   const { cycleDays } = view.model;
   const model = { ...view.shownModel, ...(cycleDays != null && { cycleDays }) };
-  if (!canCall('plan')) {
-    // This page loaded the small engine (the panel came later): the full one replaces it.
-    engine(null, true).then(() => view.root && view.recompute(), () => {});
-    return null;
-  }
+  // The full engine answers before the panel is drawn (configure.js), except while a first view
+  // is painted from the build's numbers: then the panel waits for it.
+  if (!canCall('plan')) return null;
   try {
     return call('plan', model, options);
   } catch (error) {

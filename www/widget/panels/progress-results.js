@@ -14,13 +14,7 @@ import { fillRows, showDate, wholeMoney } from './plan-results.js';
  * @typedef {import('./plan-fields.js').PlanText} PlanText
  * @typedef {import('./plan-options.js').PlanOptions} PlanOptions
  * @typedef {{ revenue: string | null, deals: string | null, top: string | null }} Amounts
- * @typedef {{ workdays: string, elapsed: string, remaining: string, target: string,
- *   actual: Amounts & { stages: string[] }, expected: Amounts, attainment: string | null, pace: string | null,
- *   projected: string | null, onTrack: boolean | null, gap: Amounts,
- *   perWorkday: Amounts | null, perRep: Amounts | null, repsNeeded?: string | null,
- *   stages: { name: string, planned: string, observed: string | null, ratio: string | null }[],
- *   weakest: string | null,
- *   pipeline?: { count: string, weighted: string, coverage: string | null, dealsToClose: string | null, chance: string | null } }} Progress
+ * @typedef {import('../engine.js').Progress} Progress
  * @typedef {{ verdict: HTMLElement, top: HTMLElement, stall: HTMLElement, pipeline: HTMLElement,
  *   chart: HTMLElement, legend: HTMLElement, burnBody: HTMLTableSectionElement }} ProgressParts
  * @typedef {{ date: string, revenue?: string, deals?: string, top?: string, stages?: string[] }} ActualRow
@@ -181,12 +175,12 @@ function stallLine(view, t, progress) {
   if (progress.weakest == null) return t('noStall');
   const index = Number(progress.weakest);
   const stage = progress.stages[index];
-  const base = index === 0 ? progress.actual.top : progress.actual.stages[index - 1];
+  const base = index === 0 ? progress.actual.top : progress.actual.stages?.[index - 1];
   const from = index === 0 ? view.topNoun : progress.stages[index - 1].name.toLocaleLowerCase(view.lang);
   return t('stall', {
     base: formatNumber(base, 'count', style),
     from,
-    count: formatNumber(progress.actual.stages[index], 'count', style),
+    count: formatNumber(progress.actual.stages?.[index], 'count', style),
     to: stage.name.toLocaleLowerCase(view.lang),
     observed: formatNumber(stage.observed, 'percent', style),
     planned: formatNumber(stage.planned, 'percent', style),

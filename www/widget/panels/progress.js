@@ -4,7 +4,7 @@
 // the results so far (one row for a total, or one per period; a block pasted from a spreadsheet
 // fills them), and the open opportunities per stage. The results are drawn by progress-results.js.
 import { h, setText } from '../dom.js';
-import { call, canCall, engine, isRestarting } from '../engine.js';
+import { call, canCall, isRestarting } from '../engine.js';
 import { formatNumber } from '../format.js';
 import { tableBox } from '../form.js';
 import { dateInput, optionInputs, readTyped, sentOptions, windowCss, windowFields } from './plan-fields.js';
@@ -52,9 +52,6 @@ export const css = [
 
 /** The last progress each view showed, for the export. @type {WeakMap<View, { progress: Progress, t: PlanText, rows: ActualRow[], asOf: string }>} */
 const shownProgress = new WeakMap();
-
-/** The views that asked for the full engine. @type {WeakSet<View>} */
-const askedForFullEngine = new WeakSet();
 
 /** Today as an ISO date in the reader's own time zone. */
 const today = () => {
@@ -338,13 +335,8 @@ function computeProgress(view, options, showError) {
   if (!view.report || view.errors.some((error) => error.role === 'data-field')) return null;
   const { cycleDays } = view.model;
   const model = { ...view.shownModel, ...(cycleDays != null && { cycleDays }) };
-  if (!canCall('progress')) {
-    // This page loaded the small engine (the panel came later): the full one replaces it, once
-    // (an engine that lacks progress even so is not asked again and again).
-    if (!askedForFullEngine.has(view)) engine(null, true).then(() => view.root && view.recompute(), () => {});
-    askedForFullEngine.add(view);
-    return null;
-  }
+  // The full engine answers before the panel is drawn (configure.js).
+  if (!canCall('progress')) return null;
   try {
     return call('progress', model, options);
   } catch (error) {

@@ -73,6 +73,7 @@ export function resultsPanel(view) {
   let shownLang = '';
   view.afterUpdate.push(() => {
     const report = view.report;
+    if (!report) return;
     /** @type {import('../charts/funnel-chart.js').FunnelRow[]} */
     const rows = [
       { label: view.topLabel, count: view.model.funnel.top },

@@ -48,7 +48,7 @@ export function whatIfPanel(view) {
   });
   const chart = h('div', { class: 'chart', part: 'chart' });
   view.afterUpdate.push(() =>
-    view.draw(chart, JSON.stringify([view.report.funnel.revenue, view.scenario?.funnel.revenue, view.report.target && view.model.target]), (width) => scenarioChart(width, view)),
+    view.draw(chart, JSON.stringify([view.report?.funnel.revenue, view.scenario?.funnel.revenue, view.report?.target && view.model.target]), (width) => scenarioChart(width, view)),
   );
   // The other levers' fields are made (by what-if-levers.js) when they are first shown.
   const otherLevers = h(
