@@ -1,13 +1,18 @@
-// Showing engine decimals in the reader's locale. Intl.NumberFormat reads a string as an exact
-// decimal, so no float rounding sneaks in before the display rounding (half away from zero).
+// Showing engine decimals in the reader's locale. The display rounding (half away from zero) is
+// done on the decimal strings (decimal.js) before Intl.NumberFormat lays them out, so no float
+// rounding sneaks in and every browser rounds alike. Amounts of 100 or more show whole units (their
+// cents only look precise), rates one decimal of a percent: the footnote says so.
+import { compare, round, shift, signOf } from './decimal.js';
 
 // The embed builder (www/builder.js) imports shift from here.
-export { shift } from './decimal.js';
+export { shift };
 
 /**
- * How a value is shown. The *Signed forms put a sign on anything but zero.
+ * How a value is shown. The *Signed forms put a sign on anything but zero. 'points' is the
+ * difference of two rates (0.002), shown in percentage points (0.2) without the unit's name.
  * @typedef {'money' | 'percent' | 'count' | 'ratio' | 'perDay' | 'day' | 'month' | 'year' | 'input'
- *   | 'moneySigned' | 'percentSigned' | 'countSigned'} DisplayKind
+ *   | 'moneySigned' | 'percentSigned' | 'countSigned' | 'ratioSigned' | 'daySigned' | 'monthSigned'
+ *   | 'yearSigned' | 'pointsSigned'} DisplayKind
  */
 
 /** @typedef {{ locale: string, currency: string }} NumberStyle */
@@ -39,22 +44,51 @@ const byKind = new Map();
 
 /** @type {Record<string, Intl.NumberFormatOptions>} */
 const OPTIONS = {
-  percent: { style: 'percent' },
+  // Rounded before (ratePlaces): the formatter must not cut the decimals a small rate keeps.
+  percent: { style: 'percent', maximumFractionDigits: 20 },
+  points: { maximumFractionDigits: 20 },
   day: { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 },
   month: { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 },
   year: { style: 'unit', unit: 'year', unitDisplay: 'long', maximumFractionDigits: 1 },
   input: { maximumFractionDigits: 100 },
 };
 
+/** @param {string} value */
+const magnitude = (value) => value.replace('-', '');
+
 /**
- * Formats an engine decimal string; "—" for a missing value.
+ * Decimals an amount shows: none from 100 up, cents below.
+ * @param {string} size
+ */
+const moneyPlaces = (size) => (compare(magnitude(size), '100') >= 0 ? 0 : 2);
+
+/**
+ * Decimals a rate (0.125 for 12.5 %) shows: one of a percent, or two significant digits below
+ * 0.1 %, and more where one would show a rate that is not 100 % as 100 %.
+ * @param {string} value
+ */
+function ratePlaces(value) {
+  const size = magnitude(value);
+  if (signOf(size) && compare(size, '0.001') < 0) return (/^0\.(0*)/.exec(size)?.[1].length ?? 0) + 2;
+  let places = 3;
+  while (places < 28 && compare(size, '1') !== 0 && compare(magnitude(round(value, places)), '1') === 0) places++;
+  return places;
+}
+
+/**
+ * Formats an engine decimal string; "—" for a missing value. Negative numbers get the minus sign
+ * (U+2212), not a hyphen.
  * @param {string | null | undefined} value
  * @param {DisplayKind} kind
  * @param {NumberStyle} style
+ * @param {string} [sizeOf] the amount whose size sets an amount's decimals, when not its own: a
+ *   difference shows as precisely as the amounts it compares
  */
-export function formatNumber(value, kind, { locale, currency }) {
+export function formatNumber(value, kind, { locale, currency }, sizeOf = value ?? '0') {
   if (value == null || value === '') return '—';
   const base = kind.replace('Signed', '');
+  const shown =
+    base === 'money' ? round(value, moneyPlaces(sizeOf)) : base === 'percent' ? round(value, ratePlaces(value)) : base === 'points' ? shift(round(value, ratePlaces(value)), 2) : value;
   // One lookup per value, without building the options: a keystroke formats hundreds of values.
   const key = `${locale} ${kind} ${currency}`;
   let formatter = byKind.get(key);
@@ -64,10 +98,12 @@ export function formatNumber(value, kind, { locale, currency }) {
       base === 'money' ? { style: 'currency', currency, minimumFractionDigits: 2, trailingZeroDisplay: 'stripIfInteger' } : (OPTIONS[base] ?? {});
     byKind.set(key, (formatter = numberFormat(locale, { maximumFractionDigits: 2, ...options, signDisplay: base === kind ? 'auto' : 'exceptZero' })));
   }
-  const text = formatter.format(/** @type {any} exact decimal strings are allowed by Intl */ (value));
+  let text = formatter.format(/** @type {any} exact decimal strings are allowed by Intl */ (shown));
+  // A number typed back into an input keeps the hyphen every keyboard has.
+  if (base !== 'input') text = text.replace('-', '−');
   // A sign after a currency sign that stands apart (nl "€ +32.300") goes before it: "+ € 32.300".
-  const signAfter = /^(\D+\s)([+-])/.exec(text);
-  if (signAfter) return `${signAfter[2] === '-' ? '−' : '+'} ${signAfter[1]}${text.slice(signAfter[0].length)}`;
+  const signAfter = /^(\D+\s)([+−])/.exec(text);
+  if (signAfter) text = `${signAfter[2]} ${signAfter[1]}${text.slice(signAfter[0].length)}`;
   return base === 'ratio' ? `${text} : 1` : text;
 }
 

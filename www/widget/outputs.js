@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { formatNumber } from './format.js';
 import { displayKind, labelOf } from './pointer-display.js';
-import { shift, subtract } from './decimal.js';
+import { compare, subtract } from './decimal.js';
 
 /**
  * @typedef {import('./view.js').CalculatorView} View
@@ -12,19 +12,32 @@ import { shift, subtract } from './decimal.js';
  */
 
 /**
- * A value for display; a velocity gets its "per day".
+ * A value for display; a velocity gets its "per day". `sizeOf` sets an amount's decimals when
+ * another amount in its row decides them (see formatNumber).
  * @param {View} view
  * @param {string | null | undefined} value
  * @param {DisplayKind} kind
+ * @param {string} [sizeOf]
  */
-export function showValue(view, value, kind) {
-  if (kind === 'perDay') return value == null ? '—' : view.t('perDayUnit', { v: formatNumber(value, 'money', view.numberStyle) });
-  return formatNumber(value, kind, view.numberStyle);
+export function showValue(view, value, kind, sizeOf) {
+  if (kind === 'perDay') return value == null ? '—' : view.t('perDayUnit', { v: formatNumber(value, 'money', view.numberStyle, sizeOf) });
+  return formatNumber(value, kind, view.numberStyle, sizeOf);
 }
 
+/** @type {Partial<Record<DisplayKind, DisplayKind>>} */
+const SIGNED = { money: 'moneySigned', perDay: 'moneySigned', percent: 'pointsSigned', ratio: 'ratioSigned', day: 'daySigned', month: 'monthSigned', year: 'yearSigned' };
+
 /**
- * A difference for display, and its exact value: money and counts as signed amounts, percentages
- * as percentage points.
+ * The larger in size of two decimals (either may be missing): the one that sets the decimals of
+ * both and of their difference, so that a row of amounts is rounded alike.
+ * @param {string | null | undefined} a
+ * @param {string | null | undefined} b
+ */
+export const largerOf = (a, b) => (a == null ? (b ?? undefined) : b == null || compare(a.replace('-', ''), b.replace('-', '')) >= 0 ? a : b);
+
+/**
+ * A difference for display, with its unit, and its exact value: money and counts as signed
+ * amounts, rates as percentage points, a velocity per day.
  * @param {View} view
  * @param {string | null | undefined} scenario
  * @param {string | null | undefined} base
@@ -34,8 +47,9 @@ export function showValue(view, value, kind) {
 export function showDifference(view, scenario, base, kind) {
   if (scenario == null || base == null) return ['—', ''];
   const difference = subtract(scenario, base);
-  if (kind === 'percent') return [`${formatNumber(shift(difference, 2), 'countSigned', view.numberStyle)} ${view.t('ppShort')}`, difference];
-  return [formatNumber(difference, kind === 'money' || kind === 'perDay' ? 'moneySigned' : 'countSigned', view.numberStyle), difference];
+  const text = formatNumber(difference, SIGNED[kind] ?? 'countSigned', view.numberStyle, largerOf(scenario, base));
+  if (kind === 'percent') return [`${text} ${view.t('ppShort')}`, difference];
+  return [kind === 'perDay' ? view.t('perDayUnit', { v: text }) : text, difference];
 }
 
 /**
