@@ -114,7 +114,7 @@ test('case 4: one question, one answer: whole counts to the target, the same in 
       const goalTop = page.locator(`${W} [data-solve="/funnel/top"]`).first();
       await eventually(page, () => goalTop.textContent(), await neededTop.textContent(), `${url}: the goal table gives the results' count`);
       assert.equal(await goalTop.textContent(), '10.625');
-      // The deals in the what-if are an average (8.500 × 3,2 % × 25 % = 68; ×1,2 visitors = 81,6), and say so.
+      // The deals in the what-if are an average (8.500 × 3,2 % × 25 % = 68; ×1,2 visitors = 81,6), and say so: expected.
       const dealRows = await page.evaluate(() => {
         const root = document.querySelector('sales-kpi-calculator').shadowRoot;
         return [...root.querySelectorAll('[data-section="pWhatif"] tbody tr, [data-section="pResults"] summary')]
@@ -122,7 +122,7 @@ test('case 4: one question, one answer: whole counts to the target, the same in 
           .map((row) => (row.querySelector('th') ?? row.querySelector('.k'))?.textContent ?? '');
       });
       assert.ok(dealRows.length >= 2, dealRows.join('|'));
-      for (const label of dealRows.filter((label) => /deals/i.test(label) && !/nodig/i.test(label))) assert.match(label, /gemiddeld/, `${url}: ${label}`);
+      for (const label of dealRows.filter((label) => /deals/i.test(label) && !/nodig/i.test(label))) assert.match(label, /^Verwachte gewonnen deals$/, `${url}: ${label}`);
     });
   }
 });

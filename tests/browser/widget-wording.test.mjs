@@ -144,6 +144,7 @@ test('wording and number display: every preset and language, every panel, after 
           if (words) found.push(`${where}: ${words.join(', ')} (the word is "skøn")`);
           const quotes = text.match(/.{0,20}[“”„"].{0,20}/g);
           if (quotes) found.push(`${where}: quotation marks other than »…«: ${quotes.join(' | ')}`);
+          if (/kr\.\./.test(text)) found.push(`${where}: an amount in kroner and a full stop of its own ("kr..")`);
         }
         assert.deepEqual(pageErrors, [], where);
       } finally {

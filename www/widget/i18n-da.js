@@ -42,7 +42,7 @@ export default [
   /* scenarioChart */ "Omsætning nu og i scenariet, sammenlignet med målet",
   /* lever_rate */ "Konverteringsrate til {name}",
   /* goalIntro */ "Hvad hver faktor skal være for at nå {target}, når alt andet er uændret.",
-  /* goalHow */ "Sådan regnes det: omsætningen stiger i takt med hver konverteringsrate og med ordrestørrelsen, så hver af dem skal stige lige så meget, som {target} ligger over den nuværende {rev}. {top} er hele personer: de regnes tilbage fra de hele handler, der skal til, og rundes op ved hvert trin, så der skal lidt flere til.",
+  /* goalHow */ "Sådan regnes det: omsætningen stiger og falder i takt med hver konverteringsrate og med ordrestørrelsen, så hver af dem skal ændres i samme forhold som omsætningen fra nu til målet ({rev} → {target}). {top} er hele personer: de regnes tilbage fra de hele handler, der skal til, og rundes op ved hvert trin, så der skal lidt flere til.",
   /* colLever */ "Faktor",
   /* colNeeded */ "Nødvendigt",
   /* colChange */ "Ændring",

@@ -42,7 +42,7 @@ export default [
   /* scenarioChart */ "Revenue now and in the scenario, against the target",
   /* lever_rate */ "Conversion rate to {name}",
   /* goalIntro */ "What each lever would need to be to reach {target}, with everything else unchanged.",
-  /* goalHow */ "How it works: revenue grows in step with each conversion rate and with the deal value, so each has to grow as much as {target} is above today’s {rev}. {top} are whole people, counted back from the whole deals needed and rounded up at every step, so they need a little more.",
+  /* goalHow */ "How it works: revenue moves in step with each conversion rate and with the deal value, so each has to change in the same proportion as revenue from now to the target ({rev} → {target}). {top} are whole people, counted back from the whole deals needed and rounded up at every step, so they need a little more.",
   /* colLever */ "Lever",
   /* colNeeded */ "Needed",
   /* colChange */ "Change",

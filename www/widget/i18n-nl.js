@@ -42,7 +42,7 @@ export default [
   /* scenarioChart */ "Omzet nu en in het scenario, vergeleken met het doel",
   /* lever_rate */ "Conversieratio naar {name}",
   /* goalIntro */ "Hoe groot elke hefboom moet zijn om {target} te halen, als de rest gelijk blijft.",
-  /* goalHow */ "Zo werkt het: de omzet stijgt evenredig met elke conversieratio en met de dealgrootte, dus elk daarvan moet evenveel stijgen als {target} boven de huidige {rev} ligt. {top} zijn hele mensen: ze worden teruggerekend vanaf de hele deals die nodig zijn en bij elke stap naar boven afgerond, dus er zijn er iets meer nodig.",
+  /* goalHow */ "Zo werkt het: de omzet stijgt en daalt evenredig met elke conversieratio en met de dealgrootte, dus elk daarvan moet in dezelfde verhouding veranderen als de omzet van nu naar het doel ({rev} → {target}). {top} zijn hele mensen: ze worden teruggerekend vanaf de hele deals die nodig zijn en bij elke stap naar boven afgerond, dus er zijn er iets meer nodig.",
   /* colLever */ "Hefboom",
   /* colNeeded */ "Nodig",
   /* colChange */ "Wijziging",
