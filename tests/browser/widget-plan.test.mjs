@@ -95,7 +95,8 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
     const plan = page.locator(PLAN);
     await typeSmartGoal(plan);
     const sentence = plan.locator('.sentence');
-    await page.waitForFunction((selector) => /153\.900/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector(selector)?.textContent ?? ''), '.plan .sentence');
+    // Once every field typed has reached the plan: the target, the team and the holidays.
+    await page.waitForFunction((selector) => /153\.900.*\(60 arbejdsdage\).*3 sælgere/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector(selector)?.textContent ?? ''), '.plan .sentence');
     assert.equal(
       (await sentence.textContent()).replace(/\u00a0/g, ' '),
       `For at vinde ${target.toLocaleString('da-DK')} kr. mellem 1. januar 2027 og 31. marts 2027 (${workdays} arbejdsdage) skal dine 3 sælgere have mindst ` +
