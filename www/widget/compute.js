@@ -6,7 +6,7 @@ import { setAttr, setText } from './dom.js';
 import { call, isReady, isRestarting } from './engine.js';
 import { formatNumber } from './format.js';
 import { loadUrlState } from './lazy-parts.js';
-import { largerOf, showDifference, showValue } from './outputs.js';
+import { showDifference, showValue } from './outputs.js';
 import { firstView } from './first-view.js';
 import { goalLines } from './panels/goal.js';
 import { evaluateRequest } from './request.js';
@@ -90,8 +90,7 @@ export function update(view) {
       setAttr(output.element, 'data-value', difference);
     } else {
       const value = output.source === 'scenario' ? changed : base;
-      // Now and in the scenario, an amount shows as many decimals as the larger of the two.
-      setText(output.element, showValue(view, value, output.kind, largerOf(base, changed) ?? undefined));
+      setText(output.element, showValue(view, value, output.kind));
       setAttr(output.element, 'data-value', value ?? '');
     }
     if (output.row && output.row.hidden !== (base === undefined)) output.row.hidden = base === undefined;

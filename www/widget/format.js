@@ -54,24 +54,17 @@ const OPTIONS = {
 };
 
 /** @param {string} value */
-const magnitude = (value) => value.replace('-', '');
+export const magnitude = (value) => value.replace('-', '');
 
 /**
- * Decimals an amount shows: none from 100 up, cents below.
- * @param {string} size
- */
-const moneyPlaces = (size) => (compare(magnitude(size), '100') >= 0 ? 0 : 2);
-
-/**
- * Decimals a rate (0.125 for 12.5 %) shows: one of a percent, or two significant digits below
- * 0.1 %, and more where one would show a rate that is not 100 % as 100 %.
+ * Decimals a rate (0.125 for 12.5 %) shows: one of a percent; two significant digits below 0.1 %;
+ * and more where one would show a rate that is not 100 % as 100 %.
  * @param {string} value
  */
 function ratePlaces(value) {
   const size = magnitude(value);
-  if (signOf(size) && compare(size, '0.001') < 0) return (/^0\.(0*)/.exec(size)?.[1].length ?? 0) + 2;
   let places = 3;
-  while (places < 28 && compare(size, '1') !== 0 && compare(magnitude(round(value, places)), '1') === 0) places++;
+  while (places < 28 && signOf(size) && (compare(size, shift('1', Math.min(-3, 1 - places))) < 0 || (!compare(magnitude(round(value, places)), '1') && !!compare(size, '1')))) places++;
   return places;
 }
 
@@ -81,14 +74,15 @@ function ratePlaces(value) {
  * @param {string | null | undefined} value
  * @param {DisplayKind} kind
  * @param {NumberStyle} style
- * @param {string} [sizeOf] the amount whose size sets an amount's decimals, when not its own: a
- *   difference shows as precisely as the amounts it compares
+ * @param {string | null} [sizeOf] the amount whose size sets an amount's decimals, when not its
+ *   own: a difference shows as precisely as the amounts it compares
  */
-export function formatNumber(value, kind, { locale, currency }, sizeOf = value ?? '0') {
+export function formatNumber(value, kind, { locale, currency }, sizeOf) {
   if (value == null || value === '') return '—';
   const base = kind.replace('Signed', '');
-  const shown =
-    base === 'money' ? round(value, moneyPlaces(sizeOf)) : base === 'percent' ? round(value, ratePlaces(value)) : base === 'points' ? shift(round(value, ratePlaces(value)), 2) : value;
+  const rate = base === 'percent' || base === 'points' ? round(value, ratePlaces(value)) : value;
+  // Whole units from 100 up (cents only look exact there), cents below.
+  const shown = base === 'money' ? round(value, compare(magnitude(sizeOf ?? value), '100') < 0 ? 2 : 0) : base === 'points' ? shift(rate, 2) : rate;
   // One lookup per value, without building the options: a keystroke formats hundreds of values.
   const key = `${locale} ${kind} ${currency}`;
   let formatter = byKind.get(key);

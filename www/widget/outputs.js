@@ -1,7 +1,7 @@
 // Where results appear: result rows that open to show how they are calculated, and value cells
 // bound to the current report, the what-if scenario or the difference between the two.
 import { h } from './dom.js';
-import { formatNumber } from './format.js';
+import { formatNumber, magnitude } from './format.js';
 import { displayKind, labelOf } from './pointer-display.js';
 import { compare, subtract } from './decimal.js';
 
@@ -12,28 +12,23 @@ import { compare, subtract } from './decimal.js';
  */
 
 /**
- * A value for display; a velocity gets its "per day". `sizeOf` sets an amount's decimals when
- * another amount in its row decides them (see formatNumber).
+ * A value for display; a velocity gets its "per day".
  * @param {View} view
  * @param {string | null | undefined} value
  * @param {DisplayKind} kind
- * @param {string} [sizeOf]
  */
-export function showValue(view, value, kind, sizeOf) {
-  if (kind === 'perDay') return value == null ? '—' : view.t('perDayUnit', { v: formatNumber(value, 'money', view.numberStyle, sizeOf) });
-  return formatNumber(value, kind, view.numberStyle, sizeOf);
+export function showValue(view, value, kind) {
+  if (kind === 'perDay') return value == null ? '—' : view.t('perDayUnit', { v: formatNumber(value, 'money', view.numberStyle) });
+  return formatNumber(value, kind, view.numberStyle);
 }
 
-/** @type {Partial<Record<DisplayKind, DisplayKind>>} */
-const SIGNED = { money: 'moneySigned', perDay: 'moneySigned', percent: 'pointsSigned', ratio: 'ratioSigned', day: 'daySigned', month: 'monthSigned', year: 'yearSigned' };
-
 /**
- * The larger in size of two decimals (either may be missing): the one that sets the decimals of
- * both and of their difference, so that a row of amounts is rounded alike.
- * @param {string | null | undefined} a
- * @param {string | null | undefined} b
+ * The smaller in size of two decimals: a difference shows cents when either amount it compares
+ * does, so that "$95.50" and "$105" differ by "+$9.50", which visibly adds up.
+ * @param {string} a
+ * @param {string} b
  */
-export const largerOf = (a, b) => (a == null ? (b ?? undefined) : b == null || compare(a.replace('-', ''), b.replace('-', '')) >= 0 ? a : b);
+const smallerOf = (a, b) => (compare(magnitude(a), magnitude(b)) <= 0 ? a : b);
 
 /**
  * A difference for display, with its unit, and its exact value: money and counts as signed
@@ -47,7 +42,8 @@ export const largerOf = (a, b) => (a == null ? (b ?? undefined) : b == null || c
 export function showDifference(view, scenario, base, kind) {
   if (scenario == null || base == null) return ['—', ''];
   const difference = subtract(scenario, base);
-  const text = formatNumber(difference, SIGNED[kind] ?? 'countSigned', view.numberStyle, largerOf(scenario, base));
+  const signed = /** @type {DisplayKind} */ (kind === 'percent' ? 'pointsSigned' : kind === 'perDay' ? 'moneySigned' : `${kind}Signed`);
+  const text = formatNumber(difference, signed, view.numberStyle, smallerOf(scenario, base));
   if (kind === 'percent') return [`${text} ${view.t('ppShort')}`, difference];
   return [kind === 'perDay' ? view.t('perDayUnit', { v: text }) : text, difference];
 }
