@@ -57,12 +57,16 @@ const OPTIONS = {
 export const magnitude = (value) => value.replace('-', '');
 
 /**
- * Decimals a rate (0.125 for 12.5 %) shows: one of a percent; two significant digits below 0.1 %;
- * and more where one would show a rate that is not 100 % as 100 %.
+ * Decimals a rate (0.125 for 12.5 %) shows: all of a rate with at most two decimals of a percent
+ * (the reader's own 3.25 % stays 3.25 %, or a formula with it would not add up); else one decimal
+ * of a percent, two significant digits below 0.1 %, and more where one would show a rate that is
+ * not 100 % as 100 %.
  * @param {string} value
  */
 function ratePlaces(value) {
   const size = magnitude(value);
+  const given = size.split('.')[1]?.length ?? 0;
+  if (given < 5) return given;
   let places = 3;
   while (places < 28 && signOf(size) && (compare(size, shift('1', Math.min(-3, 1 - places))) < 0 || (!compare(magnitude(round(value, places)), '1') && !!compare(size, '1')))) places++;
   return places;
