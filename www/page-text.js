@@ -33,7 +33,7 @@ export const TEXT = {
     title: 'Salgs-KPI-planlægger: den universelle salgsformel, mål og scenarier',
     description: 'Planlæg din omsætning med den universelle salgsformel: besøgende × konverteringsrate × hitrate × ordrestørrelse. Eksakte tal, scenarier, målsøgning, følsomhed og usikkerhed, i din browser.',
     heading: 'Salgs-KPI-planlægger',
-    lede: 'Toppen af salgstragten × konverteringsrate pr. trin × gennemsnitlig ordrestørrelse = omsætning. Udfyld dine egne tal: alle resultater, scenarier og mål regnes om, mens du skriver, med eksakt decimalregning.',
+    lede: 'Toppen af salgstragten × konverteringsrate pr. trin × gennemsnitlig ordrestørrelse = omsætning. Udfyld dine egne tal: alle resultater, scenarier og mål regnes præcist om, mens du skriver.',
     nav: 'Websted',
     embedLink: 'Indlejr',
     footer: 'Kører helt i din browser: ingen cookies, ingen sporing, intet gemmes.',

@@ -75,8 +75,8 @@ async function typeSmartGoal(plan) {
     await plan.getByLabel('Første dag').waitFor();
     await plan.getByLabel('Første dag').fill('2027-01-01');
     await plan.getByLabel('Sidste dag').fill('2027-03-31');
-    await plan.getByLabel('Vækst på en basis').check();
-    await plan.getByLabel('Basisomsætning').fill('135.000');
+    await plan.getByLabel('Vækst i forhold til nu').check();
+    await plan.getByLabel('Nuværende omsætning').fill('135.000');
     await plan.getByLabel('Vækst', { exact: true }).fill('14');
     await plan.getByLabel('Sælgere').fill('3');
     await plan.getByLabel('Helligdage (valgfrit)').fill(HOLIDAYS.join(' '));
@@ -95,10 +95,11 @@ test('the Danish SMART goal typed as written: per month, week, workday and sales
     const plan = page.locator(PLAN);
     await typeSmartGoal(plan);
     const sentence = plan.locator('.sentence');
-    await page.waitForFunction((selector) => /153\.900/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector(selector)?.textContent ?? ''), '.plan .sentence');
+    // Once every field typed has reached the plan: the target, the team and the holidays.
+    await page.waitForFunction((selector) => /153\.900.*\(60 arbejdsdage\).*3 sælgere/.test(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector(selector)?.textContent ?? ''), '.plan .sentence');
     assert.equal(
       (await sentence.textContent()).replace(/\u00a0/g, ' '),
-      `For at vinde ${target.toLocaleString('da-DK')} kr. mellem 1. januar 2027 og 31. marts 2027 (${workdays} arbejdsdage) skal jeres 3 sælgere have mindst ` +
+      `For at vinde ${target.toLocaleString('da-DK')} kr. mellem 1. januar 2027 og 31. marts 2027 (${workdays} arbejdsdage) skal dine 3 sælgere have mindst ` +
         `${perDay[0]} leads, ${perDay[1]} møder og ${perDay[2]} tilbud hver arbejdsdag: mindst ${perRep[0]}, ${perRep[1]} og ${perRep[2]} hver. Det er ${deals} handler i alt.`,
     );
     // Numbers that visibly add up: the salespeople's "at least" covers the team's, and the
@@ -156,7 +157,7 @@ test('bad dates, an end before the start and no workdays are errors at the field
     await plan.getByLabel('Sidste dag').fill('2027-03-31');
     await plan.getByLabel('Helligdage (valgfrit)').fill('2027-01-01 1/4/2027');
     const holidayError = plan.locator('.field', { has: page.getByLabel('Helligdage (valgfrit)') }).locator('.err');
-    await assert.doesNotReject(holidayError.filter({ hasText: '“1/4/2027” er ikke en dato' }).waitFor());
+    await assert.doesNotReject(holidayError.filter({ hasText: '»1/4/2027« er ikke en dato' }).waitFor());
     await plan.getByLabel('Helligdage (valgfrit)').fill('');
     // A weekend only: no workday in the window; no weekday ticked at all: a workday is asked for.
     await plan.getByLabel('Første dag').fill('2027-01-02');
@@ -209,7 +210,7 @@ test('a share link carries the plan: the goal, the dates, the team and the holid
     const restored = second.locator(PLAN);
     await restored.locator('.sentence').filter({ hasText: /153\.900/ }).waitFor();
     assert.equal(await restored.getByLabel('Første dag').inputValue(), '1.1.2027', 'the first day in the Danish form');
-    assert.equal(await restored.getByLabel('Basisomsætning').inputValue(), '135.000');
+    assert.equal(await restored.getByLabel('Nuværende omsætning').inputValue(), '135.000');
     assert.equal(await restored.getByLabel('Vækst', { exact: true }).inputValue(), '14');
     assert.match(await restored.locator('.sentence').textContent(), /60 arbejdsdage/);
     assert.deepEqual(pageErrors, []);

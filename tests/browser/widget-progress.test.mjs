@@ -73,8 +73,8 @@ function chanceAtLeast(k) {
 
 const da = (value, options = {}) => new Intl.NumberFormat('da-DK', { roundingMode: 'halfExpand', ...options }).format(value);
 const kr = (whole) => `${da(whole)} kr.`;
-/** a / b as a Danish percentage with two decimals, from whole numbers (half away from zero). */
-const percent = (a, b, decimals = 2) => {
+/** a / b as a Danish percentage with one decimal (as rates are shown), from whole numbers (half away from zero). */
+const percent = (a, b, decimals = 1) => {
   const scale = 10n ** BigInt(decimals + 2);
   const scaled = (a * scale * 2n + b) / (2n * b);
   return `${da(`${scaled / 10n ** BigInt(decimals)}.${String(scaled % 10n ** BigInt(decimals)).padStart(decimals, '0')}`, { maximumFractionDigits: decimals })} %`;
@@ -97,11 +97,11 @@ async function typeExample(page, panel) {
   await panel.getByLabel('Første dag').waitFor();
   await panel.getByLabel('Første dag').fill('2027-01-01');
   await panel.getByLabel('Sidste dag').fill('2027-03-31');
-  await panel.getByLabel('Vækst på en basis').check();
-  await panel.getByLabel('Basisomsætning').fill('135.000');
+  await panel.getByLabel('Vækst i forhold til nu').check();
+  await panel.getByLabel('Nuværende omsætning').fill('135.000');
   await panel.getByLabel('Vækst', { exact: true }).fill('14');
   await panel.getByLabel('Sælgere').fill('3');
-  await panel.getByLabel('Højst leads pr. sælger pr. dag (valgfrit)').fill('70');
+  await panel.getByLabel('Maks. antal leads pr. sælger pr. dag (valgfrit)').fill('70');
   await panel.getByLabel('Helligdage (valgfrit)').fill(HOLIDAYS.join(' '));
   await panel.getByLabel('Resultater til og med').fill('2027-02-12');
   // The example's three rows: the first is there, two more are added.
@@ -136,8 +136,8 @@ test('the contract\'s Danish example typed into the pacing preset: every figure 
       `Der mangler ${kr(gap)} og ${gapDeals} handler. Hver af de ${workdays - elapsed} resterende arbejdsdage kræver ${kr(gap / (workdays - elapsed))} og mindst ${ceilDiv(gapDeals, workdays - elapsed)} handler om dagen.`,
       `For hver af de 3 sælgere er det ${kr(gap / ((workdays - elapsed) * 3n))} pr. arbejdsdag.`,
       `Leads: ${da(leads)} indtil nu, flere end de ${neededTop}, hele perioden kræver.`,
-      `Her går det i stå: af ${quotes} tilbud blev ${dealsReached} til handler (${percent(dealsReached, quotes)}) mod planlagt 30 %: ${percent(dealsReached * 10n, quotes * 3n, 1)} af planen.`,
-      `Åben pipeline: ${OPEN[0] + OPEN[1]} muligheder, vægtet efter deres chance for at blive til handler ${kr(weighted)} værd, ${percent(weighted, gap)} af det manglende.`,
+      `Her går det i stå: af ${quotes} tilbud blev ${dealsReached} til handler (${percent(dealsReached, quotes)}) mod planlagt 30 %: ${percent(dealsReached * 10n, quotes * 3n)} af planen.`,
+      `Åben pipeline: ${OPEN[0] + OPEN[1]} salgsmuligheder, vægtet efter deres chance for at blive til handler ${kr(weighted)} værd, ${percent(weighted, gap)} af det manglende.`,
       `Chancen for, at de giver de ${dealsToClose} handler, der mangler: omkring 7,9 ud af en million, meget usandsynligt.`,
     ];
     for (const sentence of expect) assert.ok(text.includes(sentence), `on screen: ${sentence}\n---\n${text}`);

@@ -58,12 +58,12 @@ test('case 2: no result from a number the reader cannot see (hidden target, cost
     const { levers, fields } = await leversAndFields(page);
     for (const lever of levers) assert.ok(fields.includes(lever), `the lever ${lever} has no field on screen`);
   });
-  // Inbound and leads show no cost and no cycle: no velocity, CAC, LTV:CAC or payback.
+  // Inbound and leads show no cost and no cycle: no velocity, CAC, CLV:CAC or payback.
   for (const url of [`${base}embed.html?preset=inbound&locale=en-US`, `${base}embed.html?preset=leads&locale=en-US`, `${base}index.html?preset=leads&locale=en-US&sections=funnel%20target%20whatif`]) {
     await check(url, async (page) => {
       const rows = await shownWhatIfRows(page);
       assert.ok(rows.includes('Target attainment'), `${url}: ${rows.join()}`);
-      for (const hidden of ['Pipeline velocity', 'Customer acquisition cost (CAC)', 'LTV:CAC ratio', 'CAC payback']) assert.ok(!rows.includes(hidden), `${url}: ${hidden} in ${rows.join()}`);
+      for (const hidden of ['Pipeline velocity', 'Customer acquisition cost (CAC)', 'CLV:CAC ratio', 'CAC payback']) assert.ok(!rows.includes(hidden), `${url}: ${hidden} in ${rows.join()}`);
       const { levers, fields } = await leversAndFields(page);
       for (const lever of levers) assert.ok(fields.includes(lever), `${url}: the lever ${lever} has no field on screen`);
     });
@@ -95,9 +95,9 @@ test('case 3: CLV follows the deal value until the reader types a purchase value
       // 2,000 × 1 purchase a year × 4 years × 60 % margin
       await eventually(page, clv, '4800', `${url}: CLV from the deal value`);
       await eventually(page, () => purchase.getAttribute('placeholder'), '2,000', `${url}: the placeholder follows`);
-      // The +10 % deal value what-if moves LTV:CAC too.
+      // The +10 % deal value what-if moves CLV:CAC too.
       const ltvChange = page.locator(`${W} [data-scenario-diff="/economics/ltvToCac"]`).first();
-      await eventually(page, async () => Number(await ltvChange.getAttribute('data-value')) > 0, true, `${url}: +10 % deal value raises LTV:CAC`);
+      await eventually(page, async () => Number(await ltvChange.getAttribute('data-value')) > 0, true, `${url}: +10 % deal value raises CLV:CAC`);
       // A typed purchase value wins.
       await purchase.fill('3000');
       await eventually(page, clv, '7200', `${url}: CLV from the typed purchase value`);
@@ -114,7 +114,7 @@ test('case 4: one question, one answer: whole counts to the target, the same in 
       const goalTop = page.locator(`${W} [data-solve="/funnel/top"]`).first();
       await eventually(page, () => goalTop.textContent(), await neededTop.textContent(), `${url}: the goal table gives the results' count`);
       assert.equal(await goalTop.textContent(), '10.625');
-      // The deals in the what-if are an average (8.500 × 3,2 % × 25 % = 68; ×1,2 visitors = 81,6), and say so.
+      // The deals in the what-if are an average (8.500 × 3,2 % × 25 % = 68; ×1,2 visitors = 81,6), and say so: expected.
       const dealRows = await page.evaluate(() => {
         const root = document.querySelector('sales-kpi-calculator').shadowRoot;
         return [...root.querySelectorAll('[data-section="pWhatif"] tbody tr, [data-section="pResults"] summary')]
@@ -122,7 +122,7 @@ test('case 4: one question, one answer: whole counts to the target, the same in 
           .map((row) => (row.querySelector('th') ?? row.querySelector('.k'))?.textContent ?? '');
       });
       assert.ok(dealRows.length >= 2, dealRows.join('|'));
-      for (const label of dealRows.filter((label) => /deals/i.test(label) && !/nodig/i.test(label))) assert.match(label, /gemiddeld/, `${url}: ${label}`);
+      for (const label of dealRows.filter((label) => /deals/i.test(label) && !/nodig/i.test(label))) assert.match(label, /^Verwachte gewonnen deals$/, `${url}: ${label}`);
     });
   }
 });

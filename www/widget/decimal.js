@@ -116,6 +116,13 @@ export function divide(a, b, places) {
 }
 
 /**
+ * `value` rounded to `places` decimals, half away from zero: the display's rounding.
+ * @param {string} value a plain decimal
+ * @param {number} places
+ */
+export const round = (value, places) => divide(value, '1', places) ?? value;
+
+/**
  * a / b − 1 to 12 places (only for display as a percentage); null when b is zero.
  * @param {string} a
  * @param {string} b

@@ -45,7 +45,7 @@ export const SHEET_TEXT = {
       ratio: 'ratio (x : 1)',
       text: 'text',
     },
-    note: 'The numbers are number cells, so your spreadsheet shows them in its own format. The calculator computes exactly; where a cell can only hold a close approximation, the exact value is in the "Exact value" columns.',
+    note: 'The numbers are number cells, so your spreadsheet shows them in its own format. The calculator computes exactly; where a cell can only hold a close approximation, the exact value is in the “Exact value” columns.',
   },
   nl: {
     button: 'Spreadsheet downloaden',
@@ -70,7 +70,7 @@ export const SHEET_TEXT = {
       ratio: 'verhouding (x : 1)',
       text: 'tekst',
     },
-    note: 'De getallen staan als getallen in de cellen, dus je spreadsheet toont ze in je eigen notatie. De calculator rekent exact; waar een cel alleen een benadering kan bevatten, staat de exacte waarde in de kolommen "Exacte waarde".',
+    note: 'De getallen staan als getallen in de cellen, dus je spreadsheet toont ze in je eigen notatie. De calculator rekent exact; waar een cel alleen een benadering kan bevatten, staat de exacte waarde in de kolommen „Exacte waarde”.',
   },
   da: {
     button: 'Hent regneark',
@@ -95,7 +95,7 @@ export const SHEET_TEXT = {
       ratio: 'forhold (x : 1)',
       text: 'tekst',
     },
-    note: 'Tallene står som tal i cellerne, så dit regneark viser dem i dit eget talformat. Beregneren regner eksakt; hvor en celle kun kan rumme en tilnærmet værdi, står den eksakte værdi i kolonnerne "Eksakt værdi".',
+    note: 'Tallene står som tal i cellerne, så dit regneark viser dem i dit eget talformat. Beregneren regner eksakt; hvor en celle kun kan rumme en tilnærmet værdi, står den eksakte værdi i kolonnerne »Eksakt værdi«.',
   },
 };
 

@@ -15,11 +15,13 @@ export function formulaText(view, pointer) {
   // A formula is opened on a result on screen; a part of the report that is missing shows as "—".
   if (!report) return '';
   const money = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'money', style);
+  // An amount the reader typed keeps its cents, so that the formula shows what it computes with.
+  const typed = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'money', style, '1');
   const count = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'count', style);
   const percent = (/** @type {string | null | undefined} */ value) => formatNumber(value, 'percent', style);
   /** @type {Record<string, string>} */
   const customer = model.customer ?? {};
-  const purchaseValue = money(customer.purchaseValue ?? model.funnel.dealSize);
+  const purchaseValue = typed(customer.purchaseValue ?? model.funnel.dealSize);
   const perYear = count(customer.purchasesPerYear ?? '1');
   const margin = percent(customer.grossMargin ?? '1');
   /** @type {{ name: string, count: string, rate: string }[]} */
@@ -33,17 +35,17 @@ export function formulaText(view, pointer) {
   }
   switch (pointer) {
     case '/funnel/revenue':
-      return t('f_revenue', { deals: count(report.funnel.deals), size: money(model.funnel.dealSize), v: money(report.funnel.revenue) });
+      return t('f_revenue', { deals: count(report.funnel.deals), size: typed(model.funnel.dealSize), v: money(report.funnel.revenue) });
     case '/funnel/deals':
       return t('f_deals', { name: stageNoun(view, stages.length - 1), v: count(report.funnel.deals) });
     case '/funnel/conversion':
       return t('f_conversion', { rates: stages.map((stage) => percent(stage.rate)).join(' × '), v: percent(report.funnel.conversion) });
     case '/target/attainment':
-      return t('f_attainment', { rev: money(report.funnel.revenue), target: money(model.target), v: percent(report.target?.attainment) });
+      return t('f_attainment', { rev: money(report.funnel.revenue), target: typed(model.target), v: percent(report.target?.attainment) });
     case '/target/gap':
-      return t('f_gap', { rev: money(report.funnel.revenue), target: money(model.target), v: money(report.target?.gap) });
+      return t('f_gap', { rev: money(report.funnel.revenue), target: typed(model.target), v: money(report.target?.gap) });
     case '/target/dealsNeeded':
-      return t('f_dealsNeeded', { target: money(model.target), size: money(model.funnel.dealSize), v: count(report.target?.dealsNeeded) });
+      return t('f_dealsNeeded', { target: typed(model.target), size: typed(model.funnel.dealSize), v: count(report.target?.dealsNeeded) });
     case '/target/needed': {
       // Working back from the deals: each step's count over its rate gives the one above.
       const needed = report.target?.needed;
@@ -60,7 +62,7 @@ export function formulaText(view, pointer) {
     case '/velocity/perDay':
       return t('f_perDay', { rev: money(report.funnel.revenue), days: formatNumber(model.cycleDays, 'day', style), v: showValue(view, report.velocity?.perDay, 'perDay') });
     case '/economics/cac':
-      return t('f_cac', { cost: money(model.acquisitionCost), deals: count(report.funnel.deals), v: money(report.economics?.cac) });
+      return t('f_cac', { cost: typed(model.acquisitionCost), deals: count(report.funnel.deals), v: money(report.economics?.cac) });
     case '/economics/clv': {
       const life = customer.lifespanYears ? formatNumber(customer.lifespanYears, 'year', style) : `(${t('f_life', { churn: percent(customer.annualChurn) })})`;
       return t('f_clv', { pv: purchaseValue, ppy: perYear, life, gm: margin, v: money(report.economics?.clv) });
@@ -77,7 +79,7 @@ export function formulaText(view, pointer) {
       return t('f_churn', { ret: percent(report.retention?.rate), v: percent(report.retention?.churn) });
     case '/growth/rate': {
       const growth = model.growth ?? {};
-      return t('f_growth', { cur: money(growth.current), prev: money(growth.previous), v: percent(report.growth?.rate) });
+      return t('f_growth', { cur: typed(growth.current), prev: typed(growth.previous), v: percent(report.growth?.rate) });
     }
   }
   return '';

@@ -118,7 +118,8 @@ export function withoutUnit(text, context) {
  * @param {{ t: import('./state.js').Translate, numberStyle: import('./format.js').NumberStyle }} view
  */
 export function refusalText(reading, field, { t, numberStyle }) {
-  const example = field === 'money' ? formatNumber('1234.56', 'money', numberStyle) : `${formatNumber('1234.5', 'input', numberStyle)}${field === 'percent' ? ' %' : ''}`;
+  // An example of typing shows the cents that an amount of its size would not show as a result.
+  const example = field === 'money' ? formatNumber('1234.56', 'money', numberStyle, '1') : `${formatNumber('1234.5', 'input', numberStyle)}${field === 'percent' ? ' %' : ''}`;
   const shown = (/** @type {string} */ value) => `${formatNumber(value, 'input', numberStyle)}${field === 'percent' ? ' %' : ''}`;
   const [first = '', second = ''] = reading.readings ?? [];
   switch (reading.refused) {

@@ -1,9 +1,9 @@
 // Where results appear: result rows that open to show how they are calculated, and value cells
 // bound to the current report, the what-if scenario or the difference between the two.
 import { h } from './dom.js';
-import { formatNumber } from './format.js';
+import { formatNumber, magnitude } from './format.js';
 import { displayKind, labelOf } from './pointer-display.js';
-import { shift, subtract } from './decimal.js';
+import { compare, subtract } from './decimal.js';
 
 /**
  * @typedef {import('./view.js').CalculatorView} View
@@ -23,8 +23,16 @@ export function showValue(view, value, kind) {
 }
 
 /**
- * A difference for display, and its exact value: money and counts as signed amounts, percentages
- * as percentage points.
+ * The smaller in size of two decimals: a difference shows cents when either amount it compares
+ * does, so that "$95.50" and "$105" differ by "+$9.50", which visibly adds up.
+ * @param {string} a
+ * @param {string} b
+ */
+const smallerOf = (a, b) => (compare(magnitude(a), magnitude(b)) <= 0 ? a : b);
+
+/**
+ * A difference for display, with its unit, and its exact value: money and counts as signed
+ * amounts, rates as percentage points, a velocity per day.
  * @param {View} view
  * @param {string | null | undefined} scenario
  * @param {string | null | undefined} base
@@ -34,8 +42,10 @@ export function showValue(view, value, kind) {
 export function showDifference(view, scenario, base, kind) {
   if (scenario == null || base == null) return ['—', ''];
   const difference = subtract(scenario, base);
-  if (kind === 'percent') return [`${formatNumber(shift(difference, 2), 'countSigned', view.numberStyle)} ${view.t('ppShort')}`, difference];
-  return [formatNumber(difference, kind === 'money' || kind === 'perDay' ? 'moneySigned' : 'countSigned', view.numberStyle), difference];
+  const signed = /** @type {DisplayKind} */ (kind === 'percent' ? 'pointsSigned' : kind === 'perDay' ? 'moneySigned' : `${kind}Signed`);
+  const text = formatNumber(difference, signed, view.numberStyle, smallerOf(scenario, base));
+  if (kind === 'percent') return [`${text} ${view.t('ppShort')}`, difference];
+  return [kind === 'perDay' ? view.t('perDayUnit', { v: text }) : text, difference];
 }
 
 /**

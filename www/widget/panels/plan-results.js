@@ -3,8 +3,8 @@
 // them add up), and the same as spreadsheet rows for the export.
 import { planChart } from '../charts/plan-chart.js';
 import { h, setText } from '../dom.js';
-import { divide } from '../decimal.js';
-import { formatNumber, numberFormat } from '../format.js';
+import { divide, round } from '../decimal.js';
+import { formatNumber } from '../format.js';
 import { utcDate } from './plan-options.js';
 
 /**
@@ -117,8 +117,7 @@ const countCells = (view, row) => [
  * @param {View} view
  * @param {string} value
  */
-export const wholeMoney = (view, value) =>
-  numberFormat(view.locale, { style: 'currency', currency: view.state.currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(/** @type {any} */ (value));
+export const wholeMoney = (view, value) => formatNumber(round(value, 0), 'money', view.numberStyle);
 
 /**
  * The average a workday needs, exactly, before the rounding up: "9,75 leads, 3,9 møder og 1,95 tilbud".

@@ -7,7 +7,7 @@ import { add, compare, divide, multiply, shift, signOf, subtract } from '../deci
 import { h, setText } from '../dom.js';
 import { formatNumber, numberFormat } from '../format.js';
 import { utcDate } from './plan-options.js';
-import { fillRows, showDate, wholeMoney } from './plan-results.js';
+import { fillRows, showDate } from './plan-results.js';
 
 /**
  * @typedef {import('../view.js').CalculatorView} View
@@ -21,19 +21,12 @@ import { fillRows, showDate, wholeMoney } from './plan-results.js';
  */
 
 /**
- * A share as a percentage with at most one decimal ("25,5 %"): ratios against plan.
- * @param {string} value
- * @param {View} view
- */
-const percentOne = (value, view) => numberFormat(view.locale, { style: 'percent', maximumFractionDigits: 1, roundingMode: 'halfExpand' }).format(/** @type {any} */ (value));
-
-/**
- * An amount as a reader says it: whole currency units from 100 up (a day's share of a gap is a
- * division, and its cents only look exact), cents below.
+ * An amount as a reader says it (formatNumber: whole currency units from 100 up; a day's share of
+ * a gap is a division, and its cents only look exact).
  * @param {View} view
  * @param {string | null | undefined} value
  */
-const amount = (view, value) => (value != null && compare(value.replace('-', ''), '100') >= 0 ? wholeMoney(view, value) : formatNumber(value, 'money', view.numberStyle));
+const amount = (view, value) => formatNumber(value, 'money', view.numberStyle);
 
 /**
  * A chance in plain words: a percentage from 1 % to 99 %, else "about 7,9 in a million"; never
@@ -51,7 +44,7 @@ export function chanceText(view, t, chance) {
   let figure;
   if (signOf(chance) === 0 || compare(chance, '1') === 0) figure = formatNumber(chance, 'percent', style);
   else if (compare(chance, '0.99') > 0) figure = t('moreThan99');
-  else if (compare(chance, '0.01') >= 0) figure = percentOne(chance, view);
+  else if (compare(chance, '0.01') >= 0) figure = formatNumber(chance, 'percent', style);
   else if (compare(chance, '0.001') >= 0) figure = t('inThousand', { n: two(shift(chance, 3)) });
   else if (compare(chance, '0.000001') >= 0) figure = t('inMillion', { n: two(shift(chance, 6)) });
   else if (compare(chance, '0.000000001') >= 0) figure = t('inBillion', { n: two(shift(chance, 9)) });
@@ -184,7 +177,7 @@ function stallLine(view, t, progress) {
     to: stage.name.toLocaleLowerCase(view.lang),
     observed: formatNumber(stage.observed, 'percent', style),
     planned: formatNumber(stage.planned, 'percent', style),
-    ratio: stage.ratio == null ? '—' : percentOne(stage.ratio, view),
+    ratio: stage.ratio == null ? '—' : formatNumber(stage.ratio, 'percent', style),
   });
 }
 
