@@ -48,7 +48,7 @@ export default [
   /* colChange */ "Ændring",
   /* footnote */ "Eksakt decimalregning. Tallene vises afrundet efter de almindelige regler (2,5 → 3, −2,5 → −3); regnearket og linket indeholder de eksakte værdier.",
   /* showTable */ "Vis som tabel",
-  /* funnelChart */ "Salgstragt: antal pr. trin (bjælkebredde på logaritmisk skala)",
+  /* funnelChart */ "Salgstragt: antal pr. trin",
   /* colStep */ "Trin",
   /* colCount */ "Antal",
   /* colRate */ "Konverteringsrate",

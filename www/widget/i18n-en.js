@@ -48,7 +48,7 @@ export default [
   /* colChange */ "Change",
   /* footnote */ "Exact decimal arithmetic. Shown rounded half away from zero (2.5 → 3, −2.5 → −3); the spreadsheet and the link keep the exact values.",
   /* showTable */ "Show as a table",
-  /* funnelChart */ "Funnel: count per step (bar widths on a log scale)",
+  /* funnelChart */ "Funnel: count per step",
   /* colStep */ "Step",
   /* colCount */ "Count",
   /* colRate */ "Conversion rate",

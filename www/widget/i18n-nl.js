@@ -48,7 +48,7 @@ export default [
   /* colChange */ "Wijziging",
   /* footnote */ "Exact decimaal gerekend. Getoonde waarden zijn rekenkundig afgerond (2,5 → 3, −2,5 → −3); de spreadsheet en de link bevatten de exacte waarden.",
   /* showTable */ "Als tabel tonen",
-  /* funnelChart */ "Funnel: aantal per stap (balkbreedte op logaritmische schaal)",
+  /* funnelChart */ "Funnel: aantal per stap",
   /* colStep */ "Stap",
   /* colCount */ "Aantal",
   /* colRate */ "Conversieratio",
