@@ -90,8 +90,8 @@ export interface Summary {
   /** The histogram: bins of one round width, lowest first; empty past the decimal range. */
   bins: Bin[];
 }
-/** The samples from `from` up to, not including, `to` (one bin from a value to itself when all are equal). */
-export interface Bin { from: Decimal; to: Decimal; count: Decimal }
+/** The samples from `lower` up to, not including, `upper` (one bin from a value to itself when all are equal). */
+export interface Bin { lower: Decimal; upper: Decimal; count: Decimal }
 
 /** An ISO date, "YYYY-MM-DD". (PlanOptions is generated from the schema table.) */
 export type IsoDate = string;

@@ -226,7 +226,7 @@ pub struct Summary {
     pub bins: Vec<Bin>,
 }
 
-/// One bar of the histogram: how many samples lie from `from` up to, not including, `to`
+/// One bar of the histogram: how many samples lie from `lower` up to, not including, `upper`
 /// (when every sample is the same value, one bin from it to it holds them all).
 ///
 /// ```
@@ -239,18 +239,18 @@ pub struct Summary {
 /// let bins = simulate(&model, &options).unwrap().bins;
 /// // Revenue is 60 x [10,000, 20,000]: bins 50,000 wide (the round width for a 600,000 span
 /// // in about 20 bins) from 600,000, which together hold every sample.
-/// assert_eq!((bins[0].from, bins[0].to), (600_000.into(), 650_000.into()));
-/// assert!(bins.windows(2).all(|pair| pair[0].to == pair[1].from));
+/// assert_eq!((bins[0].lower, bins[0].upper), (600_000.into(), 650_000.into()));
+/// assert!(bins.windows(2).all(|pair| pair[0].upper == pair[1].lower));
 /// assert_eq!(bins.iter().map(|bin| bin.count).sum::<u32>(), options.samples);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Bin {
-    /// The lowest value in the bin.
+    /// The bin's lower edge, the lowest value it can hold.
     #[serde(serialize_with = "number::serialize")]
-    pub from: Decimal,
+    pub lower: Decimal,
     /// The bin's upper edge, itself in the next bin.
     #[serde(serialize_with = "number::serialize")]
-    pub to: Decimal,
+    pub upper: Decimal,
     /// How many samples lie in the bin.
     #[serde(serialize_with = "number::serialize_count")]
     pub count: u32,
@@ -496,8 +496,8 @@ fn histogram(values: &[Decimal]) -> Option<Vec<Bin>> {
     if low == high {
         let count = u32::try_from(values.len()).ok()?;
         return Some(vec![Bin {
-            from: low,
-            to: high,
+            lower: low,
+            upper: high,
             count,
         }]);
     }
@@ -527,8 +527,8 @@ fn histogram(values: &[Decimal]) -> Option<Vec<Bin>> {
             .windows(2)
             .zip(counts)
             .map(|(pair, count)| Bin {
-                from: pair[0],
-                to: pair[1],
+                lower: pair[0],
+                upper: pair[1],
                 count,
             })
             .collect(),
@@ -638,11 +638,11 @@ mod tests {
             .to_vec();
         // A span of 9.9 over 20 bins is 0.495, rounded up to 0.5; the edges start at 0.5.
         let bins = histogram(&values).unwrap();
-        assert_eq!((bins[0].from, bins[0].to), (dec("0.5"), dec("1")));
+        assert_eq!((bins[0].lower, bins[0].upper), (dec("0.5"), dec("1")));
         assert_eq!(bins.len(), 20);
         let last = &bins[bins.len() - 1];
         assert_eq!(
-            (last.from, last.to, last.count),
+            (last.lower, last.upper, last.count),
             (dec("10"), dec("10.5"), 2)
         );
         assert_eq!(bins.iter().map(|bin| bin.count).sum::<u32>(), 7);
@@ -652,18 +652,18 @@ mod tests {
         assert_eq!(bins[18].count, 1);
         // A negative start rounds down, and equal samples make one bin holding them all.
         assert_eq!(
-            histogram(&[dec("-3"), dec("17")]).unwrap()[0].from,
+            histogram(&[dec("-3"), dec("17")]).unwrap()[0].lower,
             dec("-3")
         );
         assert_eq!(
-            histogram(&[dec("-3.3"), dec("17")]).unwrap()[0].from,
+            histogram(&[dec("-3.3"), dec("17")]).unwrap()[0].lower,
             dec("-4")
         );
         assert_eq!(
             histogram(&[dec("7"), dec("7")]),
             Some(vec![Bin {
-                from: dec("7"),
-                to: dec("7"),
+                lower: dec("7"),
+                upper: dec("7"),
                 count: 2
             }])
         );

@@ -1161,8 +1161,8 @@ proptest! {
         let bins = summary["bins"].as_array().unwrap();
         let total: u64 = bins.iter().map(|bin| bin["count"].as_str().unwrap().parse::<u64>().unwrap()).sum();
         prop_assert_eq!(total, u64::from(samples));
-        prop_assert!(bins.windows(2).all(|pair| pair[0]["to"] == pair[1]["from"]), "{}", summary);
-        prop_assert!(d(&bins[0]["from"]) <= p10 && p90 <= d(&bins[bins.len() - 1]["to"]), "{}", summary);
+        prop_assert!(bins.windows(2).all(|pair| pair[0]["upper"] == pair[1]["lower"]), "{}", summary);
+        prop_assert!(d(&bins[0]["lower"]) <= p10 && p90 <= d(&bins[bins.len() - 1]["upper"]), "{}", summary);
         prop_assert!(bins.len() <= 21, "{} bins", bins.len());
         // Same seed, same bytes.
         prop_assert_eq!(

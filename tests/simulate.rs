@@ -72,11 +72,11 @@ fn check_summary(summary: &Value) {
     assert_eq!(counted.to_string(), s(summary, "/samples"), "{summary}");
     assert!(
         bins.windows(2)
-            .all(|pair| edge(&pair[0], "to") == edge(&pair[1], "from")),
+            .all(|pair| edge(&pair[0], "upper") == edge(&pair[1], "lower")),
         "{summary}"
     );
     assert!(
-        edge(&bins[0], "from") <= p10 && p90 <= edge(&bins[bins.len() - 1], "to"),
+        edge(&bins[0], "lower") <= p10 && p90 <= edge(&bins[bins.len() - 1], "upper"),
         "{summary}"
     );
 }

@@ -3,7 +3,7 @@
 // and highest edges under the ends.
 import { bar, chartFrame, label, svgElement } from './svg.js';
 
-/** @typedef {{ from: string, to: string, count: string }} Bin */
+/** @typedef {{ lower: string, upper: string, count: string }} Bin */
 /** @typedef {{ bins: Bin[], p10: string, p50: string, p90: string }} Outcomes */
 
 const MARKS = /** @type {const} */ (['p10', 'p50', 'p90']);
@@ -24,14 +24,14 @@ export function histogramChart(width, { bins, ...marks }, title, format) {
   const first = bins[0];
   const last = bins[bins.length - 1];
   if (!first || !last) return svg;
-  const low = Number(first.from);
-  const span = Number(last.to) - low;
+  const low = Number(first.lower);
+  const span = Number(last.upper) - low;
   // All outcomes equal: one bin from a value to itself, drawn in the middle.
   const x = (/** @type {string} */ value) => (span > 0 ? ((Number(value) - low) / span) * width : width / 2);
   const most = Math.max(...bins.map((bin) => Number(bin.count))) || 1;
   for (const bin of bins) {
     const height = (Number(bin.count) / most) * PLOT_HEIGHT;
-    svg.append(bar(x(bin.from), bottom - height, Math.max(x(bin.to) - x(bin.from) - 1, 2), 'b1', height));
+    svg.append(bar(x(bin.lower), bottom - height, Math.max(x(bin.upper) - x(bin.lower) - 1, 2), 'b1', height));
   }
   MARKS.forEach((key, i) => {
     const at = Math.min(Math.max(x(marks[key]), 1), width - 1);
@@ -44,6 +44,6 @@ export function histogramChart(width, { bins, ...marks }, title, format) {
       label(right ? at + 4 : at - 4, y, text, right ? 'start' : 'end', 'tx sm mark'),
     );
   });
-  svg.append(label(0, bottom + 14, format.edge(first.from), 'start', 'tx sm'), label(width, bottom + 14, format.edge(last.to), 'end', 'tx sm'));
+  svg.append(label(0, bottom + 14, format.edge(first.lower), 'start', 'tx sm'), label(width, bottom + 14, format.edge(last.upper), 'end', 'tx sm'));
   return svg;
 }

@@ -75,7 +75,7 @@ function uncertaintyPanel(view) {
       view.draw(chart, key, (width) => histogramChart(width, outcomes, t('histChart'), { mark: amount, edge }));
       body.replaceChildren(
         ...bins.map((bin) =>
-          h('tr', {}, h('th', { scope: 'row', text: `${edge(bin.from)} – ${edge(bin.to)}` }), h('td', { class: 'num', text: formatNumber(bin.count, 'count', view.numberStyle) })),
+          h('tr', {}, h('th', { scope: 'row', text: `${edge(bin.lower)} – ${edge(bin.upper)}` }), h('td', { class: 'num', text: formatNumber(bin.count, 'count', view.numberStyle) })),
         ),
       );
     }
