@@ -87,7 +87,11 @@ export interface Summary {
   p50: Decimal;
   p90: Decimal;
   probabilityAtLeast?: Decimal;
+  /** The histogram: bins of one round width, lowest first; empty past the decimal range. */
+  bins: Bin[];
 }
+/** The samples from `lower` up to, not including, `upper` (one bin from a value to itself when all are equal). */
+export interface Bin { lower: Decimal; upper: Decimal; count: Decimal }
 
 /** An ISO date, "YYYY-MM-DD". (PlanOptions is generated from the schema table.) */
 export type IsoDate = string;

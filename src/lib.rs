@@ -77,7 +77,7 @@ pub use schema::{
     MAX_STAGES, MAX_WINDOW_DAYS, MIN_PLAN_YEAR, MODEL_FIELDS, PLAN_OPTIONS, PROGRESS_OPTIONS,
 };
 pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
-pub use simulate::{simulate, Range, SimulateOptions, Summary, MAX_SAMPLES};
+pub use simulate::{simulate, Bin, Range, SimulateOptions, Summary, MAX_SAMPLES};
 pub use solve::{solve, Goal, Solution, MAX_SOLVER_EVALUATIONS};
 pub use target::{Needed, NeededStage, TargetReport};
 pub use time::{Date, Month};

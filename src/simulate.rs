@@ -21,6 +21,9 @@ pub use crate::schema::{MAX_RANGES, MAX_SAMPLES};
 /// statistic, and exact to build from an integer without a binary float.
 const DRAW_DIGITS: u32 = 9;
 const DRAW_STEPS: u64 = 1_000_000_000;
+/// About this many bins in the histogram (8 to 21 once their width is rounded): enough to show
+/// the shape of the outcomes in a small chart.
+const BINS: u32 = 20;
 /// Shifting a random u64 right by this leaves the fewest bits that cover DRAW_STEPS, so the
 /// rejection loop below accepts most draws (93 % for 10^9), whatever DRAW_STEPS is.
 const DRAW_SHIFT: u32 = DRAW_STEPS.leading_zeros();
@@ -190,7 +193,7 @@ fn whole_number_error(
 ///
 /// ```
 /// let summary = sales_kpi::Summary { samples: 1, mean: 5.into(), p10: 5.into(), p50: 5.into(),
-///     p90: 5.into(), probability_at_least: None };
+///     p90: 5.into(), probability_at_least: None, bins: vec![] };
 /// assert_eq!(summary.p50, summary.mean);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -217,6 +220,40 @@ pub struct Summary {
         skip_serializing_if = "Option::is_none"
     )]
     pub probability_at_least: Option<Decimal>,
+    /// The histogram of the metric: bins of one round width (1, 2 or 5 times a power of ten),
+    /// lowest first, that hold every sample between them; empty if an edge would pass the
+    /// decimal range.
+    pub bins: Vec<Bin>,
+}
+
+/// One bar of the histogram: how many samples lie from `lower` up to, not including, `upper`
+/// (when every sample is the same value, one bin from it to it holds them all).
+///
+/// ```
+/// use sales_kpi::{simulate, Model, Range, SimulateOptions};
+/// let model = Model::from_json_str(r#"{"funnel": {"top": "12000", "stages": [
+///     {"name": "meetings", "rate": "0.025"}, {"name": "deals", "rate": "0.2"}],
+///     "dealSize": "12500"}}"#).unwrap();
+/// let options = SimulateOptions::new(vec![Range { lever: "/funnel/dealSize".into(),
+///     low: 10_000.into(), high: 20_000.into(), mode: None }]);
+/// let bins = simulate(&model, &options).unwrap().bins;
+/// // Revenue is 60 x [10,000, 20,000]: bins 50,000 wide (the round width for a 600,000 span
+/// // in about 20 bins) from 600,000, which together hold every sample.
+/// assert_eq!((bins[0].lower, bins[0].upper), (600_000.into(), 650_000.into()));
+/// assert!(bins.windows(2).all(|pair| pair[0].upper == pair[1].lower));
+/// assert_eq!(bins.iter().map(|bin| bin.count).sum::<u32>(), options.samples);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bin {
+    /// The bin's lower edge, the lowest value it can hold.
+    #[serde(serialize_with = "number::serialize")]
+    pub lower: Decimal,
+    /// The bin's upper edge, itself in the next bin.
+    #[serde(serialize_with = "number::serialize")]
+    pub upper: Decimal,
+    /// How many samples lie in the bin.
+    #[serde(serialize_with = "number::serialize_count")]
+    pub count: u32,
 }
 
 /// How one lever is drawn, prepared once before the loop.
@@ -439,6 +476,7 @@ fn summarise(mut values: Vec<Decimal>, threshold: Option<Decimal>) -> Result<Sum
     let (below, above) = values.split_at_mut(p50_rank);
     let p10 = select(below, p10_rank).unwrap_or(p50);
     let p90 = select(above, p90_rank - p50_rank).unwrap_or(p50);
+    let bins = histogram(&values).unwrap_or_default();
     Ok(Summary {
         samples: count as u32,
         mean,
@@ -446,7 +484,69 @@ fn summarise(mut values: Vec<Decimal>, threshold: Option<Decimal>) -> Result<Sum
         p50,
         p90,
         probability_at_least,
+        bins,
     })
+}
+
+/// The samples counted into bins of a round width; `None` where an edge would pass the
+/// decimal range. Each sample is placed by comparing it with the edges themselves, so the
+/// counts agree exactly with the edges reported, whatever rounding made them.
+fn histogram(values: &[Decimal]) -> Option<Vec<Bin>> {
+    let (&low, &high) = (values.iter().min()?, values.iter().max()?);
+    if low == high {
+        let count = u32::try_from(values.len()).ok()?;
+        return Some(vec![Bin {
+            lower: low,
+            upper: high,
+            count,
+        }]);
+    }
+    let width = round_width(high.minus(low)?.over(Decimal::from(BINS))?)?;
+    let mut from = low.over(width)?.floor().times(width)?;
+    if from > low {
+        from = from.minus(width)?;
+    }
+    let mut edges = vec![from];
+    while let Some(&edge) = edges.last().filter(|&&edge| edge <= high) {
+        // Round widths give at most BINS + 1 bins; more means the edges stopped growing.
+        if edges.len() > 2 * BINS as usize {
+            return None;
+        }
+        edges.push(edge.plus(width)?);
+    }
+    let mut counts = vec![0u32; edges.len() - 1];
+    for value in values {
+        // The edges at or below the value: at least the first, at most all but the last.
+        let index = edges.partition_point(|edge| edge <= value);
+        if let Some(count) = counts.get_mut(index.wrapping_sub(1)) {
+            *count += 1;
+        }
+    }
+    Some(
+        edges
+            .windows(2)
+            .zip(counts)
+            .map(|(pair, count)| Bin {
+                lower: pair[0],
+                upper: pair[1],
+                count,
+            })
+            .collect(),
+    )
+}
+
+/// The smallest of 1, 2 or 5 times a power of ten that is at least `raw` (positive).
+fn round_width(raw: Decimal) -> Option<Decimal> {
+    let mut power = Decimal::try_new(1, 28).ok()?;
+    loop {
+        for factor in [1u8, 2, 5] {
+            let width = power.times(Decimal::from(factor))?;
+            if width >= raw {
+                return Some(width);
+            }
+        }
+        power = power.times(Decimal::TEN)?;
+    }
 }
 
 /// The mean, exactly where it can be. Summing distances from the first sample keeps the sum
@@ -529,6 +629,52 @@ fn select(values: &mut [Decimal], rank: usize) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn histogram_counts_every_sample_between_round_edges() {
+        let dec = |text: &str| text.parse::<Decimal>().unwrap();
+        let values: Vec<Decimal> = ["0.5", "1", "1.75", "2", "9.99", "10.4", "10.4"]
+            .map(dec)
+            .to_vec();
+        // A span of 9.9 over 20 bins is 0.495, rounded up to 0.5; the edges start at 0.5.
+        let bins = histogram(&values).unwrap();
+        assert_eq!((bins[0].lower, bins[0].upper), (dec("0.5"), dec("1")));
+        assert_eq!(bins.len(), 20);
+        let last = &bins[bins.len() - 1];
+        assert_eq!(
+            (last.lower, last.upper, last.count),
+            (dec("10"), dec("10.5"), 2)
+        );
+        assert_eq!(bins.iter().map(|bin| bin.count).sum::<u32>(), 7);
+        // 1 sits in the bin it starts, not in the one it ends; 9.99 in [9.5, 10).
+        assert_eq!(bins[1].count, 1);
+        assert_eq!(bins[0].count, 1);
+        assert_eq!(bins[18].count, 1);
+        // A negative start rounds down, and equal samples make one bin holding them all.
+        assert_eq!(
+            histogram(&[dec("-3"), dec("17")]).unwrap()[0].lower,
+            dec("-3")
+        );
+        assert_eq!(
+            histogram(&[dec("-3.3"), dec("17")]).unwrap()[0].lower,
+            dec("-4")
+        );
+        assert_eq!(
+            histogram(&[dec("7"), dec("7")]),
+            Some(vec![Bin {
+                lower: dec("7"),
+                upper: dec("7"),
+                count: 2
+            }])
+        );
+        // Edges past the decimal range give no histogram rather than an error.
+        assert_eq!(histogram(&[Decimal::MIN, Decimal::MAX]), None);
+        assert_eq!(
+            round_width(dec("0.0000000000000000000000000001")),
+            Decimal::try_new(1, 28).ok()
+        );
+        assert_eq!(round_width(dec("3001")), Some(dec("5000")));
+    }
 
     #[test]
     fn select_agrees_with_sorting() {

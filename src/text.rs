@@ -79,7 +79,7 @@ pub fn sensitivity(model: &str, options: &str) -> Result<String> {
 /// let summary = sales_kpi::text::simulate(r#"{"funnel": {"top": 10,
 ///     "stages": [{"name": "deals", "rate": "0.5"}], "dealSize": "3"}}"#,
 ///     r#"{"ranges": [{"lever": "/funnel/top", "low": "10", "high": "10"}], "samples": 3}"#).unwrap();
-/// assert_eq!(summary, r#"{"samples":"3","mean":"15","p10":"15","p50":"15","p90":"15"}"#);
+/// assert_eq!(summary, r#"{"samples":"3","mean":"15","p10":"15","p50":"15","p90":"15","bins":[{"lower":"15","upper":"15","count":"3"}]}"#);
 /// ```
 pub fn simulate(model: &str, options: &str) -> Result<String> {
     let model = Model::from_json_str(model)?;

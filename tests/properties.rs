@@ -1157,6 +1157,13 @@ proptest! {
         }
         let p = d(&summary["probabilityAtLeast"]);
         prop_assert!(p >= Decimal::ZERO && p <= Decimal::ONE);
+        // The histogram: contiguous bins that hold every sample, within one bin of [min, max].
+        let bins = summary["bins"].as_array().unwrap();
+        let total: u64 = bins.iter().map(|bin| bin["count"].as_str().unwrap().parse::<u64>().unwrap()).sum();
+        prop_assert_eq!(total, u64::from(samples));
+        prop_assert!(bins.windows(2).all(|pair| pair[0]["upper"] == pair[1]["lower"]), "{}", summary);
+        prop_assert!(d(&bins[0]["lower"]) <= p10 && p90 <= d(&bins[bins.len() - 1]["upper"]), "{}", summary);
+        prop_assert!(bins.len() <= 21, "{} bins", bins.len());
         // Same seed, same bytes.
         prop_assert_eq!(
             text::simulate(&model.to_string(), &options.to_string()).unwrap(),

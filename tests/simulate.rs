@@ -33,7 +33,16 @@ fn check_summary(summary: &Value) {
     let keys: Vec<&String> = summary.as_object().unwrap().keys().collect();
     for key in &keys {
         assert!(
-            ["samples", "mean", "p10", "p50", "p90", "probabilityAtLeast"].contains(&key.as_str()),
+            [
+                "samples",
+                "mean",
+                "p10",
+                "p50",
+                "p90",
+                "probabilityAtLeast",
+                "bins"
+            ]
+            .contains(&key.as_str()),
             "unexpected key {key}"
         );
     }
@@ -53,6 +62,23 @@ fn check_summary(summary: &Value) {
         let p = dec(p.as_str().unwrap());
         assert!(p >= Decimal::ZERO && p <= Decimal::ONE, "{summary}");
     }
+    // The bins follow each other without gaps, hold every sample and cover P10 to P90.
+    let bins = summary["bins"].as_array().expect("bins");
+    let edge = |bin: &Value, key: &str| dec(bin[key].as_str().unwrap());
+    let counted: u64 = bins
+        .iter()
+        .map(|bin| bin["count"].as_str().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(counted.to_string(), s(summary, "/samples"), "{summary}");
+    assert!(
+        bins.windows(2)
+            .all(|pair| edge(&pair[0], "upper") == edge(&pair[1], "lower")),
+        "{summary}"
+    );
+    assert!(
+        edge(&bins[0], "lower") <= p10 && p90 <= edge(&bins[bins.len() - 1], "upper"),
+        "{summary}"
+    );
 }
 
 fn deal_size_range(low: &str, high: &str) -> Value {

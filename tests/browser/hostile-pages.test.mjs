@@ -284,7 +284,10 @@ test('stage names with markup in a shared link (#skc=) stay text in every panel 
     await assertNamesShown(page, W, names);
     assert.deepEqual(await notes(page), []);
     assert.equal(await value(page, W, '[data-result="/funnel/revenue"]'), '5000');
-    // The sensitivity chart names the levers by their steps' names, as text.
+    // The sensitivity chart names the levers by their steps' names, as text. (It is drawn for
+    // velocity, whose levers differ; for revenue they are all equal and a sentence says so.)
+    await page.locator(`${W} [data-section="pSens"] select`).selectOption('/velocity/perDay');
+    await page.locator(`${W} [data-section="pSens"] svg text`, { hasText: 'Sales cycle' }).waitFor();
     const tornado = await page.locator(`${W} [data-section="pSens"] svg text`).allTextContents();
     assert.ok(tornado.some((t) => t.includes(N.script)), tornado.join(' | '));
 

@@ -79,7 +79,10 @@ test('the full planner shows every panel and computes in each, in light and dark
       assert.equal(await value(page, '[data-result="/funnel/revenue"]'), PRESETS.inbound.revenue);
       assert.equal(await value(page, '[data-result="/target/needed/top"]'), PRESETS.inbound.needed);
       assert.match(await page.locator(`${W} [data-section=pPlan] .sentence`).textContent(), /\d/, 'the Plan panel has planned');
-      assert.ok((await page.locator(`${W} [data-section=pSens] svg rect`).count()) > 0, 'the sensitivity chart is drawn');
+      // Every lever moves the preset's revenue by the same share: one sentence, no chart of equal
+      // bars (tests/browser/widget-charts.test.mjs draws it for a metric whose levers differ).
+      await page.locator(`${W} [data-section=pSens] p.hint`, { hasText: 'moves by the same share' }).waitFor();
+      assert.equal(await page.locator(`${W} [data-section=pSens] .chart`).isHidden(), true, 'no chart of equal bars');
       // Revenue is top x 0.025 x 0.2 x 12500 = top x 62.5: a top between 10000 and 14000 gives
       // revenue between 625000 and 875000, and the simulation's percentiles fall inside.
       await page.locator(`${W} input[data-range-low="/funnel/top"]`).fill('10000');

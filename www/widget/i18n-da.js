@@ -48,7 +48,7 @@ export default [
   /* colChange */ "Ændring",
   /* footnote */ "Beregnet eksakt, vist afrundet (beløb fra 100 uden decimaler, procenter med én decimal). Regnearket og linket indeholder de eksakte værdier.",
   /* showTable */ "Vis som tabel",
-  /* funnelChart */ "Salgstragt: antal pr. trin (bjælkebredde på logaritmisk skala)",
+  /* funnelChart */ "Salgstragt: antal pr. trin",
   /* colStep */ "Trin",
   /* colCount */ "Antal",
   /* colRate */ "Konverteringsrate",

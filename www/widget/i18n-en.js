@@ -48,7 +48,7 @@ export default [
   /* colChange */ "Change",
   /* footnote */ "Calculated exactly; shown rounded (amounts from 100 without decimals, rates to one decimal). The spreadsheet and the link keep the exact values.",
   /* showTable */ "Show as a table",
-  /* funnelChart */ "Funnel: count per step (bar widths on a log scale)",
+  /* funnelChart */ "Funnel: count per step",
   /* colStep */ "Step",
   /* colCount */ "Count",
   /* colRate */ "Conversion rate",

@@ -48,7 +48,7 @@ export default [
   /* colChange */ "Wijziging",
   /* footnote */ "Exact berekend, afgerond getoond (bedragen vanaf 100 zonder decimalen, percentages op één decimaal). De spreadsheet en de link bevatten de exacte waarden.",
   /* showTable */ "Als tabel tonen",
-  /* funnelChart */ "Funnel: aantal per stap (balkbreedte op logaritmische schaal)",
+  /* funnelChart */ "Funnel: aantal per stap",
   /* colStep */ "Stap",
   /* colCount */ "Aantal",
   /* colRate */ "Conversieratio",

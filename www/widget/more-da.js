@@ -105,4 +105,8 @@ export default {
   readOtherFormat: "Det er et andet talformat: skriv {ex}.",
   readOtherCurrency: "Beløbene her er i {currency}: skriv for eksempel {ex}.",
   readWrongUnit: "Skriv kun tallet, for eksempel {ex}.",
+  sensSame: "{kpi} påvirkes lige meget af hver faktor: 10 % mere af en hvilken som helst af dem giver {change} ({value}), så forbedr den, der er billigst at ændre.",
+  sensSameSwing: "{kpi} påvirkes lige meget af hver faktor: {swing} forskel mellem 10 % mindre og 10 % mere af en hvilken som helst af dem.",
+  histChart: "Hvor mange af de 10.000 scenarier der ender ved hver omsætning, med P10, P50 og P90 markeret",
+  colScenarios: "Scenarier",
 };

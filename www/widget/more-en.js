@@ -105,4 +105,8 @@ export default {
   readOtherFormat: "That is another number format: type {ex}.",
   readOtherCurrency: "Amounts here are in {currency}: type for example {ex}.",
   readWrongUnit: "Type just the number, for example {ex}.",
+  sensSame: "{kpi} moves by the same share with every lever: 10% more of any one of them gives {change} ({value}), so improve the one that is cheapest to change.",
+  sensSameSwing: "{kpi} moves by the same amount with every lever: {swing} between 10% less and 10% more of any one of them.",
+  histChart: "How many of the 10,000 scenarios end at each revenue, with P10, P50 and P90 marked",
+  colScenarios: "Scenarios",
 };

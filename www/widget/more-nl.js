@@ -105,4 +105,8 @@ export default {
   readOtherFormat: "Dat is een andere getalnotatie: typ {ex}.",
   readOtherCurrency: "Bedragen zijn hier in {currency}: typ bijvoorbeeld {ex}.",
   readWrongUnit: "Typ alleen het getal, bijvoorbeeld {ex}.",
+  sensSame: "{kpi} reageert op elke hefboom even sterk: 10% meer van welke hefboom ook geeft {change} ({value}), dus verbeter de hefboom die het goedkoopst te veranderen is.",
+  sensSameSwing: "{kpi} reageert op elke hefboom even sterk: {swing} verschil tussen 10% minder en 10% meer van welke hefboom ook.",
+  histChart: "Hoeveel van de 10.000 scenario’s bij elke omzet uitkomen, met P10, P50 en P90 gemarkeerd",
+  colScenarios: "Scenario’s",
 };

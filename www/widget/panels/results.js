@@ -117,7 +117,6 @@ export function resultsPanel(view) {
     sections.has('velocity') && resultRow(view, '/velocity/perDay'),
     sections.has('funnel') && [
       chart,
-      // The bars' widths are on a log scale (a funnel spans orders of magnitude): said on screen.
       h('p', { class: 'hint', text: t('funnelChart') }),
       h('details', { class: 'alt' }, h('summary', { text: t('showTable') }), tableBox(t('funnelChart'), [t('colStep'), t('colCount'), t('colRate')], body)),
     ],

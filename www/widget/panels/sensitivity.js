@@ -1,9 +1,11 @@
 // "Which lever matters most?": each lever 10 % down and up, the chosen metric's swing, as a
 // tornado chart and a table.
 import { tornadoChart } from '../charts/tornado-chart.js';
+import { relativeChange } from '../decimal.js';
 import { h, setText } from '../dom.js';
 import { call, isRestarting } from '../engine.js';
 import { panel, tableBox } from '../form.js';
+import { formatNumber } from '../format.js';
 import { showValue } from '../outputs.js';
 import { displayKind, labelOf } from '../pointer-display.js';
 import { getAt } from '../state.js';
@@ -35,9 +37,22 @@ export function showSensitivity(view, rows) {
 }
 
 /**
+ * The sentence for levers that all move the metric equally: with one share when each lever's 10 %
+ * more gives the same value, else with the swing they share.
  * @param {View} view
- * @param {boolean} wide
+ * @param {string | null | undefined} base
+ * @param {import('../charts/tornado-chart.js').SensitivityItem[]} items
  */
+function sameEffect(view, base, items) {
+  const [first] = items;
+  const kind = displayKind(view.sensitivityMetric);
+  const kpi = labelOf(view, view.sensitivityMetric);
+  const change = first && base && items.every((item) => item.high === first.high) && relativeChange(first.high, base);
+  return change
+    ? view.t('sensSame', { kpi, change: formatNumber(change, 'percentSigned', view.numberStyle).replace('-', '−'), value: showValue(view, first.high, kind) })
+    : view.t('sensSameSwing', { kpi, swing: showValue(view, first?.swing, kind) });
+}
+
 /**
  * The panel in the layout: the whole row when the goal panel is not beside it.
  * @param {View} view
@@ -69,9 +84,12 @@ function sensitivityPanel(view, wide) {
     metric.value = view.sensitivityMetric;
     const items = view.sensitivity;
     const base = getAt(view.report, view.sensitivityMetric);
-    const allEqual = items.every((item) => item.swing === items[0]?.swing);
-    setText(note, !items.length ? t('sensNone') : allEqual && view.sensitivityMetric === '/funnel/revenue' ? t('sensEqual') : '');
-    view.draw(chart, JSON.stringify([base, items, view.sensitivityMetric]), (width) => tornadoChart(width, base, items, view, view.sensitivityMetric));
+    // Bars of one length tell nothing: when every lever's swing is the same (the engine's exact
+    // decimals, compared as text), one sentence says so instead of the chart and its table.
+    const same = items.length > 1 && items.every((item) => item.swing === items[0]?.swing);
+    chart.hidden = table.hidden = same;
+    setText(note, !items.length ? t('sensNone') : same ? sameEffect(view, base, items) : '');
+    if (!same) view.draw(chart, JSON.stringify([base, items, view.sensitivityMetric]), (width) => tornadoChart(width, base, items, view, view.sensitivityMetric));
     // The table is folded away in a <details>: its rows are made when it is open or opened.
     rowsFor = items;
     if (table.open) fillTable();

@@ -1,10 +1,12 @@
 // "Uncertainty": a low and a high guess per funnel lever, and the engine's Monte Carlo run over
-// them (10,000 samples, a fixed seed): P10, P50, P90 and the chance of reaching the target.
+// them (10,000 samples, a fixed seed): P10, P50, P90 and the chance of reaching the target,
+// and a histogram of the outcomes with a table of its bins.
+import { histogramChart } from '../charts/histogram-chart.js';
 import { compare, signOf, subtract } from '../decimal.js';
 import { h } from '../dom.js';
 import { call, isRestarting } from '../engine.js';
 import { formatNumber, numberFormat } from '../format.js';
-import { field, inputKind, panel } from '../form.js';
+import { field, inputKind, panel, tableBox } from '../form.js';
 import { labelOf } from '../pointer-display.js';
 import { funnelLevers, getAt } from '../state.js';
 import { shift } from '../decimal.js';
@@ -52,14 +54,37 @@ function uncertaintyPanel(view) {
   });
   const message = h('p', { class: 'hint' });
   const wholeMoney = numberFormat(view.locale, { style: 'currency', currency: view.state.currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  const amount = (/** @type {string} */ value) => wholeMoney.format(/** @type {any} exact decimal */ (value));
+  // A bin's edges are round numbers, shown with every digit they have: whole money could show
+  // two different edges the same.
+  const exactMoney = numberFormat(view.locale, { style: 'currency', currency: view.state.currency, maximumFractionDigits: 20, minimumFractionDigits: 0 });
+  const edge = (/** @type {string} */ value) => exactMoney.format(/** @type {any} exact decimal */ (value));
+  let shownBins = '';
+  const chart = h('div', { class: 'chart', part: 'chart' });
+  const body = h('tbody');
+  const table = h('details', { class: 'alt' }, h('summary', { text: t('showTable') }), tableBox(t('histChart'), [t('revenue'), t('colScenarios')], body));
   view.afterUpdate.push(() => {
     const simulation = view.simulation;
+    // The summary's bins are the one part that is not a decimal string.
+    const outcomes = /** @type {import('../charts/histogram-chart.js').Outcomes | null} */ (/** @type {unknown} */ (simulation));
+    const bins = outcomes?.bins ?? [];
+    chart.hidden = table.hidden = !bins.length;
+    const key = JSON.stringify(outcomes);
+    if (outcomes && bins.length && key !== shownBins) {
+      shownBins = key;
+      view.draw(chart, key, (width) => histogramChart(width, outcomes, t('histChart'), { mark: amount, edge }));
+      body.replaceChildren(
+        ...bins.map((bin) =>
+          h('tr', {}, h('th', { scope: 'row', text: `${edge(bin.lower)} – ${edge(bin.upper)}` }), h('td', { class: 'num', text: formatNumber(bin.count, 'count', view.numberStyle) })),
+        ),
+      );
+    }
     message.textContent = simulation ? t('uncNote') : t('uncEmpty');
     for (const { key, line, value } of lines) {
       const number = simulation?.[key];
       line.hidden = number == null;
       // Drawn amounts are estimates: whole money, no cents.
-      value.textContent = number == null ? '' : key === 'probabilityAtLeast' ? formatNumber(number, 'percent', view.numberStyle) : wholeMoney.format(/** @type {any} exact decimal */ (number));
+      value.textContent = number == null ? '' : key === 'probabilityAtLeast' ? formatNumber(number, 'percent', view.numberStyle) : amount(number);
       value.setAttribute('data-value', number ?? '');
     }
   });
@@ -71,6 +96,8 @@ function uncertaintyPanel(view) {
     h('p', { class: 'hint', text: t('uncIntro') }),
     h('div', { class: 'ranges' }, rows),
     h('div', { class: 'simres', 'aria-live': 'polite' }, lines.map(({ line }) => line), message),
+    chart,
+    table,
   );
 }
 
