@@ -28,7 +28,7 @@ const INITIAL_JS = 19 * 1024;
 // Everything an embed downloads initially, the engine's .wasm included: the budget test's limit
 // (tests/node/budget.test.mjs)
 const EMBED = 60 * 1024;
-const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|more-\w+)-\w+\.js$/;
+const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|panel-grid|more-\w+)-\w+\.js$/;
 
 before(async () => {
   if (!existsSync(join(WWW, 'pkg', 'sales_kpi_bg.wasm'))) throw new Error('www/pkg is missing: npm run build');

@@ -105,4 +105,5 @@ export default {
   readOtherFormat: "Det er et andet talformat: skriv {ex}.",
   readOtherCurrency: "Beløb er her i {currency}: skriv for eksempel {ex}.",
   readWrongUnit: "Skriv kun tallet, for eksempel {ex}.",
+  footnoteShare: "Tallene på skærmen er afrundede; linket og regnearket beholder de nøjagtige værdier.",
 };

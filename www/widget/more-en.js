@@ -105,4 +105,5 @@ export default {
   readOtherFormat: "That is another number format: type {ex}.",
   readOtherCurrency: "Amounts here are in {currency}: type for example {ex}.",
   readWrongUnit: "Type just the number, for example {ex}.",
+  footnoteShare: "Figures on screen are rounded; the link and the spreadsheet keep the exact values.",
 };

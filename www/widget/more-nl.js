@@ -105,4 +105,5 @@ export default {
   readOtherFormat: "Dat is een andere getalnotatie: typ {ex}.",
   readOtherCurrency: "Bedragen zijn hier in {currency}: typ bijvoorbeeld {ex}.",
   readWrongUnit: "Typ alleen het getal, bijvoorbeeld {ex}.",
+  footnoteShare: "De cijfers op het scherm zijn afgerond; de link en de spreadsheet bewaren de exacte waarden.",
 };
