@@ -11,6 +11,6 @@ export const ARTICLE_CSS = `
 .inputs{display:grid;gap:.75rem 1rem;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));align-items:end}
 .inputs .field{margin:0}
 details.more{margin:1rem 0 0;border-top:1px solid var(--_line)}
-details.more>summary{display:flex;align-items:center;gap:.5rem;min-height:2.75rem;padding:.25rem 0;color:var(--_accent);font-weight:600;cursor:pointer}
+details.more>summary{min-height:2.75rem;padding:.625rem 0;color:var(--_accent);font-weight:600;cursor:pointer}
 details.more[open]>summary{margin-bottom:.75rem}
 `;
