@@ -1,5 +1,5 @@
 // Hands the page's query string to its calculator, so a plain link (or an iframe src) can set
-// preset, locale, currency, model, what-if, sections, layout and heading. The widget validates every value.
+// preset, locale, currency, model, what-if, sections, layout, heading and editable-stages. The widget validates every value.
 // On the planner it also puts the page's own words in the reader's language (page-text.js) and
 // changes language in place: the language links (a[data-locale]) stay plain links for readers
 // without scripts, but a click here only re-labels the page and the calculator, so the reader's
@@ -12,6 +12,7 @@ for (const name of ['preset', 'locale', 'currency', 'model', 'what-if', 'section
   const value = query.get(name);
   if (value !== null) calculator?.setAttribute(name, value);
 }
+if (query.has('editable-stages')) calculator?.setAttribute('editable-stages', '');
 
 /** @param {string | null} locale @returns {string | null} */
 function canonical(locale) {

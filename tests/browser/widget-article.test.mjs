@@ -114,7 +114,7 @@ test('the inputs that move the answer, and the step tools only with editable-sta
     await serve(page, 'article-stages.html', host(`<${W} preset="inbound"></${W}>`));
     await answered(page);
     const calculator = page.locator(W);
-    const fields = await calculator.locator('.inputs input').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-field')));
+    const fields = await calculator.locator('.answer-inputs input').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-field')));
     assert.deepEqual(fields, ['/funnel/top', '/funnel/stages/0/rate', '/funnel/stages/1/rate', '/funnel/dealSize', '/target']);
     const tools = async () => ({
       names: await calculator.locator('input[data-field$="/name"]').count(),
@@ -173,7 +173,7 @@ test('"More" names what is behind it, opens by keyboard, shows the panels, and t
     assert.equal(await leads.locator('[data-section]').count(), 0, 'no panel before "More" is opened');
     assert.equal(await leads.locator('.foot').count(), 0);
     // From the last input, Tab reaches "More" and Enter opens it.
-    await leads.locator('.inputs input').last().focus();
+    await leads.locator('.answer-inputs input').last().focus();
     await page.keyboard.press('Tab');
     assert.equal(await leads.evaluate((e) => e.shadowRoot.activeElement?.tagName), 'SUMMARY');
     await page.keyboard.press('Enter');

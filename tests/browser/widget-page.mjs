@@ -13,14 +13,14 @@ export const input = (page, pointer) => page.locator(`${W} input[data-field="${p
 export const value = (page, selector) => page.locator(`${W} ${selector}`).first().getAttribute('data-value');
 
 /**
- * Opens the "More" row of every calculator laid out as an article (the default of an embed), so
- * its panels are on screen, and waits until their results are computed.
+ * Opens the "More" row of every calculator (matching `host`) laid out as an article (the default
+ * of an embed), so its panels are on screen, and waits until their results are computed.
  */
-export async function openMore(page) {
-  const closed = page.locator(`${W} details.more:not([open]) > summary`);
+export async function openMore(page, host = W) {
+  const closed = page.locator(`${host} details.more:not([open]) > summary`);
   const count = await closed.count();
   for (let i = 0; i < count; i++) await closed.first().click();
-  if (count) await page.locator(`${W} details.more[open] [data-section="pResults"] [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+  if (count) await page.locator(`${host} details.more[open] [data-section="pResults"] [data-result="/funnel/revenue"][data-value]`).first().waitFor();
 }
 
 /**

@@ -12,11 +12,11 @@ export const ARTICLE_CSS = `
 details.more>summary{min-height:calc(2 * 1.45em + 1.25rem)}
 .answer .n{font-weight:700;font-variant-numeric:tabular-nums;color:var(--_accent)}
 .stale .answer .n{color:var(--_muted)}
-.inputs{display:grid;gap:.75rem 1rem;grid-template-columns:repeat(2,minmax(0,1fr));align-items:end}
-.inputs .field{margin:0}
-.inputs label{font-size:.8125rem;line-height:1.3;min-height:2.6em}
+.answer-inputs{display:grid;gap:.75rem 1rem;grid-template-columns:repeat(2,minmax(0,1fr));align-items:end}
+.answer-inputs .field{margin:0}
+.answer-inputs label{display:flex;align-items:flex-end;font-size:.8125rem;line-height:1.3;min-height:2.6em}
 details.more{margin:1rem 0 0;border-top:1px solid var(--_line)}
 details.more>summary{padding:.625rem 0;color:var(--_accent);font-weight:600;cursor:pointer}
 details.more[open]>summary{margin-bottom:.75rem}
-@container (min-width:560px){.answer{min-height:calc(3 * 1.35em)}details.more>summary{min-height:2.75rem}.inputs{grid-template-columns:repeat(3,minmax(0,1fr))}}
+@container (min-width:560px){.answer{min-height:calc(3 * 1.35em)}details.more>summary{min-height:2.75rem}.answer-inputs{grid-template-columns:repeat(3,minmax(0,1fr))}}
 `;

@@ -83,7 +83,7 @@ function inputGrid(view) {
   const { t, sections } = view;
   return h(
     'div',
-    { class: 'inputs' },
+    { class: 'answer-inputs' },
     field(view, '/funnel/top', view.topLabel),
     view.model.funnel.stages.map((_, i) => field(view, `/funnel/stages/${i}/rate`, t('lever_rate', { name: stageNoun(view, i) }))),
     field(view, '/funnel/dealSize', t('dealSize')),
