@@ -19,7 +19,7 @@ export function panelGrid(view, withFunnel) {
     h(
       'div',
       { class: 'grid' },
-      any('funnel', 'target', 'velocity') && [withFunnel && funnelPanel(view), resultsPanel(view)],
+      any('funnel', 'target', 'velocity') && [withFunnel && funnelPanel(view), resultsPanel(view, withFunnel)],
       sections.has('whatif') && whatIfPanel(view),
       // A panel without a partner on its row takes the whole row.
       sections.has('goal') && goalPanel(view, !sections.has('sensitivity')),
