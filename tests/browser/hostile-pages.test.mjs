@@ -649,7 +649,7 @@ test('under a strict CSP with Trusted Types: attribute and fragment markup, no v
     await a.close();
   }
   const names = [N.img, N.script, N.svg, N.formula];
-  const hashPage = TEST_PAGE(`<${W} sections="funnel target whatif goal sensitivity" url-state></${W}>`, { csp: true, title: 'Strict host' });
+  const hashPage = TEST_PAGE(`<${W} sections="funnel target whatif goal sensitivity" editable-stages url-state></${W}>`, { csp: true, title: 'Strict host' });
   const b = await generated('csp-hash.html', hashPage, { hash: `#skc=${b64(shareState(fullModel(names)))}` });
   try {
     await ready(b.page);
