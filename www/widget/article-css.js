@@ -8,6 +8,7 @@
 export const ARTICLE_CSS = `
 :host{display:flow-root}
 .root{margin-bottom:1.5rem}
+.panel.lead{background:none;border:0;border-radius:0;padding:0}
 .answer{font-size:1.25rem;line-height:1.35;margin:0 0 1rem;min-height:calc(5 * 1.35em)}
 details.more>summary{min-height:calc(2 * 1.45em + 1.25rem)}
 .answer .n{font-weight:700;font-variant-numeric:tabular-nums;color:var(--_accent)}

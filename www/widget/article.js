@@ -119,6 +119,18 @@ function more(view) {
   return details;
 }
 
+/**
+ * A part of the article titled for screen readers (and for the spreadsheet's sections), but not
+ * boxed or titled on screen like a panel.
+ * @param {View} view
+ * @param {string} key its title's text
+ * @param {...import('./dom.js').Child} children
+ */
+function lead(view, key, ...children) {
+  const id = view.nextId();
+  return h('section', { class: 'panel lead', 'aria-labelledby': id }, h('h3', { id, class: 'sr', text: view.t(key) }), children);
+}
+
 /** @param {View} view */
 export function article(view) {
   const { sections, panels } = view;
@@ -127,9 +139,8 @@ export function article(view) {
     return h('div', { class: 'grid' }, shownModules(sections).map((name) => panels[name]?.render(view, sections)));
   }
   return [
-    answer(view),
-    (view.staleNote = h('p', { class: 'stale-note' })),
-    view.shape.editableStages ? funnelPanel(view) : [inputGrid(view), (view.generalError = h('p', { class: 'err' }))],
+    lead(view, 'pResults', answer(view), (view.staleNote = h('p', { class: 'stale-note' }))),
+    view.shape.editableStages ? funnelPanel(view) : lead(view, 'pFunnel', inputGrid(view), (view.generalError = h('p', { class: 'err' }))),
     more(view),
   ];
 }
