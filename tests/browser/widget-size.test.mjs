@@ -55,8 +55,11 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
 // holidays (14.6 KB brotli as source) and its text in plan-text-xx.js (+1.4 KB): 83.8 KB measured.
 // 86 KB until the section table (#20), start-up error detection (#23) and the public holidays'
 // country choice joined them: 86.0 KB measured.
+// 90 KB until the article layout (#21): the planner, a dashboard, also loads the article's modules
+// (article.js, article-css.js, panel-grid.js as source): 90.1 KB measured. What ships is bundled;
+// the default embed fell from 59,797 to about 59,200 B brotli with the same change.
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
-  assert.ok(js < 90 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 92 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
