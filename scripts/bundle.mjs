@@ -41,7 +41,7 @@ function jsFiles(dir) {
 // dependency makes that one shared chunk: a first view loads the entry and one chunk. The
 // sources are unchanged.
 const FIRST_VIEW = ['view.js', 'configure.js'].map((name) => join(www, 'widget', name));
-const LAZY_CODE = /[\\/]widget[\\/](panels[\\/](sensitivity|uncertainty|economics|retention|share|what-if-levers|plan)|formulas|editing|url-state|model-attributes)\.js$/;
+const LAZY_CODE = /[\\/]widget[\\/](panels[\\/](sensitivity|uncertainty|economics|retention|share|what-if-levers|plan)|formulas|editing|url-state|model-attributes|panel-grid)\.js$/;
 const oneSharedChunk = {
   name: 'one-shared-chunk',
   setup(build) {

@@ -94,6 +94,15 @@ export declare class SalesKpiCalculator extends HTMLElement {
   theme: string;
   /** Where the small engine's .wasm is loaded from (the full engine's is ../pkg-full/ beside its folder); empty for beside the module. */
   wasmUrl: string;
+  /**
+   * `article` (the default for an embed): one answer sentence, the inputs that move it, and the
+   * other panels behind one "More" row. `dashboard`: every panel at once (the planner page).
+   */
+  layout: string;
+  /** The `editable-stages` attribute: the reader may rename, add and remove the funnel's steps. */
+  editableStages: boolean;
+  /** The calculator's title (the `heading` attribute); empty: none in an article, the generic one in a dashboard. */
+  heading: string;
   /** Whether the state is kept in the page's URL fragment. */
   urlState: boolean;
   connectedCallback(): void;

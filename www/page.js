@@ -1,5 +1,5 @@
 // Hands the page's query string to its calculator, so a plain link (or an iframe src) can set
-// preset, locale, currency, model, what-if and sections. The widget validates every value.
+// preset, locale, currency, model, what-if, sections, layout, heading and editable-stages. The widget validates every value.
 // On the planner it also puts the page's own words in the reader's language (page-text.js) and
 // changes language in place: the language links (a[data-locale]) stay plain links for readers
 // without scripts, but a click here only re-labels the page and the calculator, so the reader's
@@ -8,10 +8,11 @@
 
 const calculator = document.querySelector('sales-kpi-calculator');
 const query = new URLSearchParams(location.search);
-for (const name of ['preset', 'locale', 'currency', 'model', 'what-if', 'sections']) {
+for (const name of ['preset', 'locale', 'currency', 'model', 'what-if', 'sections', 'layout', 'heading']) {
   const value = query.get(name);
   if (value !== null) calculator?.setAttribute(name, value);
 }
+if (query.has('editable-stages')) calculator?.setAttribute('editable-stages', '');
 
 /** @param {string | null} locale @returns {string | null} */
 function canonical(locale) {

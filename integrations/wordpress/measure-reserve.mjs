@@ -1,8 +1,10 @@
 // Measures the heights in the plugin's reserve.json: per preset, the calculator's frame and each
 // panel, in a 650 px column (Twenty Twenty-Three's content width), English, 16 px sans-serif.
-// The plugin reserves frame + the chosen panels + what two chosen panels add together (the goal
-// and plan panels say more when there is a target), so that any choice of panels in the sidebar
-// holds its place before the calculator renders. Run after the build, then commit the file:
+// The plugin reserves frame + the chosen panels + what two chosen panels add together, so that any
+// choice of panels in the sidebar holds its place before the calculator renders. With the funnel
+// the calculator is an article (the default layout): only the funnel's, the target's and the
+// cycle's inputs take room, every other panel is behind its closed "More" row (the plugin counts
+// only those three then). Run after the build, then commit the file:
 //
 //   node integrations/wordpress/measure-reserve.mjs
 //

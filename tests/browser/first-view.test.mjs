@@ -55,9 +55,10 @@ async function withWasmHeld(name, body) {
 }
 
 for (const entry of ['/widget/sales-kpi-calculator.js', '/dist/widget/sales-kpi-calculator.js']) {
-  for (const preset of ['inbound', 'outbound', 'leads', 'unit-economics']) {
-    test(`${entry}, ${preset}: the first view is painted before the .wasm and equals the engine's, number for number`, async () => {
-      const { page, pageErrors, consoleErrors, close, release, wasmServed, held } = await withWasmHeld(`first-${preset}.html`, host(entry, `preset="${preset}" locale="en-US"`));
+  // The article (the default: its answer) and the dashboard (every panel) alike.
+  for (const [preset, layout] of ['inbound', 'outbound', 'leads', 'unit-economics'].flatMap((preset) => [[preset, 'article'], [preset, 'dashboard']])) {
+    test(`${entry}, ${preset}, ${layout}: the first view is painted before the .wasm and equals the engine's, number for number`, async () => {
+      const { page, pageErrors, consoleErrors, close, release, wasmServed, held } = await withWasmHeld(`first-${preset}-${layout}.html`, host(entry, `preset="${preset}" locale="en-US" layout="${layout}"`));
       try {
         await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
         // The rest of the text and the deferred work have come, all but the held .wasm.
@@ -65,13 +66,20 @@ for (const entry of ['/widget/sales-kpi-calculator.js', '/dist/widget/sales-kpi-
         assert.equal(wasmServed(), false, 'painted while the .wasm was held back');
         assert.ok(held.length >= 1, 'the .wasm was asked for');
         assert.equal(await page.locator(W).evaluate((element) => element.shadowRoot?.querySelector('.root')?.hasAttribute('inert')), true, 'not interactive yet');
+        if (layout === 'dashboard') await page.locator(`${W} [data-section=pResults]`).waitFor();
         const before = await shown(page);
         // A Plan panel shows no number before the engine can plan.
         const planText = await page.locator(`${W} [data-section=pPlan]`).evaluateAll((panels) => panels.map((panel) => panel.querySelector('.sentence')?.textContent ?? ''));
         for (const text of planText) assert.doesNotMatch(text, /\d/, `the Plan panel before the engine: ${text}`);
         // Outputs of sections the view does not show stay empty, here and after.
         const painted = before.values.filter(([, value]) => value !== '');
-        assert.ok(painted.length > 5, `values painted: ${painted.length}`);
+        if (layout === 'dashboard') {
+          assert.ok(painted.length > 5, `values painted: ${painted.length}`);
+        } else {
+          // The answer, every number of it (three without a target, five with one), and nothing behind "More".
+          assert.deepEqual(painted, before.values, 'every number of the answer painted');
+          assert.ok(painted.length >= 3, `values painted: ${painted.length}`);
+        }
         assert.ok(painted.some(([key]) => key === '/funnel/revenue'));
         await release();
         await page.waitForFunction((tag) => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openPage, startServer, useBrowser, waitForIdle, waitUntil, WWW } from './harness.mjs';
+import { openMore } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -76,7 +77,11 @@ function sitePage(path, options = {}) {
   return openPage(env.browser, `${env.server.url}${path}`, { ...options, beforeNavigate: (p) => p.addInitScript(recordViolations) });
 }
 
-const ready = (page, host = W) => page.locator(`${host} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+// Computed, with the article's "More" row open, so every panel's text is on screen.
+const ready = async (page, host = W) => {
+  await page.locator(`${host} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+  await openMore(page, host);
+};
 const value = (page, host, sel) => page.locator(`${host} ${sel}`).first().getAttribute('data-value');
 const notes = (page, host = W) => page.locator(`${host} .notice p`).allTextContents();
 
@@ -173,10 +178,10 @@ const SETTINGS = {
 const attrs = (o) => Object.entries(o).map(([k, v]) => `${k}="${esc(v)}"`).join(' ');
 
 test('markup in attributes is rendered as text; invalid values get a polite note and the default', async () => {
-  const html = TEST_PAGE(`<${W} id="names" model="${esc(JSON.stringify(namesModel()))}"></${W}>
+  const html = TEST_PAGE(`<${W} id="names" editable-stages model="${esc(JSON.stringify(namesModel()))}"></${W}>
 <${W} id="settings" ${attrs(SETTINGS)}></${W}>
 <${W} id="badmodel" model="${esc(N.img)}"></${W}>
-<${W} id="late" preset="leads"></${W}>`);
+<${W} id="late" editable-stages preset="leads"></${W}>`);
   const o = await generated('hostile-attrs.html', html);
   const { page } = o;
   try {
@@ -195,7 +200,8 @@ test('markup in attributes is rendered as text; invalid values get a polite note
     assert.equal(await value(page, '#settings', '[data-scenario="/funnel/revenue"]'), '750000', 'no what-if');
     assert.match(await page.locator('#settings [data-result="/funnel/revenue"]').first().textContent(), /^\$750,000/, 'English, US dollars');
     const panels = await page.locator('#settings [data-section]').evaluateAll((els) => els.map((e) => e.dataset.section));
-    assert.deepEqual(panels, ['pFunnel', 'pResults', 'pWhatif', 'pGoal'], 'the default panels');
+    // The default article: the funnel's inputs on top, the other default panels behind "More".
+    assert.deepEqual(panels, ['pResults', 'pWhatif', 'pGoal'], 'the default panels');
 
     // A model attribute that is markup, not JSON: a note and the example.
     assert.deepEqual(await notes(page, '#badmodel'), [note('model', N.img)]);
@@ -220,6 +226,7 @@ test('markup in attributes is rendered as text; invalid values get a polite note
 
 test('markup in the page query string (embed.html) stays text; wasm-url cannot be set from a link', async () => {
   const q = new URLSearchParams({
+    'editable-stages': '',
     model: JSON.stringify(namesModel()),
     locale: N.script,
     currency: N.img,
@@ -629,7 +636,7 @@ test("the builder's snippets keep its own address exact, even one with markup or
 // ---- 5. the same under a strict CSP with Trusted Types ----
 
 test('under a strict CSP with Trusted Types: attribute and fragment markup, no violation', async () => {
-  const attrsPage = TEST_PAGE(`<${W} id="names" model="${esc(JSON.stringify(namesModel()))}"></${W}>\n<${W} id="settings" ${attrs(SETTINGS)} theme="${esc(THEMES[0])}"></${W}>`, { csp: true, title: 'Strict host' });
+  const attrsPage = TEST_PAGE(`<${W} id="names" editable-stages model="${esc(JSON.stringify(namesModel()))}"></${W}>\n<${W} id="settings" ${attrs(SETTINGS)} theme="${esc(THEMES[0])}"></${W}>`, { csp: true, title: 'Strict host' });
   const a = await generated('csp-attrs.html', attrsPage);
   try {
     await ready(a.page, '#names');
@@ -645,7 +652,7 @@ test('under a strict CSP with Trusted Types: attribute and fragment markup, no v
     await a.close();
   }
   const names = [N.img, N.script, N.svg, N.formula];
-  const hashPage = TEST_PAGE(`<${W} sections="funnel target whatif goal sensitivity" url-state></${W}>`, { csp: true, title: 'Strict host' });
+  const hashPage = TEST_PAGE(`<${W} sections="funnel target whatif goal sensitivity" editable-stages url-state></${W}>`, { csp: true, title: 'Strict host' });
   const b = await generated('csp-hash.html', hashPage, { hash: `#skc=${b64(shareState(fullModel(names)))}` });
   try {
     await ready(b.page);

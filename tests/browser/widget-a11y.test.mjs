@@ -40,10 +40,11 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('keyboard: every control is reachable by Tab, with a visible focus ring', async () => {
-  const { page, close } = await openPage(env.browser, `${env.server.url}embed.html?sections=all`);
+  const { page, close } = await openPage(env.browser, `${env.server.url}embed.html?sections=all&editable-stages`);
   try {
     await ready(page);
     const seen = new Set();
+    let opened = false;
     for (let i = 0; i < 120; i++) {
       await page.keyboard.press('Tab');
       const info = await page.evaluate(() => {
@@ -57,7 +58,14 @@ test('keyboard: every control is reachable by Tab, with a visible focus ring', a
       if (!info) continue;
       assert.ok(info.outline !== 'none' && info.width >= 2, `focus is visible on ${info.key}`);
       seen.add(info.key);
+      // The article's "More" row opens by keyboard, and its panels are next in the Tab order.
+      if (!opened && info.key.startsWith('More:')) {
+        opened = true;
+        await page.keyboard.press('Enter');
+        await page.locator(`${W} details.more[open] [data-section="pShare"]`).waitFor();
+      }
     }
+    assert.ok(opened, 'reached "More"');
     for (const k of ['/funnel/top', '/funnel/stages/0/rate', '/funnel/dealSize', '/target', '/funnel/stages/1/name']) assert.ok(seen.has(k), `reached ${k}`);
     assert.ok([...seen].some((k) => /Copy link/.test(k)), 'reached the share buttons');
   } finally {

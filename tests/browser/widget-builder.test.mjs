@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { TEXT } from '../../www/builder-text.js';
 import { openPage, useBrowser, waitForIdle, waitForValue, waitUntil } from './harness.mjs';
+import { openMore } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -24,6 +25,8 @@ test('builder: settings and preview numbers make a two-line snippet that works o
   try {
     const preview = page.locator('#preview');
     await preview.locator('[data-result="/funnel/revenue"][data-value]').waitFor();
+    // The preview is the article readers get: its "More" row stays open through the rebuilds below.
+    await openMore(page, '#preview');
     await page.selectOption('select[name=preset]', 'leads');
     await page.selectOption('select[name=locale]', 'nl-NL');
     await page.selectOption('select[name=currency]', 'EUR');
@@ -34,7 +37,7 @@ test('builder: settings and preview numbers make a two-line snippet that works o
     await settle(
       page,
       async () => [
-        await preview.locator('[data-result="/funnel/revenue"]').textContent(),
+        await preview.locator('[data-result="/funnel/revenue"]').first().textContent(),
         await preview.locator('[data-result="/economics/cac"]').count(),
       ],
       ([revenue, economics]) => /€\s?135\.000/.test(revenue ?? '') && economics > 0,
@@ -45,7 +48,7 @@ test('builder: settings and preview numbers make a two-line snippet that works o
     const lines = script.split('\n');
     assert.equal(lines.length, 2);
     assert.match(lines[0], /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/widget\/sales-kpi-calculator\.js"><\/script>$/);
-    assert.match(lines[1], /^<sales-kpi-calculator preset="leads" locale="nl-NL" currency="EUR" sections="funnel target whatif goal economics plan" model="\{&quot;funnel&quot;.*&quot;dealSize&quot;:&quot;5000&quot;.*" what-if="\/funnel\/dealSize:\+15%" style="display:block;min-height:\d{4}px"><p>Hier hoort een calculator voor sales-KPI’s[^<]*<a href="[^"]*\/dist\/embed\.html\?preset=leads&amp;[^"]*">Open de calculator<\/a><\/p><\/sales-kpi-calculator>$/);
+    assert.match(lines[1], /^<sales-kpi-calculator preset="leads" locale="nl-NL" currency="EUR" sections="funnel target whatif goal economics plan" model="\{&quot;funnel&quot;.*&quot;dealSize&quot;:&quot;5000&quot;.*" what-if="\/funnel\/dealSize:\+15%" style="display:block;min-height:\d{3,4}px"><p>Hier hoort een calculator voor sales-KPI’s[^<]*<a href="[^"]*\/dist\/embed\.html\?preset=leads&amp;[^"]*">Open de calculator<\/a><\/p><\/sales-kpi-calculator>$/);
     iframe = await page.locator('#iframe-snippet').inputValue();
     assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/dist\/embed\.html\?preset=leads&amp;locale=nl-NL/);
     assert.deepEqual(pageErrors, []);
@@ -63,8 +66,9 @@ test('builder: settings and preview numbers make a two-line snippet that works o
       await blank.page.route(`${env.server.url}pasted-${name}.html`, (route) => route.fulfill({ contentType: 'text/html', body }));
       await blank.page.goto(`${env.server.url}pasted-${name}.html`);
       const scope = name === 'iframe' ? blank.page.frameLocator('iframe') : blank.page;
-      const rev = scope.locator(`${W} [data-result="/funnel/revenue"][data-value]`);
+      const rev = scope.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first();
       await rev.waitFor();
+      await openMore(scope);
       // 500 × 0.4 × 0.5 × 0.3 × 5000, then +15 %.
       assert.equal(await rev.getAttribute('data-value'), '150000', name);
       assert.equal(await scope.locator(`${W} [data-scenario="/funnel/revenue"]`).getAttribute('data-value'), '172500', name);

@@ -32,7 +32,7 @@ const INITIAL_JS = Math.round(19.4 * 1024);
 // Everything an embed downloads initially, the engine's .wasm included: the budget test's limit
 // (tests/node/budget.test.mjs)
 const EMBED = 60 * 1024;
-const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|more-\w+)-\w+\.js$/;
+const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|panel-grid|more-\w+)-\w+\.js$/;
 
 before(async () => {
   if (!existsSync(join(WWW, 'pkg', 'sales_kpi_bg.wasm'))) throw new Error('www/pkg is missing: npm run build');
@@ -93,14 +93,18 @@ test('the bundle loads the rarely used parts on first use, and they work', async
   const lazy = () => [...new Set(requests.map(pathOf).filter((p) => LAZY.test(p)).map((p) => p.split('/').pop().replace(/-\w+\.js$/, '')))].sort();
   try {
     await serve(page, 'lazy.html', host({ lang: 'nl' }));
+    await page.locator(`${W} .answer [data-result="/funnel/revenue"][data-value]`).waitFor();
+    assert.deepEqual(lazy(), []);
+    // The article's "More" row: the panels behind it.
+    await page.locator(`${W} details.more > summary`).click();
     const rev = page.locator(`${W} details.res:has([data-result="/funnel/revenue"])`);
     await rev.locator('[data-value]').waitFor();
-    assert.deepEqual(lazy(), []);
+    assert.deepEqual(lazy(), ['panel-grid']);
     // "How is this calculated?": the formulas and the rest of the Dutch text.
     await rev.locator('summary').click();
     await page.locator(`${W} details.res[open] .how`, { hasText: /=.*\d/ }).waitFor();
     assert.match(await rev.locator('.how').textContent(), /^Omzet = gewonnen deals × gemiddelde dealgrootte = 60 × €\s?12\.500 = €\s?750\.000$/);
-    assert.deepEqual(lazy(), ['formulas', 'more-nl']);
+    assert.deepEqual(lazy(), ['formulas', 'more-nl', 'panel-grid']);
     // The other levers of the what-if.
     await page.locator(`${W} details.levers > summary`).click();
     await page.locator(`${W} input[data-whatif="/funnel/stages/0/rate"]`).fill('0,5');
@@ -110,7 +114,7 @@ test('the bundle loads the rarely used parts on first use, and they work', async
     assert.ok(leverLabels.includes("Conversieratio naar meetings/demo's"), leverLabels.join(' | '));
     assert.ok(!leverLabels.some((label) => /marketing/i.test(label)), 'no hidden cost among the levers');
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('.levers .fields')).display), 'grid');
-    assert.deepEqual(lazy(), ['editing', 'formulas', 'more-nl', 'what-if-levers']);
+    assert.deepEqual(lazy(), ['editing', 'formulas', 'more-nl', 'panel-grid', 'what-if-levers']);
     // Reading attributes and links (model-attributes.js, url-state.js) was not needed.
     assert.ok(!requests.some((u) => /\/(model-attributes|url-state)-\w+\.js$/.test(u)));
     assert.deepEqual(pageErrors, []);
@@ -136,7 +140,7 @@ test('the bundle under a strict CSP with Trusted Types: every panel, lazy parts,
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const head = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
-    await serve(page, 'csp-dist.html', host({ head, attrs: ' preset="leads" sections="all" what-if="/funnel/dealSize:+10% /funnel/stages/0/rate:+1pp"' }));
+    await serve(page, 'csp-dist.html', host({ head, attrs: ' preset="leads" sections="all" layout="dashboard" editable-stages what-if="/funnel/dealSize:+10% /funnel/stages/0/rate:+1pp"' }));
     await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
     assert.equal(await value('[data-result="/funnel/revenue"]'), '135000');
     // The what-if attribute (io.js) opened the other levers (levers.js): 0.41 × 0.5 × 0.3 × 500 × 4950.

@@ -114,7 +114,7 @@ test('markup typed into a stage name shows as text', async () => {
 });
 
 test('steps can be added and removed; the funnel stays exact', async () => {
-  const { page, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=en-US`);
+  const { page, close } = await openPage(env.browser, `${env.server.url}embed.html?locale=en-US&editable-stages`);
   try {
     await ready(page);
     await page.locator(`${W} button.ghost`, { hasText: 'Add a step' }).click();

@@ -12,8 +12,25 @@ export const input = (page, pointer) => page.locator(`${W} input[data-field="${p
 /** The exact decimal a result shows (its data-value), or null. */
 export const value = (page, selector) => page.locator(`${W} ${selector}`).first().getAttribute('data-value');
 
-/** Resolves once the calculator shows its first computed revenue. */
-export const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+/**
+ * Opens the "More" row of every calculator (matching `host`) laid out as an article (the default
+ * of an embed), so its panels are on screen, and waits until their results are computed.
+ */
+export async function openMore(page, host = W) {
+  const closed = page.locator(`${host} details.more:not([open]) > summary`);
+  const count = await closed.count();
+  for (let i = 0; i < count; i++) await closed.first().click();
+  if (count) await page.locator(`${host} details.more[open] [data-section="pResults"] [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+}
+
+/**
+ * Resolves once the calculator shows its first computed revenue, with every panel on screen:
+ * an article's "More" row is opened (openMore).
+ */
+export async function ready(page) {
+  await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+  await openMore(page);
+}
 
 /**
  * Waits until the results of the last key press are on the page: they follow it in the next

@@ -14,8 +14,9 @@ const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
 const PLAN = `${W} section[data-section=pPlan]`;
 
+// The Plan panel as the planner shows it: in the dashboard layout (an article has it behind "More").
 const host = (body) => `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Host</title>
-<script type="module" src="widget/sales-kpi-calculator.js"></script></head><body><main>${body}</main></body></html>`;
+<script type="module" src="widget/sales-kpi-calculator.js"></script></head><body><main>${body.replaceAll(`<${W} `, `<${W} layout="dashboard" `)}</main></body></html>`;
 
 async function serve(page, name, body) {
   await page.route(`${env.server.url}${name}`, (route) => route.fulfill({ contentType: 'text/html', body }));

@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage, screenshot, useBrowser, waitForIdle } from './harness.mjs';
+import { ready as readyWithPanels } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
 const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('data-value');
-const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+// Computed, with the article's "More" row open so every panel is on screen (widget-page.mjs).
+const ready = (page) => readyWithPanels(page);
 
 // Revenue of each preset's example: top × rates × deal size, worked out by hand.
 const PRESETS = {
@@ -114,7 +116,7 @@ test('invalid attributes show a polite message and fall back to the defaults', a
 
 test('the model attribute prefills the calculator and sections choose the panels', async () => {
   const model = { funnel: { top: 1000, stages: [{ name: 'demo', rate: '0.1' }, { name: 'won', rate: '0.5' }], dealSize: '999.99' }, target: '100000' };
-  const url = `${env.server.url}embed.html?preset=leads&sections=funnel%20target%20economics&model=${encodeURIComponent(JSON.stringify(model))}`;
+  const url = `${env.server.url}embed.html?preset=leads&editable-stages&sections=funnel%20target%20economics&model=${encodeURIComponent(JSON.stringify(model))}`;
   const { page, close } = await openPage(env.browser, url);
   try {
     await ready(page);

@@ -102,8 +102,14 @@ test('the element holds its reserved height while the engine loads, then its con
       await route.continue();
     });
     await serve(page, 'loading.html', host('<div style="width:700px"><sales-kpi-calculator preset="leads"></sales-kpi-calculator></div>'));
-    await page.waitForFunction(() => document.querySelector('sales-kpi-calculator')?.shadowRoot?.querySelector('.loading'));
-    const loading = await page.evaluate(() => document.querySelector('sales-kpi-calculator').getBoundingClientRect().height);
+    // Measured in the same task that sees the loading line: the build's first view can replace it
+    // (and end the reservation) a moment later, before the .wasm has arrived.
+    const loading = await (
+      await page.waitForFunction(() => {
+        const element = document.querySelector('sales-kpi-calculator');
+        return element?.shadowRoot?.querySelector('.loading') && element.getBoundingClientRect().height;
+      })
+    ).jsonValue();
     assert.equal(loading, reservedHeight('leads', 700));
     release();
     await rendered(page);

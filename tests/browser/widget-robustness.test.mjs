@@ -89,7 +89,8 @@ test('attribute changes after load rebuild the widget (light/dark theme, locale,
       w.setAttribute('theme', 'dark');
     });
     await page.locator(`${W} [data-result="/funnel/revenue"][data-value="135000"]`).waitFor();
-    assert.match(await page.locator(`${W} h2`).textContent(), /Salgs-KPI-beregner/);
+    // The article in Danish: its "More" row names the leads preset's panels.
+    assert.equal(await page.locator(`${W} details.more > summary`).textContent(), 'Mere: hvad nu hvis · hvad skal der til · plan');
     const bg = await page.evaluate(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.root')).backgroundColor);
     assert.equal(bg, 'rgb(20, 24, 29)');
   } finally {

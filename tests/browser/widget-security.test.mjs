@@ -13,7 +13,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>Strict CSP host</title>
 <script type="module" src="widget/sales-kpi-calculator.js"></script>
-</head><body><main><h1>Strict page</h1><sales-kpi-calculator preset="leads" sections="all"></sales-kpi-calculator></main></body></html>`;
+</head><body><main><h1>Strict page</h1><sales-kpi-calculator preset="leads" sections="all" layout="dashboard" editable-stages></sales-kpi-calculator></main></body></html>`;
 
 test('a page with a strict CSP and Trusted Types runs the widget fully', async () => {
   const { page, consoleErrors, pageErrors, close } = await openPage(env.browser, null, {

@@ -5,11 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { readSheet } from './xlsx.mjs';
 import { openPage, useBrowser, waitForIdle, waitUntil } from './harness.mjs';
+import { ready as readyWithPanels } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
 const value = (page, sel) => page.locator(`${W} ${sel}`).first().getAttribute('data-value');
-const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+// Computed, with the article's "More" row open so every panel is on screen (widget-page.mjs).
+const ready = (page) => readyWithPanels(page);
 const stateOf = (page) => page.evaluate(() => JSON.stringify(document.querySelector('sales-kpi-calculator').state));
 
 /** The state in a #skc= fragment of `url`, or null. */

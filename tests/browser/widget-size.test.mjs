@@ -58,10 +58,12 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
 // holidays (14.6 KB brotli as source) and its text in plan-text-xx.js (+1.4 KB): 83.8 KB measured.
 // 86 KB until the section table (#20), start-up error detection (#23) and the public holidays'
 // country choice joined them: 86.0 KB measured.
-// 90 KB until the display rounding on decimal strings (#21 part 3; its rules explained in
-// format.js): 89.8 KB measured on main after #20's engine loader, 90.6 KB with it.
+// 90 KB until the display rounding on decimal strings (#21 part 3, 90.6 KB) and the article layout
+// (#21 part 1): the planner, a dashboard, also loads the article's modules (article.js,
+// article-css.js, panel-grid.js as source). What ships is bundled; the default embed fell with the
+// same change (widget-dist.test.mjs).
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
-  assert.ok(js < 91 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 92 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });

@@ -5,12 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { openPage, useBrowser, waitForValue, waitUntil } from './harness.mjs';
+import { ready as readyWithPanels } from './widget-page.mjs';
 import { readSheet } from './xlsx.mjs';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
 const input = (page, pointer, role = 'data-field') => page.locator(`${W} input[${role}="${pointer}"]`).first();
-const ready = (page) => page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor();
+// Computed, with the article's "More" row open so every panel is on screen (widget-page.mjs).
+const ready = (page) => readyWithPanels(page);
 
 /** Waits up to 5 s until `read()` gives `want` (the widget recomputes after typing), then compares. */
 async function eventually(page, read, want, message) {
@@ -220,7 +222,7 @@ test('case 8: nothing clipped or confusing: what-if table fits, funnel caption, 
     });
   }
   // At twelve steps, a note says why there is no "Add a step".
-  await check(`${base}embed.html?locale=en-US`, async (page) => {
+  await check(`${base}embed.html?locale=en-US&editable-stages`, async (page) => {
     const add = page.locator(`${W} button`, { hasText: 'Add a step' });
     for (let steps = 2; steps < 12; steps++) {
       await add.click();
@@ -261,6 +263,7 @@ test('case 2 (sections): a section computed from the funnel brings the funnel\'s
   for (const url of [`${env.server.url}embed.html?preset=unit-economics&locale=en-US&sections=economics`, `${env.server.url}index.html?preset=unit-economics&locale=en-US&sections=economics%20retention`]) {
     const { page, pageErrors, close } = await openPage(env.browser, url);
     try {
+      await ready(page);
       await page.locator(`${W} [data-result="/economics/cac"][data-value]`).first().waitFor();
       // CAC is the cost over the funnel's deals, CLV uses its deal value: both fields are on screen.
       for (const pointer of ['/acquisitionCost', '/funnel/top', '/funnel/stages/0/rate', '/funnel/dealSize']) assert.equal(await input(page, pointer).isVisible(), true, `${url}: ${pointer}`);

@@ -52,4 +52,9 @@ export default [
   /* colStep */ "Trin",
   /* colCount */ "Antal",
   /* colRate */ "Konverteringsrate",
+  /* answerTarget */ "For at nå {target} skal du have {needed} {noun}, {change} flere end de {top} i dag, som giver {revenue} i omsætning.",
+  /* answerMet */ "Med {top} {noun} når du {target}: de giver {revenue} i omsætning.",
+  /* answerFunnel */ "{top} {noun} giver {deals} {won} og {revenue} i omsætning.",
+  /* more */ "Mere: {list}",
+  /* moreParts */ "hvad nu hvis|hvad skal der til|plan|usikkerhed|løftestænger|enhedsøkonomi|fastholdelse|vækst|fremdrift|del|alle tal",
 ];

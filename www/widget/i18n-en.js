@@ -52,4 +52,9 @@ export default [
   /* colStep */ "Step",
   /* colCount */ "Count",
   /* colRate */ "Conversion rate",
+  /* answerTarget */ "To reach {target} you need {needed} {noun}, {change} more than today’s {top}, which bring {revenue}.",
+  /* answerMet */ "Your {top} {noun} bring {revenue}: enough to reach {target}.",
+  /* answerFunnel */ "{top} {noun} bring {deals} {won} and {revenue} in revenue.",
+  /* more */ "More: {list}",
+  /* moreParts */ "what-if|what it takes|plan|uncertainty|levers|unit economics|retention|growth|progress|share|all figures",
 ];

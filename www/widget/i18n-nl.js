@@ -52,4 +52,9 @@ export default [
   /* colStep */ "Stap",
   /* colCount */ "Aantal",
   /* colRate */ "Conversieratio",
+  /* answerTarget */ "Om {target} te halen heb je {needed} {noun} nodig, {change} meer dan de {top} van nu, die {revenue} opleveren.",
+  /* answerMet */ "Je {top} {noun} leveren {revenue} op: genoeg om {target} te halen.",
+  /* answerFunnel */ "{top} {noun} leveren {deals} {won} en {revenue} omzet op.",
+  /* more */ "Meer: {list}",
+  /* moreParts */ "wat als|wat is er nodig|planning|onzekerheid|hefbomen|unit economics|klantbehoud|groei|voortgang|delen|alle cijfers",
 ];

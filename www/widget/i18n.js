@@ -13,7 +13,7 @@ st_outbound st_leads st_unit-economics step stageName rate rateHint addStage rem
 target revenue deals conversion attainment gap dealsNeeded needed
 wiHeadline wiNew wiMore ppShort reset colKpi colNow colScenario colDiff
 scenarioChart lever_rate goalIntro goalHow colLever colNeeded colChange footnote showTable
-funnelChart colStep colCount colRate`.split(/\s+/);
+funnelChart colStep colCount colRate answerTarget answerMet answerFunnel more moreParts`.split(/\s+/);
 /** @typedef {'en' | 'nl' | 'da'} Lang */
 /** @type {Record<string, Promise<Record<string, string>>>} */
 const tables = {};

@@ -109,4 +109,5 @@ export default {
   sensSameSwing: "{kpi} påvirkes lige meget af hver faktor: {swing} forskel mellem 10 % mindre og 10 % mere af en hvilken som helst af dem.",
   histChart: "Hvor mange af de 10.000 scenarier der ender ved hver omsætning, med P10, P50 og P90 markeret",
   colScenarios: "Scenarier",
+  footnoteShare: "Tallene på skærmen er afrundede; linket og regnearket beholder de nøjagtige værdier.",
 };

@@ -109,4 +109,5 @@ export default {
   sensSameSwing: "{kpi} moves by the same amount with every lever: {swing} between 10% less and 10% more of any one of them.",
   histChart: "How many of the 10,000 scenarios end at each revenue, with P10, P50 and P90 marked",
   colScenarios: "Scenarios",
+  footnoteShare: "Figures on screen are rounded; the link and the spreadsheet keep the exact values.",
 };

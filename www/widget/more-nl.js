@@ -109,4 +109,5 @@ export default {
   sensSameSwing: "{kpi} reageert op elke hefboom even sterk: {swing} verschil tussen 10% minder en 10% meer van welke hefboom ook.",
   histChart: "Hoeveel van de 10.000 scenario’s bij elke omzet uitkomen, met P10, P50 en P90 gemarkeerd",
   colScenarios: "Scenario’s",
+  footnoteShare: "De cijfers op het scherm zijn afgerond; de link en de spreadsheet bewaren de exacte waarden.",
 };

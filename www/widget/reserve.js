@@ -4,24 +4,24 @@
 // shortcode (through a data file that the build writes) and by the WordPress plugin.
 //
 // The heights are measured, not computed: tests/browser/widget-reserve.test.mjs renders each
-// preset (its default panels, English, 16 px sans-serif, no what-if beyond the default) at each
-// width below and fails, printing a new table, when one drifts by more than a few percent.
+// preset (its default panels in the default article layout with "More" closed, English, 16 px
+// sans-serif, no what-if beyond the default) at each width below and fails, printing a new table, when one drifts by more than a few percent.
 // Other languages, fonts and machines move them by 3 to 5 %. A height follows the element's own width,
 // which CSS cannot express on the element itself, so the table has a row per width band: the
-// widget's layout changes at 520, 560, 720 and 1000 px, and between two rows the height is
-// interpolated.
+// widget's layout changes at 520, 560, 720 and 1000 px (and pacing's Progress panel shortens
+// steeply between 390 and 480 px), and between two rows the height is interpolated.
 import { defaultSections } from './state.js';
 
 /** Element widths (CSS px) at which the heights were measured; pairs like 520/521 mark a layout step. */
-export const WIDTHS = [320, 390, 480, 520, 521, 559, 560, 640, 719, 720, 860, 999, 1000, 1200];
+export const WIDTHS = [320, 390, 440, 480, 520, 521, 559, 560, 640, 719, 720, 860, 999, 1000, 1200];
 
 /** Finished height (CSS px) of each preset with its default panels, one per entry of WIDTHS. */
 export const HEIGHTS = {
-  inbound: [2986, 2883, 2826, 2807, 2482, 2464, 2450, 2417, 2370, 1748, 1696, 1678, 1556, 1556],
-  outbound: [4692, 4456, 4112, 4070, 3751, 3731, 3717, 3684, 3458, 2845, 2712, 2656, 2534, 2534],
-  leads: [5015, 4741, 4476, 4414, 4015, 3956, 3942, 3927, 3701, 3000, 2834, 2797, 2675, 2675],
-  'unit-economics': [3110, 2985, 2630, 2630, 2469, 2452, 2438, 2442, 2239, 1984, 1906, 1648, 1548, 1548],
-  pacing: [2552, 2324, 1985, 1961, 2038, 2017, 2017, 1978, 1802, 1802, 1714, 1671, 1671, 1652],
+  inbound: [516, 516, 516, 516, 516, 549, 551, 385, 390, 395, 395, 400, 400, 400, 400],
+  outbound: [516, 516, 516, 516, 516, 549, 551, 385, 390, 395, 395, 400, 400, 400, 400],
+  leads: [516, 516, 516, 516, 516, 549, 551, 385, 390, 395, 395, 400, 400, 400, 400],
+  'unit-economics': [426, 426, 426, 426, 426, 459, 462, 295, 300, 305, 305, 310, 310, 310, 310],
+  pacing: [2464, 2265, 1957, 1915, 1892, 1968, 1948, 1948, 1909, 1733, 1733, 1663, 1620, 1620, 1601],
 };
 
 /** Article column widths that the builder and the Hugo shortcode offer for a reservation made in markup. */
@@ -30,8 +30,9 @@ export const COLUMNS = [390, 600, 700, 800, 1000];
 /**
  * The height to reserve for a calculator `width` px wide, or 0 when there is nothing sound to
  * reserve (unknown preset, no width, or panels that leave out one of the preset's defaults, which
- * could make it shorter than the reservation). Extra panels only make it taller, so the default's
- * height is still a safe reservation for them.
+ * could make it shorter than the reservation). Extra panels (behind the article's "More" row they
+ * add at most a word to it), the dashboard layout and editable stages only make it taller, so the
+ * default article's height is still a safe reservation for them.
  * @param {string | null} preset
  * @param {number} width
  * @param {string | null} [sections]

@@ -1,8 +1,12 @@
 // <sales-kpi-calculator>: the embeddable what-if calculator.
 //   <script type="module" src=".../widget/sales-kpi-calculator.js"></script>
 //   <sales-kpi-calculator preset="inbound" locale="nl-NL"></sales-kpi-calculator>
+// By default it is laid out for an article: one answer, the inputs that move it, and the rest
+// behind one "More" row; layout="dashboard" shows every panel (the planner), editable-stages lets
+// the reader rename, add and remove steps, and heading="…" gives it a title.
 // This module is the element's shell: its attributes and the properties that reflect them, and
 // its lifecycle. What it shows and computes is in view.js.
+import { loadPanelGrid } from './article.js';
 import { configure, readHash } from './configure.js';
 import { reserve } from './reserve.js';
 import { adopt } from './styles.js';
@@ -82,7 +86,7 @@ const RESETTING = ['preset', 'model', 'what-if'];
  * @csspart chart - Every chart.
  */
 export class SalesKpiCalculator extends HTMLElement {
-  static observedAttributes = ['locale', 'currency', 'preset', 'model', 'what-if', 'sections', 'wasm-url', 'theme'];
+  static observedAttributes = ['locale', 'currency', 'preset', 'model', 'what-if', 'sections', 'wasm-url', 'theme', 'layout', 'editable-stages', 'heading'];
 
   /** @type {CalculatorView} */
   #view;
@@ -168,6 +172,30 @@ export class SalesKpiCalculator extends HTMLElement {
     this.#reflect('wasm-url', value);
   }
 
+  /** `article` (the default) or `dashboard`. */
+  get layout() {
+    return this.getAttribute('layout') ?? 'article';
+  }
+  set layout(value) {
+    this.#reflect('layout', value);
+  }
+
+  /** Whether the reader may rename, add and remove the funnel's steps. */
+  get editableStages() {
+    return this.hasAttribute('editable-stages');
+  }
+  set editableStages(value) {
+    this.toggleAttribute('editable-stages', !!value);
+  }
+
+  /** The calculator's title; empty for none in an article, the generic one in a dashboard. */
+  get heading() {
+    return this.getAttribute('heading') ?? '';
+  }
+  set heading(value) {
+    this.#reflect('heading', value);
+  }
+
   /** Whether the state is kept in the page's URL fragment. */
   get urlState() {
     return this.hasAttribute('url-state');
@@ -192,6 +220,8 @@ export class SalesKpiCalculator extends HTMLElement {
       this.#started = true;
       // Holds the finished height before the engine arrives, so the page below does not jump.
       reserve(this);
+      // A dashboard shows every panel at once: they load beside the engine.
+      if (this.getAttribute('layout') === 'dashboard') loadPanelGrid().catch(() => {});
       this.#configure(true, false);
     }
   }

@@ -49,6 +49,22 @@ export function validCurrency(code) {
   return /^[A-Z]{3}$/.test(upper) && (!Intl.supportedValuesOf || Intl.supportedValuesOf('currency').includes(upper)) ? upper : null;
 }
 
+/** `article` (the default): one answer, the inputs that move it, the rest behind "More"; `dashboard`: every panel open. */
+export const LAYOUTS = ['article', 'dashboard'];
+
+/**
+ * How the calculator is laid out, from its `layout`, `editable-stages` and `heading` attributes
+ * (an unknown layout is the article; readSettings notes it).
+ * @param {Element} element
+ */
+export function readShape(element) {
+  return {
+    dashboard: element.getAttribute('layout') === 'dashboard',
+    editableStages: element.hasAttribute('editable-stages'),
+    heading: element.getAttribute('heading') ?? '',
+  };
+}
+
 /**
  * @typedef {{ locale: string, lang: string, currency: string, preset: string, sections: string[],
  *   wasmUrl: URL | null, notes: [string, string][] }} Settings
@@ -93,6 +109,8 @@ export function readSettings(element) {
   if (currencyAttribute !== null && !validCurrency(currencyAttribute)) invalid('currency', currencyAttribute);
   const sections = parseSections(attribute('sections') ?? '');
   if (sections.unknown.length) invalid('sections', sections.unknown.join(' '));
+  const layout = attribute('layout');
+  if (layout !== null && !LAYOUTS.includes(layout)) invalid('layout', layout);
   let preset = attribute('preset') ?? 'inbound';
   if (!PRESETS.includes(preset)) {
     invalid('preset', preset);

@@ -2,6 +2,7 @@
 // request, and is allowed by a host CSP of style-src 'self' (no <style>, no style attributes).
 // Theming: --skc-* custom properties on the element (light) and --skc-*-dark (dark), ::part(),
 // and theme="light|dark" to pin one scheme.
+import { ARTICLE_CSS } from './article-css.js';
 
 const dark = `--_bg:var(--skc-bg-dark,#14181d);--_panel:var(--skc-panel-dark,#1c2128);--_fg:var(--skc-fg-dark,#e6edf3);--_muted:var(--skc-muted-dark,#a2acb7);--_line:var(--skc-border-dark,#353d47);--_ctl:var(--skc-control-dark,#8b949e);--_accent:var(--skc-accent-dark,#70b3ff);--_on:var(--skc-on-accent-dark,#0b1320);--_err:var(--skc-error-dark,#ff9a91);--_b0:#8b949e;--_b1:var(--skc-chart-1-dark,#70b3ff);--_b2:var(--skc-chart-2-dark,#f0883e);color-scheme:dark`;
 
@@ -104,6 +105,7 @@ input[type=checkbox],input[type=radio]{width:1.5rem;height:1.5rem;min-height:0;m
 .loading{color:var(--_muted);padding:1rem}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @container (max-width:520px){.root{border:0;padding:0;background:none}.panel{padding:.875rem .75rem}.stage .row{grid-template-columns:minmax(0,1fr) auto}.stage .name{grid-column:1/-1}th,td{padding:.375rem .375rem}}
+${ARTICLE_CSS}
 @media (prefers-reduced-motion:reduce){*,::before{transition:none!important}}
 @media print{:host,:host(:not([theme=light])),:host([theme=dark]){--_bg:#fff;--_accent:#0b5cad;--_b1:#0b5cad;--_b2:#c2410c;--_ctl:#6e7781;--_panel:#fff;--_fg:#000;--_muted:#333;--_line:#999;color-scheme:light}.root{border:0;padding:0}.panel{break-inside:avoid}button,details.alt,details.levers,.res summary .k::before{display:none}}
 `;

@@ -6,6 +6,7 @@ import { h } from './dom.js';
 import { moreText } from './i18n.js';
 import { layout } from './layout.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
+import { readShape } from './settings.js';
 import { funnelPreset, getAt, shownModel } from './state.js';
 
 /**
@@ -60,6 +61,8 @@ export class CalculatorView {
     /** @type {import('./engine.js').Summary | null} */
     this.simulation = null;
     this.relativeChange = '';
+    /** Whether the article's "More" row is open: it stays open when the widget is made anew. */
+    this.moreOpen = false;
     this.topLabel = '';
     this.topNoun = '';
     /** @type {string | null} the fragment this widget wrote last, so its own change is not read back */
@@ -117,6 +120,11 @@ export class CalculatorView {
     return this.state.model;
   }
 
+  /** The layout, the stage editing and the heading its attributes ask for. */
+  get shape() {
+    return readShape(this.host);
+  }
+
   /** What the engine computes from: the model without the parts whose fields are not shown. */
   get shownModel() {
     return shownModel(this.state.model, this.sections);
@@ -147,7 +155,9 @@ export class CalculatorView {
     const funnel = funnelPreset(this.state.preset);
     this.topLabel = t(`top_${funnel === 'unit-economics' ? 'leads' : funnel}`);
     this.topNoun = this.topLabel.toLocaleLowerCase(this.lang);
-    const root = (this.root = h('div', { class: 'root', part: 'root', lang: this.lang }, layout(this)));
+    // A widget painted before the engine is there stays inert until it is (configure.js).
+    const inert = !!this.root?.hasAttribute('inert');
+    const root = (this.root = h('div', { class: 'root', part: 'root', lang: this.lang, inert }, layout(this)));
     this.host.shadowRoot.replaceChildren(root);
     this.notice?.replaceChildren(...this.notes.map((note) => h('p', { text: note })));
     this.recompute();

@@ -188,6 +188,7 @@ function sales_kpi_enqueue() {
 /**
  * Height to reserve, so that the text below does not move when the widget renders: the
  * preset's own height for its default panels, else the frame plus each chosen panel's height
+ * (with the funnel, only its inputs': the rest is behind the article's closed "More" row)
  * plus what pairs of them add (reserve.json, measured for the preset in a 650 px column).
  *
  * @param string $preset   A valid preset.
@@ -216,6 +217,11 @@ function sales_kpi_reserved_height( $preset, $sections ) {
 		$panels[] = 'funnel';
 	}
 	$panels = array_values( array_intersect( sales_kpi_panels(), $panels ) );
+	// With the funnel the calculator is an article: its answer and inputs (the funnel's, the
+	// target's, the cycle's), every other panel behind its closed "More" row.
+	if ( in_array( 'funnel', $panels, true ) ) {
+		$panels = array_values( array_intersect( $panels, array( 'funnel', 'target', 'velocity' ) ) );
+	}
 	$height = isset( $row['frame'] ) ? (int) $row['frame'] : 0;
 	foreach ( $panels as $i => $panel ) {
 		$height += isset( $row['panels'][ $panel ] ) ? (int) $row['panels'][ $panel ] : 0;

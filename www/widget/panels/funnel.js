@@ -1,5 +1,6 @@
-// "Your funnel": the top of the funnel, a row per step (name and conversion), the deal value,
-// and with their sections the target and the sales cycle.
+// "Your funnel": the top of the funnel, a row per step (its conversion; with `editable-stages`
+// its name, a button to remove it and one to add a step), the deal value, and with their
+// sections the target and the sales cycle.
 import { h } from '../dom.js';
 import { field, panel } from '../form.js';
 import { stageNoun } from '../pointer-display.js';
@@ -15,16 +16,18 @@ function stageRow(view, index) {
   const { t } = view;
   const stages = () => view.model.funnel.stages;
   const previous = () => (index ? stageNoun(view, index - 1) : view.topNoun);
-  const rate = field(view, `/funnel/stages/${index}/rate`, t('rate'), { hint: ' ', className: 'rate' });
+  const editable = view.shape.editableStages;
+  const rate = field(view, `/funnel/stages/${index}/rate`, editable ? t('rate') : t('lever_rate', { name: stageNoun(view, index) }), { hint: ' ', className: 'rate' });
   const hint = /** @type {HTMLElement} */ (rate.querySelector('.hint'));
   const remove =
-    stages().length > 1
+    editable && stages().length > 1
       ? h('button', { type: 'button', class: 'icon', part: 'button', onclick: () => view.removeStage(index) }, h('span', { 'aria-hidden': 'true', text: '×' }))
       : null;
   view.afterUpdate.push(() => {
     hint.textContent = t('rateHint', { prev: previous() });
     remove?.setAttribute('aria-label', t('removeStage', { n: index + 1, name: stageNoun(view, index) }));
   });
+  if (!editable) return rate;
   return h(
     'fieldset',
     { class: 'stage' },
@@ -46,7 +49,9 @@ export function funnelPanel(view) {
       h('p', { class: 'formula', text: t('formula', { top: view.topLabel }) }),
       field(view, '/funnel/top', view.topLabel),
       view.model.funnel.stages.map((_, i) => stageRow(view, i)),
-      stageCount < MAX_STAGES
+      !view.shape.editableStages
+        ? null
+        : stageCount < MAX_STAGES
         ? h('button', { type: 'button', class: 'ghost', part: 'button', onclick: () => view.addStage() }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('addStage'))
         : // As many steps as the engine takes: the note says why there is no "Add a step".
           h('p', { class: 'hint', text: view.rare('stagesMax').replace('{max}', String(MAX_STAGES)) }),

@@ -64,8 +64,11 @@ function neededRow(view) {
   return row;
 }
 
-/** @param {View} view */
-export function resultsPanel(view) {
+/**
+ * @param {View} view
+ * @param {boolean} [staleNote] whether the panel says when results are stale (the article says it under its answer)
+ */
+export function resultsPanel(view, staleNote = true) {
   const { t, sections } = view;
   const body = h('tbody');
   const chart = h('div', { class: 'chart', part: 'chart' });
@@ -101,7 +104,7 @@ export function resultsPanel(view) {
     'pResults',
     'results-panel',
     'results',
-    (view.staleNote = h('p', { class: 'stale-note' })),
+    staleNote && (view.staleNote = h('p', { class: 'stale-note' })),
     sections.has('funnel') && [
       resultRow(view, '/funnel/revenue', { big: true }),
       resultRow(view, '/funnel/deals'),
