@@ -152,7 +152,7 @@ export const TEXT = {
     'preset:inbound': 'Inbound: besøgende på hjemmesiden → møder → handler',
     'preset:outbound': 'Outbound: opkald og e-mails → møder → handler',
     'preset:leads': 'Leads → møder → tilbud → handler',
-    'preset:unit-economics': 'Enhedsøkonomi: hvad en kunde koster, og hvad en kunde er værd',
+    'preset:unit-economics': 'Kundeøkonomi: hvad en kunde koster, og hvad en kunde er værd',
     'preset:pacing': 'Fremdrift: er vi på rette spor i dette kvartal?',
     locale: 'Sprog og talformat',
     localeAuto: 'Sproget på siden med din artikel',

@@ -35,7 +35,7 @@
     inbound: { label: __('Inbound', DOMAIN), help: __('Inbound: visitors → meetings → deals', DOMAIN) },
     outbound: { label: __('Outbound', DOMAIN), help: __('Outbound: calls and e-mails → meetings → deals', DOMAIN) },
     leads: { label: __('Leads and quotes', DOMAIN), help: __('Leads → appointments → quotes → deals', DOMAIN) },
-    'unit-economics': { label: __('Unit economics', DOMAIN), help: __('Unit economics: CAC, CLV, LTV:CAC, payback', DOMAIN) },
+    'unit-economics': { label: __('Unit economics', DOMAIN), help: __('Unit economics: CAC, CLV, CLV:CAC, payback', DOMAIN) },
     pacing: { label: __('Progress', DOMAIN), help: __('Progress: actual leads → appointments → quotes → deals against the plan', DOMAIN) },
   };
   var PRESETS = CHOICES.presets.map(function (preset) {
