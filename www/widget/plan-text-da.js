@@ -26,7 +26,7 @@ export default {
   holidays: 'Helligdage (valgfrit)',
   holidaysCountry: 'Land for helligdage',
   holidaysFill: 'Tilføj helligdagene',
-  holidaysHint: 'Datoer som 2027-01-01, adskilt af mellemrum eller kommaer.',
+  holidaysHint: 'Datoer som {example}, adskilt af mellemrum eller kommaer.',
   sentence: 'For at vinde {target} mellem {start} og {end} ({workdays} arbejdsdage) skal dine {reps} sælgere have mindst {perDay} hver arbejdsdag: mindst {perRep} hver.',
   sentenceOne: 'For at vinde {target} mellem {start} og {end} ({workdays} arbejdsdage) skal du have mindst {perDay} hver arbejdsdag.',
   dealsLine: 'Det er {deals} handler i alt.',

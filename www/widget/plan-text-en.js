@@ -26,7 +26,7 @@ export default {
   holidays: 'Holidays (optional)',
   holidaysCountry: 'Country for public holidays',
   holidaysFill: 'Add the public holidays',
-  holidaysHint: 'Dates such as 2027-01-01, separated by spaces or commas.',
+  holidaysHint: 'Dates such as {example}, separated by spaces or commas.',
   sentence: 'To win {target} between {start} and {end} ({workdays} workdays), your {reps} salespeople need at least {perDay} every workday: at least {perRep} each.',
   sentenceOne: 'To win {target} between {start} and {end} ({workdays} workdays), you need at least {perDay} every workday.',
   dealsLine: 'That is {deals} deals in all.',

@@ -26,7 +26,7 @@ export default {
   holidays: 'Feestdagen (optioneel)',
   holidaysCountry: 'Land voor de feestdagen',
   holidaysFill: 'Feestdagen toevoegen',
-  holidaysHint: 'Datums zoals 2027-01-01, gescheiden door spaties of komma’s.',
+  holidaysHint: 'Datums zoals {example}, gescheiden door spaties of komma’s.',
   sentence: 'Om {target} binnen te halen tussen {start} en {end} ({workdays} werkdagen), hebben jullie {reps} verkopers elke werkdag minstens {perDay} nodig: minstens {perRep} per verkoper.',
   sentenceOne: 'Om {target} binnen te halen tussen {start} en {end} ({workdays} werkdagen), heb je elke werkdag minstens {perDay} nodig.',
   dealsLine: 'Dat zijn in totaal {deals} deals.',

@@ -267,10 +267,21 @@ export function windowFields(view, t, options, inputs) {
   const holidaysId = view.nextId();
   const holidaysError = h('p', { class: 'err', id: `${holidaysId}-e` });
   errors.set('/holidays', holidaysError);
+  // Holidays are shown and typed in the reader's numeric form, like the window's days; what is not
+  // a date stays as typed, so the engine names it (invalidDate) at the box.
+  const shownHoliday = (/** @type {string} */ iso) => {
+    const reading = /^\d{4}-\d{2}-\d{2}$/.test(iso) && readDate(iso, view.locale);
+    return reading && 'value' in reading ? showDate(view, iso, NUMERIC_DATE) : iso;
+  };
+  const typedHolidays = (/** @type {string} */ text) =>
+    readHolidays(text).map((word) => {
+      const reading = readDate(word, view.locale, { typed: true });
+      return 'value' in reading ? reading.value : word;
+    });
   const holidays = h('input', { id: holidaysId, type: 'text', part: 'input', autocomplete: 'off', 'aria-describedby': `${holidaysId}-h ${holidaysId}-e`, spellcheck: 'false' });
-  holidays.value = (options.holidays ?? []).join(' ');
+  holidays.value = (options.holidays ?? []).map(shownHoliday).join(' ');
   holidays.addEventListener('input', () => {
-    options.holidays = readHolidays(holidays.value);
+    options.holidays = typedHolidays(holidays.value);
     view.schedule('plan', 300, changed);
   });
   // The national holidays of a country inside the window, added to what the box holds.
@@ -279,9 +290,9 @@ export function windowFields(view, t, options, inputs) {
   country.value = countryOf(view.locale) ?? 'DK';
   const fill = h('button', { type: 'button', part: 'button', text: t('holidaysFill') });
   fill.addEventListener('click', () => {
-    const dates = new Set([...readHolidays(holidays.value), ...publicHolidays(/** @type {import('./public-holidays.js').Country} */ (country.value), options.start, options.end)]);
+    const dates = new Set([...typedHolidays(holidays.value), ...publicHolidays(/** @type {import('./public-holidays.js').Country} */ (country.value), options.start, options.end)]);
     options.holidays = [...dates].sort();
-    holidays.value = options.holidays.join(' ');
+    holidays.value = options.holidays.map(shownHoliday).join(' ');
     changed();
   });
   return {
@@ -291,7 +302,7 @@ export function windowFields(view, t, options, inputs) {
       h('fieldset', {}, h('legend', { text: t('goal') }), h('div', { class: 'goalkind' }, kinds), amountField, baselineField, byField, goalError),
       h('fieldset', {}, h('legend', { text: t('team') }), reps, capacity, cycle),
       h('fieldset', {}, h('legend', { text: t('workdays') }), h('div', { class: 'days' }, days.map(({ element }) => element)), workdayError),
-      h('div', { class: 'field wide' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, inputBox(holidays)), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint') }), h('p', { class: 'fill' }, country, ' ', fill), holidaysError),
+      h('div', { class: 'field wide' }, h('label', { for: holidaysId, text: t('holidays') }), h('div', { class: 'control' }, inputBox(holidays)), h('p', { class: 'hint', id: `${holidaysId}-h`, text: t('holidaysHint', { example: shownHoliday('2027-01-01') }) }), h('p', { class: 'fill' }, country, ' ', fill), holidaysError),
     ],
   };
 }
