@@ -67,6 +67,8 @@ const RESETTING = ['preset', 'model', 'what-if'];
  * @csspart root - The calculator's box, inside the element.
  * @csspart title - The calculator's title.
  * @csspart notice - The line of polite notes (an invalid attribute, a link that could not be read).
+ * @csspart answer - The article's answer sentence, on top.
+ * @csspart more - The article's "More" row, a disclosure holding the other panels.
  * @csspart panel - Every panel.
  * @csspart funnel-panel - The funnel's fields (and the target and cycle length).
  * @csspart results-panel - The funnel's results.
@@ -74,7 +76,7 @@ const RESETTING = ['preset', 'model', 'what-if'];
  * @csspart goal-panel - What it takes to reach the target.
  * @csspart sensitivity-panel - Which lever moves revenue most.
  * @csspart uncertainty-panel - The range of outcomes from uncertain rates.
- * @csspart economics-panel - Unit economics: CAC, CLV, LTV:CAC, payback.
+ * @csspart economics-panel - Unit economics: CAC, CLV, CLV:CAC, payback.
  * @csspart retention-panel - Retention and growth.
  * @csspart plan-panel - The plan: weekly activity and results over a period.
  * @csspart progress-panel - Progress: results so far against the plan.
