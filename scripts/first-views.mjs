@@ -16,7 +16,7 @@ import { defaultSections, defaultState, shownModel } from '../www/widget/state.j
 export function writeFirstViews(root, outDir) {
   // Stage names are the language's; the numbers do not depend on them, so placeholders are used
   // here and the widget puts its names in (first-view.js).
-  const t = (/** @type {string} */ key) => (key.startsWith('st_') ? Array.from({ length: 12 }, (_, i) => `step ${i + 1}`).join('|') : key);
+  const t = (/** @type {string} */ key) => (key.startsWith('stages') ? Array.from({ length: 12 }, (_, i) => `step ${i + 1}`).join('|') : key);
   const views = FIRST_VIEW_PRESETS.map((preset) => {
     const state = defaultState(preset, 'EUR', t);
     const sections = new Set(defaultSections(preset));

@@ -7,7 +7,7 @@ import { cspSnippet, fallbackHtml, frameHeightStyle, hugoShortcode, htmlSnippet,
 import { LOCALE, TEXT } from './builder-text.js';
 import { languageOf } from './page-text.js';
 import { shift } from './widget/format.js';
-import { moreText, translator } from './widget/i18n.js';
+import { loadText, moreText, translator } from './widget/i18n.js';
 import { reservedHeight } from './widget/reserve.js';
 import { defaultSections, presetModel, SECTIONS, shownModel } from './widget/state.js';
 
@@ -32,7 +32,7 @@ const SECTION_TITLE = {
   funnel: 'pFunnel',
   target: 'target',
   velocity: 'perDay',
-  whatif: 'pWhatif',
+  whatif: 'pWhatIf',
   goal: 'pGoal',
   sensitivity: 'pSens',
   uncertainty: 'pUnc',
@@ -43,17 +43,14 @@ const SECTION_TITLE = {
   progress: 'pProgress',
   share: 'pShare',
 };
-const PLAN_TEXT = { en: () => import('./widget/plan-text-en.js'), nl: () => import('./widget/plan-text-nl.js'), da: () => import('./widget/plan-text-da.js') };
 
 /** Each language's calculator text: its title, panel names and preset models. @type {Record<string, (key: string) => string>} */
 const widgetText = {};
 /** @param {Lang} l */
 async function loadWidgetText(l) {
   if (widgetText[l]) return;
-  const [t, , plan] = await Promise.all([translator(l), moreText(l), PLAN_TEXT[l]()]);
-  /** @type {Record<string, string>} */
-  const planTexts = plan.default;
-  widgetText[l] = (key) => planTexts[key] ?? t(key);
+  const [t] = await Promise.all([translator(l), moreText(l), loadText(l, 'plan')]);
+  widgetText[l] = t;
 }
 // Each language's preset models, to leave an unchanged one out of the snippet.
 const tr = Object.fromEntries(await Promise.all(/** @type {Lang[]} */ (['en', 'nl', 'da']).map(async (l) => [l, await translator(l)])));

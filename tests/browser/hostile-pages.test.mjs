@@ -201,7 +201,7 @@ test('markup in attributes is rendered as text; invalid values get a polite note
     assert.match(await page.locator('#settings [data-result="/funnel/revenue"]').first().textContent(), /^\$750,000/, 'English, US dollars');
     const panels = await page.locator('#settings [data-section]').evaluateAll((els) => els.map((e) => e.dataset.section));
     // The default article: the funnel's inputs on top, the other default panels behind "More".
-    assert.deepEqual(panels, ['pResults', 'pWhatif', 'pGoal'], 'the default panels');
+    assert.deepEqual(panels, ['pResults', 'pWhatIf', 'pGoal'], 'the default panels');
 
     // A model attribute that is markup, not JSON: a note and the example.
     assert.deepEqual(await notes(page, '#badmodel'), [note('model', N.img)]);

@@ -153,7 +153,7 @@ test('a heading only when asked for; the dashboard layout shows every panel at o
     await dashboard.locator('[data-section="pGoal"]').waitFor();
     assert.equal(await dashboard.locator('h2').textContent(), 'Sales KPI calculator');
     assert.equal(await dashboard.locator('details.more').count(), 0);
-    for (const section of ['pFunnel', 'pResults', 'pWhatif', 'pGoal']) assert.ok(await dashboard.locator(`[data-section="${section}"]`).isVisible(), section);
+    for (const section of ['pFunnel', 'pResults', 'pWhatIf', 'pGoal']) assert.ok(await dashboard.locator(`[data-section="${section}"]`).isVisible(), section);
     await titled.evaluate((e) => (e.heading = 'Another title'));
     await page.waitForFunction(() => document.querySelectorAll('sales-kpi-calculator')[1].shadowRoot.querySelector('h2')?.textContent === 'Another title');
     assert.deepEqual(pageErrors, []);
@@ -178,7 +178,7 @@ test('"More" names what is behind it, opens by keyboard, shows the panels, and t
     assert.equal(await leads.evaluate((e) => e.shadowRoot.activeElement?.tagName), 'SUMMARY');
     await page.keyboard.press('Enter');
     await leads.locator('[data-section="pPlan"]').waitFor();
-    for (const section of ['pResults', 'pWhatif', 'pGoal', 'pPlan']) assert.ok(await leads.locator(`[data-section="${section}"]`).isVisible(), section);
+    for (const section of ['pResults', 'pWhatIf', 'pGoal', 'pPlan']) assert.ok(await leads.locator(`[data-section="${section}"]`).isVisible(), section);
     assert.equal(await leads.locator('[data-section="pResults"] [data-result="/funnel/deals"]').getAttribute('data-value'), '30');
     assert.equal(await leads.locator('.foot').count(), 0, 'no rounding note without a link or a spreadsheet on screen');
     // The panels stay open when the widget is made anew (a change of language).

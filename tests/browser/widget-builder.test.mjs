@@ -142,7 +142,7 @@ for (const lang of ['nl', 'da']) {
       assert.doesNotMatch(text, /\b(whatif|goal|funnel|sensitivity|velocity)\b/, `${lang}: a code name is on the page`);
       // "What if…?" is the calculator's own panel heading, in the same language.
       const name = Object.fromEntries(panels);
-      const heading = await page.locator('#preview section[data-section="pWhatif"] h3').first().textContent();
+      const heading = await page.locator('#preview section[data-section="pWhatIf"] h3').first().textContent();
       assert.equal(name.whatif, heading.trim());
       // The element leaves the language to the reader's page; a frame, which cannot see that
       // page, speaks the builder's language, as the preview does.

@@ -12,7 +12,7 @@ const W = 'sales-kpi-calculator';
 const host = (attrs, lang) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
 <script type="module" src="widget/sales-kpi-calculator.js"></script></head><body><main><${W} ${attrs}></${W}></main></body></html>`;
 
-/** JSON pointers (/funnel/dealSize), camelCase words (cycleDays, pWhatif) and snake_case keys (st_inbound, lever_rate). */
+/** JSON pointers (/funnel/dealSize), camelCase words (cycleDays, pWhatIf: the text keys are camelCase) and snake_case words (st_inbound). */
 const CODE = /(?:^|[\s(])\/[a-zA-Z]+(?:\/[a-zA-Z0-9]+)+|\b[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z]+_[a-z][\w-]*\b/g;
 
 /** The visible text with every disclosure open, once what it loads has arrived. */

@@ -66,7 +66,7 @@ test('the planner works at 320 px wide without sideways scrolling', async () => 
 });
 
 // The planner (index.html) is the inbound preset with every section.
-const PLANNER_PANELS = ['pFunnel', 'pResults', 'pWhatif', 'pGoal', 'pSens', 'pUnc', 'pEcon', 'pRet', 'pPlan', 'progress', 'pShare'];
+const PLANNER_PANELS = ['pFunnel', 'pResults', 'pWhatIf', 'pGoal', 'pSens', 'pUnc', 'pEcon', 'pRet', 'pPlan', 'progress', 'pShare'];
 const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(20, 24, 29)' };
 
 test('the full planner shows every panel and computes in each, in light and dark', async () => {
@@ -122,7 +122,7 @@ test('the model attribute prefills the calculator and sections choose the panels
     await ready(page);
     assert.equal(await value(page, '[data-result="/funnel/revenue"]'), '49999.5');
     assert.equal(await page.locator(`${W} input[data-field="/funnel/stages/1/name"]`).inputValue(), 'won');
-    assert.equal(await page.locator(`${W} [data-section="pWhatif"]`).count(), 0);
+    assert.equal(await page.locator(`${W} [data-section="pWhatIf"]`).count(), 0);
     assert.equal(await page.locator(`${W} [data-section="pEcon"]`).count(), 1);
   } finally {
     await close();

@@ -25,7 +25,7 @@ async function eventually(page, read, want, message) {
 const shownWhatIfRows = (page) =>
   page.evaluate(() => {
     const root = document.querySelector('sales-kpi-calculator').shadowRoot;
-    return [...root.querySelectorAll('[data-section="pWhatif"] tbody tr')].filter((row) => !row.hidden).map((row) => row.querySelector('th').textContent);
+    return [...root.querySelectorAll('[data-section="pWhatIf"] tbody tr')].filter((row) => !row.hidden).map((row) => row.querySelector('th').textContent);
   });
 
 /** Every what-if lever offered, and every model field on screen. */
@@ -119,7 +119,7 @@ test('case 4: one question, one answer: whole counts to the target, the same in 
       // The deals in the what-if are an average (8.500 × 3,2 % × 25 % = 68; ×1,2 visitors = 81,6), and say so: expected.
       const dealRows = await page.evaluate(() => {
         const root = document.querySelector('sales-kpi-calculator').shadowRoot;
-        return [...root.querySelectorAll('[data-section="pWhatif"] tbody tr, [data-section="pResults"] summary')]
+        return [...root.querySelectorAll('[data-section="pWhatIf"] tbody tr, [data-section="pResults"] summary')]
           .filter((row) => row.querySelector('[data-result="/funnel/deals"], td[data-scenario="/funnel/deals"]') || /deals/i.test(row.querySelector('th')?.textContent ?? ''))
           .map((row) => (row.querySelector('th') ?? row.querySelector('.k'))?.textContent ?? '');
       });
@@ -180,7 +180,7 @@ test('case 8: nothing clipped or confusing: what-if table fits, funnel caption, 
     try {
       await ready(page);
       const box = await page.evaluate(() => {
-        const table = document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('[data-section="pWhatif"] .tbox');
+        const table = document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('[data-section="pWhatIf"] .tbox');
         return { scroll: table.scrollWidth, client: table.clientWidth };
       });
       assert.ok(box.scroll <= box.client + 1, `${width} px ${url}: the table is ${box.scroll} px in a ${box.client} px box`);
@@ -193,8 +193,8 @@ test('case 8: nothing clipped or confusing: what-if table fits, funnel caption, 
     await page.selectOption('select[name=locale]', 'da-DK');
     for (const section of ['velocity', 'economics']) await page.locator(`input[name=sections][value=${section}]`).check();
     const preview = page.locator('#preview');
-    await preview.locator('[data-section="pWhatif"] tbody tr:has-text("Kundeanskaffelsesomkostning")').first().waitFor();
-    const box = await preview.locator('[data-section="pWhatif"] .tbox').evaluate((table) => ({ scroll: table.scrollWidth, client: table.clientWidth }));
+    await preview.locator('[data-section="pWhatIf"] tbody tr:has-text("Kundeanskaffelsesomkostning")').first().waitFor();
+    const box = await preview.locator('[data-section="pWhatIf"] .tbox').evaluate((table) => ({ scroll: table.scrollWidth, client: table.clientWidth }));
     assert.ok(box.scroll <= box.client + 1, `builder preview: the table is ${box.scroll} px in a ${box.client} px box`);
   });
   for (const url of [`${base}embed.html?locale=en-US&sections=all`, `${base}index.html?locale=en-US`]) {

@@ -85,7 +85,7 @@ function inputGrid(view) {
     'div',
     { class: 'answer-inputs' },
     field(view, '/funnel/top', view.topLabel),
-    view.model.funnel.stages.map((_, i) => field(view, `/funnel/stages/${i}/rate`, t('lever_rate', { name: stageNoun(view, i) }))),
+    view.model.funnel.stages.map((_, i) => field(view, `/funnel/stages/${i}/rate`, t('leverRate', { name: stageNoun(view, i) }))),
     field(view, '/funnel/dealSize', t('dealSize')),
     sections.has('target') && field(view, '/target', t('target')),
     sections.has('velocity') && field(view, '/cycleDays', t('cycleDays')),

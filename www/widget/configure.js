@@ -3,7 +3,7 @@
 import { loadEngine } from './engine.js';
 import { loadFirstView } from './first-view.js';
 import { h } from './dom.js';
-import { moreText, translator } from './i18n.js';
+import { moreText, textKey, translator } from './i18n.js';
 import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels, needsFullEngine } from './lazy-parts.js';
 import { readSettings } from './settings.js';
 import { defaultSections, defaultState } from './state.js';
@@ -91,7 +91,7 @@ async function fail(view, error) {
     moreText(view.lang).catch(() => {}),
   ]);
   const t = view.t;
-  const text = failure ? t('engineFileFail', { url: failure.url, cause: t(`cause_${failure.cause}`, { status: failure.status ?? '', type: failure.type ?? '', wanted: failure.wanted ?? '' }) }) : t('engineFail', { why });
+  const text = failure ? t('engineFileFail', { url: failure.url, cause: t(textKey('cause', failure.cause), { status: failure.status ?? '', type: failure.type ?? '', wanted: failure.wanted ?? '' }) }) : t('engineFail', { why });
   view.host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text }));
 }
 

@@ -56,11 +56,11 @@ export function problemText({ code, params = {} }, text) {
  */
 export function noSolutionText({ code, params = {} }, text, view, lever) {
   if (code !== 'noSolution') return text('invalid');
-  if (params.reason !== 'noEffect') return text(params.reason === 'outOfRange' ? 'e_above100' : 'noGoal');
+  if (params.reason !== 'noEffect') return text(params.reason === 'outOfRange' ? 'errorAbove100' : 'noGoal');
   const model = view.shownModel;
   const zero = funnelLevers(model).find((other) => other !== lever && signOf(getAt(model, other)) === 0);
   const name = zero ? labelOf(view, zero) : '';
-  return text('e_noEffect') && view.t('e_noEffect', { lever: name.charAt(0).toLocaleLowerCase(view.lang) + name.slice(1) });
+  return text('errorNoEffect') && view.t('errorNoEffect', { lever: name.charAt(0).toLocaleLowerCase(view.lang) + name.slice(1) });
 }
 
 /**

@@ -31,21 +31,21 @@ export function formulaText(view, pointer) {
     const index = Number(stageCount[1]);
     const stage = stages[index];
     if (!stage) return '';
-    return t('f_count', { name: stage.name, prev: count(index ? stages[index - 1]?.count : model.funnel.top), rate: percent(stage.rate), v: count(stage.count) });
+    return t('formulaCount', { name: stage.name, prev: count(index ? stages[index - 1]?.count : model.funnel.top), rate: percent(stage.rate), v: count(stage.count) });
   }
   switch (pointer) {
     case '/funnel/revenue':
-      return t('f_revenue', { deals: count(report.funnel.deals), size: typed(model.funnel.dealSize), v: money(report.funnel.revenue) });
+      return t('formulaRevenue', { deals: count(report.funnel.deals), size: typed(model.funnel.dealSize), v: money(report.funnel.revenue) });
     case '/funnel/deals':
-      return t('f_deals', { name: stageNoun(view, stages.length - 1), v: count(report.funnel.deals) });
+      return t('formulaDeals', { name: stageNoun(view, stages.length - 1), v: count(report.funnel.deals) });
     case '/funnel/conversion':
-      return t('f_conversion', { rates: stages.map((stage) => percent(stage.rate)).join(' × '), v: percent(report.funnel.conversion) });
+      return t('formulaConversion', { rates: stages.map((stage) => percent(stage.rate)).join(' × '), v: percent(report.funnel.conversion) });
     case '/target/attainment':
-      return t('f_attainment', { rev: money(report.funnel.revenue), target: typed(model.target), v: percent(report.target?.attainment) });
+      return t('formulaAttainment', { rev: money(report.funnel.revenue), target: typed(model.target), v: percent(report.target?.attainment) });
     case '/target/gap':
-      return t('f_gap', { rev: money(report.funnel.revenue), target: typed(model.target), v: money(report.target?.gap) });
+      return t('formulaGap', { rev: money(report.funnel.revenue), target: typed(model.target), v: money(report.target?.gap) });
     case '/target/dealsNeeded':
-      return t('f_dealsNeeded', { target: typed(model.target), size: typed(model.funnel.dealSize), v: count(report.target?.dealsNeeded) });
+      return t('formulaDealsNeeded', { target: typed(model.target), size: typed(model.funnel.dealSize), v: count(report.target?.dealsNeeded) });
     case '/target/needed': {
       // Working back from the deals: each step's count over its rate gives the one above.
       const needed = report.target?.needed;
@@ -57,29 +57,29 @@ export function formulaText(view, pointer) {
         if (!stage || !above) continue;
         steps.push(`${count(stage.count)} ${stageNoun(view, index)} / ${percent(stages[index]?.rate)} = ${count(above.count)} ${index ? stageNoun(view, index - 1) : above.name}`);
       }
-      return t('f_needed', { steps: steps.join('; ') });
+      return t('formulaNeeded', { steps: steps.join('; ') });
     }
     case '/velocity/perDay':
-      return t('f_perDay', { rev: money(report.funnel.revenue), days: formatNumber(model.cycleDays, 'day', style), v: showValue(view, report.velocity?.perDay, 'perDay') });
+      return t('formulaPerDay', { rev: money(report.funnel.revenue), days: formatNumber(model.cycleDays, 'day', style), v: showValue(view, report.velocity?.perDay, 'perDay') });
     case '/economics/cac':
-      return t('f_cac', { cost: typed(model.acquisitionCost), deals: count(report.funnel.deals), v: money(report.economics?.cac) });
+      return t('formulaCac', { cost: typed(model.acquisitionCost), deals: count(report.funnel.deals), v: money(report.economics?.cac) });
     case '/economics/clv': {
-      const life = customer.lifespanYears ? formatNumber(customer.lifespanYears, 'year', style) : `(${t('f_life', { churn: percent(customer.annualChurn) })})`;
-      return t('f_clv', { pv: purchaseValue, ppy: perYear, life, gm: margin, v: money(report.economics?.clv) });
+      const life = customer.lifespanYears ? formatNumber(customer.lifespanYears, 'year', style) : `(${t('formulaLife', { churn: percent(customer.annualChurn) })})`;
+      return t('formulaClv', { pv: purchaseValue, ppy: perYear, life, gm: margin, v: money(report.economics?.clv) });
     }
     case '/economics/ltvToCac':
-      return t('f_ltv', { clv: money(report.economics?.clv), cac: money(report.economics?.cac), v: formatNumber(report.economics?.ltvToCac, 'ratio', style) });
+      return t('formulaLtv', { clv: money(report.economics?.clv), cac: money(report.economics?.cac), v: formatNumber(report.economics?.ltvToCac, 'ratio', style) });
     case '/economics/paybackMonths':
-      return t('f_payback', { cac: money(report.economics?.cac), pv: purchaseValue, ppy: perYear, gm: margin, v: formatNumber(report.economics?.paybackMonths, 'month', style) });
+      return t('formulaPayback', { cac: money(report.economics?.cac), pv: purchaseValue, ppy: perYear, gm: margin, v: formatNumber(report.economics?.paybackMonths, 'month', style) });
     case '/retention/rate': {
       const retention = model.retention ?? {};
-      return t('f_retention', { end: count(retention.end), new: count(retention.new), start: count(retention.start), v: percent(report.retention?.rate) });
+      return t('formulaRetention', { end: count(retention.end), new: count(retention.new), start: count(retention.start), v: percent(report.retention?.rate) });
     }
     case '/retention/churn':
-      return t('f_churn', { ret: percent(report.retention?.rate), v: percent(report.retention?.churn) });
+      return t('formulaChurn', { ret: percent(report.retention?.rate), v: percent(report.retention?.churn) });
     case '/growth/rate': {
       const growth = model.growth ?? {};
-      return t('f_growth', { cur: typed(growth.current), prev: typed(growth.previous), v: percent(report.growth?.rate) });
+      return t('formulaGrowth', { cur: typed(growth.current), prev: typed(growth.previous), v: percent(report.growth?.rate) });
     }
   }
   return '';

@@ -2,6 +2,9 @@
 // ranges follow their stage when a stage is added or removed, and stage names the reader kept
 // follow a change of language. Part of the editing module, loaded when first needed.
 
+import { textKey } from './i18n.js';
+import { funnelPreset } from './state.js';
+
 /**
  * @typedef {import('./state.js').Model} Model
  * @typedef {import('./state.js').State} State
@@ -30,8 +33,8 @@ export function dropEmptySections(model) {
  */
 export function renameStages({ preset, model }, was, now) {
   const stages = model.funnel.stages;
-  const old = was(`st_${preset}`).split('|');
-  const names = now(`st_${preset}`).split('|');
+  const old = was(textKey('stages', funnelPreset(preset))).split('|');
+  const names = now(textKey('stages', funnelPreset(preset))).split('|');
   if (stages.length === old.length && stages.every((stage, i) => stage.name === old[i])) stages.forEach((stage, i) => (stage.name = names[i] ?? stage.name));
 }
 

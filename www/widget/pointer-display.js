@@ -1,6 +1,8 @@
 // What a model or report pointer is called, and how its value is shown. Input fields take their
 // kind from the engine's schema; report values are listed here, as the report's shape says.
+import { textKey } from './i18n.js';
 import { fieldKind } from './schema.js';
+import { funnelPreset } from './state.js';
 
 /** @typedef {import('./format.js').DisplayKind} DisplayKind */
 
@@ -47,7 +49,7 @@ export function displayKind(pointer) {
  */
 export function stageNoun({ t, model, lang, state }, index) {
   const name = model.funnel.stages[index]?.name ?? '';
-  return t(`st_${state.preset}`).split('|').includes(name) ? name.toLocaleLowerCase(lang) : name;
+  return t(textKey('stages', funnelPreset(state.preset))).split('|').includes(name) ? name.toLocaleLowerCase(lang) : name;
 }
 
 /**
@@ -63,7 +65,7 @@ export function labelOf(view, pointer) {
   if (stage) {
     const index = Number(stage[1]);
     const name = model.funnel.stages[index]?.name ?? '';
-    if (stage[2] === 'rate') return t('lever_rate', { name: stageNoun(view, index) });
+    if (stage[2] === 'rate') return t('leverRate', { name: stageNoun(view, index) });
     if (stage[2] === 'name') return t('step', { n: index + 1 });
     return name;
   }
@@ -71,6 +73,5 @@ export function labelOf(view, pointer) {
   // rate ("/growth/rate": growth); a pointer without one keeps its own name.
   const words = pointer.split('/');
   const key = (words.at(-1) === 'rate' ? words[1] : words.at(-1)) ?? '';
-  const text = t(key);
-  return text === key ? pointer : text;
+  return t(key) || pointer;
 }

@@ -2,6 +2,7 @@
 // here is plain data with decimal strings, so it survives JSON and the URL unchanged. Reading
 // state from attributes and links is in model-attributes.js and url-state.js, loaded when needed.
 
+import { textKey } from './i18n.js';
 import { SECTION_TABLE, SECTIONS, sectionOf } from './sections.js';
 
 /**
@@ -39,7 +40,7 @@ const PRESET_NUMBERS = {
 export function presetModel(preset, t) {
   const funnel = funnelPreset(preset);
   const [top, rates, dealSize, target, cycleDays, acquisitionCost] = PRESET_NUMBERS[funnel] ?? PRESET_NUMBERS.inbound;
-  const names = t(`st_${funnel}`).split('|');
+  const names = t(textKey('stages', funnel)).split('|');
   return {
     funnel: { top, stages: rates.map((rate, i) => ({ name: names[i] ?? '', rate })), dealSize },
     target,

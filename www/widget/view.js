@@ -3,7 +3,7 @@
 import { ChartBoard } from './charts/board.js';
 import { paint, recompute, update } from './compute.js';
 import { h } from './dom.js';
-import { moreText } from './i18n.js';
+import { hasText, moreText, textKey } from './i18n.js';
 import { layout } from './layout.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
 import { readShape } from './settings.js';
@@ -22,7 +22,7 @@ export class CalculatorView {
   constructor(host) {
     this.host = host;
     /** @type {import('./state.js').Translate} */
-    this.t = (key) => key;
+    this.t = () => '';
     this.locale = 'en-US';
     this.lang = 'en';
     /** @type {State} */
@@ -153,7 +153,7 @@ export class CalculatorView {
     this.hooks = new Set();
     this.generalError = this.staleNote = null;
     const funnel = funnelPreset(this.state.preset);
-    this.topLabel = t(`top_${funnel === 'unit-economics' ? 'leads' : funnel}`);
+    this.topLabel = t(textKey('top', funnel === 'unit-economics' ? 'leads' : funnel));
     this.topNoun = this.topLabel.toLocaleLowerCase(this.lang);
     // A widget painted before the engine is there stays inert until it is (configure.js).
     const inert = !!this.root?.hasAttribute('inert');
@@ -273,8 +273,7 @@ export class CalculatorView {
    * @param {string} key
    */
   rare(key) {
-    const text = this.t(key);
-    if (text !== key) return text;
+    if (hasText(this.lang, key)) return this.t(key);
     if (this.askedForMoreText !== this.lang) {
       this.askedForMoreText = this.lang;
       moreText(this.lang).then(

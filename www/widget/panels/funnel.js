@@ -17,7 +17,7 @@ function stageRow(view, index) {
   const stages = () => view.model.funnel.stages;
   const previous = () => (index ? stageNoun(view, index - 1) : view.topNoun);
   const editable = view.shape.editableStages;
-  const rate = field(view, `/funnel/stages/${index}/rate`, editable ? t('rate') : t('lever_rate', { name: stageNoun(view, index) }), { hint: ' ', className: 'rate' });
+  const rate = field(view, `/funnel/stages/${index}/rate`, editable ? t('rate') : t('leverRate', { name: stageNoun(view, index) }), { hint: ' ', className: 'rate' });
   const hint = /** @type {HTMLElement} */ (rate.querySelector('.hint'));
   const remove =
     editable && stages().length > 1

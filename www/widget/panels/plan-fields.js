@@ -158,7 +158,7 @@ export function dateInput(view, t, inputs, pointer, label, get, set, placeholder
     const reading = typed ? readDate(typed, view.locale, { typed: true }) : { value: '' };
     if ('value' in reading) return set(reading.value);
     const kept = get();
-    inputs.unread.set(pointer, `${t('e_typedDate', { text: typed, example })}${kept ? ` ${t('dateKept', { date: shown(kept) })}` : ''}`);
+    inputs.unread.set(pointer, `${t('errorTypedDate', { text: typed, example })}${kept ? ` ${t('dateKept', { date: shown(kept) })}` : ''}`);
   });
   const element = /** @type {HTMLInputElement} */ (box.querySelector('input'));
   // Left, a date read is shown in the reader's form (2027-01-31 becomes 31.1.2027).
@@ -199,8 +199,8 @@ export function windowFields(view, t, options, inputs) {
   const { numberInput, errors, changed } = inputs;
   const quick = h('select', { id: view.nextId(), part: 'input' }, h('option', { value: '', text: t('quickCustom') }), QUICK_PERIODS.map((period) => h('option', { value: period, text: t(period) })));
   quick.value = quickPeriodOf(options);
-  const start = dateInput(view, t, inputs, '/start', t('start'), () => options.start, (value) => ((options.start = value), (quick.value = quickPeriodOf(options))));
-  const end = dateInput(view, t, inputs, '/end', t('end'), () => options.end, (value) => ((options.end = value), (quick.value = quickPeriodOf(options))));
+  const start = dateInput(view, t, inputs, '/start', t('firstDay'), () => options.start, (value) => ((options.start = value), (quick.value = quickPeriodOf(options))));
+  const end = dateInput(view, t, inputs, '/end', t('lastDay'), () => options.end, (value) => ((options.end = value), (quick.value = quickPeriodOf(options))));
   quick.addEventListener('change', () => {
     if (!quick.value) return;
     Object.assign(options, quickPeriod(/** @type {import('./plan-options.js').QuickPeriod} */ (quick.value)));

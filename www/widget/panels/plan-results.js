@@ -5,6 +5,7 @@ import { planChart } from '../charts/plan-chart.js';
 import { h, setText } from '../dom.js';
 import { divide, round } from '../decimal.js';
 import { formatNumber } from '../format.js';
+import { textKey } from '../i18n.js';
 import { utcDate } from './plan-options.js';
 
 /**
@@ -209,8 +210,8 @@ export function planRows(view, t, plan, options) {
   const section = t('section');
   /** @type {import('../export-sheet.js').SheetRow[]} */
   const rows = [
-    { section, label: t('start'), unit: 'text', value: showDate(view, options.start) },
-    { section, label: t('end'), unit: 'text', value: showDate(view, options.end) },
+    { section, label: t('firstDay'), unit: 'text', value: showDate(view, options.start) },
+    { section, label: t('lastDay'), unit: 'text', value: showDate(view, options.end) },
     { section, label: t('reps'), unit: 'count', value: options.reps ?? '1' },
   ];
   if (options.capacity) rows.push({ section, label: t('capacity', { top: view.topNoun }), unit: 'count', value: options.capacity });
@@ -233,11 +234,11 @@ export function planRows(view, t, plan, options) {
  * @param {{ code?: string, pointer?: string, params?: Record<string, any> }} error
  */
 export function planProblem(t, { code, pointer, params = {} }) {
-  if ((code === 'invalidDate' || code === 'notANumber') && !params.value) return t('e_required');
-  if (code === 'outOfRange') return t(pointer === '/growth/by' ? 'e_growthRange' : 'e_positive');
-  if (code === 'overflow') return t('e_tooBig');
+  if ((code === 'invalidDate' || code === 'notANumber') && !params.value) return t('errorRequired');
+  if (code === 'outOfRange') return t(pointer === '/growth/by' ? 'errorGrowthRange' : 'errorPositive');
+  if (code === 'overflow') return t('errorTooBig');
   const known = ['invalidDate', 'beforeStart', 'windowTooLong', 'noWorkdays', 'duplicate', 'tooMany', 'tooFew', 'required', 'bothGiven'];
-  return known.includes(code ?? '') ? t(`e_${code}`, params) : t('e_invalid');
+  return known.includes(code ?? '') ? t(textKey('error', code ?? ''), params) : t('errorInvalid');
 }
 
 /**

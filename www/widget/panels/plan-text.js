@@ -1,28 +1,20 @@
-// The text of the planning panels (Plan and Progress): plan-text-xx.js, one object per language,
-// loaded with the panel that first needs it.
-
-const TEXTS = { en: () => import('../plan-text-en.js'), nl: () => import('../plan-text-nl.js'), da: () => import('../plan-text-da.js') };
-/** @type {Record<string, Record<string, string>>} */
-const loadedTexts = {};
+// The text of the planning panels (Plan and Progress) is a part of the language's text
+// (plan-text-xx.js, see i18n.js), loaded with the panel that first needs it.
+import { loadText, textLoaded } from '../i18n.js';
 
 /**
- * Loads the panel's text in a language (English for any other); lazy-parts.js calls it with the panel.
+ * Loads the panels' text in a language; lazy-parts.js calls it with the panel.
  * @param {string} lang
  */
-export async function loadPlanText(lang) {
-  const known = /** @type {keyof typeof TEXTS} */ (Object.hasOwn(TEXTS, lang) ? lang : 'en');
-  loadedTexts[known] ??= (await TEXTS[known]()).default;
-}
+export const loadPlanText = (lang) => loadText(lang, 'plan');
 
 /**
- * The panel's translator for the view's language; its text is loaded with the panel, or (after a
- * change of language) now, and then the view is built again.
+ * The view's translator, once the panels' text is there in its language: after a change of
+ * language it is loaded now, and then the view is built again.
  * @param {import('../view.js').CalculatorView} view
  * @returns {import('./plan-fields.js').PlanText}
  */
 export function planText(view) {
-  const texts = loadedTexts[Object.hasOwn(TEXTS, view.lang) ? view.lang : 'en'];
-  if (!texts) loadPlanText(view.lang).then(() => view.root && view.rebuild(), () => {});
-  return (key, vars) => (texts?.[key] ?? '').replace(/\{(\w+)\}/g, (whole, name) => String(vars?.[name] ?? whole));
+  if (!textLoaded(view.lang, 'plan')) loadPlanText(view.lang).then(() => view.root && view.rebuild(), () => {});
+  return view.t;
 }
-

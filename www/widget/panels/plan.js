@@ -92,7 +92,7 @@ export function render(view) {
     const plan = computePlan(view, sentOptions(options), t, inputs, window.goalError);
     inputs.markInvalid();
     results.hidden = monthTable.hidden = weekTable.hidden = !plan;
-    status.textContent = plan ? '' : canCall('plan') ? t('stale') : t('loadingPlan');
+    status.textContent = plan ? '' : canCall('plan') ? t('planStale') : t('loadingPlan');
     if (!plan) return void shownPlans.delete(view);
     shownPlans.set(view, { plan, t, options: structuredClone(options) });
     const heads = tableHeads(view, t, plan);

@@ -199,7 +199,7 @@ function pipelineLine(view, t, progress) {
   if (pipeline.dealsToClose != null && signOf(pipeline.dealsToClose) === 0) return `${worth} ${t('chanceNone')}`;
   if (pipeline.chance == null) return worth;
   const { figure, words } = chanceText(view, t, pipeline.chance);
-  return `${worth} ${t('chance', { deals: formatNumber(pipeline.dealsToClose, 'count', style), chance: figure, words })}`;
+  return `${worth} ${t('pipelineChance', { deals: formatNumber(pipeline.dealsToClose, 'count', style), chance: figure, words })}`;
 }
 
 /**

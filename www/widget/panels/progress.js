@@ -123,10 +123,10 @@ function progressProblem(t, error, asOf) {
   const pointer = error.pointer ?? '';
   const { code, params = {} } = error;
   if (code === 'invalidDate' || code === 'required') return planProblem(t, error);
-  if (pointer === '/asOf') return t('e_asOfRange');
-  if (/^\/actuals\/\d+\/date$/.test(pointer)) return t('e_rowOrder', { asOf });
-  if (/^\/actuals\/\d+\//.test(pointer) || /^\/open\/\d+$/.test(pointer)) return code === 'overflow' ? t('e_tooBig') : t('e_whole');
-  if (pointer === '/open') return t('e_openTooMany', { max: String(params.max ?? 1000) });
+  if (pointer === '/asOf') return t('errorAsOfRange');
+  if (/^\/actuals\/\d+\/date$/.test(pointer)) return t('errorRowOrder', { asOf });
+  if (/^\/actuals\/\d+\//.test(pointer) || /^\/open\/\d+$/.test(pointer)) return code === 'overflow' ? t('errorTooBig') : t('errorWhole');
+  if (pointer === '/open') return t('errorOpenTooMany', { max: String(params.max ?? 1000) });
   return planProblem(t, error);
 }
 

@@ -66,7 +66,7 @@ export function sheetRows(view) {
   const inWhatIf = new Set(view.outputs.filter((output) => output.source === 'scenario' && shown(output.element)).map((output) => output.pointer));
   /** @type {Set<string>} */
   const done = new Set();
-  for (const element of root.querySelectorAll('[data-result], [data-section="pWhatif"] tbody td:nth-child(2)')) {
+  for (const element of root.querySelectorAll('[data-result], [data-section="pWhatIf"] tbody td:nth-child(2)')) {
     const pointer = element.getAttribute('data-result') ?? view.outputs.find((output) => output.element === element)?.pointer;
     const value = pointer && getAt(view.report, pointer);
     if (!pointer || done.has(pointer) || !shown(element) || value == null) continue;

@@ -54,5 +54,5 @@ function leverRow(view, lever) {
  */
 export function addLevers(view, details) {
   const levers = [...funnelLevers(view.model).filter((lever) => lever !== '/funnel/dealSize'), ...OTHER_LEVERS.filter((lever) => getAt(view.shownModel, lever) != null)];
-  details.append(h('p', { class: 'hint', text: view.t('wiMoreHint') }), h('div', { class: 'fields' }, levers.map((lever) => leverRow(view, lever))));
+  details.append(h('p', { class: 'hint', text: view.t('whatIfMoreHint') }), h('div', { class: 'fields' }, levers.map((lever) => leverRow(view, lever))));
 }

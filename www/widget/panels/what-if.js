@@ -26,7 +26,7 @@ export function changeText(view, lever) {
 /** @param {View} view */
 export function whatIfPanel(view) {
   const { t } = view;
-  const headline = field(view, '/funnel/dealSize', t('wiHeadline'), { kind: 'percent', role: 'data-whatif', signed: true, value: changeText(view, '/funnel/dealSize') });
+  const headline = field(view, '/funnel/dealSize', t('whatIfHeadline'), { kind: 'percent', role: 'data-whatif', signed: true, value: changeText(view, '/funnel/dealSize') });
   const relative = h('span', { class: 'rel' });
   const newRevenue = output(view, 'strong', '/funnel/revenue', 'scenario', { class: 'v' });
   const revenueDifference = output(view, 'span', '/funnel/revenue', 'difference');
@@ -58,11 +58,11 @@ export function whatIfPanel(view) {
       open: Object.keys(view.state.whatif).some((lever) => lever !== '/funnel/dealSize'),
       ontoggle: () => otherLevers.open && view.openLevers(otherLevers),
     },
-    h('summary', { text: t('wiMore') }),
+    h('summary', { text: t('whatIfMore') }),
   );
   return panel(
     view,
-    'pWhatif',
+    'pWhatIf',
     'what-if-panel',
     'wide whatif',
     h(
@@ -72,12 +72,12 @@ export function whatIfPanel(view) {
       h(
         'div',
         { class: 'kpis' },
-        h('p', {}, h('span', { class: 'k', text: t('wiNew') }), newRevenue),
+        h('p', {}, h('span', { class: 'k', text: t('whatIfNew') }), newRevenue),
         h('p', {}, h('span', { class: 'k', text: t('colDiff') }), h('span', { class: 'v' }, revenueDifference, ' ', relative)),
       ),
     ),
     otherLevers,
-    h('div', { class: 'cols' }, tableBox(t('pWhatif'), [t('colKpi'), t('colNow'), t('colScenario'), t('colDiff')], h('tbody', {}, rows)), chart),
+    h('div', { class: 'cols' }, tableBox(t('pWhatIf'), [t('colKpi'), t('colNow'), t('colScenario'), t('colDiff')], h('tbody', {}, rows)), chart),
     h('button', { type: 'button', class: 'ghost', part: 'button', onclick: () => view.resetWhatIf() }, t('reset')),
   );
 }
