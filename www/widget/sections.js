@@ -32,14 +32,15 @@ export const MODULES = {
  * @property {keyof typeof MODULES} [module] its module, loaded when it is shown
  * @property {boolean} [moreText] it uses the rest of the language's text (more-xx.js)
  * @property {keyof typeof import('./request.js').PARTS} [asks] the part of `evaluate`'s answer it shows, asked while it is shown
+ * @property {boolean} [lead] the article shows it up front (its fields), not behind "More"; reserve.js's heights are by these
  * @property {string} [link] the key of its state (`state[token]`) in a share link; link-shapes.js checks it there
  */
 
 /** @type {Section[]} In the order of the layout. */
 export const SECTION_TABLE = [
-  { token: 'funnel', fromFunnel: true },
-  { token: 'target', fromFunnel: true, fields: ['target'] },
-  { token: 'velocity', fromFunnel: true, fields: ['cycleDays'], moreText: true },
+  { token: 'funnel', fromFunnel: true, lead: true },
+  { token: 'target', fromFunnel: true, fields: ['target'], lead: true },
+  { token: 'velocity', fromFunnel: true, fields: ['cycleDays'], moreText: true, lead: true },
   { token: 'whatif', fromFunnel: true },
   { token: 'goal', fromFunnel: true, asks: 'goals' },
   { token: 'sensitivity', fromFunnel: true, module: 'sensitivity', moreText: true, asks: 'sensitivity' },
@@ -54,6 +55,16 @@ export const SECTION_TABLE = [
 
 /** Every section's token, in the layout's order. */
 export const SECTIONS = SECTION_TABLE.map((section) => section.token);
+
+/**
+ * The sections on the article's first screen: those it shows up front, or, with none of them
+ * (pacing's Progress panel alone), the panels themselves.
+ * @param {string[]} sections
+ */
+export const firstScreen = (sections) => {
+  const lead = sections.filter((token) => sectionOf(token)?.lead);
+  return lead.length ? lead : sections;
+};
 
 /** @param {string} token */
 export const sectionOf = (token) => SECTION_TABLE.find((section) => section.token === token);
