@@ -9,8 +9,9 @@ import { example } from './example.mjs';
 import { LINK_SHAPES } from '../../www/widget/link-shapes.js';
 import { modelAccepted, whatIfAccepted } from '../../www/widget/model-check.js';
 import { PARTS, evaluateRequest } from '../../www/widget/request.js';
-import { SECTION_TABLE } from '../../www/widget/sections.js';
-import { defaultState } from '../../www/widget/state.js';
+import { HEIGHTS } from '../../www/widget/reserve.js';
+import { SECTION_TABLE, firstScreen } from '../../www/widget/sections.js';
+import { PRESETS, defaultSections, defaultState } from '../../www/widget/state.js';
 import { encodeState, readState } from '../../www/widget/url-state.js';
 
 const t = (key) => (key.startsWith('st_') ? 'Visitors|Leads|Deals' : key);
@@ -80,6 +81,11 @@ describe('the request follows the registry', () => {
     assert.equal(request.sensitivity, null);
     assert.equal(request.goals?.length, 4);
   });
+});
+
+test("every preset's first screen (the registry's lead sections) has its measured heights", () => {
+  assert.deepEqual(SECTION_TABLE.filter((section) => section.lead).map((section) => section.token), ['funnel', 'target', 'velocity']);
+  for (const preset of PRESETS) assert.ok(Array.isArray(HEIGHTS[preset]), `${preset}: ${firstScreen(defaultSections(preset)).join(' ')}`);
 });
 
 describe("model-check.js agrees with the engine's own checks", () => {

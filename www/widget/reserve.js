@@ -29,10 +29,7 @@ const SCREEN_HEIGHTS = {
 
 /** Finished height of each preset with its default panels: its first screen's. */
 export const HEIGHTS = /** @type {Record<string, number[]>} */ (
-  Object.fromEntries(PRESETS.flatMap((preset) => {
-    const heights = SCREEN_HEIGHTS[/** @type {keyof typeof SCREEN_HEIGHTS} */ (firstScreen(defaultSections(preset)).join(' '))];
-    return heights ? [[preset, heights]] : [];
-  }))
+  Object.fromEntries(PRESETS.map((preset) => [preset, SCREEN_HEIGHTS[/** @type {keyof typeof SCREEN_HEIGHTS} */ (firstScreen(defaultSections(preset)).join(' '))]]))
 );
 
 /** Article column widths that the builder and the Hugo shortcode offer for a reservation made in markup. */
