@@ -54,8 +54,9 @@ const oneSharedChunk = {
 };
 
 // The engine's generated schema (www/pkg/sales_kpi_schema.js) also describes the planning options
-// and lists every error code, which the widget does not read. Only widget/schema.js reads it, as
-// `schema.<key>`; the bundle keeps the keys read there and drops the rest.
+// and lists every error code, which the widget does not read. The widget's modules that import it
+// (schema.js, model-check.js, …) read it as `schema.<key>`; the bundle keeps the keys read there
+// and drops the rest.
 const SCHEMA = /[\\/]pkg[\\/]sales_kpi_schema\.js$/;
 const schemaKeysRead = {
   name: 'schema-keys-read',
@@ -63,7 +64,8 @@ const schemaKeysRead = {
     build.onLoad({ filter: SCHEMA }, async ({ path }) => {
       const text = await readFile(path, 'utf8');
       const schema = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
-      const reader = await readFile(join(www, 'widget', 'schema.js'), 'utf8');
+      const sources = await Promise.all(jsFiles(join(www, 'widget')).map((file) => readFile(file, 'utf8')));
+      const reader = sources.filter((source) => source.includes('sales_kpi_schema.js')).join('\n');
       const read = new Set([...reader.matchAll(/\bschema\.(\w+)/g)].map((match) => match[1]));
       const kept = Object.fromEntries(Object.entries(schema).filter(([key]) => read.has(key)));
       return { contents: `export default ${JSON.stringify(kept)};`, loader: 'js' };

@@ -7,7 +7,7 @@ import { field } from './form.js';
 import { formatNumber } from './format.js';
 import { funnelPanel } from './panels/funnel.js';
 import { stageNoun } from './pointer-display.js';
-import { shownModules } from './sections.js';
+import { sectionOf, shownModules } from './sections.js';
 
 /** @typedef {import('./view.js').CalculatorView} View */
 
@@ -135,7 +135,7 @@ function lead(view, key, ...children) {
 export function article(view) {
   const { sections, panels } = view;
   // Without the funnel (pacing's Progress panel alone) the panels are the answer.
-  if (![...sections].some((section) => ['funnel', 'target', 'velocity'].includes(section))) {
+  if (![...sections].some((section) => sectionOf(section)?.lead)) {
     return h('div', { class: 'grid' }, shownModules(sections).map((name) => panels[name]?.render(view, sections)));
   }
   return [

@@ -1,8 +1,6 @@
 // Reading the `model` and `what-if` attributes into a fresh state; loaded only when one is set.
 import { normalize, shift } from './decimal.js';
-import { isPlainDecimal } from './decimal.js';
-import { call } from './engine.js';
-import { getAt } from './state.js';
+import { modelAccepted, whatIfAccepted } from './model-check.js';
 
 /** @typedef {import('./state.js').State} State */
 
@@ -63,7 +61,8 @@ function parseWhatIf(value) {
 }
 
 /**
- * Applies the `model` and `what-if` attributes to a fresh state where the engine accepts them;
+ * Applies the `model` and `what-if` attributes to a fresh state where the engine's schema accepts
+ * them (model-check.js);
  * `reportInvalid(name, value)` notes the rest.
  * @param {State} state
  * @param {string | null} model
@@ -74,7 +73,7 @@ export function applyAttributes(state, model, whatIf, reportInvalid) {
   if (model !== null) {
     try {
       const given = parseModel(model);
-      call('evaluate', given, null);
+      if (!modelAccepted(given)) throw new Error('model');
       state.model = given;
     } catch {
       reportInvalid('model', model);
@@ -84,14 +83,8 @@ export function applyAttributes(state, model, whatIf, reportInvalid) {
     const { changes, unreadable } = parseWhatIf(whatIf);
     state.whatif = {};
     for (const [lever, change] of Object.entries(changes)) {
-      try {
-        if (!isPlainDecimal(getAt(state.model, lever))) throw new Error('not a lever');
-        const { whatIf } = call('evaluate', state.model, { whatIf: [{ lever, [change.unit]: change.value }] });
-        if (!whatIf || 'error' in whatIf) throw new Error('refused');
-        state.whatif[lever] = change;
-      } catch {
-        unreadable.push(lever);
-      }
+      if (whatIfAccepted(state.model, lever, change)) state.whatif[lever] = change;
+      else unreadable.push(lever);
     }
     if (unreadable.length) reportInvalid('what-if', unreadable.join(' '));
   }

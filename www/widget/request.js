@@ -1,6 +1,7 @@
-// What the widget asks the engine's `evaluate` for: the what-if, a goal seek per funnel lever
-// when the goal panel is shown, and the sensitivity table when its panel is. The build asks the
-// same for each preset's first view (scripts/first-views.mjs), so this module uses no DOM.
+// What the widget asks the engine's `evaluate` for: the what-if, and the part each shown section
+// asks for (sections.js's `asks`: a goal seek per funnel lever, the sensitivity table). The build
+// asks the same for each preset's first view (scripts/first-views.mjs), so this module uses no DOM.
+import { SECTION_TABLE } from './sections.js';
 import { funnelLevers, whatIfChanges } from './state.js';
 
 /**
@@ -17,19 +18,28 @@ import { funnelLevers, whatIfChanges } from './state.js';
  */
 export function evaluateRequest(model, state, sections, sensitivityMetric) {
   const changes = whatIfChanges(state);
-  return {
-    whatIf: changes.length ? changes : null,
-    goals: sections.has('goal') ? goalRequest(model) : null,
-    sensitivity: sections.has('sensitivity') && sensitivityMetric ? { metric: sensitivityMetric, by: '0.1' } : null,
-  };
+  /** @type {Request} */
+  const request = { whatIf: changes.length ? changes : null, goals: null, sensitivity: null };
+  for (const { token, asks } of SECTION_TABLE) if (asks && sections.has(token)) request[asks] ??= /** @type {any} */ (PARTS[asks](model, sensitivityMetric));
+  return request;
 }
+
+/**
+ * The parts of `evaluate`'s request a section may ask for, each built from the shown model (and
+ * the sensitivity panel's metric); null leaves the part out.
+ */
+export const PARTS = {
+  goals: goalRequest,
+  /** @param {unknown} _model @param {string | null} metric */
+  sensitivity: (_model, metric) => (metric ? { metric, by: '0.1' } : null),
+};
 
 /**
  * The goal seeks: each funnel lever, for the target's revenue.
  * @param {import('./state.js').Model} model
  * @returns {Goal[] | null}
  */
-export function goalRequest(model) {
+function goalRequest(model) {
   const target = model.target;
   if (target == null) return null;
   return funnelLevers(model).map((lever) => ({ lever, metric: '/funnel/revenue', target }));

@@ -5,24 +5,32 @@
 //
 // The heights are measured, not computed: tests/browser/widget-reserve.test.mjs renders each
 // preset (its default panels in the default article layout with "More" closed, English, 16 px
-// sans-serif, no what-if beyond the default) at each width below and fails, printing a new table, when one drifts by more than a few percent.
+// sans-serif, no what-if beyond the default) at each width below and fails, printing a new table by
+// preset (each row goes to its preset's first screen below), when one drifts by more than a few percent.
 // Other languages, fonts and machines move them by 3 to 5 %. A height follows the element's own width,
 // which CSS cannot express on the element itself, so the table has a row per width band: the
 // widget's layout changes at 520, 560, 720 and 1000 px (and pacing's Progress panel shortens
 // steeply between 390 and 480 px), and between two rows the height is interpolated.
-import { defaultSections } from './state.js';
+import { firstScreen } from './sections.js';
+import { defaultSections, PRESETS } from './state.js';
 
 /** Element widths (CSS px) at which the heights were measured; pairs like 520/521 mark a layout step. */
 export const WIDTHS = [320, 390, 440, 480, 520, 521, 559, 560, 640, 719, 720, 860, 999, 1000, 1200];
 
-/** Finished height (CSS px) of each preset with its default panels, one per entry of WIDTHS. */
-export const HEIGHTS = {
-  inbound: [516, 516, 516, 516, 516, 549, 551, 385, 390, 395, 395, 400, 400, 400, 400],
-  outbound: [516, 516, 516, 516, 516, 549, 551, 385, 390, 395, 395, 400, 400, 400, 400],
-  leads: [516, 516, 516, 516, 516, 549, 551, 385, 390, 395, 395, 400, 400, 400, 400],
-  'unit-economics': [426, 426, 426, 426, 426, 459, 462, 295, 300, 305, 305, 310, 310, 310, 310],
-  pacing: [2464, 2265, 1957, 1915, 1892, 1968, 1948, 1948, 1909, 1733, 1733, 1663, 1620, 1620, 1601],
+/**
+ * Finished height (CSS px) of each first screen, by its sections (sections.js's firstScreen: the
+ * article's up-front sections, behind which "More" names the rest), one per entry of WIDTHS.
+ */
+const SCREEN_HEIGHTS = {
+  'funnel target': [516, 516, 516, 516, 516, 549, 551, 385, 390, 395, 395, 400, 400, 400, 400],
+  funnel: [426, 426, 426, 426, 426, 459, 462, 295, 300, 305, 305, 310, 310, 310, 310],
+  progress: [2464, 2265, 1957, 1915, 1892, 1968, 1948, 1948, 1909, 1733, 1733, 1663, 1620, 1620, 1601],
 };
+
+/** Finished height of each preset with its default panels: its first screen's. */
+export const HEIGHTS = /** @type {Record<string, number[]>} */ (
+  Object.fromEntries(PRESETS.map((preset) => [preset, SCREEN_HEIGHTS[/** @type {keyof typeof SCREEN_HEIGHTS} */ (firstScreen(defaultSections(preset)).join(' '))]]))
+);
 
 /** Article column widths that the builder and the Hugo shortcode offer for a reservation made in markup. */
 export const COLUMNS = [390, 600, 700, 800, 1000];
@@ -40,7 +48,7 @@ export const COLUMNS = [390, 600, 700, 800, 1000];
  */
 export function reservedHeight(preset, width, sections) {
   const name = preset || 'inbound';
-  const heights = HEIGHTS[/** @type {keyof typeof HEIGHTS} */ (name)];
+  const heights = HEIGHTS[name];
   if (!heights || !(width > 0)) return 0;
   if (sections && !/\ball\b/.test(sections)) {
     const shown = sections.split(/[\s,]+/);

@@ -10,7 +10,7 @@ import schema from '../pkg/sales_kpi_schema.js';
  */
 
 /** A concrete pointer's pattern: array indices become `*` (/funnel/stages/3/rate: /funnel/stages/*\/rate). */
-const patternOf = (/** @type {string} */ pointer) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+export const patternOf = (/** @type {string} */ pointer) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 
 const rules = new Map(schema.fields.map((rule) => [rule.pointer, rule]));
 

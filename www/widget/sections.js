@@ -1,8 +1,10 @@
 // The calculator's sections, each described once: its token in the `sections` attribute, whether
 // its numbers come from the funnel, the model fields it shows, whether it needs the full engine,
-// and its module when that loads on demand. Everything that lists sections (state.js's SECTIONS
-// and shown model, lazy-parts.js's loaders and engine choice, layout.js's order, the spreadsheet's
-// rows) derives from this table, so a new panel is one entry here plus its own module and text.
+// its module when that loads on demand, the part of `evaluate` it asks for, and its state's key in
+// a share link. Everything that lists sections (state.js's SECTIONS and shown model, lazy-parts.js's
+// loaders and engine choice, layout.js's order, the spreadsheet's rows, request.js's parts,
+// url-state.js's keys) derives from this table, so a new panel is one entry here plus its own
+// module and text.
 //
 // A module loaded on demand exports `render(view, sections)`, its panel (or false), and may export
 // `css` (its styles), `loadText(lang)` (text of its own, loaded with it) and `exportRows(view)`
@@ -29,27 +31,40 @@ export const MODULES = {
  * @property {boolean} [fullEngine] it calls `simulate`, `plan` or `progress`, which only the full engine has
  * @property {keyof typeof MODULES} [module] its module, loaded when it is shown
  * @property {boolean} [moreText] it uses the rest of the language's text (more-xx.js)
+ * @property {keyof typeof import('./request.js').PARTS} [asks] the part of `evaluate`'s answer it shows, asked while it is shown
+ * @property {boolean} [lead] the article shows it up front (its fields), not behind "More"; reserve.js's heights are by these
+ * @property {string} [link] the key of its state (`state[token]`) in a share link; link-shapes.js checks it there
  */
 
 /** @type {Section[]} In the order of the layout. */
 export const SECTION_TABLE = [
-  { token: 'funnel', fromFunnel: true },
-  { token: 'target', fromFunnel: true, fields: ['target'] },
-  { token: 'velocity', fromFunnel: true, fields: ['cycleDays'], moreText: true },
+  { token: 'funnel', fromFunnel: true, lead: true },
+  { token: 'target', fromFunnel: true, fields: ['target'], lead: true },
+  { token: 'velocity', fromFunnel: true, fields: ['cycleDays'], moreText: true, lead: true },
   { token: 'whatif', fromFunnel: true },
-  { token: 'goal', fromFunnel: true },
-  { token: 'sensitivity', fromFunnel: true, module: 'sensitivity', moreText: true },
+  { token: 'goal', fromFunnel: true, asks: 'goals' },
+  { token: 'sensitivity', fromFunnel: true, module: 'sensitivity', moreText: true, asks: 'sensitivity' },
   { token: 'uncertainty', fromFunnel: true, module: 'uncertainty', moreText: true, fullEngine: true },
   { token: 'economics', fromFunnel: true, fields: ['acquisitionCost', 'customer'], module: 'economics', moreText: true },
   { token: 'retention', fields: ['retention'], module: 'retention', moreText: true },
   { token: 'growth', fields: ['growth'], module: 'retention', moreText: true },
-  { token: 'plan', module: 'plan', fullEngine: true },
-  { token: 'progress', module: 'progress', fullEngine: true },
+  { token: 'plan', module: 'plan', fullEngine: true, link: 'pl' },
+  { token: 'progress', module: 'progress', fullEngine: true, link: 'pg' },
   { token: 'share', module: 'share', moreText: true },
 ];
 
 /** Every section's token, in the layout's order. */
 export const SECTIONS = SECTION_TABLE.map((section) => section.token);
+
+/**
+ * The sections on the article's first screen: those it shows up front, or, with none of them
+ * (pacing's Progress panel alone), the panels themselves.
+ * @param {string[]} sections
+ */
+export const firstScreen = (sections) => {
+  const lead = sections.filter((token) => sectionOf(token)?.lead);
+  return lead.length ? lead : sections;
+};
 
 /** @param {string} token */
 export const sectionOf = (token) => SECTION_TABLE.find((section) => section.token === token);

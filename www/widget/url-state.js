@@ -2,9 +2,13 @@
 // that hosts or chat apps rewrite, and JSON of decimal strings round-trips byte for byte. Loaded
 // when a page has a fragment, the url-state attribute, or the reader copies a link.
 import { isPlainDecimal } from './decimal.js';
-import { call } from './engine.js';
-import { checkedPlan, checkedProgress } from './panels/plan-options.js';
-import { getAt, PRESETS, whatIfChanges } from './state.js';
+import { LINK_SHAPES } from './link-shapes.js';
+import { modelAccepted, whatIfAccepted } from './model-check.js';
+import { SECTION_TABLE } from './sections.js';
+import { getAt, PRESETS } from './state.js';
+
+/** The sections whose state rides along in a link, each under its own key (sections.js's `link`). */
+const LINKED = SECTION_TABLE.flatMap(({ token, link }) => (link ? [{ token, link }] : []));
 
 /** @typedef {import('./state.js').State} State */
 
@@ -50,17 +54,24 @@ function decodeState(text) {
   for (const [lever, range] of Object.entries(data.r)) {
     if (!isLeverPointer(lever) || !isObject(range) || !isPlainDecimal(range.low) || !isPlainDecimal(range.high)) return null;
   }
-  // Plan panel: its options ride along as `pl` (checked for shape here, by the engine when planned).
-  const plan = 'pl' in data ? checkedPlan(data.pl) : undefined;
-  if (plan === null) return null;
-  // Progress panel: its as-of date, rows and open opportunities ride along as `pg`.
-  const progress = 'pg' in data ? checkedProgress(data.pg) : undefined;
-  if (progress === null) return null;
-  return { preset: data.p, currency: data.c, model: /** @type {any} */ (data.m), whatif: data.w, ranges: data.r, ...(plan && { plan }), ...(progress && { progress }) };
+  /** @type {Record<string, unknown>} */
+  const state = { preset: data.p, currency: data.c, model: data.m, whatif: data.w, ranges: data.r };
+  // A section's own state (the Plan panel's options as `pl`, …) is checked for shape here, by the
+  // engine when the section runs it.
+  for (const { token, link } of LINKED) {
+    if (!(link in data)) continue;
+    const checked = LINK_SHAPES[token]?.(data[link]);
+    if (!checked) return null;
+    state[token] = checked;
+  }
+  return /** @type {State} */ (/** @type {unknown} */ (state));
 }
 
 /** @param {State} state */
-export const encodeState = (state) => toBase64Url(JSON.stringify({ v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges, pl: state.plan, pg: state.progress }));
+export const encodeState = (state) => {
+  const sections = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (state));
+  return toBase64Url(JSON.stringify({ v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges, ...Object.fromEntries(LINKED.map(({ token, link }) => [link, sections[token]])) }));
+};
 
 /**
  * Puts the state into the page's URL fragment; returns the value written.
@@ -73,21 +84,16 @@ export function writeUrl(state) {
 }
 
 /**
- * The state in a fragment value, checked the way the engine checks input; null if it is not valid.
+ * The state in a fragment value, checked by the engine's schema (model-check.js); null if it is
+ * not valid.
  * @param {string} text
  * @returns {State | null}
  */
 export function readState(text) {
   const state = decodeState(text);
-  if (!state) return null;
-  try {
-    const changes = whatIfChanges(state);
-    const { whatIf } = call('evaluate', state.model, { whatIf: changes.length ? changes : null });
-    if (whatIf && 'error' in whatIf) return null;
-    return Object.keys(state.ranges).every((lever) => isPlainDecimal(getAt(state.model, lever))) ? state : null;
-  } catch {
-    return null;
-  }
+  if (!state || !modelAccepted(state.model)) return null;
+  if (!Object.entries(state.whatif).every(([lever, change]) => whatIfAccepted(state.model, lever, change))) return null;
+  return Object.keys(state.ranges).every((lever) => isPlainDecimal(getAt(state.model, lever))) ? state : null;
 }
 
 /**
