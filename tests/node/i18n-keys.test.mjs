@@ -54,7 +54,7 @@ function usedKeys() {
   const named = read(files.filter((f) => !/^panels[\\/](plan|progress|public-holidays)/.test(f)));
   for (const [, pointer] of named.matchAll(/'(\/[A-Za-z]+(?:\/[A-Za-z]+)?)'/g)) {
     const words = pointer.split('/');
-    if (!/^\/(name|funnel\/top|funnel\/stages)$/.test(pointer)) used.add(words.at(-1) === 'rate' ? words[1] : words.at(-1));
+    if (!/^\/(name|funnel|funnel\/top|funnel\/stages)$/.test(pointer)) used.add(words.at(-1) === 'rate' ? words[1] : words.at(-1));
   }
   // The builder names each section by a widget text (SECTION_TITLE).
   const titles = /const SECTION_TITLE = \{([^}]*)\}/.exec(builder)?.[1] ?? '';

@@ -14,7 +14,7 @@ import { SECTION_TABLE, firstScreen } from '../../www/widget/sections.js';
 import { PRESETS, defaultSections, defaultState } from '../../www/widget/state.js';
 import { encodeState, readState } from '../../www/widget/url-state.js';
 
-const t = (key) => (key.startsWith('st_') ? 'Visitors|Leads|Deals' : key);
+const t = (key) => (key.startsWith('stages') ? 'Visitors|Leads|Deals' : key);
 const linked = SECTION_TABLE.filter((section) => section.link);
 const fragment = (data) => Buffer.from(JSON.stringify(data)).toString('base64url');
 const linkData = (value) => JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
