@@ -178,7 +178,7 @@ const SETTINGS = {
 const attrs = (o) => Object.entries(o).map(([k, v]) => `${k}="${esc(v)}"`).join(' ');
 
 test('markup in attributes is rendered as text; invalid values get a polite note and the default', async () => {
-  const html = TEST_PAGE(`<${W} id="names" editable-stages model="${esc(JSON.stringify(namesModel()))}"></${W}>
+  const html = TEST_PAGE(`<${W} id="names" editable-stages layout="dashboard" model="${esc(JSON.stringify(namesModel()))}"></${W}>
 <${W} id="settings" ${attrs(SETTINGS)}></${W}>
 <${W} id="badmodel" model="${esc(N.img)}"></${W}>
 <${W} id="late" editable-stages preset="leads"></${W}>`);
@@ -636,7 +636,7 @@ test("the builder's snippets keep its own address exact, even one with markup or
 // ---- 5. the same under a strict CSP with Trusted Types ----
 
 test('under a strict CSP with Trusted Types: attribute and fragment markup, no violation', async () => {
-  const attrsPage = TEST_PAGE(`<${W} id="names" editable-stages model="${esc(JSON.stringify(namesModel()))}"></${W}>\n<${W} id="settings" ${attrs(SETTINGS)} theme="${esc(THEMES[0])}"></${W}>`, { csp: true, title: 'Strict host' });
+  const attrsPage = TEST_PAGE(`<${W} id="names" editable-stages layout="dashboard" model="${esc(JSON.stringify(namesModel()))}"></${W}>\n<${W} id="settings" ${attrs(SETTINGS)} theme="${esc(THEMES[0])}"></${W}>`, { csp: true, title: 'Strict host' });
   const a = await generated('csp-attrs.html', attrsPage);
   try {
     await ready(a.page, '#names');

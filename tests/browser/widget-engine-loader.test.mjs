@@ -29,7 +29,7 @@ before(() => {
 async function planLink() {
   const { page, close } = await openPage(env.browser, null);
   try {
-    await serve(page, 'loader-link.html', host(BUILDS.dev.entry, `<${W} preset="leads" url-state></${W}>`));
+    await serve(page, 'loader-link.html', host(BUILDS.dev.entry, `<${W} preset="leads" layout="dashboard" url-state></${W}>`));
     return await waitUntil(page, () => page.evaluate(() => location.hash.includes('skc=') && location.hash), { message: 'the link' });
   } finally {
     await close();
@@ -56,7 +56,7 @@ async function upgradeToPlan(build, { attributes = '', byLink = false, beforeNav
   const { page, requests, pageErrors, close } = await openPage(env.browser, null);
   try {
     await beforeNavigate(page);
-    await serve(page, `loader-${build}.html`, host(BUILDS[build].entry, `<${W} id="w" preset="inbound"${attributes}></${W}>`));
+    await serve(page, `loader-${build}.html`, host(BUILDS[build].entry, `<${W} id="w" preset="inbound" layout="dashboard"${attributes}></${W}>`));
     await page.locator(REVENUE).waitFor();
     const before = requests.filter((url) => url.includes('.wasm')).map((url) => new URL(url).pathname);
     // Whether the plan's sentence had a number in the frame in which its panel first appeared
@@ -140,7 +140,7 @@ for (const build of Object.keys(BUILDS)) {
 test('after the upgrade the page keeps the full engine: a panel hidden and shown again, and a new calculator, fetch nothing', async () => {
   const { page, requests, pageErrors, close } = await openPage(env.browser, null);
   try {
-    await serve(page, 'loader-once.html', host(BUILDS.dev.entry, `<${W} id="w" preset="inbound"></${W}>`));
+    await serve(page, 'loader-once.html', host(BUILDS.dev.entry, `<${W} id="w" preset="inbound" layout="dashboard"></${W}>`));
     await page.locator(REVENUE).waitFor();
     const wasm = () => requests.filter((url) => url.includes('.wasm')).map((url) => new URL(url).pathname);
     const setSections = (sections) => page.evaluate((value) => document.getElementById('w').setAttribute('sections', value), sections);
@@ -164,7 +164,7 @@ test('the full engine failing to load is said with the start-up message, and no 
   try {
     const full = `${env.server.url}pkg-full/sales_kpi_bg.wasm`;
     await page.route(full, (route) => route.fulfill({ status: 404, body: 'not here' }));
-    await serve(page, 'loader-fails.html', host(BUILDS.dev.entry, `<${W} id="w" preset="inbound"></${W}>`));
+    await serve(page, 'loader-fails.html', host(BUILDS.dev.entry, `<${W} id="w" preset="inbound" layout="dashboard"></${W}>`));
     await page.locator(REVENUE).waitFor();
     await page.evaluate(() => document.getElementById('w').setAttribute('sections', 'funnel target plan'));
     const fatal = page.locator(`${W} .fatal`);
