@@ -40,13 +40,13 @@ test('a unit typed with a number is read, and dropped when the reader leaves the
     assert.equal(await high.getAttribute('aria-invalid'), 'false');
     // The Plan panel's own boxes: a baseline in kroner and growth in per cent.
     const plan = page.locator(PLAN);
-    await plan.getByLabel('Vækst på en basis').check();
-    await plan.getByLabel('Basisomsætning').fill('135.000 kr.');
-    await plan.getByLabel('Basisomsætning').press('Tab');
+    await plan.getByLabel('Vækst i forhold til nu').check();
+    await plan.getByLabel('Nuværende omsætning').fill('135.000 kr.');
+    await plan.getByLabel('Nuværende omsætning').press('Tab');
     await plan.getByLabel('Vækst', { exact: true }).fill('14 %');
     await plan.getByLabel('Vækst', { exact: true }).press('Tab');
     await sentence(page, /153\.900/);
-    assert.equal(await plan.getByLabel('Basisomsætning').inputValue(), '135.000');
+    assert.equal(await plan.getByLabel('Nuværende omsætning').inputValue(), '135.000');
     assert.equal(await plan.getByLabel('Vækst', { exact: true }).inputValue(), '14');
     // Text that cannot be read stays as typed, with its message.
     await input(page, '/funnel/dealSize').fill('5.000 €');
