@@ -74,6 +74,7 @@ table{border-collapse:collapse;width:100%;font-size:.875rem;font-variant-numeric
 th,td{padding:.4rem .5rem;border-bottom:1px solid var(--_line);text-align:left;vertical-align:top;white-space:nowrap}
 th:first-child{padding-left:0}
 .tbox tr>:first-child{position:sticky;left:0;z-index:1;background:var(--_panel)}
+@container (min-width:521px){.tbox tbody th,.tbox tbody td{white-space:normal}}
 td.msg{white-space:normal;min-width:14rem}
 thead th{font-size:.75rem;font-weight:700;color:var(--_muted);letter-spacing:.03em}
 .num{text-align:right;white-space:nowrap}
