@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage, useBrowser } from './harness.mjs';
 import { PRESETS } from '../../www/widget/state.js';
+import moreDutch from '../../www/widget/more-nl.js';
 
 const env = useBrowser({ before, after });
 const W = 'sales-kpi-calculator';
@@ -26,7 +27,9 @@ const LOCALES = {
 /** The Plan panel's goals other than the target above: each shows its own fields when chosen. */
 const GOALS = { 'en-US': ['An amount', 'Growth on current revenue'], 'nl-NL': ['Een bedrag', 'Groei t.o.v. huidige omzet'], 'da-DK': ['Et beløb', 'Vækst i forhold til nu'] };
 
-/** The labels the issue corrects, each of which some preset shows with every panel. */
+/** The labels the issue corrects, each of which some preset shows with every panel. The lever table's
+ * "Spreiding" column shows only when the levers' swings differ (not in the presets' own models, where
+ * a sentence replaces it): tests/browser/widget-charts.test.mjs opens it. */
 const LABELS = {
   'en-US': ['Sales cycle (days)', 'Expected deals won', 'Unit economics (CAC and CLV)', 'CLV:CAC ratio', 'Growth on current revenue', 'Current revenue', 'Custom dates'],
   'nl-NL': [
@@ -37,7 +40,6 @@ const LABELS = {
     'Eigen datums',
     'Verwachte gewonnen deals',
     'CLV:CAC-verhouding',
-    'Spreiding',
     'hefboom',
   ],
   'da-DK': [
@@ -156,4 +158,8 @@ test('wording and number display: every preset and language, every panel, after 
     for (const label of labels) if (!seen[locale].includes(label)) found.push(`${locale}: "${label}" is on no preset's screen`);
   }
   assert.deepEqual(found, []);
+});
+
+test('the lever table\'s column is "Spreiding" in Dutch (shown when the levers differ)', () => {
+  assert.equal(moreDutch.colSwing, 'Spreiding');
 });
