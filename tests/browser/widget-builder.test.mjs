@@ -140,8 +140,10 @@ for (const lang of ['nl', 'da']) {
         assert.ok(name && name.toLowerCase() !== token && !/^[a-z-]+$/.test(name), `${lang}: the ${token} panel is called "${name}"`);
       }
       assert.doesNotMatch(text, /\b(whatif|goal|funnel|sensitivity|velocity)\b/, `${lang}: a code name is on the page`);
-      // "What if…?" is the calculator's own panel heading, in the same language.
+      // "What if…?" is the calculator's own panel heading, in the same language: behind the
+      // article's "More" row.
       const name = Object.fromEntries(panels);
+      await openMore(page, '#preview');
       const heading = await page.locator('#preview section[data-section="pWhatIf"] h3').first().textContent();
       assert.equal(name.whatif, heading.trim());
       // The element leaves the language to the reader's page; a frame, which cannot see that
@@ -180,11 +182,16 @@ test('builder: the planner\'s link opens it in the planner\'s language; its own 
 test('builder: the preview is exactly as wide as the chosen column; at 700 px it lays out in one column as on the blog', async () => {
   const { page, pageErrors, close } = await builder('', { width: 1440, height: 900 });
   try {
-    /** The preview's width and the left edges of its panels. */
+    // The article shows its answer and inputs; the panels are behind "More", as a reader opens it.
+    // Its what-if takes a whole row, and so does the goal unless Sensitivity is its partner.
+    await page.locator('input[name=sections][value=sensitivity]').check();
+    await openMore(page, '#preview');
+    await page.locator('#preview details.more[open] section[data-section="pSens"]').waitFor();
+    /** The preview's width and the left edges of the panels behind "More". */
     const layout = () =>
       page.locator('#preview').evaluate((el) => ({
         width: el.getBoundingClientRect().width,
-        lefts: [...new Set([...el.shadowRoot.querySelectorAll('[data-section]')].map((p) => Math.round(p.getBoundingClientRect().left)))],
+        lefts: [...new Set([...el.shadowRoot.querySelectorAll('details.more[open] [data-section]')].map((p) => Math.round(p.getBoundingClientRect().left)))],
       }));
     for (const column of ['390', '700', '1000']) {
       await page.selectOption('#column', column);
@@ -280,7 +287,9 @@ test('the frame code fits a phone (390 px) and the column (1280 px) without a sc
       await host.page.route(`${env.server.url}post.html`, (route) => route.fulfill({ contentType: 'text/html', body }));
       await host.page.goto(`${env.server.url}post.html`);
       const inner = host.page.frameLocator('iframe');
-      await inner.locator(`${W} section[data-section="pSens"]`).waitFor({ timeout: 20_000 });
+      // The frame opens on the article: the answer, its inputs and the "More" row naming the panels.
+      await inner.locator(`${W} .answer [data-result="/funnel/revenue"][data-value]`).waitFor({ timeout: 20_000 });
+      await inner.locator(`${W} details.more:not([open]) > summary`).waitFor();
       await waitForIdle(host.page);
       const sizes = async () => ({
         frame: await host.page.locator('iframe').evaluate((f) => f.clientHeight),
@@ -290,6 +299,15 @@ test('the frame code fits a phone (390 px) and the column (1280 px) without a sc
       const got = withScript ? await waitUntil(host.page, async () => { const s = await sizes(); return s.frame === s.content && s; }, { message: () => `${name}: the frame to fit` , timeout: 20_000 }).catch(async (e) => { throw new Error(`${e.message}: ${JSON.stringify(await sizes())}`); }) : await sizes();
       t.diagnostic(`${name}: frame ${got.frame} px, content ${got.content} px ${got.scrolls}`);
       assert.ok(got.frame >= got.content && !got.scrolls, `${name}: frame ${got.frame} px < content ${got.content} px`);
+      if (withScript) {
+        // A reader opens "More": the chosen panel shows, and the script grows the frame to fit it.
+        await inner.locator(`${W} details.more > summary`).click();
+        await inner.locator(`${W} details.more[open] section[data-section="pSens"]`).waitFor({ timeout: 20_000 });
+        await waitForIdle(host.page);
+        const opened = await waitUntil(host.page, async () => { const s = await sizes(); return s.frame === s.content && s.frame > got.frame && s; }, { message: () => `${name}: the frame to fit the opened "More"`, timeout: 20_000 }).catch(async (e) => { throw new Error(`${e.message}: ${JSON.stringify(await sizes())}`); });
+        t.diagnostic(`${name}, "More" open: frame ${opened.frame} px, content ${opened.content} px ${opened.scrolls}`);
+        assert.ok(!opened.scrolls, `${name}, "More" open: ${opened.scrolls}`);
+      }
       assert.deepEqual(host.pageErrors, [], name);
     } finally {
       await host.close();
