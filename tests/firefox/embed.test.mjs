@@ -85,7 +85,7 @@ async function computesAfterTyping(path) {
     await input.type('5000');
     await tab.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector('[data-result="/funnel/revenue"]').getAttribute('data-value') === '150000', { timeout: 10_000 }, W);
     assert.deepEqual(await tab.evaluate(() => window.violations), [], 'no CSP violation');
-    assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/`)), [], 'no request elsewhere');
+    assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("data:")), [], 'no request elsewhere');
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(consoleErrors, []);
   } finally {
@@ -104,7 +104,8 @@ test('Firefox ESR: the iframe with the resize script fits its content', async ()
     const frame = await tab.$('#f');
     const inner = await (await frame.contentFrame()).evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
     await tab.waitForFunction((h) => Math.round(document.getElementById('f').getBoundingClientRect().height) === h, { timeout: 10_000 }, inner);
-    assert.ok(inner > 1200, `content ${inner} px`);
+    // An article is shorter closed than the frame's first 1200 px: the script shrinks the frame to it.
+    assert.ok(inner > 200 && inner < 1200, `content ${inner} px`);
     assert.deepEqual(pageErrors, []);
   } finally {
     await tab.close();
