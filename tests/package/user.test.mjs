@@ -162,7 +162,7 @@ test('(a) the README\'s Node example runs and gives the numbers it promises', { 
   assert.match(run(process.execPath, ['readme-example.mjs'], app).stdout, /readme example: ok/);
 });
 
-const PAGE_BODY = `<h1>A post</h1><${W} preset="leads"></${W}><p id="after">The rest of the post.</p>`;
+const PAGE_BODY = `<h1>A post</h1><${W} preset="leads" layout="dashboard"></${W}><p id="after">The rest of the post.</p>`;
 
 /** The leads preset computes, plans (the full engine) and answers typing; nothing fails. */
 async function checkLeads(url, { contextOptions = {} } = {}) {
