@@ -39,19 +39,44 @@ function jsFiles(dir) {
 // combination of importers: nine small files for the widget. Giving every lazily loaded module
 // (not the text tables) the view and its configuration, and so the whole first view, as a
 // dependency makes that one shared chunk: a first view loads the entry and one chunk. The
-// sources are unchanged.
+// sources are unchanged. Which modules load lazily is what the widget's own import() calls say
+// (lazyModules), not a list kept here.
 const FIRST_VIEW = ['view.js', 'configure.js'].map((name) => join(www, 'widget', name));
-const LAZY_CODE = /[\\/]widget[\\/](panels[\\/](sensitivity|uncertainty|economics|retention|share|what-if-levers|plan)|formulas|editing|url-state|model-attributes|panel-grid)\.js$/;
-const oneSharedChunk = {
+/** @param {Set<string>} lazy the absolute paths of the lazily loaded modules */
+const oneSharedChunk = (lazy) => ({
   name: 'one-shared-chunk',
   setup(build) {
-    build.onLoad({ filter: LAZY_CODE }, async ({ path }) => ({
-      contents: `${FIRST_VIEW.map((module) => `import ${JSON.stringify(module)};\n`).join('')}${await readFile(path, 'utf8')}`,
-      loader: 'js',
-      resolveDir: dirname(path),
-    }));
+    build.onLoad({ filter: /\.js$/ }, async ({ path }) =>
+      lazy.has(path)
+        ? {
+            contents: `${FIRST_VIEW.map((module) => `import ${JSON.stringify(module)};\n`).join('')}${await readFile(path, 'utf8')}`,
+            loader: 'js',
+            resolveDir: dirname(path),
+          }
+        : undefined,
+    );
   },
-};
+});
+
+/**
+ * The widget's modules that load on demand, as esbuild finds them: the targets of the widget's
+ * dynamic import() calls, less the text tables (i18n.js's parts, data any module may need), the
+ * engines' files and the entries. A panel added to sections.js's MODULES is in it with nothing else to change.
+ * @returns {Promise<Set<string>>} absolute paths
+ */
+export async function lazyModules() {
+  const { metafile } = await build({ ...WIDGET_ENTRIES, bundle: true, write: false, metafile: true, format: 'esm', splitting: true, outdir: join(dist, 'widget'), logLevel: 'silent', plugins: [engineGlueApart, smallEngineShipped] });
+  const widget = join(www, 'widget');
+  const lazy = new Set();
+  for (const [importer, { imports }] of Object.entries(metafile.inputs)) {
+    if (importer.endsWith('widget/i18n.js')) continue;
+    for (const { path, kind, external } of imports) {
+      const absolute = join(root, path);
+      if (kind === 'dynamic-import' && !external && absolute.startsWith(`${widget}/`) && !WIDGET_ENTRIES.entryPoints.includes(absolute)) lazy.add(absolute);
+    }
+  }
+  return lazy;
+}
 
 // The engine's generated schema (www/pkg/sales_kpi_schema.js) also describes the planning options
 // and lists every error code, which the widget does not read. The widget's modules that import it
@@ -99,6 +124,10 @@ const smallEngineShipped = {
   },
 };
 
+// The export is an entry of its own too, so dist/widget/export-sheet.js exists under that name
+// before and after the share panel imports it (import('./export-sheet.js')).
+const WIDGET_ENTRIES = { entryPoints: [join(www, 'widget', 'sales-kpi-calculator.js'), join(www, 'widget', 'export-sheet.js')] };
+
 export async function bundle({ engine = join(www, 'pkg-embed'), fullEngine = join(www, 'pkg-full') } = {}) {
   for (const folder of [engine, fullEngine]) {
     if (!existsSync(join(folder, 'sales_kpi_bg.wasm'))) throw new Error(`${relative(root, folder)} is missing: build the engines first (npm run build)`);
@@ -116,17 +145,16 @@ export async function bundle({ engine = join(www, 'pkg-embed'), fullEngine = joi
     charset: 'utf8',
     logLevel: 'warning',
   };
+  const lazy = await lazyModules();
   await build({
     ...common,
-    // The export is an entry of its own too, so dist/widget/export-sheet.js exists under that
-    // name before and after the share panel imports it (import('./export-sheet.js')).
-    entryPoints: [join(www, 'widget', 'sales-kpi-calculator.js'), join(www, 'widget', 'export-sheet.js')],
+    ...WIDGET_ENTRIES,
     bundle: true,
     splitting: true,
     outdir: join(dist, 'widget'),
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
-    plugins: [oneSharedChunk, schemaKeysRead, engineGlueApart, smallEngineShipped],
+    plugins: [oneSharedChunk(lazy), schemaKeysRead, engineGlueApart, smallEngineShipped],
   });
   // The glue and its snippets are minified file by file, keeping their names and layout.
   const pkg = engine;

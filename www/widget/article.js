@@ -7,12 +7,10 @@ import { field } from './form.js';
 import { formatNumber } from './format.js';
 import { funnelPanel } from './panels/funnel.js';
 import { stageNoun } from './pointer-display.js';
-import { sectionOf, shownModules } from './sections.js';
+import { SECTION_TABLE, sectionOf, shownModules } from './sections.js';
+import { textKey } from './i18n.js';
 
 /** @typedef {import('./view.js').CalculatorView} View */
-
-/** The sections the "More" row names, in its order: the words of `moreParts`, one each, then "all figures". */
-const NAMED = ['whatif', 'goal', 'plan', 'uncertainty', 'sensitivity', 'economics', 'retention', 'growth', 'progress', 'share'];
 
 /** @type {typeof import('./panel-grid.js') | null} */
 let grid = null;
@@ -22,13 +20,13 @@ export const loadPanelGrid = () => import('./panel-grid.js').then((module) => (g
 export const panelGridLoaded = () => grid;
 
 /**
- * "More: what-if · what it takes · plan", naming the sections behind it.
+ * "More: what-if · what it takes · plan", naming the sections behind it (those the article does
+ * not show up front, sections.js), each by its word: moreNameWhatif, moreNameGoal, …
  * @param {View} view
  */
 function moreLabel(view) {
-  const words = view.t('moreParts').split('|');
-  const named = NAMED.flatMap((section, i) => (view.sections.has(section) ? [words[i]] : []));
-  return view.t('more', { list: (named.length ? named : [words[NAMED.length]]).join(' · ') });
+  const named = SECTION_TABLE.filter((section) => !section.lead && view.sections.has(section.token)).map((section) => view.t(textKey('moreName', section.token)));
+  return view.t('more', { list: (named.length ? named : [view.t('moreNameAll')]).join(' · ') });
 }
 
 /**

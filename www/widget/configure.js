@@ -2,6 +2,7 @@
 // into the view, then building it: on connection and after attribute changes.
 import { loadEngine } from './engine.js';
 import { loadFirstView } from './first-view.js';
+import { loadPanelGrid } from './article.js';
 import { h } from './dom.js';
 import { moreText, textKey, translator } from './i18n.js';
 import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels, needsFullEngine } from './lazy-parts.js';
@@ -96,16 +97,20 @@ async function fail(view, error) {
 }
 
 /**
- * Loads the panels the sections show, the rest of the text they use, and the engine they call:
- * the full one, before they are drawn, when one of them needs it (never mid-render).
+ * Loads what drawing the sections needs, before they are drawn (drawing loads nothing): their
+ * panels with their own text, the rest of the language's text they use, a dashboard's panel grid,
+ * and the full engine when one of them runs what only it has.
  * @param {View} view
  * @returns {Promise<boolean>} false when the engine could not load (the failure is shown instead)
  */
 async function loadShownPanels(view) {
   const full = needsFullEngine(view.sections) ? loadEngine(true) : null;
   const panels = loadPanels(view.sections, view.lang);
+  const grid = view.shape.dashboard && loadPanelGrid();
   if (needsPanels(view.sections)) await moreText(view.lang);
-  view.panels = await panels;
+  [view.panels] = await Promise.all([panels, grid]);
+  // The state of a section shown for the first time starts from its module's defaults.
+  for (const module of Object.values(view.panels)) /** @type {{ initialState?: (view: View) => void }} */ (module).initialState?.(view);
   // A first view is drawn from the build's numbers while the engine loads (configure waits for it).
   if (full && !view.firstView) {
     try {

@@ -17,14 +17,15 @@ import { withoutUnit } from './number-input.js';
  * @param {Field} bound
  */
 export function onInput(view, bound) {
-  const editing = view.editing;
-  if (!editing) {
-    view.loadEditing().then(
-      () => onInput(view, bound),
-      () => {},
-    );
-    return;
-  }
+  view.withEditing((editing) => readInput(view, bound, editing));
+}
+
+/**
+ * @param {View} view
+ * @param {Field} bound
+ * @param {typeof import('./editing.js')} editing
+ */
+function readInput(view, bound, editing) {
   const { t } = view;
   const { pointer, role, input, kind } = bound;
   /** @type {string | undefined} */
@@ -56,7 +57,7 @@ export function onInput(view, bound) {
     // A value the schema refuses never reaches the model: the results show the numbers from
     // before the edit, marked stale, until it is corrected.
     const problem = bound.problem ? null : editing.fieldProblem(view, bound, value);
-    if (problem) bound.problem = editing.problemText(problem, (key) => view.rare(key));
+    if (problem) bound.problem = editing.problemText(problem, t);
     if (bound.problem) setAt(view.model, pointer, bound.before);
     else {
       setAt(view.model, pointer, value);
@@ -102,13 +103,14 @@ export function onWhatIfUnit(view, lever) {
  */
 export function onCommit(view, bound) {
   // Before the editing module has loaded, the text is still to be read (see onInput).
-  if (!view.editing) {
-    view.loadEditing().then(
-      () => onCommit(view, bound),
-      () => {},
-    );
-    return;
-  }
+  view.withEditing(() => commit(view, bound));
+}
+
+/**
+ * @param {View} view
+ * @param {Field} bound
+ */
+function commit(view, bound) {
   view.recomputeIfWaiting();
   // A valid value left behind is the one the next edit starts from.
   if (!bound.problem) delete bound.before;

@@ -6,14 +6,6 @@ import { shift } from './decimal.js';
 import { getAt } from './state.js';
 
 /**
- * Reading what the reader typed is editing code (editing.js, field-input.js), loaded when a field
- * is first focused; a change that comes before it has loaded waits for it.
- * @param {import('./view.js').CalculatorView} view
- * @param {(editing: typeof import('./editing.js')) => void} change
- */
-const edit = (view, change) => (view.editing ? change(view.editing) : view.loadEditing().then(change, () => {}));
-
-/**
  * What a field's text is: a name, an amount of money, a plain number, or a percentage (read as a
  * fraction: "2.5" is 0.025).
  * @typedef {'text' | 'money' | 'number' | 'percent'} InputKind
@@ -66,8 +58,8 @@ export function field(view, pointer, label, { kind = inputKind(pointer), role = 
     [role]: pointer,
     part: 'input',
     'aria-describedby': `${id}-e${hint ? ` ${id}-h` : ''}`,
-    oninput: () => edit(view, (editing) => editing.onInput(view, bound)),
-    onchange: () => edit(view, (editing) => editing.onCommit(view, bound)),
+    oninput: () => view.withEditing((editing) => editing.onInput(view, bound)),
+    onchange: () => view.withEditing((editing) => editing.onCommit(view, bound)),
   });
   input.value = value ?? inputText(view, pointer);
   const error = h('p', { class: 'err', id: `${id}-e` });

@@ -1,15 +1,13 @@
 // The whole widget for the current sections: its heading, notices, the article (article.js) or
 // the dashboard of every panel (panel-grid.js), and a live region for screen readers.
-import { article, loadPanelGrid, panelGridLoaded } from './article.js';
+import { article, panelGridLoaded } from './article.js';
 import { h } from './dom.js';
 
 /** @param {import('./view.js').CalculatorView} view */
 export function layout(view) {
   const { heading, dashboard } = view.shape;
+  // A dashboard's panels load before it is drawn (configure.js); until then it says so.
   const grid = panelGridLoaded();
-  // A dashboard whose panels have not loaded yet (the element starts loading them as it connects)
-  // is made again when they have.
-  if (dashboard && !grid) loadPanelGrid().then(() => view.root && view.rebuild(), () => {});
   const title = heading || (dashboard ? view.t('title') : '');
   return [
     title && h('header', { class: 'head' }, h('h2', { class: 'title', part: 'title', text: title })),

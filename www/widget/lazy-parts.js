@@ -41,11 +41,11 @@ export const loadEditing = once(() => import('./editing.js'));
 const shownSections = (sections) => [...sections].map(sectionOf).filter((section) => section !== undefined);
 
 /**
- * Whether these sections need the full engine (www/pkg-full), with `simulate`, `plan` and
- * `progress` (sections.js says which).
+ * Whether these sections need the full engine (www/pkg-full): those that run `simulate`, `plan`
+ * or `progress` (sections.js's `runs`).
  * @param {Iterable<string>} sections
  */
-export const needsFullEngine = (sections) => shownSections(sections).some((section) => section.fullEngine);
+export const needsFullEngine = (sections) => shownSections(sections).some((section) => section.runs);
 
 /**
  * Loads the modules of the sections shown, each with its own text in this language when it has

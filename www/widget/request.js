@@ -1,7 +1,7 @@
 // What the widget asks the engine's `evaluate` for: the what-if, and the part each shown section
 // asks for (sections.js's `asks`: a goal seek per funnel lever, the sensitivity table). The build
 // asks the same for each preset's first view (scripts/first-views.mjs), so this module uses no DOM.
-import { SECTION_TABLE } from './sections.js';
+import { SECTION_TABLE, sectionOf } from './sections.js';
 import { funnelLevers, whatIfChanges } from './state.js';
 
 /**
@@ -30,9 +30,25 @@ export function evaluateRequest(model, state, sections, sensitivityMetric) {
  */
 export const PARTS = {
   goals: goalRequest,
-  /** @param {unknown} _model @param {string | null} metric */
-  sensitivity: (_model, metric) => (metric ? { metric, by: '0.1' } : null),
+  /**
+   * The reader's metric while the report has it; else (its section's fields were emptied) revenue.
+   * @param {import('./state.js').Model} model
+   * @param {string | null} metric
+   */
+  sensitivity: (model, metric) => (metric ? { metric: reportHas(model, metric) ? metric : '/funnel/revenue', by: '0.1' } : null),
 };
+
+/**
+ * Whether the report of this model has a result: a section's results (/target/…, /economics/…)
+ * are there when the model has one of the fields that section shows (sections.js).
+ * @param {import('./state.js').Model} model
+ * @param {string} pointer
+ */
+export function reportHas(model, pointer) {
+  const fields = sectionOf(pointer.split('/')[1] ?? '')?.fields;
+  const values = /** @type {Record<string, unknown>} */ (model);
+  return !fields || fields.some((name) => values[name] != null);
+}
 
 /**
  * The goal seeks: each funnel lever, for the target's revenue.

@@ -1,14 +1,18 @@
 // The calculator's sections, each described once: its token in the `sections` attribute, whether
-// its numbers come from the funnel, the model fields it shows, whether it needs the full engine,
-// its module when that loads on demand, the part of `evaluate` it asks for, and its state's key in
-// a share link. Everything that lists sections (state.js's SECTIONS and shown model, lazy-parts.js's
+// its numbers come from the funnel, the model fields it shows, its module when that loads on
+// demand, the part of `evaluate` it asks for, the engine function it runs besides (which makes it
+// need the full engine), and its state's key in a share link. Everything that lists sections (state.js's SECTIONS and shown model, lazy-parts.js's
 // loaders and engine choice, layout.js's order, the spreadsheet's rows, request.js's parts,
 // url-state.js's keys) derives from this table, so a new panel is one entry here plus its own
 // module and text.
 //
 // A module loaded on demand exports `render(view, sections)`, its panel (or false), and may export
-// `css` (its styles), `loadText(lang)` (text of its own, loaded with it) and `exportRows(view)`
-// (its rows in the spreadsheet). Importing this file loads none of them.
+// `css` (its styles), `loadText(lang)` (text of its own, loaded with it), `initialState(view)`
+// (its part of the state when there is none yet, set before it is drawn) and `exportRows(view)`
+// (its rows in the spreadsheet). A section that `runs` an engine function says what to ask in
+// `view.runRequests[token]` as it renders; compute.js asks, and the answer is in
+// `view.runAnswers[token]` when the section's part of the render runs. Importing this file loads
+// none of the modules.
 
 /**
  * The modules loaded on demand, by name: each is its own file in the bundle.
@@ -28,7 +32,8 @@ export const MODULES = {
  * @property {string} token its word in the `sections` attribute
  * @property {boolean} [fromFunnel] its numbers come from the funnel, so it brings the funnel's fields
  * @property {string[]} [fields] the model's top-level fields it shows: results use them only while it is on screen
- * @property {boolean} [fullEngine] it calls `simulate`, `plan` or `progress`, which only the full engine has
+ * @property {'plan' | 'progress' | 'simulate'} [runs] the engine function it asks besides `evaluate`; only the full engine has these
+ * @property {number} [runsAfter] milliseconds of quiet after typing before it runs (a costly run, not one per key)
  * @property {keyof typeof MODULES} [module] its module, loaded when it is shown
  * @property {boolean} [moreText] it uses the rest of the language's text (more-xx.js)
  * @property {keyof typeof import('./request.js').PARTS} [asks] the part of `evaluate`'s answer it shows, asked while it is shown
@@ -44,12 +49,12 @@ export const SECTION_TABLE = [
   { token: 'whatif', fromFunnel: true },
   { token: 'goal', fromFunnel: true, asks: 'goals' },
   { token: 'sensitivity', fromFunnel: true, module: 'sensitivity', moreText: true, asks: 'sensitivity' },
-  { token: 'uncertainty', fromFunnel: true, module: 'uncertainty', moreText: true, fullEngine: true },
+  { token: 'uncertainty', fromFunnel: true, module: 'uncertainty', moreText: true, runs: 'simulate', runsAfter: 250 },
   { token: 'economics', fromFunnel: true, fields: ['acquisitionCost', 'customer'], module: 'economics', moreText: true },
   { token: 'retention', fields: ['retention'], module: 'retention', moreText: true },
   { token: 'growth', fields: ['growth'], module: 'retention', moreText: true },
-  { token: 'plan', module: 'plan', fullEngine: true, link: 'pl' },
-  { token: 'progress', module: 'progress', fullEngine: true, link: 'pg' },
+  { token: 'plan', module: 'plan', runs: 'plan', link: 'pl' },
+  { token: 'progress', module: 'progress', runs: 'progress', link: 'pg' },
   { token: 'share', module: 'share', moreText: true },
 ];
 

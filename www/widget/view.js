@@ -3,7 +3,7 @@
 import { ChartBoard } from './charts/board.js';
 import { paint, recompute, update } from './compute.js';
 import { h } from './dom.js';
-import { hasText, moreText, textKey } from './i18n.js';
+import { moreText, textKey } from './i18n.js';
 import { layout } from './layout.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
 import { readShape } from './settings.js';
@@ -14,7 +14,8 @@ import { funnelPreset, getAt, shownModel } from './state.js';
  * @typedef {import('./form.js').FieldRole} FieldRole
  * @typedef {import('./outputs.js').Output} Output
  * @typedef {import('./state.js').State} State
- * @typedef {{ role: FieldRole, pointer?: string, message: string }} ShownError
+ * @typedef {{ role: FieldRole, pointer?: string, message: string, section?: string }} ShownError
+ *   `section`: the section whose engine run the error is of (compute.js)
  */
 
 export class CalculatorView {
@@ -51,15 +52,20 @@ export class CalculatorView {
     this.report = null;
     /** @type {import('./engine.js').Report | null} the report with the what-ifs applied, or null when they cannot be */
     this.scenario = null;
-    /** @type {import('./panels/goal.js').GoalLine[] | null} */
-    this.goal = null;
+    /** @type {{ asked: import('./request.js').Goal[], answers: NonNullable<import('./engine.js').Evaluation['goals']> } | null} the goal seeks asked and their answers */
+    this.goals = null;
     /** @type {import('./first-view.js').FirstView | null} the build's answer, while the engine loads */
     this.firstView = null;
-    /** @type {import('./charts/tornado-chart.js').SensitivityItem[]} */
-    this.sensitivity = [];
+    /** @type {{ metric: string, rows: import('./charts/tornado-chart.js').SensitivityItem[] }} the sensitivity table and the metric it is for */
+    this.sensitivity = { metric: '/funnel/revenue', rows: [] };
+    /** The metric the reader chose for the sensitivity table. */
     this.sensitivityMetric = '/funnel/revenue';
-    /** @type {import('./engine.js').Summary | null} */
-    this.simulation = null;
+    /** @type {Record<string, () => { model: import('./state.js').Model, input: unknown } | null | undefined>} what each shown section that runs an engine function asks (sections.js's `runs`) */
+    this.runRequests = {};
+    /** @type {Record<string, import('./compute.js').RunAnswer>} their answers, by section */
+    this.runAnswers = {};
+    /** @type {import('./compute.js').Answers | null} the last answers, shown or waiting for their words */
+    this.answers = null;
     this.relativeChange = '';
     /** Whether the article's "More" row is open: it stays open when the widget is made anew. */
     this.moreOpen = false;
@@ -67,8 +73,6 @@ export class CalculatorView {
     this.topNoun = '';
     /** @type {string | null} the fragment this widget wrote last, so its own change is not read back */
     this.written = null;
-    /** @type {string | null} */
-    this.askedForMoreText = null;
     /** @type {Record<string, ReturnType<typeof setTimeout>>} */
     this.timers = {};
     /** @type {HTMLElement | null} */ this.root = null;
@@ -82,7 +86,7 @@ export class CalculatorView {
     this.editingLoad = null;
     // A reader who focuses a control is about to edit: what editing needs starts loading then.
     host.shadowRoot.addEventListener('focusin', (event) => {
-      if (event.target instanceof Element && event.target.matches('input, select, button')) this.withEditing();
+      if (event.target instanceof Element && event.target.matches('input, select, button')) this.loadEditing().catch(() => {});
     });
   }
 
@@ -96,24 +100,25 @@ export class CalculatorView {
   }
 
   /**
-   * The editing module when it has loaded; else null, and it is loaded and everything is
-   * recomputed, with words for the problems.
+   * Does a reader's change with the editing module: at once when it has loaded, else when it has
+   * (a key pressed before it arrived is read then).
+   * @param {(editing: typeof import('./editing.js')) => void} change
    */
-  withEditing() {
-    if (!this.editing) this.loadEditing().then(() => this.root && this.recompute(), () => {});
-    return this.editing;
+  withEditing(change) {
+    if (this.editing) change(this.editing);
+    else this.loadEditing().then(change, () => {});
   }
 
   /**
-   * An engine error in the reader's words, with the pointer it is about; an empty message until
-   * the texts have loaded.
+   * An engine error in the reader's words, with the pointer it is about. The words are in the
+   * editing module, which compute.js loads before it shows an answer with an error.
    * @param {unknown} error
    * @returns {{ pointer?: string, message: string }}
    */
   describe(error) {
-    const editing = this.withEditing();
+    const { editing } = this;
     const problem = editing?.problemOf(error);
-    return { pointer: /** @type {{ pointer?: string }} */ (error).pointer, message: problem && editing ? editing.problemText(problem, (key) => this.rare(key)) : '' };
+    return { pointer: /** @type {{ pointer?: string }} */ (error).pointer, message: problem && editing ? editing.problemText(problem, this.t) : '' };
   }
 
   get model() {
@@ -149,6 +154,7 @@ export class CalculatorView {
     this.fields = [];
     this.outputs = [];
     this.afterUpdate = [];
+    this.runRequests = {};
     this.charts.clear();
     this.hooks = new Set();
     this.generalError = this.staleNote = null;
@@ -265,23 +271,6 @@ export class CalculatorView {
       addLevers(this, details);
       paint(this);
     }
-  }
-
-  /**
-   * Text few readers see is in the rest of the language: until it has loaded this is empty, and
-   * everything is recomputed when it arrives.
-   * @param {string} key
-   */
-  rare(key) {
-    if (hasText(this.lang, key)) return this.t(key);
-    if (this.askedForMoreText !== this.lang) {
-      this.askedForMoreText = this.lang;
-      moreText(this.lang).then(
-        () => this.recompute(),
-        () => {},
-      );
-    }
-    return '';
   }
 
   /**

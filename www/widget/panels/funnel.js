@@ -54,7 +54,7 @@ export function funnelPanel(view) {
         : stageCount < MAX_STAGES
         ? h('button', { type: 'button', class: 'ghost', part: 'button', onclick: () => view.addStage() }, h('span', { 'aria-hidden': 'true', text: '+ ' }), t('addStage'))
         : // As many steps as the engine takes: the note says why there is no "Add a step".
-          h('p', { class: 'hint', text: view.rare('stagesMax').replace('{max}', String(MAX_STAGES)) }),
+          h('p', { class: 'hint', text: view.t('stagesMax').replace('{max}', String(MAX_STAGES)) }),
       field(view, '/funnel/dealSize', t('dealSize')),
     ],
     sections.has('target') && field(view, '/target', t('target')),

@@ -13,26 +13,26 @@ import { getAt } from '../state.js';
  */
 
 /**
- * The engine's answers as lines: the value needed and its change, or why no value can. The top
- * of the funnel is a count of people: its goal is the engine's whole count backwards from whole
- * deals (report.target.needed.top), the number the results panel gives for the same question.
+ * The engine's answers as lines: the value needed and its change, or why no value can (in the
+ * editing module's words, loaded before an answer with an error is shown). The top of the funnel
+ * is a count of people: its goal is the engine's whole count backwards from whole deals
+ * (report.target.needed.top), the number the results panel gives for the same question.
  * @param {View} view
- * @param {{ lever: string }[] | null} goals
- * @param {({ value: string } | { error: unknown })[] | undefined} answers
  * @returns {GoalLine[] | null}
  */
-export function goalLines(view, goals, answers) {
-  if (!goals || !answers) return null;
+export function goalLines(view) {
+  if (!view.goals) return null;
+  const { asked, answers } = view.goals;
+  const { editing } = view;
   const model = view.shownModel;
   const wholeTop = view.report?.target?.needed?.top;
-  return goals.map(({ lever }, index) => {
+  return asked.map(({ lever }, index) => {
     const answer = lever === '/funnel/top' && wholeTop != null ? { value: /** @type {string} */ (wholeTop) } : answers[index];
-    if ('value' in answer) {
+    if (answer && 'value' in answer) {
       const change = relativeChange(answer.value, getAt(model, lever));
       return { lever, value: answer.value, change: change == null ? '—' : formatNumber(change, 'percentSigned', view.numberStyle) };
     }
-    const editing = view.withEditing();
-    return { lever, reason: editing ? editing.noSolutionText(editing.problemOf(answer.error), (key) => view.rare(key), view, lever) : '' };
+    return { lever, reason: editing && answer ? editing.noSolutionText(editing.problemOf(answer.error), view.t, view, lever) : '' };
   });
 }
 
@@ -48,13 +48,14 @@ export function goalPanel(view, wide) {
   const table = tableBox(t('pGoal'), [t('colLever'), t('colNow'), t('colNeeded'), t('colChange')], body);
   view.afterUpdate.push(() => {
     const target = view.shownModel.target;
-    const shown = target != null && view.goal;
-    intro.textContent = shown ? t('goalIntro', { target: formatNumber(target, 'money', view.numberStyle) }) : view.rare('noTarget');
+    const lines = goalLines(view);
+    const shown = target != null && lines;
+    intro.textContent = shown ? t('goalIntro', { target: formatNumber(target, 'money', view.numberStyle) }) : t('noTarget');
     table.hidden = how.hidden = !shown;
     if (!shown) return;
     how.textContent = t('goalHow', { target: formatNumber(target, 'money', view.numberStyle), rev: formatNumber(view.report?.funnel.revenue, 'money', view.numberStyle), top: view.topLabel });
     body.replaceChildren(
-      ...(view.goal ?? []).map((line) => {
+      ...(lines ?? []).map((line) => {
         const kind = displayKind(line.lever);
         return h(
           'tr',

@@ -79,7 +79,7 @@ export function optionInputs(view, timerKey) {
       view.schedule(timerKey, 200, changed);
     };
     // Numbers are read in the reader's format by the editing module (loading from the first focus).
-    element.addEventListener('input', () => (view.editing ? handle() : view.loadEditing().then(handle, () => {})));
+    element.addEventListener('input', () => view.withEditing(handle));
     return h('div', { class: 'field' }, h('label', { for: id, text: label }), h('div', { class: 'control' }, inputBox(element, affix)), error);
   };
   const numberText = (/** @type {string | undefined} */ value, percent = false) => (value ? formatNumber(percent ? shift(value, 2) : value, 'input', view.numberStyle) : '');
@@ -105,12 +105,7 @@ export function optionInputs(view, timerKey) {
     );
     const element = /** @type {HTMLInputElement} */ (box.querySelector('input'));
     // A number read is shown without the unit typed with it: the box shows it.
-    element.addEventListener('change', () =>
-      view.loadEditing().then(
-        (editing) => (element.value = editing.withoutUnit(element.value, { ...view.numberStyle, field: kind })),
-        () => {},
-      ),
-    );
+    element.addEventListener('change', () => view.withEditing((editing) => (element.value = editing.withoutUnit(element.value, { ...view.numberStyle, field: kind }))));
     return box;
   };
   /** Before a render: what could not be read is said at its input. */
@@ -312,3 +307,14 @@ export function windowFields(view, t, options, inputs) {
  * @param {PlanOptions} options
  */
 export const sentOptions = (options) => ({ ...options, holidays: options.holidays?.length ? options.holidays : undefined });
+
+/**
+ * The model the planning panels ask the engine about (compute.js asks, once `evaluate` has taken
+ * the model): the one on screen (view.shownModel) with the sales cycle, which a panel shows
+ * itself when the funnel panel does not.
+ * @param {View} view
+ */
+export function planningModel(view) {
+  const { cycleDays } = view.model;
+  return { ...view.shownModel, ...(cycleDays != null && { cycleDays }) };
+}

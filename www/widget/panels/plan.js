@@ -3,9 +3,9 @@
 // baseline"), the team, workdays and holidays; the results are drawn by plan-results.js.
 // Its text is in plan-text-xx.js, one file per language, loaded with the panel (plan-text.js).
 import { h } from '../dom.js';
-import { call, canCall, isRestarting } from '../engine.js';
+import { canCall } from '../engine.js';
 import { tableBox } from '../form.js';
-import { optionInputs, sentOptions, windowCss, windowFields } from './plan-fields.js';
+import { optionInputs, planningModel, sentOptions, windowCss, windowFields } from './plan-fields.js';
 import { defaultPlan } from './plan-options.js';
 import { planText } from './plan-text.js';
 import { planProblem, planRows, setHeads, showPlan, tableHeads } from './plan-results.js';
@@ -29,36 +29,6 @@ export const css = [
 const shownPlans = new WeakMap();
 
 /**
- * Asks the engine for the plan; an error is shown at the option it is about (or the goal's line).
- * Null when there is nothing to show: the model is wrong, an option is, or the engine with
- * `plan` is still loading.
- * @param {View} view
- * @param {PlanOptions} options
- * @param {PlanText} t
- * @param {import('./plan-fields.js').OptionInputs} inputs
- * @param {HTMLElement} fallback
- * @returns {Plan | null}
- */
-function computePlan(view, options, t, inputs, fallback) {
-  if (!view.report || view.errors.some((error) => error.role === 'data-field')) return null;
-  // The model as on screen (view.shownModel), with the sales cycle: the panel shows that field
-  // itself when the funnel panel does not (planPanel).
-  const { cycleDays } = view.model;
-  const model = { ...view.shownModel, ...(cycleDays != null && { cycleDays }) };
-  // The full engine answers before the panel is drawn (configure.js), except while a first view
-  // is painted from the build's numbers: then the panel waits for it.
-  if (!canCall('plan')) return null;
-  try {
-    return call('plan', model, options);
-  } catch (error) {
-    if (isRestarting(error)) throw error;
-    const thrown = /** @type {import('../engine.js').EngineError} */ (error);
-    inputs.showError(thrown.pointer ?? '', planProblem(t, thrown), fallback);
-    return null;
-  }
-}
-
-/**
  * The plan's rows for the spreadsheet export, when the panel shows a plan (else none).
  * @param {View} view
  */
@@ -67,10 +37,18 @@ export function exportRows(view) {
   return shown && view.sections.has('plan') ? planRows(view, shown.t, shown.plan, shown.options) : [];
 }
 
+/**
+ * A state without plan options gets a new plan's, before the panel is drawn (configure.js).
+ * @param {View} view
+ */
+export function initialState(view) {
+  view.state.plan ??= defaultPlan();
+}
+
 /** @param {View} view */
 export function render(view) {
   const t = planText(view);
-  const options = (view.state.plan ??= defaultPlan());
+  const options = /** @type {PlanOptions} */ (view.state.plan);
   const inputs = optionInputs(view, 'plan');
   const window = windowFields(view, t, options, inputs);
   const parts = {
@@ -87,9 +65,18 @@ export function render(view) {
   const heads = tableHeads(view, t, null);
   const monthTable = h('details', { class: 'alt' }, h('summary', { text: `${t('months')}: ${view.t('showTable').toLocaleLowerCase(view.lang)}` }), tableBox(t('months'), heads.month, parts.monthBody));
   const weekTable = h('details', { class: 'alt' }, h('summary', { text: `${t('weeks')}: ${view.t('showTable').toLocaleLowerCase(view.lang)}` }), tableBox(t('weeks'), heads.week, parts.weekBody));
+  view.runRequests.plan = () => {
+    const model = planningModel(view);
+    return model && { model, input: sentOptions(options) };
+  };
   view.afterUpdate.push(() => {
     inputs.showUnread();
-    const plan = computePlan(view, sentOptions(options), t, inputs, window.goalError);
+    const answer = view.runAnswers.plan;
+    const plan = answer && 'value' in answer ? /** @type {Plan} */ (answer.value) : null;
+    if (answer && 'error' in answer) {
+      const error = /** @type {import('../engine.js').EngineError} */ (answer.error);
+      inputs.showError(error.pointer ?? '', planProblem(t, error), window.goalError);
+    }
     inputs.markInvalid();
     results.hidden = monthTable.hidden = weekTable.hidden = !plan;
     status.textContent = plan ? '' : canCall('plan') ? t('planStale') : t('loadingPlan');

@@ -4,10 +4,10 @@
 // the results so far (one row for a total, or one per period; a block pasted from a spreadsheet
 // fills them), and the open opportunities per stage. The results are drawn by progress-results.js.
 import { h, setText } from '../dom.js';
-import { call, canCall, isRestarting } from '../engine.js';
+import { canCall } from '../engine.js';
 import { formatNumber } from '../format.js';
 import { tableBox } from '../form.js';
-import { dateInput, optionInputs, readTyped, sentOptions, windowCss, windowFields } from './plan-fields.js';
+import { dateInput, optionInputs, planningModel, readTyped, sentOptions, windowCss, windowFields } from './plan-fields.js';
 import { quickPeriod } from './plan-options.js';
 import { planProblem, showDate } from './plan-results.js';
 import { planText } from './plan-text.js';
@@ -131,6 +131,16 @@ function progressProblem(t, error, asOf) {
 }
 
 /**
+ * A state without them gets the panel's window (this quarter, when no Plan panel set one) and
+ * rows, before the panel is drawn (configure.js).
+ * @param {View} view
+ */
+export function initialState(view) {
+  view.state.plan ??= { ...quickPeriod('thisQuarter'), reps: '1', workdays: [1, 2, 3, 4, 5] };
+  view.state.progress ??= defaultProgress(view);
+}
+
+/**
  * The progress rows for the spreadsheet export, when the panel shows a result (else none).
  * @param {View} view
  */
@@ -142,8 +152,8 @@ export function exportRows(view) {
 /** @param {View} view */
 export function render(view) {
   const t = planText(view);
-  const options = (view.state.plan ??= { ...quickPeriod('thisQuarter'), reps: '1', workdays: [1, 2, 3, 4, 5] });
-  const state = (view.state.progress ??= defaultProgress(view));
+  const options = /** @type {PlanOptions} */ (view.state.plan);
+  const state = /** @type {ProgressState} */ (view.state.progress);
   const stageCount = view.model.funnel.stages.length;
   const dateText = (/** @type {string} */ iso) => (iso ? showDate(view, iso, NUMERIC_DATE) : '');
   const inputs = optionInputs(view, 'progress');
@@ -182,7 +192,7 @@ export function render(view) {
       else (unreadCells.delete(pointer), set(reading.value));
       view.schedule('progress', 200, inputs.changed);
     };
-    input.addEventListener('input', () => (view.editing ? handle() : view.loadEditing().then(handle, () => {})));
+    input.addEventListener('input', () => view.withEditing(handle));
     return h('td', {}, input);
   };
   const fillBody = () => {
@@ -256,6 +266,11 @@ export function render(view) {
   const status = h('p', { class: 'hint' });
   const burnTable = h('details', { class: 'alt' }, h('summary', { text: `${t('burnTable')}: ${view.t('showTable').toLocaleLowerCase(view.lang)}` }), tableBox(t('burnTable'), [t('colUpTo'), t('colTarget'), t('colWon')], parts.burnBody));
   const results = h('div', {}, parts.top, parts.stall, parts.pipeline, parts.chart, parts.legend, burnTable);
+  view.runRequests.progress = () => {
+    const model = unreadCells.size ? null : planningModel(view);
+    const day = asOfDate(state, options);
+    return model && { model, input: { ...sentOptions(options), asOf: day, actuals: actualRows(state.rows, day), open: openCounts(state.open) } };
+  };
   view.afterUpdate.push(() => {
     inputs.showUnread();
     const day = asOfDate(state, options);
@@ -271,7 +286,9 @@ export function render(view) {
       wrong = cells.has(pointer) ? pointer : [...cells.keys()].find((key) => key.startsWith(`${pointer}/`)) ?? pointer;
       setText(rowsError, `${rowLabel(t, columns, wrong)}: ${message}`);
     };
-    const progress = wrong ? null : computeProgress(view, { ...sentOptions(options), asOf: day, actuals: rows, open: openCounts(state.open) }, showError);
+    const answer = wrong ? undefined : view.runAnswers.progress;
+    if (answer && 'error' in answer) showError(/** @type {import('../engine.js').EngineError} */ (answer.error));
+    const progress = answer && 'value' in answer ? /** @type {Progress} */ (answer.value) : null;
     if (wrong && unreadCells.has(wrong)) setText(rowsError, `${rowLabel(t, columns, wrong)}: ${unreadCells.get(wrong)}`);
     if (pasteProblem && !rowsError.textContent) setText(rowsError, pasteProblem);
     for (const [pointer, input] of cells) input.setAttribute('aria-invalid', String(pointer === wrong));
@@ -321,27 +338,4 @@ function rowLabel(t, columns, pointer) {
   const [, , index = '0', key = '', stage = '0'] = pointer.split('/');
   const column = key === 'date' ? 0 : key === 'revenue' ? 1 : key === 'top' ? 2 : key === 'deals' ? columns.length - 1 : 3 + Number(stage);
   return `${t('rowOf', { n: Number(index) + 1 })}, ${columns[column] ?? ''}`;
-}
-
-/**
- * Asks the engine for the progress; null when there is nothing to show (the model is wrong, an
- * option is, or the engine with `progress` is still loading).
- * @param {View} view
- * @param {Record<string, unknown>} options
- * @param {(error: import('../engine.js').EngineError) => void} showError
- * @returns {Progress | null}
- */
-function computeProgress(view, options, showError) {
-  if (!view.report || view.errors.some((error) => error.role === 'data-field')) return null;
-  const { cycleDays } = view.model;
-  const model = { ...view.shownModel, ...(cycleDays != null && { cycleDays }) };
-  // The full engine answers before the panel is drawn (configure.js).
-  if (!canCall('progress')) return null;
-  try {
-    return call('progress', model, options);
-  } catch (error) {
-    if (isRestarting(error)) throw error;
-    showError(/** @type {import('../engine.js').EngineError} */ (error));
-    return null;
-  }
 }

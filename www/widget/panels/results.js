@@ -43,7 +43,7 @@ function neededRow(view) {
     if (key === shownSentence) return fill();
     shownSentence = key;
     if (values.includes(null)) {
-      sentence.replaceChildren(view.rare('neededNone'));
+      sentence.replaceChildren(view.t('neededNone'));
       fill();
       return;
     }

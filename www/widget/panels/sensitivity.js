@@ -3,7 +3,6 @@
 import { tornadoChart } from '../charts/tornado-chart.js';
 import { relativeChange } from '../decimal.js';
 import { h, setText } from '../dom.js';
-import { call, isRestarting } from '../engine.js';
 import { panel, tableBox } from '../form.js';
 import { formatNumber } from '../format.js';
 import { showValue } from '../outputs.js';
@@ -17,26 +16,6 @@ export const css = ['.ln.solid{stroke:var(--_muted);stroke-dasharray:none}'];
 const METRICS = ['/funnel/revenue', '/target/gap', '/velocity/perDay', '/economics/cac', '/economics/ltvToCac', '/economics/paybackMonths'];
 
 /**
- * Keeps the sensitivity rows of `evaluate`'s answer. A metric the report no longer has (its
- * section was emptied) falls back to revenue, asked for on its own this once.
- * @param {View} view
- * @param {import('../charts/tornado-chart.js').SensitivityItem[] | { error: unknown } | undefined} rows
- */
-export function showSensitivity(view, rows) {
-  if (Array.isArray(rows)) view.sensitivity = rows;
-  else if (view.sensitivityMetric !== '/funnel/revenue' && getAt(view.report, view.sensitivityMetric) == null) {
-    view.sensitivityMetric = '/funnel/revenue';
-    try {
-      const { sensitivity } = call('evaluate', view.shownModel, { sensitivity: { metric: view.sensitivityMetric, by: '0.1' } });
-      view.sensitivity = Array.isArray(sensitivity) ? sensitivity : [];
-    } catch (error) {
-      if (isRestarting(error)) throw error;
-      view.sensitivity = [];
-    }
-  } else view.sensitivity = [];
-}
-
-/**
  * The sentence for levers that all move the metric equally: with one share when each lever's 10 %
  * more gives the same value, else with the swing they share.
  * @param {View} view
@@ -45,8 +24,9 @@ export function showSensitivity(view, rows) {
  */
 function sameEffect(view, base, items) {
   const [first] = items;
-  const kind = displayKind(view.sensitivityMetric);
-  const kpi = labelOf(view, view.sensitivityMetric);
+  const { metric } = view.sensitivity;
+  const kind = displayKind(metric);
+  const kpi = labelOf(view, metric);
   const change = first && base && items.every((item) => item.high === first.high) && relativeChange(first.high, base);
   return change
     ? view.t('sensSame', { kpi, change: formatNumber(change, 'percentSigned', view.numberStyle).replace('-', '−'), value: showValue(view, first.high, kind) })
@@ -81,27 +61,28 @@ function sensitivityPanel(view, wide) {
   view.afterUpdate.push(() => {
     const metrics = METRICS.filter((pointer) => getAt(view.report, pointer) != null);
     if (metric.options.length !== metrics.length) metric.replaceChildren(...metrics.map((pointer) => h('option', { value: pointer, text: labelOf(view, pointer) })));
-    metric.value = view.sensitivityMetric;
-    const items = view.sensitivity;
-    const base = getAt(view.report, view.sensitivityMetric);
+    // The metric the table is for: the reader's, or revenue while the report lacks theirs.
+    const { metric: shown, rows: items } = view.sensitivity;
+    metric.value = shown;
+    const base = getAt(view.report, shown);
     // Bars of one length tell nothing: when every lever's swing is the same (the engine's exact
     // decimals, compared as text), one sentence says so instead of the chart and its table.
     const same = items.length > 1 && items.every((item) => item.swing === items[0]?.swing);
     chart.hidden = table.hidden = same;
     setText(note, !items.length ? t('sensNone') : same ? sameEffect(view, base, items) : '');
-    if (!same) view.draw(chart, JSON.stringify([base, items, view.sensitivityMetric]), (width) => tornadoChart(width, base, items, view, view.sensitivityMetric));
+    if (!same) view.draw(chart, JSON.stringify([base, items, shown]), (width) => tornadoChart(width, base, items, view, shown));
     // The table is folded away in a <details>: its rows are made when it is open or opened.
     rowsFor = items;
     if (table.open) fillTable();
   });
   let shownRows = '';
-  /** @type {typeof view.sensitivity} */
+  /** @type {typeof view.sensitivity.rows} */
   let rowsFor = [];
   const fillTable = () => {
-    const key = JSON.stringify([rowsFor, view.sensitivityMetric, view.lang, view.state.currency]);
+    const key = JSON.stringify([rowsFor, view.sensitivity.metric, view.lang, view.state.currency]);
     if (key === shownRows) return;
     shownRows = key;
-    const kind = displayKind(view.sensitivityMetric);
+    const kind = displayKind(view.sensitivity.metric);
     body.replaceChildren(
       ...rowsFor.map((item) =>
         h(

@@ -4,7 +4,6 @@
 import { histogramChart } from '../charts/histogram-chart.js';
 import { compare, signOf, subtract } from '../decimal.js';
 import { h } from '../dom.js';
-import { call, isRestarting } from '../engine.js';
 import { formatNumber, numberFormat } from '../format.js';
 import { field, inputKind, panel, tableBox } from '../form.js';
 import { labelOf } from '../pointer-display.js';
@@ -63,8 +62,10 @@ function uncertaintyPanel(view) {
   const chart = h('div', { class: 'chart', part: 'chart' });
   const body = h('tbody');
   const table = h('details', { class: 'alt' }, h('summary', { text: t('showTable') }), tableBox(t('histChart'), [t('revenue'), t('colScenarios')], body));
+  view.runRequests.uncertainty = () => simulationRequest(view);
   view.afterUpdate.push(() => {
-    const simulation = view.simulation;
+    const answer = view.runAnswers.uncertainty;
+    const simulation = answer && 'value' in answer ? /** @type {import('../engine.js').Summary} */ (answer.value) : null;
     // The summary's bins are the one part that is not a decimal string.
     const outcomes = /** @type {import('../charts/histogram-chart.js').Outcomes | null} */ (/** @type {unknown} */ (simulation));
     const bins = outcomes?.bins ?? [];
@@ -120,7 +121,7 @@ export function onRangeInput(view, lever) {
     if (!('value' in reading) || !reading.value) return null;
     const value = field === 'percent' ? shift(reading.value, -2) : reading.value;
     const outside = editing.rangeProblem(lever, value);
-    if (outside) bound.problem = editing.problemText(outside, (key) => view.rare(key));
+    if (outside) bound.problem = editing.problemText(outside, view.t);
     return outside ? null : value;
   });
   delete view.state.ranges[lever];
@@ -131,30 +132,31 @@ export function onRangeInput(view, lever) {
 }
 
 /**
- * The Monte Carlo run over the ranges (debounced by the view).
+ * What the Monte Carlo run over the ranges asks (compute.js runs it when typing pauses, as
+ * sections.js says): nothing without a range, or while the model or a range is wrong.
  * @param {View} view
  */
-export function simulate(view) {
-  if (!view.report) return;
+function simulationRequest(view) {
   const ranges = Object.entries(view.state.ranges).map(([lever, { low, high }]) => {
     const current = getAt(view.model, lever);
     // Most likely at the reader's own number when it lies inside the range.
     const inside = signOf(subtract(current, low)) >= 0 && signOf(subtract(high, current)) >= 0;
     return inside ? { lever, low, high, mode: current } : { lever, low, high };
   });
-  view.simulation = null;
-  if (ranges.length && !view.errors.length) {
-    try {
-      view.simulation = call('simulate', view.shownModel, { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' });
-    } catch (error) {
-      if (isRestarting(error)) return view.recompute();
-      // "/ranges/0/high" is the first range's high end; any other problem of a range, its low end.
-      const { pointer, message } = view.describe(error);
-      const [, index, end] = /^\/ranges\/(\d+)(?:\/(high))?/.exec(pointer ?? '') ?? [];
-      const range = index === undefined ? undefined : ranges[Number(index)];
-      const bound = range && view.findField(end ? 'data-range-high' : 'data-range-low', range.lever);
-      if (bound) bound.problem = message;
-    }
-  }
-  view.update();
+  if (!view.report || !ranges.length || view.errors.some((error) => error.section !== 'uncertainty')) return null;
+  return { model: view.shownModel, input: { ranges, samples: 10000, seed: 1, metric: '/funnel/revenue' } };
+}
+
+/**
+ * The run's error at the box it is about: "/ranges/0/high" is the first range's high end; any
+ * other problem of a range, its low end.
+ * @param {View} view
+ * @param {unknown} error
+ * @returns {import('../view.js').ShownError | null}
+ */
+export function runError(view, error) {
+  const { pointer, message } = view.describe(error);
+  const [, index, end] = /^\/ranges\/(\d+)(?:\/(high))?/.exec(pointer ?? '') ?? [];
+  const lever = index === undefined ? undefined : Object.keys(view.state.ranges)[Number(index)];
+  return lever ? { role: end ? 'data-range-high' : 'data-range-low', pointer: lever, message } : null;
 }
