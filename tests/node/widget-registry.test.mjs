@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { engine } from './engine.mjs';
 import { example } from './example.mjs';
-import { LINK_SHAPES } from '../../www/widget/link-shapes.js';
 import { modelAccepted, whatIfAccepted } from '../../www/widget/model-check.js';
 import { PARTS, evaluateRequest } from '../../www/widget/request.js';
 import { HEIGHTS } from '../../www/widget/reserve.js';
@@ -28,34 +27,34 @@ function stateWithSections() {
 }
 
 describe('share links follow the registry', () => {
-  test('each linked section has a unique key and a shape check; the old keys pl and pg stay', () => {
+  test('each linked section has a unique key and a shape check; the old keys pl and pg stay', async () => {
     assert.deepEqual(linked.map((section) => [section.token, section.link]), [['plan', 'pl'], ['progress', 'pg']]);
     assert.equal(new Set(linked.map((section) => section.link)).size, linked.length);
-    for (const { token } of linked) assert.equal(typeof LINK_SHAPES[token], 'function', token);
+    for (const { token, linkShape } of linked) assert.equal(typeof (await linkShape()).linkState, 'function', token);
   });
 
-  test("each section's state travels under its key and comes back", () => {
+  test("each section's state travels under its key and comes back", async () => {
     const state = stateWithSections();
     const value = encodeState(state);
     const data = linkData(value);
     for (const { token, link } of linked) assert.deepEqual(data[link], state[token], link);
-    assert.deepEqual(readState(value), state);
+    assert.deepEqual(await readState(value), state);
   });
 
-  test('a link written by an earlier version (pl, pg by hand) opens with its sections', () => {
+  test('a link written by an earlier version (pl, pg by hand) opens with its sections', async () => {
     const state = stateWithSections();
     const old = { v: 1, p: state.preset, c: state.currency, m: state.model, w: state.whatif, r: state.ranges, pl: state.plan, pg: state.progress };
-    const read = readState(fragment(old));
+    const read = await readState(fragment(old));
     assert.deepEqual(read?.plan, state.plan);
     assert.deepEqual(read?.progress, state.progress);
   });
 
-  test("a section's state of the wrong shape makes the link invalid", () => {
+  test("a section's state of the wrong shape makes the link invalid", async () => {
     const state = stateWithSections();
     for (const { link } of linked) {
       const data = linkData(encodeState(state));
       data[link] = { unknown: 'x' };
-      assert.equal(readState(fragment(data)), null, link);
+      assert.equal(await readState(fragment(data)), null, link);
     }
   });
 });

@@ -132,7 +132,7 @@ export async function readHash(view, first) {
   const urlState = location.hash.includes('skc=') ? await loadUrlState().catch(() => null) : null;
   const value = urlState?.hashValue(location.hash);
   if (value && value !== view.written) {
-    const state = urlState?.readState(value);
+    const state = await urlState?.readState(value);
     if (state) {
       view.state = state;
       if (!view.host.getAttribute('sections')) view.sections = new Set(defaultSections(state.preset));

@@ -38,7 +38,13 @@ export const MODULES = {
  * @property {boolean} [moreText] it uses the rest of the language's text (more-xx.js)
  * @property {keyof typeof import('./request.js').PARTS} [asks] the part of `evaluate`'s answer it shows, asked while it is shown
  * @property {boolean} [lead] the article shows it up front (its fields), not behind "More"; reserve.js's heights are by these
- * @property {string} [link] the key of its state (`state[token]`) in a share link; link-shapes.js checks it there
+ * @property {string} [link] the key of its state (`state[token]`) in a share link
+ * @property {() => Promise<{ linkState: import('./link-shapes.js').ShapeCheck }>} [linkShape] with `link`: the check of that state's shape, loaded when a link has it
+ */
+
+/**
+ * The state of the sections that keep one (`state[token]`), as their modules hold it.
+ * @typedef {{ plan?: import('./panels/plan-options.js').PlanOptions, progress?: import('./panels/progress.js').ProgressState }} SectionStates
  */
 
 /** @type {Section[]} In the order of the layout. */
@@ -53,8 +59,8 @@ export const SECTION_TABLE = [
   { token: 'economics', fromFunnel: true, fields: ['acquisitionCost', 'customer'], module: 'economics', moreText: true },
   { token: 'retention', fields: ['retention'], module: 'retention', moreText: true },
   { token: 'growth', fields: ['growth'], module: 'retention', moreText: true },
-  { token: 'plan', module: 'plan', runs: 'plan', link: 'pl' },
-  { token: 'progress', module: 'progress', runs: 'progress', link: 'pg' },
+  { token: 'plan', module: 'plan', runs: 'plan', link: 'pl', linkShape: () => import('./panels/plan-link.js') },
+  { token: 'progress', module: 'progress', runs: 'progress', link: 'pg', linkShape: () => import('./panels/progress-link.js') },
   { token: 'share', module: 'share', moreText: true },
 ];
 

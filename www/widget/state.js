@@ -13,8 +13,7 @@ import { SECTION_TABLE, SECTIONS, sectionOf } from './sections.js';
  * @typedef {{ unit: 'by' | 'add', value: string }} WhatIfChange a fraction: by "0.1" is +10 %, add "0.01" is +1 pp
  * @typedef {{ low: string, high: string }} Range
  * @typedef {{ preset: string, currency: string, model: Model, whatif: Record<string, WhatIfChange>,
- *   ranges: Record<string, Range>, plan?: import('./panels/plan-options.js').PlanOptions,
- *   progress?: import('./panels/progress.js').ProgressState }} State
+ *   ranges: Record<string, Range> } & import('./sections.js').SectionStates} State
  * @typedef {(key: string, vars?: Record<string, string | number>) => string} Translate
  */
 

@@ -2,13 +2,12 @@
 // that hosts or chat apps rewrite, and JSON of decimal strings round-trips byte for byte. Loaded
 // when a page has a fragment, the url-state attribute, or the reader copies a link.
 import { isPlainDecimal } from './decimal.js';
-import { LINK_SHAPES } from './link-shapes.js';
 import { modelAccepted, whatIfAccepted } from './model-check.js';
 import { SECTION_TABLE } from './sections.js';
 import { getAt, PRESETS } from './state.js';
 
 /** The sections whose state rides along in a link, each under its own key (sections.js's `link`). */
-const LINKED = SECTION_TABLE.flatMap(({ token, link }) => (link ? [{ token, link }] : []));
+const LINKED = SECTION_TABLE.flatMap(({ token, link, linkShape }) => (link && linkShape ? [{ token, link, linkShape }] : []));
 
 /** @typedef {import('./state.js').State} State */
 
@@ -36,9 +35,9 @@ const isObject = (value) => !!value && typeof value === 'object' && !Array.isArr
 /**
  * Decodes and shape-checks a fragment value: null when anything is off.
  * @param {string} text
- * @returns {State | null}
+ * @returns {Promise<State | null>}
  */
-function decodeState(text) {
+async function decodeState(text) {
   /** @type {any} */
   let data;
   try {
@@ -56,11 +55,11 @@ function decodeState(text) {
   }
   /** @type {Record<string, unknown>} */
   const state = { preset: data.p, currency: data.c, model: data.m, whatif: data.w, ranges: data.r };
-  // A section's own state (the Plan panel's options as `pl`, …) is checked for shape here, by the
-  // engine when the section runs it.
-  for (const { token, link } of LINKED) {
+  // A section's own state (the Plan panel's options as `pl`, …) is checked for shape here, by its
+  // own check (sections.js's `linkShape`), and by the engine when the section runs it.
+  for (const { token, link, linkShape } of LINKED) {
     if (!(link in data)) continue;
-    const checked = LINK_SHAPES[token]?.(data[link]);
+    const checked = (await linkShape()).linkState(data[link]);
     if (!checked) return null;
     state[token] = checked;
   }
@@ -87,10 +86,10 @@ export function writeUrl(state) {
  * The state in a fragment value, checked by the engine's schema (model-check.js); null if it is
  * not valid.
  * @param {string} text
- * @returns {State | null}
+ * @returns {Promise<State | null>}
  */
-export function readState(text) {
-  const state = decodeState(text);
+export async function readState(text) {
+  const state = await decodeState(text);
   if (!state || !modelAccepted(state.model)) return null;
   if (!Object.entries(state.whatif).every(([lever, change]) => whatIfAccepted(state.model, lever, change))) return null;
   return Object.keys(state.ranges).every((lever) => isPlainDecimal(getAt(state.model, lever))) ? state : null;
