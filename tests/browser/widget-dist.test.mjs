@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { readSheet } from './xlsx.mjs';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { bundle } from '../../scripts/bundle.mjs';
+import { bundle, lazyModules } from '../../scripts/bundle.mjs';
 import { openPage, useBrowser, waitForIdle, WWW } from './harness.mjs';
 
 const W = 'sales-kpi-calculator';
@@ -32,7 +32,9 @@ const INITIAL_JS = Math.round(19.4 * 1024);
 // Everything an embed downloads initially, the engine's .wasm included: the budget test's limit
 // (tests/node/budget.test.mjs)
 const EMBED = 60 * 1024;
-const LAZY = /\/(sensitivity|uncertainty|economics|retention|share|formulas|url-state|model-attributes|what-if-levers|editing|panel-grid|more-\w+)-\w+\.js$/;
+// The parts loaded on first use: what the widget's import() calls load (scripts/bundle.mjs finds
+// them), and the rest of each language's text.
+const LAZY = new RegExp(`/(${[...(await lazyModules())].map((path) => basename(path, '.js')).join('|')}|more-\\w+)-\\w+\\.js$`);
 
 before(async () => {
   if (!existsSync(join(WWW, 'pkg', 'sales_kpi_bg.wasm'))) throw new Error('www/pkg is missing: npm run build');

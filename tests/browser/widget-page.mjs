@@ -19,7 +19,10 @@ export const value = (page, selector) => page.locator(`${W} ${selector}`).first(
 export async function openMore(page, host = W) {
   const closed = page.locator(`${host} details.more:not([open]) > summary`);
   const count = await closed.count();
-  for (let i = 0; i < count; i++) await closed.first().click();
+  // A calculator made anew meanwhile (a late attribute, the builder's preview) keeps its "More"
+  // open or closed as it was: the closed ones are counted again after each click.
+  for (let i = 0; i < count + 2 && (await closed.count()); i++) await closed.first().click({ timeout: 5000 }).catch(() => {});
+  assert.equal(await closed.count(), 0, 'every "More" row is open');
   if (count) await page.locator(`${host} details.more[open] [data-section="pResults"] [data-result="/funnel/revenue"][data-value]`).first().waitFor();
 }
 

@@ -6,7 +6,7 @@
 // totals; one engine per page; the rows in a share link; and axe with the panel open.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { formatViolations, openPage, runAxe, useBrowser, waitUntil } from './harness.mjs';
+import { formatViolations, openPage, runAxe, useBrowser, waitForIdle, waitUntil } from './harness.mjs';
 import { linkedState } from './widget-page.mjs';
 
 const env = useBrowser({ before, after });
@@ -117,6 +117,9 @@ async function typeExample(page, panel) {
   }
   await panel.getByLabel('Åbne efter »Møder«').fill(String(OPEN[0]));
   await panel.getByLabel('Åbne efter »Tilbud«').fill(String(OPEN[1]));
+  // The panel asks the engine 200 ms after the last box changed; an answer to a box typed before
+  // may still be on screen until then.
+  await waitForIdle(page);
 }
 
 const shown = async (locator) => (await locator.textContent()).replace(/[\u00a0\u202f]/g, ' ');
