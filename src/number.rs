@@ -4,6 +4,12 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorCode};
 
+mod exact;
+mod serialize;
+
+pub(crate) use exact::Exact;
+pub(crate) use serialize::{serialize, serialize_count, serialize_nested_option, serialize_option};
+
 /// The longest number text the engine reads, so a hostile input cannot make it work hard.
 pub const MAX_NUMBER_TEXT: usize = 64;
 
@@ -241,85 +247,6 @@ fn write_decimal(value: Decimal, text: &mut [u8; DECIMAL_TEXT]) -> &[u8] {
         put(b'-');
     }
     text.get(at..).unwrap_or_default()
-}
-
-/// Serializes a decimal as its plain text, for `#[serde(serialize_with)]`.
-pub(crate) fn serialize<S: serde::Serializer>(
-    value: &Decimal,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(decimal_text(*value, &mut [0; DECIMAL_TEXT]))
-}
-
-/// Serializes an optional decimal as its plain text or `null`.
-pub(crate) fn serialize_option<S: serde::Serializer>(
-    value: &Option<Decimal>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(value) => serialize(value, serializer),
-        None => serializer.serialize_none(),
-    }
-}
-
-/// Serializes an optional value that may itself be unknown (`Some(None)`) as its plain text
-/// or `null`: JSON has one `null` for both.
-pub(crate) fn serialize_nested_option<S: serde::Serializer>(
-    value: &Option<Option<Decimal>>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serialize_option(&value.flatten(), serializer)
-}
-
-/// Serializes a count as decimal text, as every number the engine returns: JS reads all of
-/// them the same way.
-pub(crate) fn serialize_count<S: serde::Serializer>(
-    count: &u32,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&count.to_string())
-}
-
-/// Checked decimal arithmetic behind one call each. rust_decimal's operations are inlined
-/// wherever they are used, which made every caller kilobytes larger in wasm; one shared
-/// copy keeps the module small at no measurable cost in speed.
-pub(crate) trait Exact: Sized {
-    /// `self + other`, or `None` past the decimal range.
-    fn plus(self, other: Self) -> Option<Self>;
-    /// `self - other`, or `None` past the decimal range.
-    fn minus(self, other: Self) -> Option<Self>;
-    /// `self x other`, or `None` past the decimal range.
-    fn times(self, other: Self) -> Option<Self>;
-    /// `self / other` rounded to the last digit, or `None` past the range or for 0.
-    fn over(self, other: Self) -> Option<Self>;
-}
-
-impl Exact for Decimal {
-    #[inline(never)]
-    fn plus(self, other: Self) -> Option<Self> {
-        self.checked_add(other)
-    }
-
-    /// Adding the negation: rust_decimal subtracts that way itself, and one inlined copy of
-    /// its addition (not two) saves about 2 KB of wasm. Only zeros could differ, in sign or
-    /// scale, which no comparison or printed result sees; a zero `other` returns `self`.
-    #[inline(never)]
-    fn minus(self, other: Self) -> Option<Self> {
-        if other.is_zero() {
-            return Some(self);
-        }
-        self.plus(-other)
-    }
-
-    #[inline(never)]
-    fn times(self, other: Self) -> Option<Self> {
-        self.checked_mul(other)
-    }
-
-    #[inline(never)]
-    fn over(self, other: Self) -> Option<Self> {
-        self.checked_div(other)
-    }
 }
 
 #[cfg(test)]
