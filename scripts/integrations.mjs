@@ -20,6 +20,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { translator } from '../www/widget/i18n.js';
+import { elementOf, widgetManifest } from './manifest.mjs';
 import { SECTION_TABLE } from '../www/widget/sections.js';
 import { defaultSections, presetModel, PRESETS } from '../www/widget/state.js';
 
@@ -74,17 +75,38 @@ async function reserveTable() {
 export const CHOICES_FILE = 'widget-choices.json';
 
 /**
- * The widget's sections and presets, as the plugin needs them: the PHP validates attributes and
- * matches pasted links with them, the block editor's sidebar offers them (its labels stay in
- * editor.js, literal strings for the translation tools). Written from the widget's own lists
- * (sections.js's SECTION_TABLE, state.js's PRESETS), so a new section or preset reaches the
- * plugin without a copy. Stage names are the English ones; the sidebar translates them.
+ * The element's attributes as its JSDoc describes them (the Custom Elements Manifest, scripts/
+ * manifest.mjs), in its order: each one's HTML name, the block attribute's (its property's), for
+ * `'a' | 'b'` its values and its default when it has one, for `boolean` that it is one (present or not).
+ */
+export function widgetAttributes() {
+  return elementOf(widgetManifest()).attributes.map((attribute) => {
+    const type = attribute.type?.text ?? 'string';
+    const values = [...type.matchAll(/'([^']*)'/g)].map((match) => match[1]);
+    return {
+      name: attribute.name,
+      block: attribute.fieldName ?? attribute.name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase()),
+      ...(values.length ? { values } : {}),
+      ...(attribute.default ? { default: attribute.default } : {}),
+      ...(type === 'boolean' ? { boolean: true } : {}),
+    };
+  });
+}
+
+/**
+ * The widget's attributes, sections and presets, as the plugin needs them: the PHP validates
+ * attributes and matches pasted links with them, the block editor's sidebar offers them (its
+ * labels stay in editor.js, literal strings for the translation tools). Written from the widget's
+ * own description (the element's JSDoc, sections.js's SECTION_TABLE, state.js's PRESETS), so a new
+ * attribute, section or preset reaches the plugin without a copy. Stage names are the English
+ * ones; the sidebar translates them.
  */
 export async function widgetChoices() {
   const english = await translator('en');
   return {
-    _comment: `Written by the build (scripts/integrations.mjs) from www/widget/sections.js and www/widget/state.js; do not edit.`,
-    sections: SECTION_TABLE.map((section) => ({ token: section.token, fromFunnel: Boolean(section.fromFunnel) })),
+    _comment: `Written by the build (scripts/integrations.mjs) from www/widget/sales-kpi-calculator.js, www/widget/sections.js and www/widget/state.js; do not edit.`,
+    attributes: widgetAttributes(),
+    sections: SECTION_TABLE.map((section) => ({ token: section.token, fromFunnel: Boolean(section.fromFunnel), lead: Boolean(section.lead) })),
     presets: PRESETS.map((preset) => ({
       name: preset,
       stages: presetModel(preset, english).funnel.stages.map((stage) => stage.name),

@@ -124,6 +124,28 @@ test('the element holds its reserved height while the engine loads, then its con
   }
 });
 
+test('a dashboard holds its host’s reservation until its panels have loaded, not only its engine', async () => {
+  const { page, close } = await openPage(env.browser, null, { contextOptions: { viewport: { width: 1280, height: 800 } } });
+  try {
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route('**/panel-grid-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await serve(page, 'dashboard.html', host('<div style="width:700px"><sales-kpi-calculator preset="leads" layout="dashboard" style="display:block;min-height:3000px"></sales-kpi-calculator></div>'));
+    // The engine is there (the frame, its title and notes are drawn), the panels are not.
+    await page.waitForFunction(() => document.querySelector('sales-kpi-calculator')?.shadowRoot?.querySelector('.root .loading'));
+    await waitForIdle(page, { ignore: /panel-grid-|^(blob|data):/ });
+    assert.equal(await page.evaluate(() => document.querySelector('sales-kpi-calculator').getBoundingClientRect().height), 3000, 'the reservation holds');
+    release();
+    await rendered(page);
+    assert.equal(await page.evaluate(() => document.querySelector('sales-kpi-calculator').style.minHeight), '', 'dropped once the panels are there');
+  } finally {
+    await close();
+  }
+});
+
 test('no reservation for a view without one of the default panels (it could be shorter)', () => {
   assert.equal(reservedHeight('leads', 700, 'funnel'), 0);
   assert.equal(reservedHeight('leads', 700, 'funnel target whatif goal plan economics'), reservedHeight('leads', 700));

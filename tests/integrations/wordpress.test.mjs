@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import { launchBrowser, openPage, ROOT, SCREENSHOTS, waitForIdle, waitUntil, WWW } from '../browser/harness.mjs';
 import { layoutShift, recordLayoutShifts } from '../browser/layout-shift.mjs';
+import { openMore } from '../browser/widget-page.mjs';
 import { CHOICES_FILE, widgetChoices } from '../../scripts/integrations.mjs';
 import { SECTIONS } from '../../www/widget/sections.js';
 import { defaultSections, PRESETS } from '../../www/widget/state.js';
@@ -241,17 +242,92 @@ test('block in an Author’s post: server-rendered, computes, own origin only, C
 test('the model travels base64url-encoded (UTF-8) in a shortcode, and what-if by its hyphenated name', async () => {
   const model = { funnel: { top: '800', stages: [{ name: 'møder → deals', rate: '0.25' }], dealSize: '1000' } };
   const encoded = Buffer.from(JSON.stringify(model)).toString('base64url');
-  const saved = publish('author', `[sales_kpi model="${encoded}" locale="en-US" currency="USD" what-if="/funnel/dealSize:+10%"]`);
-  const { page, close } = await openPost(saved.url);
+  const shortcode = `[sales_kpi model="${encoded}" locale="en-US" currency="USD" what-if="/funnel/dealSize:+10%"`;
+  // In an article the step's name labels its conversion rate; with editable-stages it is the
+  // text of its own input.
+  for (const [form, content] of [
+    ['article', `${shortcode}]`],
+    ['editable stages', `${shortcode} editable-stages]`],
+  ]) {
+    const saved = publish('author', content);
+    const { page, close } = await openPost(saved.url);
+    try {
+      const revenue = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first();
+      await revenue.waitFor({ timeout: 20_000 });
+      assert.equal(await revenue.getAttribute('data-value'), '200000', form);
+      const rate = page.locator(`${W} input[data-field="/funnel/stages/0/rate"]`).first();
+      const name = page.locator(`${W} input[data-field="/funnel/stages/0/name"]`);
+      if (form === 'article') {
+        assert.equal(await rate.evaluate((input) => input.labels[0]?.textContent), 'Conversion rate to møder → deals', `${form}: UTF-8 survives`);
+        assert.equal(await name.count(), 0, `${form}: no name inputs without editable-stages`);
+      } else {
+        assert.equal(await name.first().inputValue(), 'møder → deals', `${form}: UTF-8 survives`);
+      }
+      // A hyphenated attribute (what-if) reaches the widget too: its panel is behind "More".
+      await openMore(page);
+      const scenario = page.locator(`${W} [data-scenario="/funnel/revenue"][data-value]`).first();
+      await scenario.waitFor({ timeout: 10_000 });
+      assert.equal(await scenario.getAttribute('data-value'), '220000', form);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('layout, heading and editable-stages: the shortcode and the block pass them on, readers see them, an invalid one is dropped', async () => {
+  // A heading is free text: quotes and markup stay its text.
+  const heading = '<i>Vores</i> "salgstragt"';
+  const good = [
+    `[sales_kpi preset="leads" locale="da-DK" currency="DKK" layout="dashboard" heading='${heading}' editable-stages]`,
+    blockComment('sales-kpi/calculator', { ...LEADS_DA, layout: 'dashboard', heading, editableStages: true }),
+    // Spelt as some editors change hyphens, and off as written.
+    `[sales_kpi preset="leads" locale="da-DK" currency="DKK" editable_stages="false" layout="article"]`,
+    // Not a layout, not one line: left out for readers.
+    `[sales_kpi preset="leads" locale="da-DK" currency="DKK" layout="grid" editable-stages="maybe"]`,
+    blockComment('sales-kpi/calculator', { ...LEADS_DA, layout: 'grid', heading: 'two\nlines' }),
+  ];
+  const saved = publish('author', article(good.join('\n\n')));
+  assert.ok(saved.stored.includes('layout="dashboard"'), 'the shortcode was saved as written');
+  const { page, consoleMessages, pageErrors, close } = await openPost(saved.url);
   try {
-    const revenue = page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first();
-    await revenue.waitFor({ timeout: 20_000 });
-    assert.equal(await revenue.getAttribute('data-value'), '200000');
-    assert.equal(await page.locator(`${W} input[data-field="/funnel/stages/0/name"]`).first().inputValue(), 'møder → deals', 'UTF-8 survives');
-    // A hyphenated attribute (what-if) reaches the widget too.
-    const scenario = page.locator(`${W} [data-scenario="/funnel/revenue"][data-value]`).first();
-    await scenario.waitFor({ timeout: 10_000 });
-    assert.equal(await scenario.getAttribute('data-value'), '220000');
+    await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor({ timeout: 20_000 });
+    const read = () =>
+      page.locator(W).evaluateAll((elements) =>
+        elements.map((element) => ({
+          layout: element.getAttribute('layout'),
+          heading: element.getAttribute('heading'),
+          editable: element.getAttribute('editable-stages'),
+          ignored: element.dataset.salesKpiIgnored ?? '',
+        })),
+      );
+    assert.deepEqual(await read(), [
+      { layout: 'dashboard', heading, editable: '', ignored: '' },
+      { layout: 'dashboard', heading, editable: '', ignored: '' },
+      { layout: 'article', heading: null, editable: null, ignored: '' },
+      { layout: null, heading: null, editable: null, ignored: 'layout editable-stages' },
+      { layout: null, heading: null, editable: null, ignored: 'layout heading' },
+    ]);
+    // What readers see: the heading as text, every panel at once (Plan without "More"), each step's name to edit.
+    for (const index of [0, 1]) {
+      const calculator = page.locator(W).nth(index);
+      await calculator.locator('[data-section="pPlan"]').waitFor({ timeout: 30_000 });
+      assert.equal(await calculator.locator('.title').textContent(), heading);
+      assert.equal(await calculator.locator('details.more').count(), 0, 'a dashboard has no "More" row');
+      assert.deepEqual(await calculator.locator('input[data-field$="/name"]').evaluateAll((inputs) => inputs.map((input) => input.value)), ['Møder', 'Tilbud', 'Handler']);
+    }
+    // The others are articles: no title, no name inputs, the rest behind "More".
+    for (const index of [2, 3, 4]) {
+      const calculator = page.locator(W).nth(index);
+      await calculator.locator('details.more').waitFor({ timeout: 20_000 });
+      assert.equal(await calculator.locator('.title').count(), 0);
+      assert.equal(await calculator.locator('input[data-field$="/name"]').count(), 0);
+    }
+    // The heading's markup stayed text: nothing of it became an element.
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll('i')].filter((node) => node.textContent === 'Vores').length), 0);
+    const warnings = consoleMessages.filter((message) => message.type === 'warning' && /Sales KPI/.test(message.text));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0].text, /layout editable-stages; layout heading/);
+    assert.deepEqual(pageErrors, []);
   } finally {
     await close();
   }
@@ -339,7 +415,7 @@ test('the block has its editor script: an Author finds it, sets it in the sideba
     await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('sales-kpi/calculator'), null, { timeout: 60_000 });
     const type = await page.evaluate(() => window.wp.apiFetch({ path: '/wp/v2/block-types/sales-kpi/calculator' }));
     assert.deepEqual(type.editor_script_handles, ['sales-kpi-calculator-editor-script']);
-    assert.deepEqual(Object.keys(type.attributes).filter((a) => a !== 'lock' && a !== 'className' && a !== 'align').sort(), ['currency', 'locale', 'model', 'preset', 'sections', 'theme', 'whatIf']);
+    assert.deepEqual(Object.keys(type.attributes).filter((a) => a !== 'lock' && a !== 'className' && a !== 'align').sort(), ['currency', 'editableStages', 'heading', 'layout', 'locale', 'model', 'preset', 'sections', 'theme', 'whatIf']);
     // In the inserter, found by its name.
     const found = await page.evaluate(() => window.wp.data.select('core/block-editor').getInserterItems().some((item) => item.name === 'sales-kpi/calculator'));
     assert.equal(found, true, 'the block is in the inserter');
@@ -373,6 +449,18 @@ test('the block has its editor script: an Author finds it, sets it in the sideba
     assert.deepEqual(panels, SECTIONS.map((token) => `sales-kpi-panel-${token}`));
     await preset.selectOption('outbound');
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('preset') === 'outbound', W);
+    // Layout, heading and editable steps: the block's attributes, and the preview shows them.
+    await page.locator('.sales-kpi-layout select').selectOption('dashboard');
+    await page.locator('.sales-kpi-heading input').fill('Our funnel');
+    await page.locator('.sales-kpi-editable-stages input').check();
+    const shape = await page.evaluate(() => {
+      const block = window.wp.data.select('core/block-editor').getSelectedBlock();
+      return [block.attributes.layout, block.attributes.heading, block.attributes.editableStages];
+    });
+    assert.deepEqual(shape, ['dashboard', 'Our funnel', true]);
+    await page.locator(`${W} .title`, { hasText: 'Our funnel' }).waitFor({ timeout: 10_000 });
+    await page.locator(`${W} [data-section="pPlan"]`).first().waitFor({ timeout: 30_000 });
+    await page.locator(`${W} input[data-field="/funnel/stages/0/name"]`).first().waitFor({ timeout: 10_000 });
     assert.deepEqual(consoleErrors.filter((text) => /sales-kpi|sales_kpi/i.test(text)), []);
   } finally {
     await context.clearCookies();
@@ -418,8 +506,8 @@ test('without the plugin, a pasted link embeds with its settings, and the frame 
 });
 
 async function pastedFrames() {
-  // Today a leads funnel is taller than the cap (1,382 px at 650 px), and unit economics with the
-  // funnel they are computed from too.
+  // Both are articles (a pasted link carries no layout), shorter than the cap: the frame follows
+  // its content.
   for (const [path, currency] of [
     ['e/leads/da-DK/DKK/', /kr\./],
     ['e/unit-economics/en-US/USD/', /\$/],
@@ -431,7 +519,8 @@ async function pastedFrames() {
       assert.equal(await frame.getAttribute('src').then((src) => src.split('#')[0]), `${STATIC_SITE}${path}`);
       assert.ok(requests.some((u) => /wp-embed(\.min)?\.js/.test(u)), 'WordPress loaded wp-embed.js');
       const inner = page.frameLocator('iframe.wp-embedded-content');
-      const result = inner.locator(`${W} [data-result][data-value]`).first();
+      // The answer's revenue, in the link's currency.
+      const result = inner.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first();
       await result.waitFor({ timeout: 20_000 });
       assert.match(await result.textContent(), currency, `${path}: the link's currency`);
       // The calculator's late parts are in, so its height is the final one; the frame follows it
@@ -547,7 +636,8 @@ test('an invalid setting is never shown to a reader: the default is used and the
     await revenue.waitFor({ timeout: 20_000 });
     assert.equal(await page.locator(W).getAttribute('what-if'), null);
     assert.equal(await page.locator(`${W} .notice`).first().textContent(), '', 'no note in the calculator');
-    // The calculator's own starting what-if: deal size +10 %.
+    // The calculator's own starting what-if: deal size +10 %, in its panel behind "More".
+    await openMore(page);
     const scenario = page.locator(`${W} [data-scenario="/funnel/revenue"][data-value]`).first();
     await scenario.waitFor({ timeout: 10_000 });
     assert.equal(await scenario.getAttribute('data-value'), '148500');
@@ -617,10 +707,25 @@ test('without JavaScript the note follows the text directly: no blank reservatio
 // the leads preset; and the pacing preset (the Progress panel alone): the reservation must hold
 // for any choice the sidebar's check boxes and preset make.
 const PANEL_CHOICES = ['', ...SECTIONS, 'all', 'funnel economics retention', 'retention growth share', 'target goal plan', 'funnel target velocity whatif sensitivity', 'plan progress'];
-const BLOCK_CHOICES = [...PANEL_CHOICES.map((sections) => ({ ...LEADS_DA, ...(sections ? { sections } : {}) })), { ...LEADS_DA, preset: 'pacing' }];
+// And each layout, with editable stages and a heading, alone and with panels chosen.
+const SHAPE_CHOICES = [
+  { layout: 'dashboard' },
+  { editableStages: true },
+  { heading: 'Vores salgstragt' },
+  { layout: 'dashboard', editableStages: true, heading: 'Vores salgstragt' },
+  { layout: 'dashboard', sections: 'funnel target goal share' },
+  { editableStages: true, heading: 'Vores salgstragt', sections: 'funnel target velocity whatif' },
+];
+const BLOCK_CHOICES = [
+  ...PANEL_CHOICES.map((sections) => ({ ...LEADS_DA, ...(sections ? { sections } : {}) })),
+  { ...LEADS_DA, preset: 'pacing' },
+  ...SHAPE_CHOICES.map((shape) => ({ ...LEADS_DA, ...shape })),
+];
+/** A block choice in words, for the test's log. */
+const choiceName = ({ preset, sections, layout, editableStages, heading }) => [preset, sections ?? '(preset)', layout, editableStages && 'editable-stages', heading && 'heading'].filter(Boolean).join(' ');
 
 test('no jump for any choice of panels or preset (CLS ≤ 0.05), in a block theme and a classic theme', async () => {
-  const posts = BLOCK_CHOICES.map((attributes) => [`${attributes.preset} ${attributes.sections ?? '(preset)'}`, publish('author', article(blockComment('sales-kpi/calculator', attributes)))]);
+  const posts = BLOCK_CHOICES.map((attributes) => [choiceName(attributes), publish('author', article(blockComment('sales-kpi/calculator', attributes)))]);
   const results = [];
   for (const theme of ['twentytwentythree', 'twentytwentyone']) {
     wp('theme', theme);
@@ -815,8 +920,9 @@ test('editor: the sidebar in Dutch: panels as check boxes (with Plan), the what-
     await page.locator('.sales-kpi-start input[type="text"]').first().fill('2');
     await page.locator('.sales-kpi-start select').nth(1).selectOption('pp');
     assert.equal((await attributesOf(page, clientId)).whatIf, '/funnel/stages/1/rate:+2pp');
-    // The preview shows that what-if: quotes → deals 0.5 + 0.02.
+    // The preview shows that what-if (quotes → deals 0.5 + 0.02) in its What-if panel, behind "More".
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('what-if') === '/funnel/stages/1/rate:+2pp', W);
+    await openMore(page);
     await page.locator(`${W} [data-scenario="/funnel/revenue"][data-value]`).first().waitFor({ timeout: 20_000 });
     assert.equal(await page.locator(TOP_FIELD).first().inputValue(), '800', 'the preview kept the typed numbers');
     assert.match((await attributesOf(page, clientId)).model, /"top":"800"/);
@@ -834,6 +940,8 @@ test('editor: the sidebar in Dutch: panels as check boxes (with Plan), the what-
     await presets.selectOption('inbound');
     const colours = await page.locator('.block-editor-block-inspector select').nth(3).locator('option').allTextContents();
     assert.deepEqual(colours, ['Zoals de pagina', 'Licht', 'Donker']);
+    assert.deepEqual(await page.locator('.sales-kpi-layout select option').allTextContents(), ['Artikel', 'Dashboard']);
+    assert.equal(await page.locator('.sales-kpi-editable-stages label').textContent(), 'Lezers mogen stappen hernoemen, toevoegen en verwijderen');
     assert.deepEqual(await page.locator('.sales-kpi-problem').count(), 0);
     assert.deepEqual(consoleErrors.filter((text) => /sales-kpi|sales_kpi/i.test(text)), []);
   } finally {
@@ -848,7 +956,13 @@ test('editor: the preview is folded to its top part until the author unfolds it;
   try {
     await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).first().waitFor({ timeout: 30_000 });
     const fold = page.locator('.sales-kpi-fold');
-    const folded = await fold.evaluate((node) => [node.getBoundingClientRect().height, node.firstElementChild.getBoundingClientRect().height]);
+    const heights = () => fold.evaluate((node) => [node.getBoundingClientRect().height, node.firstElementChild.getBoundingClientRect().height]);
+    // An article's answer and inputs fit above the fold, whole.
+    const closed = await heights();
+    assert.ok(closed[1] <= 640 && closed[0] === closed[1], `the article ${closed[1]} px, shown ${closed[0]} px`);
+    // With "More" open it is taller: folded to its top part.
+    await openMore(page);
+    const folded = await heights();
     assert.ok(folded[0] <= 640 && folded[1] > 2000, `folded ${folded[0]} px of ${folded[1]} px`);
     await page.locator('.sales-kpi-fold-toggle').click();
     assert.ok((await fold.evaluate((node) => node.getBoundingClientRect().height)) > 2000, 'unfolded');

@@ -1,20 +1,26 @@
-// The WordPress plugin's lists are the widget's: the build writes the widget's sections and presets
-// (www/widget/sections.js, www/widget/state.js) into the plugin's widget-choices.json and
-// block.json, and the block editor's sidebar (editor.js) offers exactly those, each with a label
-// of its own. The sidebar is rendered here in Node on stand-ins for WordPress's globals; the real
+// The WordPress plugin's lists are the widget's: the build writes the widget's attributes (the
+// element's JSDoc), sections and presets (www/widget/sections.js, www/widget/state.js) into the
+// plugin's widget-choices.json and block.json, and the block editor's sidebar (editor.js) offers
+// exactly those, each with a label of its own. The sidebar is rendered here in Node on stand-ins for WordPress's globals; the real
 // editor, the PHP and the zip are checked in tests/integrations/wordpress.test.mjs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import vm from 'node:vm';
-import { widgetChoices } from '../../scripts/integrations.mjs';
+import { widgetAttributes, widgetChoices } from '../../scripts/integrations.mjs';
 import { translator } from '../../www/widget/i18n.js';
 import { SECTION_TABLE, SECTIONS } from '../../www/widget/sections.js';
 import { defaultSections, presetModel, PRESETS } from '../../www/widget/state.js';
 import { ROOT } from '../browser/harness.mjs';
 
-const EDITOR = readFileSync(join(ROOT, 'integrations', 'wordpress', 'sales-kpi-calculator', 'editor.js'), 'utf8');
+const PLUGIN = join(ROOT, 'integrations', 'wordpress', 'sales-kpi-calculator');
+const EDITOR = readFileSync(join(PLUGIN, 'editor.js'), 'utf8');
+/** The element's attributes as its JSDoc spells them: `@attr {type} name` or `@attr {type} [name=default]`. */
+const JSDOC_ATTRIBUTES = [...readFileSync(join(ROOT, 'www', 'widget', 'sales-kpi-calculator.js'), 'utf8').matchAll(/@attr \{([^}]*)\} \[?([a-z-]+)(?:=([^\]]*))?\]?/g)].map(([, type, name, fallback]) => ({ type, name, fallback }));
+/** Attributes the plugin does not pass on (sales_kpi_attributes), and those only the shortcode takes. */
+const NOT_PASSED_ON = ['url-state'];
+const SHORTCODE_ONLY = ['wasm-url'];
 
 /**
  * Runs editor.js with `choices` as the PHP prints them and renders its block's sidebar for
@@ -34,7 +40,7 @@ function renderSidebar(choices, attributes) {
     blocks: { registerBlockType: (name, settings) => (blockType = { name, ...settings }) },
     element: { createElement, Fragment: component('Fragment'), useState: (init) => [typeof init === 'function' ? init() : init, () => {}], useRef: (value) => ({ current: value }), useEffect: () => {} },
     blockEditor: { InspectorControls: component('InspectorControls'), useBlockProps: (props) => props ?? {} },
-    components: Object.fromEntries(['PanelBody', 'Notice', 'SelectControl', 'CheckboxControl', 'TextControl', 'Button'].map((name) => [name, component(name)])),
+    components: Object.fromEntries(['PanelBody', 'Notice', 'SelectControl', 'CheckboxControl', 'TextControl', 'ToggleControl', 'Button'].map((name) => [name, component(name)])),
     data: { useSelect: () => false },
     // English: the labels as editor.js spells them; printf's %s and %d filled in order.
     i18n: { __: (text) => text, sprintf: (format, ...values) => format.replace(/%[sd]/g, () => String(values.shift())) },
@@ -43,19 +49,30 @@ function renderSidebar(choices, attributes) {
   const context = vm.createContext({ window, document: { currentScript: null }, location: { href: 'http://wordpress.test/wp-admin/post.php' }, URL, console: { error: (...args) => errors.push(args.join(' ')), warn: () => {}, log: () => {} } });
   vm.runInContext(EDITOR, context, { filename: 'editor.js' });
   assert.equal(blockType?.name, 'sales-kpi/calculator');
-  blockType.edit({ attributes: { preset: 'inbound', locale: '', currency: '', sections: '', theme: '', whatIf: '', model: '', ...attributes }, setAttributes: () => {} });
+  const defaults = Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(PLUGIN, 'block.json'), 'utf8')).attributes).map(([name, spec]) => [name, spec.default]));
+  blockType.edit({ attributes: { ...defaults, ...attributes }, setAttributes: () => {} });
   // Plain data of this realm (editor.js's arrays are the vm context's), without the handlers.
   const plain = (value) => JSON.parse(JSON.stringify(value));
-  const select = (label) => plain(tree.find((node) => node.type === 'SelectControl' && node.props.label === label)?.props);
-  return { errors, panels: plain(tree.filter((node) => node.type === 'CheckboxControl').map((node) => node.props)), select };
+  const control = (type, label) => plain(tree.find((node) => node.type === type && node.props.label === label)?.props);
+  const select = (label) => control('SelectControl', label);
+  const problems = tree.filter((node) => node.type === 'Notice').map((node) => node.children.join(''));
+  const preview = plain(tree.find((node) => node.type === 'sales-kpi-calculator')?.props ?? {});
+  return { errors, panels: plain(tree.filter((node) => node.type === 'CheckboxControl').map((node) => node.props)), select, control, problems, preview };
 }
 
-test('the build writes the widget’s sections and presets for the plugin', async () => {
+test('the build writes the widget’s attributes, sections and presets for the plugin', async () => {
   const english = await translator('en');
   const choices = await widgetChoices();
+  // The attributes: those of the element's JSDoc, with their fixed values, default and kind.
+  const byName = (a, b) => a[0].localeCompare(b[0]);
   assert.deepEqual(
-    choices.sections.map((section) => [section.token, section.fromFunnel]),
-    SECTION_TABLE.map((section) => [section.token, Boolean(section.fromFunnel)]),
+    choices.attributes.map((attribute) => [attribute.name, attribute.values ?? null, attribute.default ?? null, attribute.boolean ?? false]).sort(byName),
+    JSDOC_ATTRIBUTES.map(({ type, name, fallback }) => [name, /'/.test(type) ? type.split('|').map((value) => value.trim().replace(/'/g, '')) : null, fallback ?? null, type === 'boolean']).sort(byName),
+  );
+  assert.ok(['layout', 'heading', 'editable-stages'].every((name) => choices.attributes.some((attribute) => attribute.name === name)));
+  assert.deepEqual(
+    choices.sections.map((section) => [section.token, section.fromFunnel, section.lead]),
+    SECTION_TABLE.map((section) => [section.token, Boolean(section.fromFunnel), Boolean(section.lead)]),
   );
   assert.deepEqual(
     choices.presets,
@@ -101,11 +118,52 @@ test('the sidebar offers every section and preset of the widget, in its order, e
   }
 });
 
-test('readme.txt’s shortcode reference names every preset and section, in the widget’s order', () => {
-  const readme = readFileSync(join(ROOT, 'integrations', 'wordpress', 'sales-kpi-calculator', 'readme.txt'), 'utf8');
-  const line = (name) => readme.split('\n').find((text) => text.startsWith(`* \`${name}\`:`)) ?? '';
+test('block.json has a block attribute for each of the widget’s attributes the block offers, a check box’s boolean for a boolean', () => {
+  const block = JSON.parse(readFileSync(join(PLUGIN, 'block.json'), 'utf8')).attributes;
+  const offered = widgetAttributes().filter((attribute) => !NOT_PASSED_ON.includes(attribute.name) && !SHORTCODE_ONLY.includes(attribute.name));
+  assert.deepEqual(Object.keys(block).sort(), offered.map((attribute) => attribute.block).sort());
+  for (const attribute of offered) assert.equal(block[attribute.block].type, attribute.boolean ? 'boolean' : 'string', attribute.name);
+});
+
+test('readme.txt’s shortcode reference names every attribute the shortcode takes, and every preset and section in the widget’s order', () => {
+  const readme = readFileSync(join(PLUGIN, 'readme.txt'), 'utf8');
+  // An entry: its line and the indented lines that continue it.
+  const line = (name) => new RegExp(`^\\* \`${name}\`:.*(\\n  .*)*`, 'm').exec(readme)?.[0] ?? '';
+  const named = readme.split('\n').flatMap((text) => /^\* `([a-z-]+)`:/.exec(text)?.[1] ?? []);
+  assert.deepEqual(named.sort(), widgetAttributes().map((attribute) => attribute.name).filter((name) => !NOT_PASSED_ON.includes(name)).sort());
   assert.deepEqual([...line('preset').matchAll(/`([a-z-]+)`/g)].map((match) => match[1]).slice(1), PRESETS);
   assert.match(line('sections'), new RegExp(`\`${SECTIONS.join(' ')}\`, or \`all\``));
+  const layout = widgetAttributes().find((attribute) => attribute.name === 'layout');
+  assert.deepEqual([...line('layout').matchAll(/^\* `layout`: |`([a-z]+)`/g)].flatMap((match) => match[1] ?? []), layout.values);
+});
+
+test('the sidebar offers the widget’s layouts (its default as no attribute), a heading and editable steps, and the preview gets them', async () => {
+  const choices = await widgetChoices();
+  const layout = choices.attributes.find((attribute) => attribute.name === 'layout');
+  const plain = renderSidebar(choices, { preset: 'leads' });
+  assert.deepEqual(plain.errors, []);
+  const layouts = plain.select('Layout');
+  assert.deepEqual(
+    layouts.options.map((option) => option.value),
+    layout.values.map((value) => (value === layout.default ? '' : value)),
+  );
+  assert.equal(new Set(layouts.options.map((option) => option.label)).size, layout.values.length);
+  assert.equal(layouts.value, '');
+  assert.equal(plain.control('ToggleControl', 'Readers may rename, add and remove steps').checked, false);
+  assert.equal(plain.control('TextControl', 'Heading').value, '');
+  assert.deepEqual(plain.problems, []);
+  assert.deepEqual(Object.keys(plain.preview).filter((name) => ['layout', 'heading', 'editable-stages'].includes(name)), [], 'the defaults: no attribute');
+  const set = renderSidebar(choices, { preset: 'leads', layout: 'dashboard', heading: 'Vores tragt', editableStages: true });
+  assert.equal(set.select('Layout').value, 'dashboard');
+  assert.match(set.select('Layout').help, /^Dashboard/);
+  assert.equal(set.control('ToggleControl', 'Readers may rename, add and remove steps').checked, true);
+  assert.deepEqual([set.preview.layout, set.preview.heading, Boolean(set.preview['editable-stages'])], ['dashboard', 'Vores tragt', true]);
+  assert.deepEqual(set.problems, []);
+  // What the sidebar cannot produce (code view, a pasted block) is named, as the server drops it.
+  const wrong = renderSidebar(choices, { preset: 'leads', layout: 'grid', heading: 'two\nlines' });
+  assert.equal(wrong.problems.length, 2, wrong.problems.join(' | '));
+  assert.match(wrong.problems[0], /Layout “grid” is not Article or Dashboard/);
+  assert.match(wrong.problems[1], /heading is not one line of at most 200 characters/);
 });
 
 test('a section or preset without a label in editor.js is reported, not shown as a bare word unnoticed', async () => {

@@ -64,8 +64,9 @@ export function reservedHeight(preset, width, sections) {
 
 /**
  * Holds an element's reserved height from now until its first real content (the calculator or
- * its error) replaces the loading line; then its own content decides, so a reservation made in
- * the host's markup (an inline min-height) is dropped as well.
+ * its error) replaces the loading line, and a dashboard's panels, which load beside the engine,
+ * have replaced theirs; then its own content decides, so a reservation made in the host's markup
+ * (an inline min-height) is dropped as well.
  * @param {HTMLElement} element
  */
 export function reserve(element) {
@@ -77,7 +78,8 @@ export function reserve(element) {
   if (height > (parseFloat(element.style.minHeight) || 0)) element.style.minHeight = `${height}px`;
   else if (!element.style.minHeight) return;
   const watch = new MutationObserver(() => {
-    if (!root.firstElementChild || root.firstElementChild.classList.contains('loading')) return;
+    // A loading line anywhere: the engine's, or a dashboard's in its frame until its panels arrive.
+    if (!root.firstElementChild || root.querySelector('.loading')) return;
     element.style.removeProperty('min-height');
     if (!element.getAttribute('style')) element.removeAttribute('style');
     watch.disconnect();

@@ -20,10 +20,10 @@
     return loading;
   }
 
-  // The widget's sections and presets (widget-choices.json, which the build writes from the
-  // widget's own lists), printed before this script by the plugin's PHP. The labels below stay
+  // The widget's attributes, sections and presets (widget-choices.json, which the build writes
+  // from the widget's own description), printed before this script by the plugin's PHP. The labels below stay
   // here as literal strings, for the translation tools; a list entry without one is reported.
-  var CHOICES = window.salesKpiCalculatorChoices || { sections: [], presets: [] };
+  var CHOICES = window.salesKpiCalculatorChoices || { attributes: [], sections: [], presets: [] };
   function labelled(labels, key, what) {
     if (Object.prototype.hasOwnProperty.call(labels, key)) return labels[key];
     console.error('sales-kpi/calculator: no label for the ' + what + ' “' + key + '” in editor.js');
@@ -72,6 +72,21 @@
     { value: 'light', label: __('Light', DOMAIN) },
     { value: 'dark', label: __('Dark', DOMAIN) },
   ];
+  function attributeOf(name) {
+    return (CHOICES.attributes || []).filter(function (attribute) { return attribute.name === name; })[0] || { name: name, block: name };
+  }
+  // The layouts, short for the select; the chosen one is spelt out below it. The widget's default
+  // is the attribute left out ('').
+  var LAYOUT_LABELS = {
+    article: { label: __('Article', DOMAIN), help: __('Article: the answer on top, the numbers that move it below, every other panel behind “More”.', DOMAIN) },
+    dashboard: { label: __('Dashboard', DOMAIN), help: __('Dashboard: every panel at once, as on a planning page.', DOMAIN) },
+  };
+  var LAYOUT = attributeOf('layout');
+  var LAYOUTS = (LAYOUT.values || []).map(function (value) {
+    var text = labelled(LAYOUT_LABELS, value, 'layout');
+    return { value: value === LAYOUT.default ? '' : value, name: value, label: text.label || text, help: text.help || '' };
+  });
+  var HEADING_LENGTH = 200;
   var PANEL_LABELS = {
     funnel: __('Funnel', DOMAIN),
     target: __('Target', DOMAIN),
@@ -92,8 +107,12 @@
   var PANEL_NAMES = PANELS.map(function (panel) { return panel.value; });
   // Panels whose results are computed from the funnel: the widget shows the funnel with them.
   var NEED_FUNNEL = CHOICES.sections.filter(function (section) { return section.fromFunnel && section.token !== 'funnel'; }).map(function (section) { return section.token; });
-  // Block attribute (camelCase) -> the element's attribute.
-  var HTML_NAMES = { preset: 'preset', locale: 'locale', currency: 'currency', sections: 'sections', theme: 'theme', whatIf: 'what-if', model: 'model' };
+  // Block attribute (camelCase) -> the element's attribute: the widget's, but for those the block
+  // does not offer (the shortcode takes wasm-url; url-state is not passed on).
+  var HTML_NAMES = {};
+  (CHOICES.attributes || []).forEach(function (attribute) {
+    if (attribute.name !== 'wasm-url' && attribute.name !== 'url-state') HTML_NAMES[attribute.block] = attribute.name;
+  });
   var WHAT_IF_WORD = /^\/funnel\/(top|dealSize|stages\/(\d+)\/rate):([+-]?\d+(?:\.\d+)?)(%|pp)$/;
   var DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -144,6 +163,8 @@
     if (attributes.locale && !/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/.test(attributes.locale)) found.push(sprintf(__('Language “%s” is not a language tag such as da-DK; readers get their page’s language.', DOMAIN), attributes.locale));
     if (attributes.currency && !/^[A-Z]{3}$/.test(attributes.currency)) found.push(sprintf(__('Currency “%s” is not a three-letter code such as EUR; readers get their language’s currency.', DOMAIN), attributes.currency));
     if (attributes.theme && attributes.theme !== 'light' && attributes.theme !== 'dark') found.push(sprintf(__('Colour scheme “%s” is not Light or Dark; readers get the page’s.', DOMAIN), attributes.theme));
+    if (attributes.layout && LAYOUTS.every(function (layout) { return layout.name !== attributes.layout; })) found.push(sprintf(__('Layout “%s” is not Article or Dashboard; readers get the article.', DOMAIN), attributes.layout));
+    if (attributes.heading && (/[\x00-\x1F\x7F]/.test(attributes.heading) || Array.from(attributes.heading).length > HEADING_LENGTH)) found.push(sprintf(__('The heading is not one line of at most %d characters; readers get none.', DOMAIN), HEADING_LENGTH));
     var unknown = words(attributes.sections).filter(function (w) { return w !== 'all' && PANEL_NAMES.indexOf(w) < 0; });
     if (unknown.length) found.push(sprintf(__('Unknown panels “%s”; readers get the preset’s panels.', DOMAIN), unknown.join(' ')));
     if (attributes.model && !parsedModel(attributes.model)) found.push(__('The starting numbers are not a funnel the calculator reads; readers get the preset’s numbers.', DOMAIN));
@@ -280,6 +301,27 @@
           value: attributes.theme === 'light' || attributes.theme === 'dark' ? attributes.theme : '',
           options: THEMES,
           onChange: function (value) { setAttributes({ theme: value }); },
+        }),
+        el(components.SelectControl, {
+          label: __('Layout', DOMAIN),
+          className: 'sales-kpi-layout',
+          value: attributes.layout === LAYOUT.default ? '' : attributes.layout,
+          options: LAYOUTS,
+          help: (LAYOUTS.filter(function (layout) { return layout.value === (attributes.layout === LAYOUT.default ? '' : attributes.layout); })[0] || LAYOUTS[0] || {}).help,
+          onChange: function (value) { setAttributes({ layout: value }); },
+        }),
+        el(components.TextControl, {
+          label: __('Heading', DOMAIN),
+          className: 'sales-kpi-heading',
+          value: attributes.heading,
+          help: __('A title over the calculator. Empty: none in an article, “Sales KPI calculator” in a dashboard.', DOMAIN),
+          onChange: function (value) { setAttributes({ heading: value }); },
+        }),
+        el(components.ToggleControl, {
+          label: __('Readers may rename, add and remove steps', DOMAIN),
+          className: 'sales-kpi-editable-stages',
+          checked: !!attributes.editableStages,
+          onChange: function (on) { setAttributes({ editableStages: on }); },
         })
       ),
       el(

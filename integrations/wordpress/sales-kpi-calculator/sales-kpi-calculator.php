@@ -21,12 +21,14 @@ if ( ! defined( 'ABSPATH' ) ) {
 define( 'SALES_KPI_VERSION', '0.1.0' );
 
 /**
- * The widget's sections and presets: widget-choices.json, which the build writes from the
- * widget's own lists (www/widget/sections.js, www/widget/state.js), so that the plugin accepts
- * exactly what the widget shows. Each section: its token and whether it brings the funnel; each
- * preset: its name, its example funnel's stage names and its own sections.
+ * The widget's attributes, sections and presets: widget-choices.json, which the build writes from
+ * the widget's own description (the element's JSDoc, www/widget/sections.js, www/widget/state.js),
+ * so that the plugin accepts exactly what the widget reads and shows. Each attribute: its HTML
+ * name, its block attribute's name, its values when it has a fixed set, whether it is a boolean;
+ * each section: its token, whether it brings the funnel, whether an article shows it up front;
+ * each preset: its name, its example funnel's stage names and its own sections.
  *
- * @return array{sections: array, presets: array}
+ * @return array{attributes: array, sections: array, presets: array}
  */
 function sales_kpi_choices() {
 	static $choices = null;
@@ -34,10 +36,11 @@ function sales_kpi_choices() {
 		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file of this plugin.
 		$json    = file_get_contents( __DIR__ . '/widget-choices.json' );
 		$choices = is_string( $json ) ? json_decode( $json, true ) : null;
-		if ( ! is_array( $choices ) || ! isset( $choices['sections'], $choices['presets'] ) ) {
+		if ( ! is_array( $choices ) || ! isset( $choices['attributes'], $choices['sections'], $choices['presets'] ) ) {
 			$choices = array(
-				'sections' => array(),
-				'presets'  => array(),
+				'attributes' => array(),
+				'sections'   => array(),
+				'presets'    => array(),
 			);
 		}
 	}
@@ -69,6 +72,21 @@ function sales_kpi_funnel_panels() {
 }
 
 /**
+ * The sections an article shows up front (their inputs); the others are behind its "More" row.
+ *
+ * @return string[]
+ */
+function sales_kpi_lead_panels() {
+	$panels = array();
+	foreach ( sales_kpi_choices()['sections'] as $section ) {
+		if ( ! empty( $section['lead'] ) ) {
+			$panels[] = $section['token'];
+		}
+	}
+	return $panels;
+}
+
+/**
  * How many funnel stages each preset's example has, by preset name.
  *
  * @return int[]
@@ -82,20 +100,51 @@ function sales_kpi_preset_stages() {
 }
 
 /**
- * The widget's attributes: HTML attribute name => block attribute name. Shortcode attributes use
- * the HTML names (what-if, wasm-url).
+ * The widget's attributes that the plugin passes on: HTML attribute name => block attribute name
+ * (widget-choices.json). Shortcode attributes use the HTML names (what-if, wasm-url). Not passed
+ * on: url-state, which would write a reader's numbers into the post's address.
+ *
+ * @return string[]
  */
 function sales_kpi_attributes() {
-	return array(
-		'preset'   => 'preset',
-		'locale'   => 'locale',
-		'currency' => 'currency',
-		'sections' => 'sections',
-		'theme'    => 'theme',
-		'what-if'  => 'whatIf',
-		'model'    => 'model',
-		'wasm-url' => 'wasmUrl',
-	);
+	$names = array();
+	foreach ( sales_kpi_choices()['attributes'] as $attribute ) {
+		if ( 'url-state' !== $attribute['name'] ) {
+			$names[ $attribute['name'] ] = $attribute['block'];
+		}
+	}
+	return $names;
+}
+
+/**
+ * One attribute's description in widget-choices.json.
+ *
+ * @param string $name The HTML attribute's name.
+ * @return array The description; empty for an attribute the widget does not have.
+ */
+function sales_kpi_attribute( $name ) {
+	foreach ( sales_kpi_choices()['attributes'] as $attribute ) {
+		if ( $attribute['name'] === $name ) {
+			return $attribute;
+		}
+	}
+	return array();
+}
+
+/**
+ * A boolean attribute's value: on for a bare word in a shortcode ([sales_kpi editable-stages],
+ * passed here as "true") or true, 1, yes, on; off for false, 0, no, off; null for anything else.
+ * The block's check box gives "1" or nothing.
+ *
+ * @param string $value The attribute's value.
+ * @return bool|null
+ */
+function sales_kpi_flag( $value ) {
+	$value = strtolower( trim( (string) $value ) );
+	if ( in_array( $value, array( 'true', '1', 'yes', 'on' ), true ) ) {
+		return true;
+	}
+	return in_array( $value, array( 'false', '0', 'no', 'off' ), true ) ? false : null;
 }
 
 /**
@@ -187,15 +236,18 @@ function sales_kpi_enqueue() {
 
 /**
  * Height to reserve, so that the text below does not move when the widget renders: the
- * preset's own height for its default panels, else the frame plus each chosen panel's height
- * (with the funnel, only its inputs': the rest is behind the article's closed "More" row)
- * plus what pairs of them add (reserve.json, measured for the preset in a 650 px column).
+ * preset's own height for its default panels in a plain article, else the frame plus each chosen
+ * panel's height plus what pairs of them add, from the table of the calculator's shape (its
+ * layout, with or without editable stages), plus what a heading adds (reserve.json, measured for
+ * the preset in a 650 px column). In an article with the funnel only the lead sections' inputs
+ * count: the rest is behind its closed "More" row.
  *
  * @param string $preset   A valid preset.
  * @param string $sections A valid sections value ('' for the preset's own panels).
+ * @param array  $shape    'layout' ('article' or 'dashboard'), 'editable' (bool), 'heading' (bool).
  * @return int CSS pixels.
  */
-function sales_kpi_reserved_height( $preset, $sections ) {
+function sales_kpi_reserved_height( $preset, $sections, array $shape ) {
 	static $table = null;
 	if ( null === $table ) {
 		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file of this plugin.
@@ -206,10 +258,22 @@ function sales_kpi_reserved_height( $preset, $sections ) {
 	if ( ! isset( $table['presets'][ $preset ] ) || ! is_array( $table['presets'][ $preset ] ) ) {
 		return 0;
 	}
-	$row   = $table['presets'][ $preset ];
-	$words = sales_kpi_words( $sections );
+	$row     = $table['presets'][ $preset ];
+	$layout  = 'dashboard' === $shape['layout'] ? 'dashboard' : 'article';
+	$heading = $shape['heading'] && isset( $row['heading'][ $layout ] ) ? (int) $row['heading'][ $layout ] : 0;
+	$words   = sales_kpi_words( $sections );
+	if ( array() === $words && 'article' === $layout && ! $shape['editable'] ) {
+		return isset( $row['default'] ) ? (int) $row['default'] + $heading : 0;
+	}
+	$key = $layout . ( $shape['editable'] ? ' editable-stages' : '' );
+	if ( ! isset( $row['shapes'][ $key ] ) || ! is_array( $row['shapes'][ $key ] ) ) {
+		return 0;
+	}
+	$measured = $row['shapes'][ $key ];
 	if ( array() === $words ) {
-		return isset( $row['default'] ) ? (int) $row['default'] : 0;
+		foreach ( sales_kpi_choices()['presets'] as $choice ) {
+			$words = $choice['name'] === $preset ? $choice['sections'] : $words;
+		}
 	}
 	$panels = in_array( 'all', $words, true ) ? sales_kpi_panels() : $words;
 	// Panels computed from the funnel bring its fields with them, as the widget does.
@@ -217,18 +281,17 @@ function sales_kpi_reserved_height( $preset, $sections ) {
 		$panels[] = 'funnel';
 	}
 	$panels = array_values( array_intersect( sales_kpi_panels(), $panels ) );
-	// With the funnel the calculator is an article: its answer and inputs (the funnel's, the
-	// target's, the cycle's), every other panel behind its closed "More" row.
-	if ( in_array( 'funnel', $panels, true ) ) {
-		$panels = array_values( array_intersect( $panels, array( 'funnel', 'target', 'velocity' ) ) );
+	// An article with lead sections shows their inputs, every other panel behind "More".
+	if ( 'article' === $layout && array_intersect( $panels, sales_kpi_lead_panels() ) ) {
+		$panels = array_values( array_intersect( $panels, sales_kpi_lead_panels() ) );
 	}
-	$height = isset( $row['frame'] ) ? (int) $row['frame'] : 0;
+	$height = ( isset( $measured['frame'] ) ? (int) $measured['frame'] : 0 ) + $heading;
 	foreach ( $panels as $i => $panel ) {
-		$height += isset( $row['panels'][ $panel ] ) ? (int) $row['panels'][ $panel ] : 0;
+		$height += isset( $measured['panels'][ $panel ] ) ? (int) $measured['panels'][ $panel ] : 0;
 		// What two panels add together: the goal and plan panels say more when there is a target.
 		foreach ( array_slice( $panels, $i + 1 ) as $other ) {
 			$pair    = $panel . ' ' . $other;
-			$height += isset( $row['pairs'][ $pair ] ) ? (int) $row['pairs'][ $pair ] : 0;
+			$height += isset( $measured['pairs'][ $pair ] ) ? (int) $measured['pairs'][ $pair ] : 0;
 		}
 	}
 	return $height;
@@ -261,8 +324,6 @@ function sales_kpi_is_valid( $name, $value, array $values ) {
 			return 1 === preg_match( '/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/', $value );
 		case 'currency':
 			return 1 === preg_match( '/^[A-Z]{3}$/', $value );
-		case 'theme':
-			return in_array( $value, array( 'light', 'dark' ), true );
 		case 'sections':
 			return array() === array_diff( sales_kpi_words( $value ), sales_kpi_panels(), array( 'all' ) );
 		case 'model':
@@ -271,8 +332,16 @@ function sales_kpi_is_valid( $name, $value, array $values ) {
 			return sales_kpi_valid_what_if( $value, $values );
 		case 'wasm-url':
 			return '' !== sales_kpi_local_url( $value );
+		case 'heading':
+			// A title: one line of text (escaped where it is printed, shown as text by the widget).
+			return 1 !== preg_match( '/[\x00-\x1F\x7F]/', $value ) && mb_strlen( $value, 'UTF-8' ) <= 200;
 	}
-	return false;
+	// The others by the widget's own description: one of its values (theme, layout), or on/off.
+	$attribute = sales_kpi_attribute( $name );
+	if ( isset( $attribute['values'] ) ) {
+		return in_array( $value, $attribute['values'], true );
+	}
+	return ! empty( $attribute['boolean'] ) && null !== sales_kpi_flag( $value );
 }
 
 /**
@@ -350,8 +419,15 @@ function sales_kpi_element( array $values ) {
 			// Never another origin, not even for an editor.
 			$value = sales_kpi_local_url( $value );
 		}
-		if ( '' !== $value && ( $can_edit || sales_kpi_is_valid( $name, $value, $values ) ) ) {
-			$kept[ $name ] = $value;
+		$valid = sales_kpi_is_valid( $name, $value, $values );
+		$flag  = ! empty( sales_kpi_attribute( $name )['boolean'] ) && $valid ? sales_kpi_flag( $value ) : null;
+		if ( false === $flag ) {
+			// Off, as the attribute's absence says.
+			continue;
+		}
+		if ( '' !== $value && ( $can_edit || $valid ) ) {
+			// A boolean that is on is present without a value, as in HTML.
+			$kept[ $name ] = true === $flag ? '' : $value;
 		} else {
 			$ignored[] = $name;
 		}
@@ -369,7 +445,12 @@ function sales_kpi_element( array $values ) {
 	}
 	$preset   = isset( $kept['preset'], sales_kpi_preset_stages()[ $kept['preset'] ] ) ? $kept['preset'] : 'inbound';
 	$sections = isset( $kept['sections'] ) && sales_kpi_is_valid( 'sections', $kept['sections'], $kept ) ? $kept['sections'] : '';
-	$height   = sales_kpi_reserved_height( $preset, $sections );
+	$shape    = array(
+		'layout'   => isset( $kept['layout'] ) ? $kept['layout'] : 'article',
+		'editable' => isset( $kept['editable-stages'] ),
+		'heading'  => isset( $kept['heading'] ),
+	);
+	$height   = sales_kpi_reserved_height( $preset, $sections, $shape );
 	$html    .= ' style="display:block' . ( $height > 0 ? ';min-height:' . esc_attr( (string) $height ) . 'px' : '' ) . '"></sales-kpi-calculator>';
 	// Without scripting nothing will fill the reservation: the style lets the note follow the text.
 	$html .= '<noscript><style>sales-kpi-calculator{min-height:0!important}</style><p>' . esc_html__( 'This calculator needs JavaScript and WebAssembly.', 'sales-kpi-calculator' ) . '</p></noscript>';
@@ -421,13 +502,19 @@ function sales_kpi_decode_model( $encoded ) {
 function sales_kpi_shortcode( $atts ) {
 	$atts     = is_array( $atts ) ? $atts : array();
 	$defaults = array_fill_keys( array_keys( sales_kpi_attributes() ), '' );
-	// Also what_if, wasm_url: some editors change hyphens in shortcode attributes.
-	foreach ( array(
-		'what_if'  => 'what-if',
-		'wasm_url' => 'wasm-url',
-	) as $alias => $name ) {
+	foreach ( array_keys( $defaults ) as $name ) {
+		// Also what_if, wasm_url, editable_stages: some editors change hyphens in shortcode attributes.
+		$alias = str_replace( '-', '_', $name );
 		if ( isset( $atts[ $alias ] ) && ! isset( $atts[ $name ] ) ) {
 			$atts[ $name ] = $atts[ $alias ];
+		}
+		if ( ! empty( sales_kpi_attribute( $name )['boolean'] ) ) {
+			// A boolean written bare ([sales_kpi editable-stages]) is a value without a name, or
+			// written as in HTML (editable-stages=""), an empty one: both mean on.
+			$bare = array_intersect( array( $name, $alias ), array_filter( $atts, 'is_int', ARRAY_FILTER_USE_KEY ) );
+			if ( $bare || ( isset( $atts[ $name ] ) && '' === $atts[ $name ] ) ) {
+				$atts[ $name ] = 'true';
+			}
 		}
 	}
 	$values = shortcode_atts( $defaults, $atts, 'sales_kpi' );
