@@ -960,10 +960,12 @@ test('editor: the preview is folded to its top part until the author unfolds it;
     // An article's answer and inputs fit above the fold, whole.
     const closed = await heights();
     assert.ok(closed[1] <= 640 && closed[0] === closed[1], `the article ${closed[1]} px, shown ${closed[0]} px`);
+    assert.equal(await page.locator('.sales-kpi-fold-toggle').count(), 0, 'nothing to unfold: no "Show the whole calculator"');
     // With "More" open it is taller: folded to its top part.
     await openMore(page);
     const folded = await heights();
     assert.ok(folded[0] <= 640 && folded[1] > 2000, `folded ${folded[0]} px of ${folded[1]} px`);
+    await page.locator('.sales-kpi-fold-toggle').waitFor();
     await page.locator('.sales-kpi-fold-toggle').click();
     assert.ok((await fold.evaluate((node) => node.getBoundingClientRect().height)) > 2000, 'unfolded');
     assert.equal(await page.locator('.sales-kpi-fold-toggle').textContent(), 'Fold the calculator');

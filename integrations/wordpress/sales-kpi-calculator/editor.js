@@ -218,6 +218,8 @@
     var start = session[0];
     var setStart = session[1];
     var folded = element.useState(true);
+    // Whether the calculator is taller than the fold: only then is there anything to unfold.
+    var tall = element.useState(false);
     var scheme = element.useState('light');
     var host = element.useRef(null);
     var latest = element.useRef(attributes);
@@ -226,6 +228,14 @@
     element.useEffect(function () {
       if (!isPreview) loadWidget();
     }, [isPreview]);
+
+    element.useEffect(function () {
+      var node = host.current;
+      if (!node || typeof ResizeObserver === 'undefined') return undefined;
+      var observer = new ResizeObserver(function () { tall[1](node.offsetHeight > FOLDED_HEIGHT); });
+      observer.observe(node);
+      return function () { observer.disconnect(); };
+    }, [start.key, isPreview]);
 
     element.useEffect(function () {
       var node = host.current;
@@ -401,7 +411,7 @@
         { className: 'sales-kpi-fold', style: { maxHeight: folded[0] ? FOLDED_HEIGHT + 'px' : 'none', overflow: 'hidden' } },
         el('sales-kpi-calculator', Object.assign({ key: start.key, ref: host, theme: attributes.theme === 'light' || attributes.theme === 'dark' ? attributes.theme : scheme[0] }, elementProps(attributes, start.shown)))
       ),
-      el(components.Button, { variant: 'link', className: 'sales-kpi-fold-toggle', 'aria-expanded': !folded[0], onClick: function () { folded[1](!folded[0]); } }, folded[0] ? __('Show the whole calculator', DOMAIN) : __('Fold the calculator', DOMAIN))
+      (tall[0] || !folded[0]) && el(components.Button, { variant: 'link', className: 'sales-kpi-fold-toggle', 'aria-expanded': !folded[0], onClick: function () { folded[1](!folded[0]); } }, folded[0] ? __('Show the whole calculator', DOMAIN) : __('Fold the calculator', DOMAIN))
     );
     return el(element.Fragment, null, inspector, preview);
   }
