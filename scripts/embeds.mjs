@@ -1,7 +1,8 @@
 // What the builder offers beside the widget bundle, written into www/dist/ after scripts/bundle.mjs:
 //   dist/sales-kpi-resize.js      the iframe resize script for non-WordPress host pages (minified)
 //   integrations/hugo/static/     the bundled widget and engine, as real files (build output)
-//   integrations/hugo/data/       the reserved heights from www/widget/reserve.js (build output)
+//   integrations/hugo/data/       the reserved heights from www/widget/reserve.js and, for the other
+//                                 shapes, integrations/hugo/reserve-measured.json (build output)
 //   dist/sales-kpi-hugo.zip       the Hugo theme component, ready for a site's themes/ folder
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { COLUMNS, HEIGHTS, reservedHeight } from '../www/widget/reserve.js';
+import { SECTION_TABLE, SECTIONS } from '../www/widget/sections.js';
 import { LICENSES } from './integrations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,10 +19,26 @@ const dist = join(www, 'dist');
 export const HUGO = join(root, 'integrations', 'hugo');
 export const HUGO_ZIP = join(dist, 'sales-kpi-hugo.zip');
 
-/** The Hugo data file: per article column width, each preset's reserved height. */
+/** The heights measured for the Hugo columns by integrations/wordpress/measure-reserve.mjs --hugo (committed; not shipped as it is). */
+export const HUGO_MEASURED = join(HUGO, 'reserve-measured.json');
+
+/**
+ * The Hugo data file: per article column width, each preset's reserved height in the plain article
+ * (`columns`, the widget's own table); and from the measurements, per column and preset, its height
+ * with its own panels per shape, what a heading adds per layout and, where panels stack, the frame,
+ * panel and pair table for chosen panels (`measured`), with the panel lists the shortcode needs to
+ * read a `sections` value the way the widget does.
+ */
 export function hugoReserveData() {
   const columns = Object.fromEntries(COLUMNS.map((column) => [String(column), Object.fromEntries(Object.keys(HEIGHTS).map((preset) => [preset, reservedHeight(preset, column)]))]));
-  return { column: 700, columns };
+  return {
+    column: 700,
+    columns,
+    panels: SECTIONS,
+    withFunnel: SECTION_TABLE.filter((section) => section.fromFunnel).map((section) => section.token),
+    lead: SECTION_TABLE.filter((section) => section.lead).map((section) => section.token),
+    measured: JSON.parse(readFileSync(HUGO_MEASURED, 'utf8')).columns,
+  };
 }
 
 function files(dir) {
@@ -55,7 +73,7 @@ export async function packageEmbeds() {
 export function hugoZip(out = HUGO_ZIP) {
   const mtime = new Date('2026-01-01T00:00:00Z');
   const entries = {};
-  for (const file of files(HUGO)) entries[`sales-kpi/${relative(HUGO, file).split('\\').join('/')}`] = [readFileSync(file), { mtime }];
+  for (const file of files(HUGO).filter((path) => path !== HUGO_MEASURED)) entries[`sales-kpi/${relative(HUGO, file).split('\\').join('/')}`] = [readFileSync(file), { mtime }];
   for (const name of LICENSES) entries[`sales-kpi/${name}`] = [readFileSync(join(root, name)), { mtime }];
   writeFileSync(out, zipSync(entries, { level: 9 }));
 }

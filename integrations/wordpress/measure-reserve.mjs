@@ -10,17 +10,29 @@
 //
 //   node integrations/wordpress/measure-reserve.mjs
 //
-// tests/integrations/wordpress.test.mjs checks the result where it matters: the layout shift of
-// real posts with these reservations, and each reservation within 5 % of the rendered height.
+// With --hugo it measures the same, the same way, for the Hugo shortcode's columns (reserve.js's
+// COLUMNS) into integrations/hugo/reserve-measured.json, which the build turns into the theme
+// component's data file (scripts/embeds.mjs, hugoReserveData): per column, each preset's height
+// per shape with its own panels, what a heading adds, and (where the panels stack in one column,
+// below the dashboard grid's two-column step at 720 px, styles.js) the frame, panel and pair
+// table for chosen panels. Twice as wide a dashboard puts panels side by side: no sum holds there.
+//
+// tests/integrations/wordpress.test.mjs and tests/integrations/hugo.test.mjs check the results
+// where it matters: the layout shift of real posts with these reservations, and each reservation
+// within 5 % of the rendered height.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage, ROOT, startServer, waitForIdle } from '../../tests/browser/harness.mjs';
 import { SECTION_TABLE, SECTIONS } from '../../www/widget/sections.js';
+import { COLUMNS } from '../../www/widget/reserve.js';
 import { LAYOUTS } from '../../www/widget/settings.js';
 import { defaultSections, PRESETS } from '../../www/widget/state.js';
 
 const FILE = join(ROOT, 'integrations', 'wordpress', 'sales-kpi-calculator', 'reserve.json');
+const HUGO_FILE = join(ROOT, 'integrations', 'hugo', 'reserve-measured.json');
 const COLUMN = 650;
+/** The dashboard's grid puts two panels side by side from this container width on (styles.js): sums of panels hold below it only. */
+const TWO_COLUMN_GRID = 720;
 // Every panel, in the widget's order: the plugin adds up pairs in this order too.
 const PANELS = SECTIONS;
 // Panels computed from the funnel bring it along (parseSections in www/widget/state.js).
@@ -40,9 +52,9 @@ const shapeAttributes = (shape) => {
   return `layout="${layout}"${flags.map((flag) => ` ${flag}`).join('')}`;
 };
 
-/** Rendered heights of one calculator per attribute string, all of one preset, once every panel has filled in. */
-async function heights(preset, attributeList) {
-  const body = attributeList.map((attributes) => `<div style="width:${COLUMN}px"><sales-kpi-calculator preset="${preset}" ${attributes}></sales-kpi-calculator></div>`).join('');
+/** Rendered heights of one calculator per attribute string, all of one preset, in a `column` px column, once every panel has filled in. */
+async function heights(preset, attributeList, column) {
+  const body = attributeList.map((attributes) => `<div style="width:${column}px"><sales-kpi-calculator preset="${preset}" ${attributes}></sales-kpi-calculator></div>`).join('');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>m</title><script type="module" src="/dist/widget/sales-kpi-calculator.js"></script></head><body style="margin:0;font:16px sans-serif">${body}</body></html>`;
   await page.route(`${server.url}measure.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto(`${server.url}measure.html`);
@@ -59,13 +71,14 @@ async function heights(preset, attributeList) {
   return result;
 }
 
-/** One preset's table for one shape: the frame, each panel, and what pairs add beyond their two panels. */
-async function shapeTable(preset, shape) {
+/** One preset's table for one shape in a `column` px column: the frame, each panel, and what pairs add beyond their two panels. */
+async function shapeTable(preset, shape, column) {
   const attributes = shapeAttributes(shape);
   const list = [...PANELS, 'retention share'];
   const measured = await heights(
     preset,
     list.map((sections) => `${attributes} sections="${sections}"`),
+    column,
   );
   const single = Object.fromEntries(PANELS.map((panel, i) => [panel, measured[i]]));
   const frame = single.retention + single.share - measured[list.length - 1];
@@ -77,6 +90,7 @@ async function shapeTable(preset, shape) {
   const together = await heights(
     preset,
     pairs.map((pair) => `${attributes} sections="${pair.join(' ')}"`),
+    column,
   );
   const extra = {};
   pairs.forEach((pair, i) => {
@@ -86,23 +100,60 @@ async function shapeTable(preset, shape) {
   return { frame, panels, pairs: extra };
 }
 
-const table = JSON.parse(readFileSync(FILE, 'utf8'));
-table.column = COLUMN;
-table.presets = {};
-for (const preset of PRESETS) {
-  const row = { default: 0, shapes: {}, heading: {} };
-  for (const shape of SHAPES) row.shapes[shape] = await shapeTable(preset, shape);
-  // A heading over the preset's own panels, in each layout (a dashboard has a title anyway).
+/** What a one-line heading adds over the preset's own panels, per layout (a dashboard has a title anyway), in a `column` px column. */
+async function headingTable(preset, column) {
   const sections = defaultSections(preset).join(' ');
   const withHeading = await heights(
     preset,
     LAYOUTS.flatMap((layout) => [`layout="${layout}" sections="${sections}"`, `layout="${layout}" sections="${sections}" heading="${HEADING}"`]),
+    column,
   );
-  LAYOUTS.forEach((layout, i) => (row.heading[layout] = withHeading[2 * i + 1] - withHeading[2 * i]));
-  table.presets[preset] = row;
-  console.log(preset, JSON.stringify(row));
+  return Object.fromEntries(LAYOUTS.map((layout, i) => [layout, withHeading[2 * i + 1] - withHeading[2 * i]]));
 }
-writeFileSync(FILE, `${JSON.stringify(table, null, 1)}\n`);
+
+/** The preset's height with its own panels, per shape, in a `column` px column. */
+async function ownTable(preset, column) {
+  const measured = await heights(
+    preset,
+    SHAPES.map((shape) => shapeAttributes(shape)),
+    column,
+  );
+  return Object.fromEntries(SHAPES.map((shape, i) => [shape, measured[i]]));
+}
+
+if (process.argv.includes('--hugo')) {
+  const table = {
+    _comment:
+      'Height (CSS px) reserved by the Hugo shortcode, per column of reserve.js\'s COLUMNS: per preset its height with its own panels per shape, what a heading adds per layout, and (below the dashboard grid\'s two-column step) per shape the frame, each panel and what pairs add, for chosen panels; measured by integrations/wordpress/measure-reserve.mjs --hugo. The build writes it into the component\'s data file.',
+    columns: {},
+  };
+  for (const column of COLUMNS) {
+    const presets = {};
+    for (const preset of PRESETS) {
+      const row = { own: await ownTable(preset, column), heading: await headingTable(preset, column) };
+      if (column < TWO_COLUMN_GRID) {
+        row.shapes = {};
+        for (const shape of SHAPES) row.shapes[shape] = await shapeTable(preset, shape, column);
+      }
+      presets[preset] = row;
+      console.log(column, preset, JSON.stringify({ own: row.own, heading: row.heading }));
+    }
+    table.columns[column] = presets;
+  }
+  writeFileSync(HUGO_FILE, `${JSON.stringify(table, null, 1)}\n`);
+} else {
+  const table = JSON.parse(readFileSync(FILE, 'utf8'));
+  table.column = COLUMN;
+  table.presets = {};
+  for (const preset of PRESETS) {
+    const row = { default: 0, shapes: {}, heading: {} };
+    for (const shape of SHAPES) row.shapes[shape] = await shapeTable(preset, shape, COLUMN);
+    row.heading = await headingTable(preset, COLUMN);
+    table.presets[preset] = row;
+    console.log(preset, JSON.stringify(row));
+  }
+  writeFileSync(FILE, `${JSON.stringify(table, null, 1)}\n`);
+}
 await close();
 await browser.close();
 await server.close();

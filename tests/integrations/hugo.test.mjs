@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { unzipSync } from 'fflate';
-import { ROOT, launchBrowser, openPage, startServer, waitForNumber } from '../browser/harness.mjs';
+import { ROOT, launchBrowser, openPage, startServer, waitForIdle, waitForNumber } from '../browser/harness.mjs';
 import { ARTICLE_TEXT, layoutShift, recordLayoutShifts } from '../browser/layout-shift.mjs';
 import { hugoShortcode } from '../../www/builder-snippets.js';
 
@@ -33,6 +33,19 @@ const MODELS = { raw: leadsModel(['Møder', 'Tilbud "A"', 'Handler']), escaped: 
 
 const post = (title, body) => `---\ntitle: "${title}"\n---\n${body}\n`;
 
+const MAX_CLS = 0.05;
+/** How far a reservation may miss the rendered height: Danish text, the site's fonts and the machine move it by a few %. */
+const MAX_RESERVE_MISS = 0.05;
+// The shapes besides the plain article, each in a post of its own at the default 700 px column:
+// the reservation must hold for them too (data/sales_kpi_reserve.json, measured per shape).
+const SHAPES = {
+  dashboard: 'layout="dashboard"',
+  'editable-stages': 'editable-stages="true"',
+  heading: 'heading="Vores salgstragt"',
+  'dashboard with chosen sections': 'layout="dashboard" sections="funnel target goal share"',
+};
+const shapePath = (name) => `posts/shape-${name.replaceAll(' ', '-')}/`;
+
 before(async () => {
   const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' });
   assert.equal(hugo.status, 0, 'hugo is not installed: run `node scripts/setup.mjs --test` (apt-get install hugo)');
@@ -54,6 +67,14 @@ before(async () => {
       '{{< sales-kpi preset=`leads" onmouseover="alert(1)` locale="en-US" what-if="/funnel/dealSize:+10%" model=`{"x":"</script><script>alert(2)</script>"}` wasm-url="javascript:alert(3)" >}}',
     ),
     'content/posts/models.md': post('Models', Object.values(MODELS).map((model) => hugoShortcode([['preset', 'leads'], ['model', JSON.stringify(model)]], 700)).join('\n\n')),
+    ...Object.fromEntries(
+      Object.entries(SHAPES).map(([name, attributes]) => [
+        `content/${shapePath(name).slice(0, -1)}.md`,
+        post(name, `Hvad er et møde værd?\n\n{{< sales-kpi preset="leads" locale="da-DK" currency="DKK" ${attributes} >}}\n\n${ARTICLE_TEXT}`),
+      ]),
+    ),
+    // Chosen sections in a column where a dashboard puts panels side by side: no sum holds.
+    'content/posts/wide.md': post('Wide', '{{< sales-kpi preset="leads" layout="dashboard" sections="funnel target" column="800" >}}\n\n{{< sales-kpi preset="leads" layout="dashboard" column="800" >}}'),
     'content/posts/raw.md': post('Raw', '<script type="module" src="/evil.js"></script>\n<sales-kpi-calculator></sales-kpi-calculator>'),
   };
   for (const [name, text] of Object.entries(files)) {
@@ -114,6 +135,53 @@ test('Hugo with default settings: the shortcode shows the calculator under /blog
   } finally {
     await close();
   }
+});
+
+test('the shortcode reserves the height of each layout, of editable stages, of a heading and of chosen sections: nothing shifts', async () => {
+  const results = [];
+  for (const [name, attributes] of Object.entries(SHAPES)) {
+    const { page, context, pageErrors, close } = await openPage(browser, null, { contextOptions: { viewport: { width: 1280, height: 800 } } });
+    try {
+      await recordLayoutShifts(context);
+      await page.goto(`${server.url}blog/${shapePath(name)}`);
+      // Every panel in: no loading line left (a dashboard's panels load beside the engine).
+      await page.waitForFunction(
+        (sel) => {
+          const root = document.querySelector(sel)?.shadowRoot;
+          return root?.firstElementChild && !root.querySelector('.loading') && root.querySelector('[data-result][data-value]');
+        },
+        W,
+        { timeout: 30_000 },
+      );
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await waitForIdle(page, { timeout: 30_000 });
+      const { total, entries } = await layoutShift(page);
+      // CLS counts only what moves inside the viewport, and the text below a tall calculator starts
+      // below it: the reservation itself must also be close to the rendered height.
+      const html = readFileSync(join(site, 'root', 'blog', shapePath(name), 'index.html'), 'utf8');
+      const reserved = Number(/<sales-kpi-calculator[^>]*min-height:(\d+)px/.exec(html)?.[1] ?? 0);
+      const height = await page.locator(W).evaluate((element) => element.getBoundingClientRect().height);
+      results.push(`${name} (${attributes}): CLS ${total.toFixed(4)}, reserved ${reserved} px, rendered ${Math.round(height)} px`);
+      assert.ok(total <= MAX_CLS, `${name}: CLS ${total.toFixed(3)} > ${MAX_CLS}: ${JSON.stringify(entries)}`);
+      assert.ok(Math.abs(height - reserved) <= MAX_RESERVE_MISS * height, `${name}: reserved ${reserved} px for ${Math.round(height)} px`);
+      assert.equal(await page.locator(W).evaluate((element) => element.style.minHeight), '', `${name}: the reservation is dropped once the calculator is there`);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+  console.log(`# Hugo shortcode, leads at the 700 px column, 1280x800:\n${results.map((line) => `#   ${line}`).join('\n')}`);
+});
+
+test('where no sound height is known (chosen sections in an 800 px column) the shortcode reserves nothing; the preset\'s own panels there have theirs', () => {
+  const html = readFileSync(join(site, 'root', 'blog', 'posts', 'wide', 'index.html'), 'utf8');
+  const styles = [...html.matchAll(/<sales-kpi-calculator([^>]*)>/g)].map((match) => /style="([^"]*)"/.exec(match[1])?.[1] ?? null);
+  assert.equal(styles.length, 2);
+  assert.equal(styles[0], null);
+  assert.match(styles[1], /^display:block;min-height:\d+px$/);
+  const data = JSON.parse(readFileSync(join(site, 'src', 'themes', 'sales-kpi', 'data', 'sales_kpi_reserve.json'), 'utf8'));
+  assert.equal(Number(/min-height:(\d+)px/.exec(styles[1])[1]), data.measured['800'].leads.own.dashboard);
+  assert.ok(data.measured['800'].leads.own.dashboard > 2 * data.columns['800'].leads, 'a dashboard is far taller than an article');
 });
 
 test('Hugo escapes every parameter: a hostile one stays a value, never markup or script', async () => {
