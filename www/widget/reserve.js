@@ -1,7 +1,9 @@
 // The space a calculator will take, reserved before it renders, so that the text after it in a
 // post does not jump when it appears (layout shift). One table, used by the element itself (as
-// soon as its module runs, before the engine arrives), by the builder's snippets, by the Hugo
-// shortcode (through a data file that the build writes) and by the WordPress plugin.
+// soon as its module runs, before the engine arrives), by the builder's snippets, and by the Hugo
+// shortcode and the WordPress plugin for the plain article (through a data file that the build
+// writes; their other shapes, the dashboard and editable stages, are measured by
+// integrations/wordpress/measure-reserve.mjs).
 //
 // The heights are measured, not computed: tests/browser/widget-reserve.test.mjs renders each
 // preset (its default panels in the default article layout with "More" closed, English, 16 px
