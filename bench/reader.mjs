@@ -590,7 +590,7 @@ export function printReader(reader, log) {
   log(`   typing: ${reader.presses} key presses per session, ${styles.map((s) => s.label).join(' / ')}, 80–120 ms between keys; Event Timing durations (8 ms grain);`);
   log(`   results frame: the widget's frame after a key press, main-thread time from a Chromium trace; medians of ${reader.runs} runs, each in a fresh context`);
   for (const style of styles) {
-    log(`   ${pad(`${style.label} (median of runs, range)`, 46)}${lpad('≥ 16 ms of 99', 16)}${lpad('p95', 14)}${lpad('worst', 16)}${lpad('INP-style', 14)}${lpad('results frame p50 / p95 / max', 32)}`);
+    log(`   ${pad(`${style.label} (median of runs, range)`, 46)}${lpad('≥ 16 ms of 99', 14)}${lpad('p95', 16)}${lpad('worst', 18)}${lpad('INP-style', 18)}${lpad('results frame p50 / p95 / max', 36)}`);
     for (const c of [CONTROL, ...CONFIGS]) {
       const p = reader.pages[c.name];
       if (!p) continue;
@@ -604,7 +604,7 @@ export function printReader(reader, log) {
         const f = who === 'widget' ? p.frames?.[style.name] : null;
         const one = (x) => (x == null || !Number.isFinite(x) ? 'n/a' : x.toFixed(1));
         const frame = f?.runs ? `${one(f.p50)} / ${withRange(f, 'p95', one)} / ${one(f.max)} ms` : '';
-        log(`   ${pad(label, 46)}${lpad(withRange(t, 'slow', (x) => x.toFixed(0)), 16)}${lpad(`${withRange(t, 'p95', ms)} ms`, 14)}${lpad(`${withRange(t, 'worst', ms)} ms`, 16)}${lpad(`${withRange(t, 'inp', ms)} ms`, 14)}${lpad(frame, 32)}`);
+        log(`   ${pad(label, 46)}${lpad(withRange(t, 'slow', (x) => x.toFixed(0)), 14)}${lpad(`${withRange(t, 'p95', ms)} ms`, 16)}${lpad(`${withRange(t, 'worst', ms)} ms`, 18)}${lpad(`${withRange(t, 'inp', ms)} ms`, 18)}${lpad(frame, 36)}`);
       }
     }
   }
