@@ -446,7 +446,7 @@ async function typeInto(page, locator, style) {
   return { start, end, presses: i, traceEvents: JSON.parse(trace.toString('utf8')).traceEvents ?? [] };
 }
 
-/** One traced typing session: Event Timing figures, and the results frames' when `frames`. */
+/** One traced typing session: its Event Timing figures and the results frames in its trace. */
 async function typingSession(page, locator, style) {
   const w = await typeInto(page, locator, style);
   const entries = await page.evaluate(({ start, end }) => window.__skcReader.events.filter((e) => e.startTime >= start && e.startTime <= end), w);
