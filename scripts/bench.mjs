@@ -13,8 +13,10 @@
 //   5. budgets: goals next to the figures, marked pass or miss. Goals, not tests: a miss never
 //      fails the bench (the size test in tests/node/budget.test.mjs has its own limit).
 //   6. what a reader feels (bench/reader.mjs): Event Timing of typing into the default embed and
-//      an every-section embed against a plain input on the same blog post, first result minus
-//      the host's first paint, CLS at load; medians of --runs runs (default 5)
+//      an every-section embed against a plain input on the same blog post, with keys held 60 ms
+//      and with keys released at once; the results frame's main-thread time per key press (a
+//      Chromium trace); first result minus the host's first paint, CLS at load; medians of
+//      --runs runs (default 5)
 //
 //   node scripts/bench.mjs                       everything
 //   node scripts/bench.mjs --only=bytes,engine   some parts (bytes, engine, startup, keys, reader)
@@ -334,7 +336,7 @@ async function readerPart() {
   printReader(out.reader, log);
 }
 
-/** The reader part's budget rows (typing, first result after the host's first paint, CLS). */
+/** The reader part's budget rows (typing both ways, the results frame, first result after the host's first paint, CLS). */
 async function readerBudgetRows() {
   if (!out.reader) return [];
   const { READER_GOALS, readerBudgets } = await import('../bench/reader.mjs');
@@ -362,7 +364,7 @@ async function budgets() {
   out.budgets = rows.map(([what, value, goal, pass]) => ({ what, value: value ?? null, goal, pass: value == null ? null : !!pass }));
   out.budgets.push(...(await readerBudgetRows()));
   log('\n5. Budgets (goals, not tests: the bench never fails on them)');
-  for (const b of out.budgets) log(`   ${mark(b.pass)}  ${pad(b.what, 46)}${lpad(b.value ?? 'not measured', 16)}   goal ${b.goal}`);
+  for (const b of out.budgets) log(`   ${mark(b.pass)}  ${pad(b.what, 64)}${lpad(b.value ?? 'not measured', 14)}   goal ${b.goal}`);
   if (out.engine && !fair) log('   ! a peer disagrees with the engine (see 4.): the speed ratios compare unequal work');
 }
 

@@ -30,7 +30,12 @@ export function h(tag, props = {}, ...children) {
  * @param {string} text
  */
 export function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
+  if (element.textContent === text) return;
+  // A lone text node is changed in place: a new one (textContent) is a node removed and one
+  // inserted, each styled and laid out anew, in every results frame for every changed number.
+  const only = element.firstChild;
+  if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE && text) /** @type {Text} */ (only).data = text;
+  else element.textContent = text;
 }
 
 /**

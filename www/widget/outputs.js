@@ -1,6 +1,6 @@
 // Where results appear: result rows that open to show how they are calculated, and value cells
 // bound to the current report, the what-if scenario or the difference between the two.
-import { h } from './dom.js';
+import { h, setText } from './dom.js';
 import { formatNumber, magnitude } from './format.js';
 import { displayKind, labelOf } from './pointer-display.js';
 import { compare, subtract } from './decimal.js';
@@ -69,7 +69,8 @@ export function resultRow(view, pointer, { big, label } = {}) {
     source: 'report',
     row,
     afterUpdate: () => {
-      name.textContent = label ?? labelOf(view, pointer);
+      // Only when it differs: set every time, each row's label was a new text node to lay out in every results frame.
+      setText(name, label ?? labelOf(view, pointer));
       fill();
     },
   });
