@@ -182,7 +182,8 @@ function afterResults(view) {
     loadUrlState().then(({ writeUrl }) => (view.written = writeUrl(view.state)));
   });
   const detail = structuredClone(state);
-  view.afterFrame('change', () => view.host.dispatchEvent(new CustomEvent('sales-kpi-change', { bubbles: true, composed: true, detail })));
+  // A task after the results' frame, not a frame of its own: the page's listeners run outside it.
+  view.schedule('change', 0, () => view.host.dispatchEvent(new CustomEvent('sales-kpi-change', { bubbles: true, composed: true, detail })));
 }
 
 /**

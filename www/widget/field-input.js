@@ -65,25 +65,7 @@ function readInput(view, bound, editing) {
       view.panels.economics?.onFieldEdited(view, pointer, value);
     }
   }
-  recomputeAfterFrame(view);
-}
-
-/**
- * The results follow a key press in the next frame. Computed with the key, they made the typed
- * character's own frame late (99 of 99 key presses at 16 ms or more, `npm run bench`); computed
- * right after that frame is committed, they still competed with its presentation (9–17 of 99);
- * at the start of the next frame, 5–10 of 99, as a plain input beside them. Presses faster than
- * frames are answered once, for the latest text. The request waits in `view.frames.recompute`.
- * @param {View} view
- */
-function recomputeAfterFrame(view) {
-  cancelAnimationFrame(view.frames.recompute);
-  view.frames.recompute = requestAnimationFrame(() => {
-    view.frames.recompute = requestAnimationFrame(() => {
-      delete view.frames.recompute;
-      view.recompute();
-    });
-  });
+  view.recomputeSoon();
 }
 
 /**

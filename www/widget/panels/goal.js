@@ -1,7 +1,7 @@
 // "What would it take?": for each funnel lever, the value that reaches the target with the rest
 // unchanged (the engine's goal seek), or why no value can.
 import { relativeChange } from '../decimal.js';
-import { h } from '../dom.js';
+import { h, setAttr, setText } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { panel, tableBox } from '../form.js';
 import { displayKind, labelOf } from '../pointer-display.js';
@@ -46,6 +46,7 @@ export function goalPanel(view, wide) {
   const how = h('p', { class: 'hint' });
   const body = h('tbody');
   const table = tableBox(t('pGoal'), [t('colLever'), t('colNow'), t('colNeeded'), t('colChange')], body);
+  let shownShape = '';
   view.afterUpdate.push(() => {
     const target = view.shownModel.target;
     const lines = goalLines(view);
@@ -54,23 +55,25 @@ export function goalPanel(view, wide) {
     table.hidden = how.hidden = !shown;
     if (!shown) return;
     how.textContent = t('goalHow', { target: formatNumber(target, 'money', view.numberStyle), rev: formatNumber(view.report?.funnel.revenue, 'money', view.numberStyle), top: view.topLabel });
-    body.replaceChildren(
-      ...(lines ?? []).map((line) => {
-        const kind = displayKind(line.lever);
-        return h(
-          'tr',
-          {},
-          h('th', { scope: 'row', text: labelOf(view, line.lever) }),
-          h('td', { class: 'num', text: formatNumber(getAt(view.model, line.lever), kind, view.numberStyle) }),
-          line.reason != null
-            ? h('td', { colspan: '2', class: 'msg', 'data-solve': line.lever, 'data-value': '', text: line.reason })
-            : [
-                h('td', { class: 'num', 'data-solve': line.lever, 'data-value': line.value, text: formatNumber(line.value, kind, view.numberStyle) }),
-                h('td', { class: 'num', text: line.change }),
-              ],
-        );
-      }),
-    );
+    // The rows are made again only when their levers or their kind (a value or a reason) change;
+    // a key press changes their numbers, set in place.
+    const shape = JSON.stringify([lines.map((line) => [line.lever, line.reason != null]), view.lang]);
+    if (shape !== shownShape) {
+      shownShape = shape;
+      body.replaceChildren(...lines.map((line) => h('tr', {}, h('th', { scope: 'row' }), h('td', { class: 'num' }), line.reason != null ? h('td', { colspan: '2', class: 'msg', 'data-solve': line.lever, 'data-value': '' }) : [h('td', { class: 'num', 'data-solve': line.lever }), h('td', { class: 'num' })])));
+    }
+    lines.forEach((line, index) => {
+      const [lever, now, needed, change] = /** @type {HTMLElement[]} */ ([...(body.rows[index]?.cells ?? [])]);
+      const kind = displayKind(line.lever);
+      setText(lever, labelOf(view, line.lever));
+      setText(now, formatNumber(getAt(view.model, line.lever), kind, view.numberStyle));
+      if (line.reason != null) setText(needed, line.reason);
+      else {
+        setText(needed, formatNumber(line.value, kind, view.numberStyle));
+        setAttr(needed, 'data-value', line.value ?? '');
+        setText(change, line.change ?? '');
+      }
+    });
   });
   return panel(view, 'pGoal', 'goal-panel', `goal${wide ? ' wide' : ''}`, intro, table, how);
 }
