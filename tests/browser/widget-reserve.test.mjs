@@ -134,9 +134,11 @@ test('a dashboard holds its host’s reservation until its panels have loaded, n
       await route.continue();
     });
     await serve(page, 'dashboard.html', host('<div style="width:700px"><sales-kpi-calculator preset="leads" layout="dashboard" style="display:block;min-height:3000px"></sales-kpi-calculator></div>'));
-    // The engine is there (the frame, its title and notes are drawn), the panels are not.
-    await page.waitForFunction(() => document.querySelector('sales-kpi-calculator')?.shadowRoot?.querySelector('.root .loading'));
+    // The engine is there, the panels are not: the dashboard is drawn only once they are
+    // (configure.js), so it still says it is loading.
+    await page.waitForFunction(() => document.querySelector('sales-kpi-calculator')?.shadowRoot?.querySelector('.loading'));
     await waitForIdle(page, { ignore: /panel-grid-|^(blob|data):/ });
+    assert.ok(await page.evaluate(() => document.querySelector('sales-kpi-calculator').shadowRoot.querySelector('.loading')), 'still loading');
     assert.equal(await page.evaluate(() => document.querySelector('sales-kpi-calculator').getBoundingClientRect().height), 3000, 'the reservation holds');
     release();
     await rendered(page);

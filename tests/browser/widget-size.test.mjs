@@ -46,7 +46,10 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
   // 45 KB until the element's class carried its public surface as JSDoc (#20: the attributes, event,
   // CSS custom properties and parts that custom-elements.json is made from, 1.5 KB brotli of
   // comments, which the bundle in www/dist drops): 45.0 KB measured.
-  assert.ok(js < 47 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  // 47 KB until the one-way data flow (#20 part 2: the registry's runs, compute.js's phases and
+  // their comments) and the wait for a key's release (#20 part 7): 47.7 KB measured. The bundle a
+  // page loads fell by 0.3 KB meanwhile (widget-dist.test.mjs).
+  assert.ok(js < 48.5 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three
