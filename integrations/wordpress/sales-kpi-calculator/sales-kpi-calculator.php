@@ -62,13 +62,7 @@ function sales_kpi_panels() {
  * @return string[]
  */
 function sales_kpi_funnel_panels() {
-	$panels = array();
-	foreach ( sales_kpi_choices()['sections'] as $section ) {
-		if ( ! empty( $section['fromFunnel'] ) ) {
-			$panels[] = $section['token'];
-		}
-	}
-	return $panels;
+	return sales_kpi_panels_with( 'fromFunnel' );
 }
 
 /**
@@ -77,9 +71,19 @@ function sales_kpi_funnel_panels() {
  * @return string[]
  */
 function sales_kpi_lead_panels() {
+	return sales_kpi_panels_with( 'lead' );
+}
+
+/**
+ * The panels whose entry in the widget's section table has a flag set.
+ *
+ * @param string $flag The flag's name in widget-choices.json ('fromFunnel', 'lead').
+ * @return string[]
+ */
+function sales_kpi_panels_with( $flag ) {
 	$panels = array();
 	foreach ( sales_kpi_choices()['sections'] as $section ) {
-		if ( ! empty( $section['lead'] ) ) {
+		if ( ! empty( $section[ $flag ] ) ) {
 			$panels[] = $section['token'];
 		}
 	}
