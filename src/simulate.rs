@@ -501,18 +501,24 @@ fn histogram(values: &[Decimal]) -> Option<Vec<Bin>> {
             count,
         }]);
     }
-    let width = round_width(high.minus(low)?.over(Decimal::from(BINS))?)?;
+    let width = round_width(high.minus(low)?)?;
     let mut from = low.over(width)?.floor().times(width)?;
     if from > low {
         from = from.minus(width)?;
     }
     let mut edges = vec![from];
     while let Some(&edge) = edges.last().filter(|&&edge| edge <= high) {
-        // Round widths give at most BINS + 1 bins; more means the edges stopped growing.
-        if edges.len() > 2 * BINS as usize {
+        // A round width gives at most BINS + 1 bins (BINS + 2 edges); more, or a step that is not
+        // the width, means the edges were rounded: samples that large in so small a span have
+        // more digits than a decimal holds.
+        if edges.len() > BINS as usize + 1 {
             return None;
         }
-        edges.push(edge.plus(width)?);
+        let next = edge.plus(width)?;
+        if next.minus(edge)? != width {
+            return None;
+        }
+        edges.push(next);
     }
     let mut counts = vec![0u32; edges.len() - 1];
     for value in values {
@@ -535,13 +541,19 @@ fn histogram(values: &[Decimal]) -> Option<Vec<Bin>> {
     )
 }
 
-/// The smallest of 1, 2 or 5 times a power of ten that is at least `raw` (positive).
-fn round_width(raw: Decimal) -> Option<Decimal> {
+/// The smallest of 1, 2 or 5 times a power of ten of which BINS cover `span` (positive).
+/// Multiplied, not divided: a twentieth of a span at the 28th decimal place would be rounded,
+/// down as often as up, and a width below it made more than BINS + 1 bins.
+fn round_width(span: Decimal) -> Option<Decimal> {
     let mut power = Decimal::try_new(1, 28).ok()?;
     loop {
         for factor in [1u8, 2, 5] {
             let width = power.times(Decimal::from(factor))?;
-            if width >= raw {
+            // Past the decimal range, BINS of them cover any span there is.
+            if width
+                .times(Decimal::from(BINS))
+                .is_none_or(|covered| covered >= span)
+            {
                 return Some(width);
             }
         }
@@ -631,6 +643,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn histogram_of_a_span_at_the_last_decimal_place_has_at_most_21_bins() {
+        let dec = |text: &str| text.parse::<Decimal>().unwrap();
+        // A twentieth of 4.4e-27 is 2.2e-28, which a decimal rounds to 2e-28: 22 widths of that.
+        let bins = histogram(&[dec("0"), dec("0.0000000000000000000000000044")]).unwrap();
+        assert!((8..=21).contains(&bins.len()), "{} bins", bins.len());
+        let width = bins[0].upper - bins[0].lower;
+        assert!(bins.iter().all(|bin| bin.upper - bin.lower == width));
+    }
+
+    #[test]
     fn histogram_counts_every_sample_between_round_edges() {
         let dec = |text: &str| text.parse::<Decimal>().unwrap();
         let values: Vec<Decimal> = ["0.5", "1", "1.75", "2", "9.99", "10.4", "10.4"]
@@ -670,10 +692,10 @@ mod tests {
         // Edges past the decimal range give no histogram rather than an error.
         assert_eq!(histogram(&[Decimal::MIN, Decimal::MAX]), None);
         assert_eq!(
-            round_width(dec("0.0000000000000000000000000001")),
+            round_width(dec("0.000000000000000000000000002")),
             Decimal::try_new(1, 28).ok()
         );
-        assert_eq!(round_width(dec("3001")), Some(dec("5000")));
+        assert_eq!(round_width(dec("60020")), Some(dec("5000")));
     }
 
     #[test]

@@ -575,11 +575,12 @@ pub fn run_simulate(model: &str, options: &str) {
             let base = model_of(model);
             let options = parsed.expect("options read");
             let threshold = options.threshold.or(base.get(Lever::Target));
-            let mut keys = vec!["samples", "mean", "p10", "p50", "p90"];
+            let mut keys = vec!["samples", "mean", "p10", "p50", "p90", "bins"];
             if threshold.is_some() {
                 keys.push("probabilityAtLeast");
             }
             let s = obj(&value, "", &keys);
+            check_bins(&s["bins"], Decimal::from(options.samples));
             assert_eq!(
                 num(&s["samples"], "/samples"),
                 Decimal::from(options.samples),
@@ -609,6 +610,43 @@ pub fn run_simulate(model: &str, options: &str) {
         }
         Err(error) => check_error(&error, model.len() + options.len()),
     }
+}
+
+/// simulate's histogram (docs/contract.md): bins that follow each other, each from `lower` up to
+/// `upper`, with whole counts that add up to the samples; none when an edge would pass the
+/// decimal range.
+fn check_bins(bins: &Value, samples: Decimal) {
+    let bins = arr(bins, "/bins");
+    if bins.is_empty() {
+        return;
+    }
+    assert!(bins.len() <= 21, "/bins: {} bins", bins.len());
+    let mut total = Decimal::ZERO;
+    let mut previous_upper: Option<Decimal> = None;
+    for (index, bin) in bins.iter().enumerate() {
+        let path = format!("/bins/{index}");
+        let bin = obj(bin, &path, &["lower", "upper", "count"]);
+        let lower = num(&bin["lower"], &format!("{path}/lower"));
+        let upper = num(&bin["upper"], &format!("{path}/upper"));
+        let count = num(&bin["count"], &format!("{path}/count"));
+        assert!(lower <= upper, "{path}: {lower} above {upper}");
+        assert!(
+            whole(count) && !count.is_sign_negative(),
+            "{path}/count = {count}"
+        );
+        if let Some(previous) = previous_upper {
+            assert_eq!(
+                lower, previous,
+                "{path}/lower does not follow the bin before"
+            );
+        }
+        previous_upper = Some(upper);
+        total += count;
+    }
+    assert_eq!(
+        total, samples,
+        "/bins: the counts do not add up to the samples"
+    );
 }
 
 /// The whole number in a plan row or total (a plain decimal string or null).
@@ -943,7 +981,10 @@ pub fn run_progress(model: &str, options: &str) {
     match opt_num(&value["weakest"], "/weakest") {
         Some(index) => {
             let index = usize::try_from(index.mantissa()).expect("a small index");
-            assert_eq!(ratios[index], smallest, "/weakest is not the smallest ratio");
+            assert_eq!(
+                ratios[index], smallest,
+                "/weakest is not the smallest ratio"
+            );
         }
         None => assert!(smallest.is_none(), "/weakest is null below 1"),
     }
