@@ -7,11 +7,3 @@ import { loadText } from '../i18n.js';
  * @param {string} lang
  */
 export const loadPlanText = (lang) => loadText(lang, 'plan');
-
-/**
- * The view's translator: the panels' text is in it, as configure.js loads it with the panel
- * (lazy-parts.js), in the reader's language, before the panel is drawn.
- * @param {import('../view.js').CalculatorView} view
- * @returns {import('./plan-fields.js').PlanText}
- */
-export const planText = (view) => view.t;

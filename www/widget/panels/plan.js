@@ -7,7 +7,6 @@ import { canCall } from '../engine.js';
 import { tableBox } from '../form.js';
 import { optionInputs, planningModel, sentOptions, windowCss, windowFields } from './plan-fields.js';
 import { defaultPlan } from './plan-options.js';
-import { planText } from './plan-text.js';
 import { planProblem, planRows, setHeads, showPlan, tableHeads } from './plan-results.js';
 
 /**
@@ -47,7 +46,8 @@ export function initialState(view) {
 
 /** @param {View} view */
 export function render(view) {
-  const t = planText(view);
+  // The panels' text is in the view's translator: configure.js loads it with the panel.
+  const { t } = view;
   const options = /** @type {PlanOptions} */ (view.state.plan);
   const inputs = optionInputs(view, 'plan');
   const window = windowFields(view, t, options, inputs);

@@ -10,7 +10,6 @@ import { tableBox } from '../form.js';
 import { dateInput, optionInputs, planningModel, readTyped, sentOptions, windowCss, windowFields } from './plan-fields.js';
 import { quickPeriod } from './plan-options.js';
 import { planProblem, showDate } from './plan-results.js';
-import { planText } from './plan-text.js';
 import { burnUpLegend, progressRows, showProgress } from './progress-results.js';
 import { NUMERIC_DATE, readDate } from './locale-date.js';
 import { readPastedRows } from './progress-paste.js';
@@ -151,7 +150,8 @@ export function exportRows(view) {
 
 /** @param {View} view */
 export function render(view) {
-  const t = planText(view);
+  // The panels' text is in the view's translator: configure.js loads it with the panel.
+  const { t } = view;
   const options = /** @type {PlanOptions} */ (view.state.plan);
   const state = /** @type {ProgressState} */ (view.state.progress);
   const stageCount = view.model.funnel.stages.length;
