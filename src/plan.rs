@@ -16,6 +16,7 @@ use crate::number::Exact;
 use crate::target::{ceil_div, needed, NeededStage};
 
 mod calendar;
+mod option_fields;
 mod options;
 mod report;
 mod share;
@@ -28,7 +29,7 @@ use share::{stages, whole_number, Shares};
 pub(crate) use {calendar::workdays_through, share::pro_rata};
 
 #[cfg(any(feature = "progress-export", not(target_arch = "wasm32")))]
-pub(crate) use options::{before_start, check_count_at, check_field, check_year, read_date};
+pub(crate) use option_fields::{before_start, check_count_at, check_field, check_year, read_date};
 pub use options::{PlanGrowth, PlanOptions};
 pub use report::{EntryWindow, MonthRow, Plan, Quota, WeekRow};
 
