@@ -151,7 +151,6 @@ function show(view, answers) {
  * @param {View} view
  */
 function afterResults(view) {
-  const { state } = view;
   for (const section of shownRuns(view)) {
     if (!section.runsAfter) continue;
     view.schedule(section.token, section.runsAfter, () => {
@@ -181,9 +180,9 @@ function afterResults(view) {
     if (!view.host.hasAttribute('url-state') || view.root?.classList.contains('stale')) return;
     loadUrlState().then(({ writeUrl }) => (view.written = writeUrl(view.state)));
   });
-  const detail = structuredClone(state);
-  // A task after the results' frame, not a frame of its own: the page's listeners run outside it.
-  view.schedule('change', 0, () => view.host.dispatchEvent(new CustomEvent('sales-kpi-change', { bubbles: true, composed: true, detail })));
+  // A task after the results' frame, not a frame of its own: the page's listeners, and the copy
+  // of the state they get, run outside it.
+  view.schedule('change', 0, () => view.host.dispatchEvent(new CustomEvent('sales-kpi-change', { bubbles: true, composed: true, detail: structuredClone(view.state) })));
 }
 
 /**
