@@ -26,8 +26,9 @@ fn number_token() -> impl Strategy<Value = String> {
         4 => pattern("-?(0|[1-9][0-9]{0,40})(\\.[0-9]{1,40})?([eE][+-]?[0-9]{1,5})?"),
         // Leading zeros, valid or not: 0, -0, 00, 01, -01, 0.5, 00.5, 0e1, 01e1.
         3 => pattern("-?0[0-9]{0,3}(\\.[0-9]{1,3})?([eE][+-]?[0-9]{1,2})?"),
-        // Malformed around a number: signs, dots and exponents without digits.
-        2 => pattern("[+-]?[0-9]{0,3}\\.?[0-9]{0,2}([eE][+-]?)?[0-9]{0,2}"),
+        // Malformed around a number: signs, dots and exponents without digits. Never empty: an
+        // empty token writes nothing, and `[]` is not what was written.
+        2 => pattern("[+-]?[0-9]{0,3}\\.?[0-9]{0,2}([eE][+-]?)?[0-9]{0,2}").prop_filter("a token", |token| !token.is_empty()),
     ]
 }
 
