@@ -471,11 +471,12 @@ pub fn run_solve(model: &str, goal: &str) {
                 .checked_sub(goal.target)
                 .map_or(Decimal::MAX, |m| m.abs());
             // 1e-9 relative, as the contract says; for a target of 0, where nothing relative
-            // works, 1e-20 absolute (src/solve.rs ABSOLUTE_HIT).
+            // works, 1e-20 absolute (src/solve.rs ABSOLUTE_HIT). Never below a decimal's last
+            // places (1e-27): 1e-9 of a target of 5e-28 is no decimal at all.
             let tolerance = if goal.target.is_zero() {
                 Decimal::new(1, 20)
             } else {
-                goal.target.abs() * Decimal::new(1, 9)
+                (goal.target.abs() * Decimal::new(1, 9)).max(Decimal::new(1, 27))
             };
             assert!(
                 miss <= tolerance,
