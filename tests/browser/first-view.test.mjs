@@ -55,10 +55,16 @@ async function withWasmHeld(name, body) {
 }
 
 for (const entry of ['/widget/sales-kpi-calculator.js', '/dist/widget/sales-kpi-calculator.js']) {
-  // The article (the default: its answer) and the dashboard (every panel) alike.
-  for (const [preset, layout] of ['inbound', 'outbound', 'leads', 'unit-economics'].flatMap((preset) => [[preset, 'article'], [preset, 'dashboard']])) {
-    test(`${entry}, ${preset}, ${layout}: the first view is painted before the .wasm and equals the engine's, number for number`, async () => {
-      const { page, pageErrors, consoleErrors, close, release, wasmServed, held } = await withWasmHeld(`first-${preset}-${layout}.html`, host(entry, `preset="${preset}" locale="en-US" layout="${layout}"`));
+  // The article (the default: its answer) and the dashboard (every panel) alike, and the article
+  // with every section (sections="all", its own first view; the panels wait behind "More").
+  for (const [preset, layout, sections] of ['inbound', 'outbound', 'leads', 'unit-economics'].flatMap((preset) => [
+    [preset, 'article', ''],
+    [preset, 'dashboard', ''],
+    [preset, 'article', 'all'],
+  ])) {
+    test(`${entry}, ${preset}, ${layout}${sections ? `, sections="${sections}"` : ''}: the first view is painted before the .wasm and equals the engine's, number for number`, async () => {
+      const attributes = `preset="${preset}" locale="en-US" layout="${layout}"${sections ? ` sections="${sections}"` : ''}`;
+      const { page, pageErrors, consoleErrors, close, release, wasmServed, held } = await withWasmHeld(`first-${preset}-${layout}-${sections || 'own'}.html`, host(entry, attributes));
       try {
         await page.locator(`${W} [data-result="/funnel/revenue"][data-value]`).waitFor();
         // The rest of the text and the deferred work have come, all but the held .wasm.

@@ -101,15 +101,22 @@ test('the element holds its reserved height while the engine loads, then its con
       await held;
       await route.continue();
     });
+    // Measured when the loading line goes in, by an observer of the shadow root: the build's first
+    // view can replace it (and end the reservation) within the same task, before any frame shows
+    // it and before the .wasm has arrived.
+    await page.addInitScript(() => {
+      customElements.whenDefined('sales-kpi-calculator').then(() => {
+        const element = /** @type {HTMLElement & { shadowRoot: ShadowRoot }} */ (document.querySelector('sales-kpi-calculator'));
+        const watch = new MutationObserver(() => {
+          if (!element.shadowRoot.querySelector('.loading')) return;
+          Object.assign(window, { heightWhileLoading: element.getBoundingClientRect().height });
+          watch.disconnect();
+        });
+        watch.observe(element.shadowRoot, { childList: true });
+      });
+    });
     await serve(page, 'loading.html', host('<div style="width:700px"><sales-kpi-calculator preset="leads"></sales-kpi-calculator></div>'));
-    // Measured in the same task that sees the loading line: the build's first view can replace it
-    // (and end the reservation) a moment later, before the .wasm has arrived.
-    const loading = await (
-      await page.waitForFunction(() => {
-        const element = document.querySelector('sales-kpi-calculator');
-        return element?.shadowRoot?.querySelector('.loading') && element.getBoundingClientRect().height;
-      })
-    ).jsonValue();
+    const loading = await (await page.waitForFunction(() => /** @type {any} */ (window).heightWhileLoading)).jsonValue();
     assert.equal(loading, reservedHeight('leads', 700));
     release();
     await rendered(page);

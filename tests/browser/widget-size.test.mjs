@@ -49,7 +49,10 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
   // 47 KB until the one-way data flow (#20 part 2: the registry's runs, compute.js's phases and
   // their comments) and the wait for a key's release (#20 part 7): 47.7 KB measured. The bundle a
   // page loads fell by 0.3 KB meanwhile (widget-dist.test.mjs).
-  assert.ok(js < 48.5 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  // 48.5 KB until the first result came sooner (#20 part 7: prepare.js, the locale read after the
+  // loads start, first views for sections="all"): 49.8 KB measured, 2.1 KB of it new source and
+  // its comments.
+  assert.ok(js < 50.5 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });
 
 // 48 KB until the share panel's spreadsheet button (#10): it loads the export's words in three
@@ -67,9 +70,10 @@ test('a default two-line embed keeps its JavaScript small', async (t) => {
 // same change (widget-dist.test.mjs).
 // 92 KB until this session's merges together (the histogram, the controls' boxes and dates, the
 // element's documentation in JSDoc, one language format, the registry's schema checks of links):
-// 101.9 KB measured as source.
+// 101.9 KB measured as source. 104 KB until the first result came sooner (#20 part 7, 103.1 →
+// 105.8 KB: prepare.js and the planner's own first view, first-view-inbound-all.js).
 test('the full planner with every panel', async (t) => {
   const { js, wasm } = await fetched(`${env.server.url}index.html`);
   t.diagnostic(`full planner: JS+CSS ${kb(js)} + wasm ${kb(wasm)} = ${kb(js + wasm)} brotli`);
-  assert.ok(js < 104 * 1024, `widget JS+CSS ${kb(js)} brotli`);
+  assert.ok(js < 106.5 * 1024, `widget JS+CSS ${kb(js)} brotli`);
 });

@@ -108,8 +108,9 @@ function more(view) {
   details.addEventListener('toggle', () => {
     view.moreOpen = details.open;
     if (!details.open || body.firstChild) return;
-    loadPanelGrid().then(() => {
-      if (!details.isConnected || body.firstChild) return;
+    // A reader's click: what the panels behind it need loads now (prepare.js), then they are drawn.
+    view.loadDrawn().then((drawable) => {
+      if (!drawable || !details.isConnected || body.firstChild) return;
       fill();
       view.recompute();
     });

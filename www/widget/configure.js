@@ -2,11 +2,12 @@
 // into the view, then building it: on connection and after attribute changes.
 import { loadEngine } from './engine.js';
 import { loadFirstView } from './first-view.js';
-import { loadPanelGrid } from './article.js';
 import { h } from './dom.js';
-import { moreText, textKey, translator } from './i18n.js';
-import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsPanels, needsFullEngine } from './lazy-parts.js';
-import { readSettings } from './settings.js';
+import { loadText, moreText, translator } from './i18n.js';
+import { loadEditing, loadModelAttributes, loadPanels, loadUrlState, needsFullEngine, needsPanels } from './lazy-parts.js';
+import { drawnSections } from './sections.js';
+import { loadDrawn, prefetchMore, showStartFailure } from './prepare.js';
+import { likelyLang, readLocale, readSettings } from './settings.js';
 import { defaultSections, defaultState } from './state.js';
 
 /** @typedef {import('./view.js').CalculatorView} View */
@@ -20,20 +21,31 @@ import { defaultSections, defaultState } from './state.js';
  */
 export async function configure(view, first, fresh) {
   const host = view.host;
-  const settings = readSettings(host);
+  const read = readSettings(host);
+  const modelAttribute = host.getAttribute('model');
+  const whatIfAttribute = host.getAttribute('what-if');
+  // A preset's example can be painted from its first view before the engine is there.
+  const plain = first && modelAttribute === null && whatIfAttribute === null && !location.hash.includes('skc=');
+  // The engine, the language and the first view load side by side, started before the locale is
+  // read (settings.js, likelyLang).
+  const firstLoad = plain ? loadFirstView(read.preset, read.sections) : null;
+  const likely = read.sections.length ? read.sections : defaultSections(view.state?.preset ?? read.preset);
+  // The full engine when the sections likely shown need it (lazy-parts.js). With a first view, its
+  // bytes are fetched at once but compiled after that view has painted: compiled beside it, they
+  // delayed that paint by 20–40 ms on two cores (bench/reader.mjs).
+  let firstPainted = () => {};
+  const painted = firstLoad ? new Promise((resolve) => (firstPainted = () => resolve(undefined))) : undefined;
+  const ready = loadEngine(needsFullEngine(likely), read.wasmUrl, painted);
+  ready.catch(() => {});
+  // What the first draw needs starts loading now too (prepare.js waits for it), in the language
+  // the locale most likely gives.
+  const drawn = drawnSections(new Set(likely), { dashboard: view.shape.dashboard, moreOpen: view.moreOpen });
+  const early = first ? likelyLang(host) : view.lang;
+  Promise.all([first && loadText(early, 'first'), loadPanels(drawn, early), needsPanels(drawn) && moreText(early)]).catch(() => {});
+  const settings = { ...read, ...readLocale(host, read.notes) };
   const invalid = (/** @type {string} */ name, /** @type {string} */ value) => settings.notes.push([name, value.slice(0, 80)]);
   view.locale = settings.locale;
   view.lang = settings.lang;
-  const modelAttribute = host.getAttribute('model');
-  const whatIfAttribute = host.getAttribute('what-if');
-  // The default view of a preset can be painted from its first view before the engine is there.
-  const plain = first && modelAttribute === null && whatIfAttribute === null && !settings.sections.length && !location.hash.includes('skc=');
-  // The engine, the language and the first view load side by side.
-  const firstLoad = plain ? loadFirstView(settings.preset) : null;
-  const likely = settings.sections.length ? settings.sections : defaultSections(view.state?.preset ?? settings.preset);
-  // The full engine when the sections likely shown need it (lazy-parts.js).
-  const ready = loadEngine(needsFullEngine(likely), settings.wasmUrl);
-  ready.catch(() => {});
   const was = view.t;
   const t = (view.t = await translator(view.lang));
   // Stage names the reader never changed follow a change of language.
@@ -45,13 +57,14 @@ export async function configure(view, first, fresh) {
   /** @type {typeof import('./model-attributes.js') | false} */
   let attributes = false;
   try {
-    // Start fetching the panels now when they will surely be needed.
-    if (needsPanels(likely)) Promise.all([loadPanels(likely, view.lang), moreText(view.lang)]).catch(() => {});
-    else if (needsFullEngine(likely)) loadPanels(likely, view.lang).catch(() => {}); // the Plan panel, not in needsPanels
     view.firstView = firstLoad && (await firstLoad);
-    if (!view.firstView) [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
+    if (!view.firstView) {
+      firstPainted();
+      [, attributes] = await Promise.all([ready, fresh && (modelAttribute ?? whatIfAttribute) !== null && loadModelAttributes()]);
+    }
   } catch (error) {
-    await fail(view, error);
+    firstPainted();
+    await showStartFailure(view, error);
     return;
   }
   if (fresh) {
@@ -65,6 +78,10 @@ export async function configure(view, first, fresh) {
   view.notes = settings.notes.map(([name, value]) => t('badAttr', { name, value }));
   if (first && view.firstView) {
     await readHash(view, true);
+    // Painted when the frame after it has begun; a page that draws no frames (a hidden tab, an
+    // offscreen frame) gets its engine a quarter second later all the same.
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(firstPainted)));
+    setTimeout(firstPainted, 250);
     // Painted, but not interactive until the engine has loaded and answered the same.
     view.root?.setAttribute('inert', '');
     ready.then(
@@ -72,55 +89,14 @@ export async function configure(view, first, fresh) {
         view.firstView = null;
         view.root?.removeAttribute('inert');
         view.recompute();
+        prefetchMore(view);
       },
-      (error) => fail(view, error),
+      (error) => showStartFailure(view, error),
     );
-  } else if (first) await readHash(view, true);
-  else if (await loadShownPanels(view)) view.rebuild();
-}
-
-/**
- * The engine could not start: said inside the widget, in the reader's language, with the file
- * that failed and the likely cause when the error names one (start-failure.js).
- * @param {View} view
- * @param {unknown} error
- */
-async function fail(view, error) {
-  const why = error instanceof Error ? error.message : String(error);
-  const [failure] = await Promise.all([
-    import('./start-failure.js').then(({ startFailure }) => startFailure(error)).catch(() => null),
-    moreText(view.lang).catch(() => {}),
-  ]);
-  const t = view.t;
-  const text = failure ? t('engineFileFail', { url: failure.url, cause: t(textKey('cause', failure.cause), { status: failure.status ?? '', type: failure.type ?? '', wanted: failure.wanted ?? '' }) }) : t('engineFail', { why });
-  view.host.shadowRoot.replaceChildren(h('p', { class: 'notice fatal', role: 'alert', text }));
-}
-
-/**
- * Loads what drawing the sections needs, before they are drawn (drawing loads nothing): their
- * panels with their own text, the rest of the language's text they use, a dashboard's panel grid,
- * and the full engine when one of them runs what only it has.
- * @param {View} view
- * @returns {Promise<boolean>} false when the engine could not load (the failure is shown instead)
- */
-async function loadShownPanels(view) {
-  const full = needsFullEngine(view.sections) ? loadEngine(true) : null;
-  const panels = loadPanels(view.sections, view.lang);
-  const grid = view.shape.dashboard && loadPanelGrid();
-  if (needsPanels(view.sections)) await moreText(view.lang);
-  [view.panels] = await Promise.all([panels, grid]);
-  // The state of a section shown for the first time starts from its module's defaults.
-  for (const module of Object.values(view.panels)) /** @type {{ initialState?: (view: View) => void }} */ (module).initialState?.(view);
-  // A first view is drawn from the build's numbers while the engine loads (configure waits for it).
-  if (full && !view.firstView) {
-    try {
-      await full;
-    } catch (error) {
-      await fail(view, error);
-      return false;
-    }
-  }
-  return true;
+  } else if (first) {
+    await readHash(view, true);
+    prefetchMore(view);
+  } else if (await loadDrawn(view)) view.rebuild();
 }
 
 /**
@@ -141,5 +117,5 @@ export async function readHash(view, first) {
       view.notes.push(view.t('badLink'));
     }
   } else if (!first) return;
-  if (await loadShownPanels(view)) view.rebuild();
+  if (await loadDrawn(view)) view.rebuild();
 }

@@ -49,13 +49,15 @@ const engines = {
  * loads only that.
  * @param {boolean} full
  * @param {URL | null} [wasmUrl] the widget's wasm-url; the first one given is the page's
+ * @param {Promise<void>} [compileAfter] the .wasm is fetched at once but compiled once this
+ *   resolves (a first view's paint, configure.js); for the load this call starts
  * @returns {Promise<void>}
  */
-export function loadEngine(full, wasmUrl) {
+export function loadEngine(full, wasmUrl, compileAfter) {
   if (engines.wasmUrl === undefined && wasmUrl !== undefined) engines.wasmUrl = wasmUrl;
   const { loads } = engines;
   const kind = full ? 'full' : 'small';
-  const load = (loads[kind] ??= full ? fetchEngine('full') : Promise.resolve().then(() => loads.full ?? fetchEngine('small')));
+  const load = (loads[kind] ??= full ? fetchEngine('full', compileAfter) : Promise.resolve().then(() => loads.full ?? fetchEngine('small', compileAfter)));
   load.catch(() => {
     if (loads[kind] === load) delete loads[kind];
   });
@@ -65,8 +67,9 @@ export function loadEngine(full, wasmUrl) {
 /**
  * Loads one engine and lets it answer, unless a larger one already does.
  * @param {'small' | 'full'} kind
+ * @param {Promise<void>} [compileAfter] see loadEngine
  */
-async function fetchEngine(kind) {
+async function fetchEngine(kind, compileAfter) {
   const full = kind === 'full' ? await import('./engine-full.js') : null;
   const source = full ? full.fullWasm(engines.wasmUrl) : (engines.wasmUrl ?? new URL('../pkg-embed/sales_kpi_bg.wasm', import.meta.url));
   // The .wasm is fetched while the glue loads, not after it. A failed fetch names its URL.
@@ -76,7 +79,7 @@ async function fetchEngine(kind) {
   );
   bytes.catch(() => {});
   const module = full ? await full.fullGlue() : await import('../pkg-embed/sales_kpi.js');
-  await module.default({ module_or_path: bytes });
+  await module.default({ module_or_path: compileAfter ? compileAfter.then(() => bytes) : bytes });
   if (full || engines.state === 'none') [engines.state, engines.api] = [kind, module];
 }
 

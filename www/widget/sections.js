@@ -77,6 +77,15 @@ export const firstScreen = (sections) => {
   return lead.length ? lead : sections;
 };
 
+/**
+ * The sections drawn now: all of them in a dashboard or with the article's "More" row open; else
+ * the article's first screen. What they need (modules, text, the full engine) loads before a
+ * draw; the others' when "More" opens.
+ * @param {Set<string>} sections
+ * @param {{ dashboard: boolean, moreOpen: boolean }} shown
+ */
+export const drawnSections = (sections, { dashboard, moreOpen }) => (dashboard || moreOpen ? sections : new Set(firstScreen([...sections])));
+
 /** @param {string} token */
 export const sectionOf = (token) => SECTION_TABLE.find((section) => section.token === token);
 

@@ -5,6 +5,7 @@ import { paint, recompute, update } from './compute.js';
 import { h } from './dom.js';
 import { moreText, textKey } from './i18n.js';
 import { layout } from './layout.js';
+import { loadDrawn } from './prepare.js';
 import { loadEditing, loadFormulas, loadWhatIfLevers } from './lazy-parts.js';
 import { readShape } from './settings.js';
 import { funnelPreset, getAt, shownModel } from './state.js';
@@ -104,6 +105,15 @@ export class CalculatorView {
    */
   loadEditing() {
     return (this.editingLoad ??= Promise.all([loadEditing(), moreText(this.lang)]).then(([editing]) => (this.editing = editing)));
+  }
+
+  /**
+   * Loads what the sections drawn now need (prepare.js): the panels behind the article's "More"
+   * row once a reader has opened it.
+   * @returns {Promise<boolean>} false when the engine could not load
+   */
+  loadDrawn() {
+    return loadDrawn(this);
   }
 
   /**
