@@ -202,6 +202,43 @@ test('"More" names what is behind it, opens by keyboard, shows the panels, and t
   }
 });
 
+test('every section on: the answer comes without the panels behind "More"; opening it draws them, the plan from the full engine', async () => {
+  const { page, pageErrors, consoleErrors, close } = await openPage(env.browser, null);
+  /** @type {(() => void)[]} */
+  const held = [];
+  let release = () => {};
+  const released = new Promise((resolve) => (release = () => resolve(undefined)));
+  // The panel modules behind "More" are held back: the first screen must not wait for them.
+  await page.route(/\/widget\/panels\/(sensitivity|uncertainty|economics|retention|plan|progress|share)\.js$/, async (route) => {
+    held.push(() => {});
+    await released;
+    await route.continue();
+  });
+  try {
+    await serve(page, 'article-all.html', host(`<${W} preset="inbound" sections="all" locale="en-US"></${W}>`));
+    await answered(page);
+    assert.equal(await page.locator(`${W} .answer [data-result="/funnel/revenue"]`).getAttribute('data-value'), '750000');
+    assert.equal(await page.locator(`${W} [data-section]`).count(), 0, 'no panel drawn while "More" is closed');
+    // Typing works before any panel module has arrived.
+    await page.locator(`${W} input[data-field="/funnel/top"]`).fill('24000');
+    await page.locator(`${W} .answer [data-result="/funnel/revenue"][data-value="1500000"]`).waitFor();
+    await page.locator(`${W} details.more > summary`).click();
+    release();
+    await page.locator(`${W} [data-section="pUnc"]`).waitFor();
+    for (const section of ['pResults', 'pWhatIf', 'pGoal', 'pSens', 'pUnc', 'pEcon', 'pRet', 'pPlan', 'progress', 'pShare']) {
+      assert.equal(await page.locator(`${W} [data-section="${section}"]`).count(), 1, section);
+    }
+    assert.ok(held.length >= 1, 'the panel modules were asked for');
+    // The plan comes from the full engine once "More" shows its panel.
+    await page.locator(`${W} [data-section="pPlan"] .sentence`, { hasText: /\d/ }).waitFor({ timeout: 20000 });
+    assert.equal(await page.locator(`${W} [data-section="pResults"] [data-result="/funnel/revenue"]`).getAttribute('data-value'), '1500000');
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('the Danish leads embed on a phone (390 px): a screenshot for a look', async (t) => {
   const { page, close } = await openPage(env.browser, null, { contextOptions: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 } });
   try {
