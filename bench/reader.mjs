@@ -554,7 +554,7 @@ export async function measureOnce(browser, url, { type = true, widget = true, ti
  * The reader part: `runs` runs (after one unrecorded warm-up load), each loading every
  * configuration in a fresh context. Resolves to the `reader` object of bench.json.
  */
-export async function measureReader({ runs = 5 } = {}) {
+export async function measureReader({ runs = 5, type = true } = {}) {
   const { launchBrowser } = await import('../tests/browser/harness.mjs');
   const site = await stageReaderPages();
   const browser = await launchBrowser();
@@ -564,9 +564,9 @@ export async function measureReader({ runs = 5 } = {}) {
     await measureOnce(browser, `${site.url}${site.pages.default.file}`, { type: false }).catch((e) => errors.push(`warm-up: ${e.message.split('\n')[0]}`));
     for (let run = 0; run < runs; run++) {
       const r = {};
-      for (const c of [CONTROL, ...CONFIGS]) {
+      for (const c of type ? [CONTROL, ...CONFIGS] : CONFIGS) {
         try {
-          const m = await measureOnce(browser, `${site.url}${site.pages[c.name].file}`, { widget: c !== CONTROL });
+          const m = await measureOnce(browser, `${site.url}${site.pages[c.name].file}`, { widget: c !== CONTROL, type });
           errors.push(...m.errors.map((e) => `${c.name}: ${e}`));
           // Each style's results frames, and both styles' together (the budget's p95).
           if (m.frames) m.frames = Object.fromEntries([...STYLES.map((s) => [s.name, frameFigures(m.frames[s.name])]), ['both', frameFigures(STYLES.flatMap((s) => m.frames[s.name]))]]);

@@ -22,6 +22,7 @@
 //   node scripts/bench.mjs --only=bytes,engine   some parts (bytes, engine, startup, keys, reader)
 //   node scripts/bench.mjs --loads=20 --keys=200 --samples=100000 --runs=5
 //   node scripts/bench.mjs --only=reader --runs=1   a quick smoke of the reader part
+//   node scripts/bench.mjs --only=reader --runs=15 --load-only   the reader part's loads alone (no typing)
 //
 // The embed measured is www/dist/sales-kpi-calculator.js (+ www/dist/sales_kpi_bg.wasm) when it
 // has been built, else www/widget/sales-kpi-calculator.js with www/pkg/. The engine raced in Node
@@ -332,7 +333,7 @@ async function browserParts() {
 // ---------------------------------------------------------------- 6. reader (bench/reader.mjs)
 async function readerPart() {
   const { measureReader, printReader } = await import('../bench/reader.mjs');
-  out.reader = await measureReader({ runs: READER_RUNS });
+  out.reader = await measureReader({ runs: READER_RUNS, type: !args.includes('--load-only') });
   printReader(out.reader, log);
 }
 
