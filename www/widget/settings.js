@@ -90,7 +90,7 @@ const languageOf = (locale) => {
 /**
  * The UI language readLocale will almost surely choose, read from the candidates' spelling
  * alone. It lets the first view's text be fetched before readLocale asks the browser which
- * locales it formats: the page's first number format loads the browser's locale data, 15–27 ms
+ * locales it formats: the page's first number format loads the browser's locale data, 12–27 ms
  * of main thread in Chromium, which then overlaps the fetch instead of delaying it.
  * @param {Element} element
  */
