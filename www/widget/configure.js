@@ -39,7 +39,7 @@ export async function configure(view, first, fresh) {
   ready.catch(() => {});
   // What the first draw needs starts loading now too (prepare.js waits for it), in the language
   // the locale most likely gives.
-  const drawn = drawnSections(new Set(likely), { dashboard: view.shape.dashboard, moreOpen: view.moreOpen });
+  const drawn = drawnSections(new Set(likely), view.everyPanelShown);
   const early = first ? likelyLang(host) : view.lang;
   Promise.all([first && loadText(early, 'first'), loadPanels(drawn, early), needsPanels(drawn) && moreText(early)]).catch(() => {});
   const settings = { ...read, ...readLocale(host, read.notes) };

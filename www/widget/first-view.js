@@ -24,7 +24,7 @@ const FIRST_VIEWS = {
 };
 
 /** The presets that have first views: pacing's Progress panel shows no number before the engine. */
-export const FIRST_VIEW_PRESETS = ['inbound', 'outbound', 'leads', 'unit-economics'];
+export const FIRST_VIEW_PRESETS = Object.keys(FIRST_VIEWS).filter((name) => !name.endsWith('-all'));
 
 /**
  * The name of the first view of a preset shown with these sections (the `sections` attribute's,

@@ -17,11 +17,10 @@ import { drawnSections } from './sections.js';
  * @returns {Promise<boolean>} false when the engine could not load (the failure is shown instead)
  */
 export async function loadDrawn(view) {
-  const gridShown = view.shape.dashboard || view.moreOpen;
-  const drawn = drawnSections(view.sections, { dashboard: view.shape.dashboard, moreOpen: view.moreOpen });
+  const drawn = drawnSections(view.sections, view.everyPanelShown);
   const full = needsFullEngine(drawn) ? loadEngine(true) : null;
   const panels = loadPanels(drawn, view.lang);
-  const grid = gridShown && loadPanelGrid();
+  const grid = view.everyPanelShown && loadPanelGrid();
   if (needsPanels(drawn)) await moreText(view.lang);
   [view.panels] = await Promise.all([panels, grid]);
   // The state of a section drawn for the first time starts from its module's defaults.
@@ -47,8 +46,7 @@ export async function loadDrawn(view) {
  */
 export function prefetchMore(view) {
   if (view.shape.dashboard) return;
-  const later = drawnSections(view.sections, { dashboard: false, moreOpen: true });
-  Promise.all([loadPanels(later, view.lang), needsPanels(later) && moreText(view.lang)]).catch(() => {});
+  Promise.all([loadPanels(view.sections, view.lang), needsPanels(view.sections) && moreText(view.lang)]).catch(() => {});
 }
 
 /**

@@ -78,13 +78,13 @@ export const firstScreen = (sections) => {
 };
 
 /**
- * The sections drawn now: all of them in a dashboard or with the article's "More" row open; else
- * the article's first screen. What they need (modules, text, the full engine) loads before a
- * draw; the others' when "More" opens.
+ * The sections drawn now: all of them when every panel is shown (a dashboard, or the article with
+ * its "More" row open); else the article's first screen. What they need (modules, text, the full
+ * engine) loads before a draw; the others' when "More" opens.
  * @param {Set<string>} sections
- * @param {{ dashboard: boolean, moreOpen: boolean }} shown
+ * @param {boolean} everyPanel
  */
-export const drawnSections = (sections, { dashboard, moreOpen }) => (dashboard || moreOpen ? sections : new Set(firstScreen([...sections])));
+export const drawnSections = (sections, everyPanel) => (everyPanel ? sections : new Set(firstScreen([...sections])));
 
 /** @param {string} token */
 export const sectionOf = (token) => SECTION_TABLE.find((section) => section.token === token);

@@ -142,6 +142,11 @@ export class CalculatorView {
     return this.state.model;
   }
 
+  /** Whether every panel is drawn now: a dashboard, or the article with its "More" row open. */
+  get everyPanelShown() {
+    return this.shape.dashboard || this.moreOpen;
+  }
+
   /** The layout, the stage editing and the heading its attributes ask for. */
   get shape() {
     return readShape(this.host);
