@@ -47,6 +47,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { embedEntry, ROOT } from './bytes.mjs';
+import { lpad, pad } from './table.mjs';
 import { median, percentile } from './timing.mjs';
 
 const WWW = join(ROOT, 'www');
@@ -615,8 +616,6 @@ export async function measureReader({ runs = 5, type = true } = {}) {
 
 /** Prints the reader part's table. @param {any} reader @param {(s?: string) => void} log */
 export function printReader(reader, log) {
-  const pad = (s, n) => String(s).padEnd(n);
-  const lpad = (s, n) => String(s).padStart(n);
   const styles = reader.styles ?? STYLES;
   log(`\n6. What a reader feels (a blog post with the builder's snippet and a plain input; Chromium ${reader.chromium} headless; ${reader.source} ${reader.embed})`);
   log(`   typing: ${reader.presses} key presses per session, ${styles.map((s) => s.label).join(' / ')}, 80–120 ms between keys; Event Timing durations (8 ms grain);`);

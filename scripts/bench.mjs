@@ -5,7 +5,7 @@
 //   1. bytes of an embed (widget module + what it pulls in + .wasm + CSS): raw, gzip -9, brotli -q 11
 //   2. start-up in headless Chromium: navigation -> first result painted, 20 fresh loads
 //   3. keystroke latency with every panel on and a 10,000-sample simulation: 200 keystrokes
-//   4. the engine against two peers written in plain JS (bench/peers/): decimal.js and JS numbers,
+//   4. the engine against two peers written in plain JS (bench/engine.mjs, bench/peers/): decimal.js and JS numbers,
 //      on compute, a 100,000-sample simulate and a full sensitivity table, answers checked first;
 //      and plan over a three-year window (no peer: engine only, its rows checked to add up), and
 //      progress with 1,000 open opportunities (no peer: its chance checked against the exact
@@ -27,13 +27,12 @@
 // The embed measured is www/dist/sales-kpi-calculator.js (+ www/dist/sales_kpi_bg.wasm) when it
 // has been built, else www/widget/sales-kpi-calculator.js with www/pkg/. The engine raced in Node
 // is www/pkg/sales_kpi.js. Run `npm run build` first.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { kb, measureEmbed } from '../bench/bytes.mjs';
-import { compareResults, compareSensitivity, compareSummaries } from '../bench/compare.mjs';
-import { fmtMs, pairedRatio, race, timeCalls } from '../bench/timing.mjs';
+import { int, lpad, pad, speed, times } from '../bench/table.mjs';
 import { example } from '../tests/node/example.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,53 +55,6 @@ const RANGES = [
   { lever: '/funnel/dealSize', low: '10000', high: '15000' },
   { lever: '/funnel/stages/0/rate', low: '0.02', high: '0.03', mode: '0.025' },
 ];
-const SIM_OPTIONS = { ranges: RANGES, samples: SAMPLES, seed: 1, metric: '/funnel/revenue' };
-const SENS_OPTIONS = { metric: '/funnel/revenue', by: '0.1' };
-// plan over three years (1095 days: 37 months, 157 ISO weeks), with the usual holidays.
-const PLAN_OPTIONS = {
-  start: '2027-01-01',
-  end: '2029-12-31',
-  reps: '4',
-  capacity: '70',
-  holidays: ['2027', '2028', '2029'].flatMap((year) => [`${year}-01-01`, `${year}-05-01`, `${year}-12-25`, `${year}-12-26`]),
-};
-
-// progress with 1,000 open opportunities (the most allowed): the Danish leads funnel of the
-// contract's example, the pipeline 700 waiting for a quote (p = 0.15) and 300 for an answer
-// (p = 0.3), and a gap of 195 deals, the pipeline's mean: the widest distribution to work out.
-const PROGRESS_MODEL = {
-  funnel: {
-    top: '1000',
-    stages: [{ name: 'meetings', rate: '0.4' }, { name: 'quotes', rate: '0.5' }, { name: 'deals', rate: '0.3' }],
-    dealSize: '4500',
-  },
-};
-const PROGRESS_OPTIONS = {
-  start: '2027-01-01',
-  end: '2027-03-31',
-  target: '900000',
-  holidays: ['2027-01-01'],
-  asOf: '2027-02-12',
-  actuals: [{ date: '2027-01-31', revenue: '13500', deals: '3', top: '610' }, { date: '2027-02-12', revenue: '9000', deals: '2', top: '350' }],
-  open: ['700', '300'],
-};
-// The hardest case: every opportunity a coin flip (p = 0.5), 500 deals to close of 1,000.
-const PROGRESS_COINS = {
-  model: { funnel: { top: '1', stages: [{ name: 'meetings', rate: '1' }, { name: 'deals', rate: '0.5' }], dealSize: '1' } },
-  options: { start: '2027-01-04', end: '2027-01-08', target: '500', asOf: '2027-01-05', actuals: [{ date: '2027-01-05', revenue: '0' }], open: ['1000'] },
-};
-
-/** P(X >= k) for X ~ Binomial(n, 1/2), exactly, as a float for the check. */
-function coinTail(n, k) {
-  let c = 1n;
-  let sum = 0n;
-  for (let i = 0; i <= n; i++) {
-    if (i >= k) sum += c;
-    c = (c * BigInt(n - i)) / BigInt(i + 1);
-  }
-  return Number((sum * 10n ** 18n) / 2n ** BigInt(n)) / 1e18;
-}
-
 const KIB = 1024;
 // Issue #12: a default embed of at most 60 KB brotli, compute at least as fast as decimal.js.
 const GOALS = {
@@ -116,12 +68,7 @@ const GOALS = {
 
 const out = { when: new Date().toISOString(), parts: only, machine: machine(), goals: GOALS };
 const log = (s = '') => console.log(s);
-const pad = (s, n) => String(s).padEnd(n);
-const lpad = (s, n) => String(s).padStart(n);
-const int = (n) => n.toLocaleString('en-US');
 const mark = (ok) => (ok === null || ok === undefined ? '  n/a ' : ok ? '✓ pass' : '✗ MISS');
-const speed = (r) => (r >= 1 ? `${times(r)} faster` : `${times(1 / r)} slower`);
-const times = (x) => `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
 
 function machine() {
   const cpus = os.cpus();
@@ -164,121 +111,11 @@ function bytesPart() {
   if (e.missing.length) log(`   ! references to missing files: ${e.missing.map((m) => `${m.path} (${m.via})`).join(', ')}`);
 }
 
-// ---------------------------------------------------------------- 4. engine vs peers
+// ---------------------------------------------------------------- 4. engine vs peers (bench/engine.mjs)
 async function enginePart() {
-  const pkg = join(ROOT, 'www', 'pkg');
-  if (!existsSync(join(pkg, 'sales_kpi.js'))) throw new Error('www/pkg/sales_kpi.js is missing: run `npm run build` first');
-  const eng = await import(pathToFileURL(join(pkg, 'sales_kpi.js')).href);
-  eng.initSync({ module: readFileSync(join(pkg, 'sales_kpi_bg.wasm')) });
-  const dec = await import('../bench/peers/decimal-peer.mjs');
-  const flt = await import('../bench/peers/float-peer.mjs');
-  const impls = [
-    ['engine', eng],
-    ['decimal', dec],
-    ['float', flt],
-  ];
-
-  // The answers first: the race is only fair between implementations that agree.
-  const ref = { compute: eng.compute(MODEL), sensitivity: eng.sensitivity(MODEL, SENS_OPTIONS), simulate: eng.simulate(MODEL, SIM_OPTIONS) };
-  const checks = {
-    compute: {
-      decimal: compareResults(ref.compute, dec.compute(MODEL)),
-      float: compareResults(ref.compute, flt.compute(MODEL), { mode: 'float' }),
-    },
-    sensitivity: {
-      decimal: compareSensitivity(ref.sensitivity, dec.sensitivity(MODEL, SENS_OPTIONS)),
-      float: compareSensitivity(ref.sensitivity, flt.sensitivity(MODEL, SENS_OPTIONS), { mode: 'float' }),
-    },
-    simulate: {
-      decimal: compareSummaries(ref.simulate, dec.simulate(MODEL, SIM_OPTIONS)),
-      float: compareSummaries(ref.simulate, flt.simulate(MODEL, SIM_OPTIONS)),
-    },
-  };
-
-  const ops = [
-    ['compute', 'compute (contract example)', (m) => () => m.compute(MODEL), {}],
-    ['sensitivity', 'sensitivity (revenue, by 0.1)', (m) => () => m.sensitivity(MODEL, SENS_OPTIONS), {}],
-    ['simulate', `simulate (${int(SAMPLES)} samples)`, (m) => () => m.simulate(MODEL, SIM_OPTIONS), { warmupMs: 500, warmupCalls: 1, runMs: 0, runs: 5 }],
-  ];
-  const timing = {};
-  const ratios = {};
-  for (const [op, , make, opts] of ops) {
-    const t = (timing[op] = race(Object.fromEntries(impls.map(([name, m]) => [name, make(m)])), opts));
-    ratios[op] = { fasterThanDecimal: pairedRatio(t.decimal, t.engine), vsFloat: pairedRatio(t.engine, t.float) };
-  }
-  // plan has no peer: timed alone, after checking that its rows add up to its totals.
-  const planRef = eng.plan(MODEL, PLAN_OPTIONS);
-  const total = (rows, pick) => rows.reduce((sum, row) => sum + BigInt(pick(row)), 0n);
-  const planAddsUp = ['months', 'weeks'].every(
-    (key) =>
-      total(planRef[key], (row) => row.top) === BigInt(planRef.needed.top) &&
-      total(planRef[key], (row) => row.deals) === BigInt(planRef.dealsNeeded) &&
-      total(planRef[key], (row) => row.workdays) === BigInt(planRef.workdays),
-  );
-  timing.plan = { engine: timeCalls(() => eng.plan(MODEL, PLAN_OPTIONS)) };
-  // progress has no peer either: the coin-flip case's chance is checked against the exact tail.
-  const progressRef = eng.progress(PROGRESS_MODEL, PROGRESS_OPTIONS);
-  const coins = eng.progress(PROGRESS_COINS.model, PROGRESS_COINS.options);
-  const progressChecked = Math.abs(Number(coins.pipeline.chance) - coinTail(1000, 500)) < 1e-12 && progressRef.pipeline.dealsToClose === '195';
-  timing.progress = { engine: timeCalls(() => eng.progress(PROGRESS_MODEL, PROGRESS_OPTIONS)) };
-  timing.progressCoins = { engine: timeCalls(() => eng.progress(PROGRESS_COINS.model, PROGRESS_COINS.options)) };
-  // One keystroke in the widget with the goal and sensitivity panels on: the report, the
-  // what-if, a goal seek per funnel lever and the sensitivity table, as separate calls and as
-  // one `evaluate` (issue #12). Checked equal first.
-  const goals = ['/funnel/top', '/funnel/stages/0/rate', '/funnel/stages/1/rate', '/funnel/dealSize'].map((lever) => ({ lever, metric: '/funnel/revenue', target: MODEL.target }));
-  const changes = [{ lever: '/funnel/dealSize', by: '0.1' }];
-  const separately = () => ({
-    report: eng.compute(MODEL),
-    whatIf: eng.whatIf(MODEL, changes).scenario,
-    goals: goals.map((goal) => ({ value: eng.solve(MODEL, goal).value })),
-    sensitivity: eng.sensitivity(MODEL, SENS_OPTIONS),
-  });
-  const together = eng.evaluate ? () => eng.evaluate(MODEL, { whatIf: changes, goals, sensitivity: SENS_OPTIONS }) : null;
-  const keystrokeEqual = together ? JSON.stringify(together()) === JSON.stringify(separately()) : null;
-  timing.keystroke = race(together ? { separate: separately, evaluate: together } : { separate: separately }, {});
-  // What the JS side of the boundary costs by itself: the model to JSON text (the report comes
-  // back as objects built by serde-wasm-bindgen, inside the engine's time).
-  const boundary = race({ json: () => JSON.stringify(MODEL) }, { runs: 5 }).json;
-  out.engine = { engine: 'www/pkg/sales_kpi.js', peers: { decimal: `decimal.js ${dec.version} (precision 28, ROUND_HALF_EVEN)`, float: 'JS numbers (float64)' }, model: MODEL, simulateOptions: SIM_OPTIONS, sensitivityOptions: SENS_OPTIONS, planOptions: PLAN_OPTIONS, planAddsUp, progressOptions: PROGRESS_OPTIONS, progressChecked, keystrokeEqual, reference: ref, checks, timing, ratios, jsonBoundary: boundary };
-
-  log(`\n4. Engine against its peers (Node ${process.version}; per call, median of interleaved timed runs after warm-up; ratios paired by run)`);
-  log(`   ${pad('operation', 32)}${lpad('engine', 11)}${lpad('decimal.js', 12)}${lpad('JS numbers', 12)}   engine vs decimal.js   engine vs floats`);
-  for (const [op, label] of ops) {
-    const t = timing[op];
-    const r = ratios[op];
-    const vsF = r.vsFloat >= 1 ? `${times(r.vsFloat)} slower` : `${times(1 / r.vsFloat)} faster`;
-    const vsD = speed(r.fasterThanDecimal);
-    log(`   ${pad(label, 32)}${lpad(fmtMs(t.engine.perCall), 11)}${lpad(fmtMs(t.decimal.perCall), 12)}${lpad(fmtMs(t.float.perCall), 12)}   ${pad(vsD, 23)}${vsF}`);
-  }
-  const planLabel = `plan (3 years, ${planRef.weeks.length} ISO weeks)`;
-  log(`   ${pad(planLabel, 32)}${lpad(fmtMs(timing.plan.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer plans; rows ${planAddsUp ? 'add up to the totals' : 'DO NOT ADD UP'})`);
-  log(`   ${pad('progress (1,000 open, 2 groups)', 32)}${lpad(fmtMs(timing.progress.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (no peer; chance ${progressRef.pipeline.chance} of ${progressRef.pipeline.dealsToClose} deals)`);
-  log(`   ${pad('progress (1,000 coin flips)', 32)}${lpad(fmtMs(timing.progressCoins.engine.perCall), 11)}${lpad('n/a', 12)}${lpad('n/a', 12)}   (500 of 1,000 at p = 0.5; chance ${progressChecked ? 'equals the exact tail within 1e-12' : 'DIFFERS from the exact tail'})`);
-  const keys = timing.keystroke;
-  log(`   ${pad('keystroke, every panel: 7 calls', 32)}${lpad(fmtMs(keys.separate.perCall), 11)}   ${keys.evaluate ? `one evaluate: ${fmtMs(keys.evaluate.perCall)} (${times(pairedRatio(keys.separate, keys.evaluate))} faster; answers ${keystrokeEqual ? 'equal' : 'DIFFER'})` : '(no evaluate in this build)'}`);
-  log(`   (of the engine's compute, ${fmtMs(boundary.perCall)} is JSON.stringify of the model on the JS side)`);
-  log('   answers checked against the engine:');
-  const desc = (c, exact) => {
-    const parts = [`${c.equal}/${c.fields} fields ${exact ? 'equal' : 'within 1e-9 relative'}`];
-    if (c.lastDigit?.length) parts.push(`${c.lastDigit.length} differ only in the last digit of a division (precision, not an error)`);
-    if (c.mismatches.length) parts.push(`${c.mismatches.length} MISMATCH: ${c.mismatches.map((m) => `${m.ptr} engine ${m.engine} peer ${m.peer} (${m.why})`).join('; ')}`);
-    if (c.orderDiffers) parts.push(`rows in another order (${c.peerOrder.join(', ')}): ties in swing broken by float rounding`);
-    return parts.join('; ');
-  };
-  log(`     compute      decimal.js: ${desc(checks.compute.decimal, true)}`);
-  for (const l of checks.compute.decimal.lastDigit) log(`                  ${l.ptr}: engine ${l.engine}, decimal.js ${l.peer}`);
-  log(`     compute      JS numbers: ${desc(checks.compute.float, false)}`);
-  log(`     sensitivity  decimal.js: ${desc(checks.sensitivity.decimal, true)}`);
-  log(`     sensitivity  JS numbers: ${desc(checks.sensitivity.float, false)}`);
-  for (const [who, c] of [
-    ['decimal.js', checks.simulate.decimal],
-    ['JS numbers', checks.simulate.float],
-  ]) {
-    const f = c.fields.filter((x) => x.field !== 'samples');
-    log(
-      `     simulate     ${who}: ${c.ok ? 'agrees' : 'DISAGREES'} (own random numbers): ${f.map((x) => `${x.field} ${x.field === 'probabilityAtLeast' ? `${Number(x.engine).toFixed(4)} vs ${Number(x.peer).toFixed(4)}` : `${(x.diff * 100).toFixed(2)}%`}`).join(', ')}`,
-    );
-  }
+  const { measureEngine, printEngine } = await import('../bench/engine.mjs');
+  out.engine = await measureEngine({ model: MODEL, ranges: RANGES, samples: SAMPLES });
+  printEngine(out.engine, log);
 }
 
 // ---------------------------------------------------------------- 2 and 3. browser
